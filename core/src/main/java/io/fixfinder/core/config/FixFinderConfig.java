@@ -1,0 +1,70 @@
+package io.fixfinder.core.config;
+
+import java.nio.file.Path;
+
+/**
+ * The whole typed configuration, bound once from {@code config/defaults.yaml}, an optional override
+ * file and the environment (see {@link ConfigLoader}); passed through constructors.
+ */
+public record FixFinderConfig(Data data, Server server, Crawl crawl, YouTube youtube, Index index) {
+
+  public record Data(Path dir) {}
+
+  public record Server(String host, int port) {
+    public Server {
+      if (port < 0 || port > 65535) {
+        throw new ConfigException("server.port must be 0-65535, got " + port);
+      }
+    }
+  }
+
+  public record Crawl(
+      String userAgent,
+      int threadsPerHost,
+      int politenessDelayMs,
+      int maxCrawlDelaySeconds,
+      int maxPages,
+      int maxDepth,
+      int connectTimeoutMs,
+      int socketTimeoutMs,
+      int maxContentBytes,
+      int maxRedirects) {
+    public Crawl {
+      if (threadsPerHost < 1)
+        throw new ConfigException("crawl.threadsPerHost must be >= 1, got " + threadsPerHost);
+      if (politenessDelayMs < 0)
+        throw new ConfigException("crawl.politenessDelayMs must be >= 0, got " + politenessDelayMs);
+      if (maxContentBytes < 1024)
+        throw new ConfigException("crawl.maxContentBytes must be >= 1024, got " + maxContentBytes);
+    }
+  }
+
+  /** The API key is not here: it is read from the environment when needed and never stored. */
+  public record YouTube(String rootUrl, int dailyQuotaUnits, int maxResultsPerQuery) {
+    public YouTube {
+      if (maxResultsPerQuery < 1 || maxResultsPerQuery > 50) {
+        throw new ConfigException(
+            "youtube.maxResultsPerQuery must be 1-50, got " + maxResultsPerQuery);
+      }
+    }
+  }
+
+  public record Index(int ramBufferMb) {}
+
+  public FixFinderConfig withDataDir(Path dir) {
+    return new FixFinderConfig(new Data(dir), server, crawl, youtube, index);
+  }
+
+  public FixFinderConfig withPort(int port) {
+    return new FixFinderConfig(data, new Server(server.host(), port), crawl, youtube, index);
+  }
+
+  public FixFinderConfig withYouTubeRoot(String rootUrl) {
+    return new FixFinderConfig(
+        data,
+        server,
+        crawl,
+        new YouTube(rootUrl, youtube.dailyQuotaUnits(), youtube.maxResultsPerQuery()),
+        index);
+  }
+}

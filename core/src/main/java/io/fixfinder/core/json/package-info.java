@@ -1,0 +1,2 @@
+/** JSON settings shared by the records on disk (JSON lines) and the API. */
+package io.fixfinder.core.json;

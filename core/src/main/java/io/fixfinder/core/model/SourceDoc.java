@@ -1,0 +1,58 @@
+package io.fixfinder.core.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One crawled or imported record, keyed by product and fault. The crawler writes these; the indexer
+ * maps them to Lucene documents. Text fields hold plain text already stripped of markup.
+ *
+ * @param id stable id derived from the canonical URL (see {@link #idFor})
+ * @param fixReported whether the record reports a fix: an accepted answer, "that fixed it", a
+ *     manual remedy, a repair report with outcome Fixed
+ */
+public record SourceDoc(
+    String id,
+    String url,
+    SourceKind kind,
+    String site,
+    String title,
+    String text,
+    ProductRef product,
+    List<String> errorCodes,
+    List<String> symptoms,
+    boolean fixReported,
+    Instant published,
+    Details details) {
+
+  public SourceDoc {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(url, "url");
+    Objects.requireNonNull(kind, "kind");
+    site = Objects.requireNonNullElse(site, "");
+    title = Objects.requireNonNullElse(title, "");
+    text = Objects.requireNonNullElse(text, "");
+    product = Objects.requireNonNullElse(product, ProductRef.UNKNOWN);
+    errorCodes = List.copyOf(Objects.requireNonNullElse(errorCodes, List.of()));
+    symptoms = List.copyOf(Objects.requireNonNullElse(symptoms, List.of()));
+    published = Objects.requireNonNullElse(published, Instant.EPOCH);
+    details = Objects.requireNonNullElse(details, new Details.None());
+  }
+
+  /** A stable id: the first 16 bytes of SHA-256 over the canonical URL, as hex. */
+  public static String idFor(String canonicalUrl) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(canonicalUrl.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,286 @@
+package io.fixfinder.core.understand;
+
+import io.fixfinder.core.model.ProductRef;
+import io.fixfinder.core.understand.Keys.FixSignal;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds product type, brand, model, error codes, symptoms and fix reports in free text. The same
+ * extractor keys crawled records and interprets user queries, so both sides agree on what "E-18" or
+ * "wm 8420x" mean. Thread-safe and immutable once built.
+ */
+public final class KeyExtractor {
+
+  /** "E18", "e-18", "F 05", "C1": one letter from the usual appliance prefixes, 1-3 digits. */
+  private static final Pattern LETTER_CODE =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}-])([EFHCU])\\s?-?\\s?(\\d{1,3})(?![\\p{L}\\p{N}]|-\\d)",
+          Pattern.CASE_INSENSITIVE);
+
+  /** "Err 18", "error 07", "error code E-18", "err: 18". */
+  private static final Pattern WORD_CODE =
+      Pattern.compile(
+          "\\berr(?:or)?(?:\\s+code)?\\s*[:#]?\\s*([EFHCU])?\\s?-?\\s?(\\d{1,3})\\b",
+          Pattern.CASE_INSENSITIVE);
+
+  /** Model-number candidates: 1-4 letters, optional separator, 2-5 digits, short suffix. */
+  private static final Pattern MODEL_CANDIDATE =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])([A-Za-z]{1,4})[\\s-]?(\\d{2,5})(-?[A-Za-z]{1,3})?(?:[\\s-](pro|plus|max|mini))?(?![\\p{L}\\p{N}])",
+          Pattern.CASE_INSENSITIVE);
+
+  private static final Pattern HASHTAG =
+      Pattern.compile("(?<![\\p{L}\\p{N}])#(\\p{L}[\\p{L}\\p{N}_]{1,40})");
+
+  private final Lexicon lexicon;
+  private final PhraseMatcher<String> typePhrases;
+  private final PhraseMatcher<String> brandPhrases;
+  private final PhraseMatcher<String> symptomPhrases;
+  private final PhraseMatcher<FixSignal> fixPhrases;
+  private final Map<String, KnownModel> modelsBySquashedKey = new HashMap<>();
+
+  /** Codes that are not letter+digits ("OE"), matched case-sensitively as whole tokens. */
+  private final Map<Pattern, String> specialCodes = new HashMap<>();
+
+  /** Squashed code ("F5") to the lexicon's spelling ("F05"). */
+  private final Map<String, String> knownCodes = new HashMap<>();
+
+  private final Set<String> hashtags;
+
+  private record KnownModel(String model, String brand, String type) {}
+
+  public KeyExtractor(Lexicon lexicon) {
+    this.lexicon = lexicon;
+    PhraseMatcher.Builder<String> types = PhraseMatcher.builder();
+    for (Lexicon.ProductType type : lexicon.types()) {
+      types.add(type.id().replace('-', ' '), type.id());
+      type.synonyms().forEach(s -> types.add(s, type.id()));
+    }
+    typePhrases = types.build();
+    PhraseMatcher.Builder<String> brands = PhraseMatcher.builder();
+    for (Lexicon.Brand brand : lexicon.brands()) {
+      brands.add(brand.name(), brand.name());
+      brand.aliases().forEach(a -> brands.add(a, brand.name()));
+      brand
+          .models()
+          .forEach(
+              (model, type) ->
+                  modelsBySquashedKey.put(
+                      squash(model), new KnownModel(model, brand.name(), type)));
+      for (String code : brand.codes().keySet()) {
+        knownCodes.put(squashCode(code), code);
+        if (!LETTER_CODE.matcher(code).matches()) {
+          String zeroForO = code.replace('O', '0');
+          specialCodes.put(
+              Pattern.compile(
+                  "(?<![\\p{L}\\p{N}])(?:"
+                      + Pattern.quote(code)
+                      + "|"
+                      + Pattern.quote(zeroForO)
+                      + ")(?![\\p{L}\\p{N}])"),
+              code);
+        }
+      }
+    }
+    brandPhrases = brands.build();
+    PhraseMatcher.Builder<String> symptoms = PhraseMatcher.builder();
+    for (Lexicon.Symptom symptom : lexicon.symptoms()) {
+      symptoms.add(symptom.label(), symptom.id());
+      symptom.phrases().forEach(p -> symptoms.add(p, symptom.id()));
+    }
+    symptomPhrases = symptoms.build();
+    PhraseMatcher.Builder<FixSignal> fixes = PhraseMatcher.builder();
+    lexicon.fixPhrases().forEach(p -> fixes.add(p, FixSignal.FIXED));
+    lexicon.failPhrases().forEach(p -> fixes.add(p, FixSignal.FAILED));
+    fixPhrases = fixes.build();
+    hashtags = Set.copyOf(lexicon.hashtags());
+  }
+
+  /** An extractor over the built-in lexicon. */
+  public static KeyExtractor builtIn() {
+    return Holder.INSTANCE;
+  }
+
+  private static final class Holder {
+    static final KeyExtractor INSTANCE = new KeyExtractor(Lexicon.builtIn());
+  }
+
+  public Lexicon lexicon() {
+    return lexicon;
+  }
+
+  public Keys extract(String text) {
+    String normalised = normalise(text);
+    List<String> codes = errorCodes(text);
+    List<String> symptoms = symptomPhrases.findAll(normalised);
+    ProductRef product = product(text, normalised);
+    List<String> tags = new ArrayList<>();
+    Matcher m = HASHTAG.matcher(text);
+    while (m.find()) {
+      String tag = m.group(1).toLowerCase(Locale.ROOT);
+      if (!tags.contains(tag)) tags.add(tag);
+    }
+    // The last fix statement in a text wins: "tried X, no luck ... then Y, that fixed it".
+    List<FixSignal> signals = fixPhrases.findAllInOrder(normalised);
+    FixSignal fix = signals.isEmpty() ? FixSignal.NONE : signals.getLast();
+    if (fix == FixSignal.NONE && tags.contains("fixed")) fix = FixSignal.FIXED;
+    return new Keys(product, codes, symptoms, tags, fix);
+  }
+
+  /** The product named in a text: a known model decides brand and type; otherwise each alone. */
+  public ProductRef product(String text) {
+    return product(text, normalise(text));
+  }
+
+  private ProductRef product(String text, String normalised) {
+    String model = "";
+    String brand = "";
+    String type = "";
+    Matcher m = MODEL_CANDIDATE.matcher(text);
+    while (m.find()) {
+      KnownModel known = modelsBySquashedKey.get(squash(m.group()));
+      if (known == null && m.group(4) != null) {
+        known = modelsBySquashedKey.get(squash(m.group(1) + m.group(2) + nz(m.group(3))));
+      }
+      if (known != null) {
+        model = known.model();
+        brand = known.brand();
+        type = known.type();
+        break;
+      }
+    }
+    if (brand.isEmpty()) {
+      List<String> brands = brandPhrases.findAll(normalised);
+      if (!brands.isEmpty()) brand = brands.getFirst();
+    }
+    if (type.isEmpty()) {
+      List<String> types = typePhrases.findAll(normalised);
+      if (!types.isEmpty()) {
+        type = types.getFirst();
+      } else if (!brand.isEmpty()) {
+        List<String> brandTypes = lexicon.brand(brand).map(Lexicon.Brand::types).orElse(List.of());
+        if (brandTypes.size() == 1) type = brandTypes.getFirst();
+      }
+    }
+    if (model.isEmpty() && !brand.isEmpty()) {
+      model = unknownModel(text);
+    }
+    return new ProductRef(type, brand, model);
+  }
+
+  /** A model-looking token next to a known brand, normalised as LETTERS-DIGITS[SUFFIX]. */
+  private static String unknownModel(String text) {
+    Matcher m = MODEL_CANDIDATE.matcher(text);
+    while (m.find()) {
+      if (m.group(2).length() >= 3) {
+        return normaliseModel(m.group());
+      }
+    }
+    return "";
+  }
+
+  /** Error codes in order of appearance, normalised: "e-18", "Err 18" and "E 18" give "E18". */
+  public List<String> errorCodes(String text) {
+    Set<String> codes = new LinkedHashSet<>();
+    record Hit(int at, String code) {}
+    List<Hit> hits = new ArrayList<>();
+    Matcher word = WORD_CODE.matcher(text);
+    while (word.find()) {
+      String letter = word.group(1) == null ? "E" : word.group(1).toUpperCase(Locale.ROOT);
+      hits.add(new Hit(word.start(), letter + Integer.parseInt(word.group(2))));
+    }
+    Matcher letter = LETTER_CODE.matcher(text);
+    while (letter.find()) {
+      hits.add(
+          new Hit(
+              letter.start(),
+              letter.group(1).toUpperCase(Locale.ROOT) + Integer.parseInt(letter.group(2))));
+    }
+    for (Map.Entry<Pattern, String> special : specialCodes.entrySet()) {
+      Matcher sm = special.getKey().matcher(text);
+      while (sm.find()) hits.add(new Hit(sm.start(), special.getValue()));
+    }
+    hits.sort((a, b) -> Integer.compare(a.at(), b.at()));
+    hits.forEach(h -> codes.add(canonicalCode(h.code())));
+    return List.copyOf(codes);
+  }
+
+  /**
+   * The canonical code: letter(s) plus the number without leading zeros but at least two digits
+   * when the lexicon writes it so ("F5" and "F05" are one code).
+   */
+  private String canonicalCode(String code) {
+    return knownCodes.getOrDefault(squashCode(code), code);
+  }
+
+  private static final Pattern CODE_PARTS = Pattern.compile("([A-Z]+)0*(\\d+)");
+
+  private static String squashCode(String code) {
+    Matcher m = CODE_PARTS.matcher(code.toUpperCase(Locale.ROOT));
+    return m.matches() ? m.group(1) + m.group(2) : code.toUpperCase(Locale.ROOT);
+  }
+
+  /**
+   * Normalises a model number: "wm 8420x", "WM8420X" and "wm-8420X" all give "WM-8420X". A model
+   * known to the lexicon is returned in its lexicon spelling.
+   */
+  public String model(String raw) {
+    KnownModel known = modelsBySquashedKey.get(squash(raw));
+    return known != null ? known.model() : normaliseModel(raw);
+  }
+
+  static String normaliseModel(String raw) {
+    Matcher m = MODEL_CANDIDATE.matcher(raw.trim());
+    if (!m.matches()) {
+      return raw.trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", "-");
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append(m.group(1).toUpperCase(Locale.ROOT)).append('-').append(m.group(2));
+    if (m.group(3) != null) sb.append(m.group(3).toUpperCase(Locale.ROOT));
+    if (m.group(4) != null) sb.append(' ').append(m.group(4).toUpperCase(Locale.ROOT));
+    return sb.toString();
+  }
+
+  /** Upper-case letters and digits only: the key under which model spellings meet. */
+  public static String squash(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isLetterOrDigit(c)) sb.append(Character.toUpperCase(c));
+    }
+    return sb.toString();
+  }
+
+  /** Lower case, accents kept, apostrophes dropped, punctuation to spaces, spaces collapsed. */
+  static String normalise(String text) {
+    String s = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    StringBuilder sb = new StringBuilder(s.length() + 2).append(' ');
+    boolean space = true;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\'' || c == '’' || c == '`') continue;
+      if (Character.isLetterOrDigit(c) || c == '✔') {
+        sb.append(c);
+        space = false;
+      } else if (!space) {
+        sb.append(' ');
+        space = true;
+      }
+    }
+    if (!space) sb.append(' ');
+    return sb.toString();
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s;
+  }
+}

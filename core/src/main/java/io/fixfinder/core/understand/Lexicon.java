@@ -1,0 +1,132 @@
+package io.fixfinder.core.understand;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The vocabulary FixFinder understands: product types, brands (with models and error codes) and
+ * symptom phrases. Loaded from YAML data files so that adding a brand is an edit of data, not code;
+ * {@link #builtIn()} reads the files shipped beside this class.
+ */
+public record Lexicon(
+    List<ProductType> types,
+    List<Brand> brands,
+    List<Symptom> symptoms,
+    List<String> fixPhrases,
+    List<String> failPhrases,
+    List<String> hashtags) {
+
+  public Lexicon {
+    types = List.copyOf(types);
+    brands = List.copyOf(brands);
+    symptoms = List.copyOf(symptoms);
+    fixPhrases = List.copyOf(fixPhrases);
+    failPhrases = List.copyOf(failPhrases);
+    hashtags = List.copyOf(hashtags);
+  }
+
+  public record ProductType(String id, String label, String ords, List<String> synonyms) {
+    public ProductType {
+      Objects.requireNonNull(id, "product type id");
+      label = Objects.requireNonNullElse(label, id);
+      ords = Objects.requireNonNullElse(ords, "");
+      synonyms = List.copyOf(Objects.requireNonNullElse(synonyms, List.of()));
+    }
+  }
+
+  /** A brand; {@code models} maps the normalised model to its product type id. */
+  public record Brand(
+      String name,
+      List<String> aliases,
+      List<String> types,
+      Map<String, String> models,
+      Map<String, String> codes) {
+    public Brand {
+      Objects.requireNonNull(name, "brand name");
+      aliases = List.copyOf(Objects.requireNonNullElse(aliases, List.of()));
+      types = List.copyOf(Objects.requireNonNullElse(types, List.of()));
+      models = Map.copyOf(Objects.requireNonNullElse(models, Map.of()));
+      codes = Map.copyOf(Objects.requireNonNullElse(codes, Map.of()));
+    }
+  }
+
+  public record Symptom(String id, String label, List<String> phrases) {
+    public Symptom {
+      Objects.requireNonNull(id, "symptom id");
+      label = Objects.requireNonNullElse(label, id);
+      phrases = List.copyOf(Objects.requireNonNullElse(phrases, List.of()));
+    }
+  }
+
+  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  private record TypesFile(List<ProductType> types) {}
+
+  private record BrandsFile(List<Brand> brands) {}
+
+  private record SymptomsFile(
+      List<Symptom> symptoms,
+      @JsonProperty("fix-phrases") List<String> fixPhrases,
+      @JsonProperty("fail-phrases") List<String> failPhrases,
+      List<String> hashtags) {}
+
+  private static volatile Lexicon builtIn;
+
+  /** The lexicon shipped with FixFinder (loaded once). */
+  public static Lexicon builtIn() {
+    Lexicon lexicon = builtIn;
+    if (lexicon == null) {
+      synchronized (Lexicon.class) {
+        if (builtIn == null) {
+          builtIn = load();
+        }
+        lexicon = builtIn;
+      }
+    }
+    return lexicon;
+  }
+
+  private static Lexicon load() {
+    TypesFile types = read("product-types.yaml", TypesFile.class);
+    BrandsFile brands = read("brands.yaml", BrandsFile.class);
+    SymptomsFile symptoms = read("symptoms.yaml", SymptomsFile.class);
+    return new Lexicon(
+        types.types(),
+        brands.brands(),
+        symptoms.symptoms(),
+        symptoms.fixPhrases(),
+        symptoms.failPhrases(),
+        symptoms.hashtags());
+  }
+
+  private static <T> T read(String name, Class<T> type) {
+    try (InputStream in = Lexicon.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("lexicon file missing from the classpath: " + name);
+      }
+      return YAML.readValue(in, type);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read lexicon file " + name, e);
+    }
+  }
+
+  public Optional<ProductType> type(String id) {
+    return types.stream().filter(t -> t.id().equals(id)).findFirst();
+  }
+
+  public Optional<Brand> brand(String name) {
+    return brands.stream().filter(b -> b.name().equalsIgnoreCase(name)).findFirst();
+  }
+
+  public Optional<Symptom> symptom(String id) {
+    return symptoms.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+}

@@ -1,0 +1,98 @@
+package io.fixfinder.core.understand;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fixfinder.core.model.ProductRef;
+import io.fixfinder.core.understand.Keys.FixSignal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class KeyExtractorTest {
+  private final KeyExtractor extractor = KeyExtractor.builtIn();
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "error E-18 again | E18",
+        "shows e18 | E18",
+        "Err 18 on display | E18",
+        "error code 18 | E18",
+        "the F 05 light | F05",
+        "F5 blinking | F05",
+        "diagnostics said Err 07 | E07",
+        "flashing OE | OE",
+        "display reads 0E | OE",
+        "c1 and descale | C1",
+      })
+  void normalisesErrorCodes(String text, String code) {
+    assertThat(extractor.errorCodes(text)).containsExactly(code);
+  }
+
+  @Test
+  void modelNumbersAreNotErrorCodes() {
+    assertThat(extractor.errorCodes("my WM-8420X and a CM-320 and DW-4500S")).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"WM 8420x", "wm-8420X", "wm8420x", "WM-8420X"})
+  void normalisesKnownModels(String raw) {
+    assertThat(extractor.model(raw)).isEqualTo("WM-8420X");
+    assertThat(extractor.product("my " + raw + " is dead"))
+        .isEqualTo(new ProductRef("washing-machine", "Aqualine", "WM-8420X"));
+  }
+
+  @Test
+  void normalisesUnknownModelsToOneSpelling() {
+    assertThat(KeyExtractor.normaliseModel("ab 1234c")).isEqualTo("AB-1234C");
+    assertThat(KeyExtractor.normaliseModel("AB-1234C")).isEqualTo("AB-1234C");
+  }
+
+  @Test
+  void findsMultiWordModel() {
+    assertThat(extractor.product("Lumio LX-21 pro not charging").model()).isEqualTo("LX-21 PRO");
+    assertThat(extractor.product("lx21 pro screen").model()).isEqualTo("LX-21 PRO");
+  }
+
+  @Test
+  void understandsASlangQuery() {
+    Keys keys = extractor.extract("aqualine washer wont drain E-18 #broken");
+    assertThat(keys.product()).isEqualTo(new ProductRef("washing-machine", "Aqualine", ""));
+    assertThat(keys.errorCodes()).containsExactly("E18");
+    assertThat(keys.symptoms()).containsExactly("wont-drain");
+    assertThat(keys.hashtags()).containsExactly("broken");
+    assertThat(keys.fix()).isEqualTo(FixSignal.NONE);
+  }
+
+  @Test
+  void apostrophesAndSynonymsMeetOneSymptom() {
+    assertThat(extractor.extract("Washing machine won't drain").symptoms())
+        .containsExactly("wont-drain");
+    assertThat(extractor.extract("it doesn't pump out").symptoms()).containsExactly("wont-drain");
+    assertThat(extractor.extract("whasing machine").product().type()).isEqualTo("washing-machine");
+  }
+
+  @Test
+  void theLastFixStatementWins() {
+    assertThat(
+            extractor.extract("reset it, no luck. then cleaned the filter - that fixed it!!").fix())
+        .isEqualTo(FixSignal.FIXED);
+    assertThat(extractor.extract("cleaned the filter, still broken").fix())
+        .isEqualTo(FixSignal.FAILED);
+  }
+
+  @Test
+  void brandWithOneTypeImpliesTheType() {
+    assertThat(extractor.product("my brewster leaks"))
+        .isEqualTo(new ProductRef("coffee-machine", "Brewster", ""));
+  }
+
+  @Test
+  void emptyTextGivesNothing() {
+    Keys keys = extractor.extract("");
+    assertThat(keys.product().isUnknown()).isTrue();
+    assertThat(keys.errorCodes()).isEmpty();
+    assertThat(keys.symptoms()).isEmpty();
+  }
+}
