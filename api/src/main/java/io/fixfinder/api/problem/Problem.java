@@ -1,0 +1,9 @@
+package io.fixfinder.api.problem;
+
+/**
+ * An RFC 9457 problem detail. {@code type} is a stable URI per kind of problem; clients switch on
+ * it, never on the human-readable {@code title} or {@code detail}.
+ */
+public record Problem(String type, String title, int status, String detail, String instance) {
+  public static final String BASE = "https://fixfinder.dev/problems/";
+}

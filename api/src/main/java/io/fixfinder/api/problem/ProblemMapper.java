@@ -1,0 +1,83 @@
+package io.fixfinder.api.problem;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place errors become responses: every 4xx and 5xx is an RFC 9457 problem with a stable
+ * type. Unexpected exceptions are logged here with their stack trace and answered with a generic
+ * 500 problem: no trace, class name or message reaches the wire.
+ */
+public final class ProblemMapper {
+  private static final Logger log = LoggerFactory.getLogger(ProblemMapper.class);
+  public static final String CONTENT_TYPE = "application/problem+json";
+
+  private ProblemMapper() {}
+
+  public static void install(RoutesConfig routes) {
+    routes.exception(
+        ApiException.class,
+        (e, ctx) -> write(ctx, e.status(), e.slug(), e.title(), e.getMessage()));
+    routes.exception(
+        HttpResponseException.class,
+        (e, ctx) ->
+            write(
+                ctx,
+                e.getStatus(),
+                slugFor(e.getStatus()),
+                titleFor(e.getStatus()),
+                e.getMessage()));
+    routes.exception(
+        Exception.class,
+        (e, ctx) -> {
+          log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+          write(
+              ctx, 500, "internal", "Internal error", "The server could not complete the request.");
+        });
+    for (int status : new int[] {400, 404, 405, 413, 415, 429, 500, 503}) {
+      routes.error(
+          status,
+          ctx -> {
+            if (!CONTENT_TYPE.equals(ctx.res().getContentType())) {
+              write(ctx, status, slugFor(status), titleFor(status), titleFor(status));
+            }
+          });
+    }
+  }
+
+  public static void write(Context ctx, int status, String slug, String title, String detail) {
+    ctx.status(status);
+    ctx.contentType(CONTENT_TYPE);
+    ctx.json(new Problem(Problem.BASE + slug, title, status, detail, ctx.path()));
+    ctx.contentType(CONTENT_TYPE);
+  }
+
+  static String slugFor(int status) {
+    return switch (status) {
+      case 400 -> "bad-request";
+      case 404 -> "not-found";
+      case 405 -> "method-not-allowed";
+      case 413 -> "body-too-large";
+      case 415 -> "unsupported-media-type";
+      case 429 -> "rate-limited";
+      case 503 -> "unavailable";
+      default -> status >= 500 ? "internal" : "bad-request";
+    };
+  }
+
+  static String titleFor(int status) {
+    return switch (status) {
+      case 400 -> "Bad request";
+      case 404 -> "Not found";
+      case 405 -> "Method not allowed";
+      case 413 -> "Request body too large";
+      case 415 -> "Unsupported media type";
+      case 429 -> "Too many requests";
+      case 503 -> "Service unavailable";
+      default -> status >= 500 ? "Internal error" : "Bad request";
+    };
+  }
+}

@@ -1,0 +1,46 @@
+package io.fixfinder.api.search;
+
+import io.fixfinder.api.problem.ApiException;
+import io.fixfinder.indexer.search.SearchRequest;
+import io.fixfinder.indexer.search.Searcher;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code GET /api/search}: validates parameters, runs the search, returns JSON. */
+public final class SearchHandler {
+  public static final int MAX_QUERY_LENGTH = 500;
+  private static final Set<String> PARAMS =
+      Set.of("q", "kind", "brand", "type", "product", "page", "size");
+
+  private final Searcher searcher;
+
+  public SearchHandler(Searcher searcher) {
+    this.searcher = searcher;
+  }
+
+  public void search(Context ctx) throws IOException {
+    Params.rejectUnknown(ctx, PARAMS);
+    String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+    if (q.isEmpty())
+      throw ApiException.badRequest(
+          "missing-query", "Parameter 'q' is required, e.g. ?q=washing+machine+wont+drain");
+    if (q.length() > MAX_QUERY_LENGTH) {
+      throw ApiException.badRequest(
+          "query-too-long",
+          "Parameter 'q' is " + q.length() + " characters; the limit is " + MAX_QUERY_LENGTH);
+    }
+    int page = Params.intParam(ctx, "page", 1, 1, SearchRequest.MAX_PAGE);
+    int size = Params.intParam(ctx, "size", 10, 1, SearchRequest.MAX_SIZE);
+    SearchRequest request =
+        new SearchRequest(
+            q,
+            Params.keyword(ctx, "kind"),
+            Params.keyword(ctx, "brand"),
+            Params.keyword(ctx, "type").or(() -> Params.keyword(ctx, "product")),
+            page,
+            size);
+    ctx.json(searcher.search(request));
+  }
+}

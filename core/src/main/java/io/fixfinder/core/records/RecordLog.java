@@ -1,0 +1,122 @@
+package io.fixfinder.core.records;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fixfinder.core.json.Json;
+import io.fixfinder.core.model.SourceDoc;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The crawler's output and the indexer's input: an append-only log of JSON lines, one {@link Entry}
+ * per line. Appends are flushed and forced to disk per call, so a killed process loses at most the
+ * line it was writing; a torn last line is skipped on read and counted. The latest entry for an id
+ * wins, so re-crawls and deletions are just more lines.
+ */
+public final class RecordLog implements AutoCloseable {
+
+  /** A line of the log: a record, or a tombstone saying the document is gone. */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = Entry.Put.class, name = "put"),
+    @JsonSubTypes.Type(value = Entry.Delete.class, name = "delete")
+  })
+  public sealed interface Entry {
+    record Put(SourceDoc doc) implements Entry {}
+
+    record Delete(String id, String url, String reason) implements Entry {}
+  }
+
+  /** What a read found: the live records by id (in first-seen order) and the torn lines. */
+  public record Snapshot(Map<String, SourceDoc> docs, int deleted, int badLines) {}
+
+  private static final ObjectMapper JSON = Json.mapper();
+  private final Path file;
+  private final FileChannel channel;
+  private final OutputStream out;
+
+  private RecordLog(Path file) throws IOException {
+    this.file = file;
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    this.channel =
+        FileChannel.open(
+            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    this.out = Channels.newOutputStream(channel);
+  }
+
+  public static RecordLog openForAppend(Path file) throws IOException {
+    return new RecordLog(file);
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public synchronized void put(SourceDoc doc) {
+    append(new Entry.Put(doc));
+  }
+
+  public synchronized void delete(String id, String url, String reason) {
+    append(new Entry.Delete(id, url, reason));
+  }
+
+  private void append(Entry entry) {
+    try {
+      byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+      out.write(line);
+      out.flush();
+      channel.force(false);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot append to " + file, e);
+    }
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    out.close();
+  }
+
+  /** Reads the latest state of every id; a missing file is an empty log. */
+  public static Snapshot read(Path file) throws IOException {
+    Map<String, SourceDoc> docs = new LinkedHashMap<>();
+    int bad = 0;
+    int deleted = 0;
+    if (!Files.exists(file)) return new Snapshot(docs, 0, 0);
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (line.isBlank()) continue;
+        Entry entry;
+        try {
+          entry = JSON.readValue(line, Entry.class);
+        } catch (IOException e) {
+          bad++;
+          continue;
+        }
+        switch (entry) {
+          case Entry.Put put -> docs.put(put.doc().id(), put.doc());
+          case Entry.Delete del -> {
+            // A page that is gone takes the records cut from it (rows, reviews) with it.
+            String prefix = del.url() + "#";
+            int before = docs.size();
+            docs.remove(del.id());
+            docs.values().removeIf(d -> d.url().startsWith(prefix));
+            deleted += before - docs.size();
+          }
+        }
+      }
+    }
+    return new Snapshot(docs, deleted, bad);
+  }
+}

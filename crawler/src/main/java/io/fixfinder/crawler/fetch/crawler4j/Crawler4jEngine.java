@@ -1,0 +1,169 @@
+package io.fixfinder.crawler.fetch.crawler4j;
+
+import crawlercommons.robots.BaseRobotRules;
+import edu.uci.ics.crawler4j.crawler.CrawlConfig;
+import edu.uci.ics.crawler4j.crawler.CrawlController;
+import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.crawler.fetch.CrawlEngine;
+import io.fixfinder.crawler.fetch.PageHandler;
+import io.fixfinder.crawler.filter.AddressPolicy;
+import io.fixfinder.crawler.filter.GuardedDnsResolver;
+import io.fixfinder.crawler.filter.UrlFilter;
+import io.fixfinder.crawler.filter.UrlFilters;
+import io.fixfinder.crawler.run.CrawlCounters;
+import io.fixfinder.crawler.source.SiteConfig;
+import io.fixfinder.crawler.source.SitemapReader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Crawls with crawler4j, one {@link CrawlController} per site. Crawler4j's politeness delay is
+ * global to a controller (one fetcher, one mutex), so one controller per host gives per-host
+ * politeness while hosts crawl in parallel. The delay is the larger of the site's own and the
+ * host's robots.txt {@code Crawl-delay}, capped by {@code crawl.maxCrawlDelaySeconds}.
+ */
+public final class Crawler4jEngine implements CrawlEngine {
+  private static final Logger log = LoggerFactory.getLogger(Crawler4jEngine.class);
+
+  private final FixFinderConfig.Crawl defaults;
+  private final Path stateDir;
+  private final AddressPolicy addressPolicy;
+  private final boolean resumable;
+  private final List<CrawlController> running = new CopyOnWriteArrayList<>();
+
+  /**
+   * @param stateDir where crawler4j keeps its frontier, one folder per site
+   * @param resumable keep the frontier across runs so a killed crawl resumes where it stopped
+   */
+  public Crawler4jEngine(
+      FixFinderConfig.Crawl defaults,
+      Path stateDir,
+      AddressPolicy addressPolicy,
+      boolean resumable) {
+    this.defaults = defaults;
+    this.stateDir = stateDir;
+    this.addressPolicy = addressPolicy;
+    this.resumable = resumable;
+  }
+
+  /** The total length of the crawl queues right now (for progress lines). */
+  public long queued() {
+    long n = 0;
+    for (CrawlController c : running) {
+      try {
+        n += c.getFrontier().getQueueLength();
+      } catch (RuntimeException e) {
+        // a frontier closing under us counts as empty
+      }
+    }
+    return n;
+  }
+
+  @Override
+  public void crawl(List<SiteConfig> sites, PageHandler handler, CrawlCounters counters)
+      throws InterruptedException {
+    List<CrawlController> controllers = new ArrayList<>();
+    try {
+      for (SiteConfig site : sites) {
+        controllers.add(start(site, handler, counters));
+      }
+      for (CrawlController controller : controllers) {
+        controller.waitUntilFinish();
+      }
+    } catch (InterruptedException e) {
+      stop();
+      throw e;
+    } catch (Exception e) {
+      stop();
+      throw new IllegalStateException("crawl failed to start: " + e.getMessage(), e);
+    } finally {
+      for (CrawlController controller : controllers) {
+        controller.getPageFetcher().shutDown();
+      }
+      running.removeAll(controllers);
+    }
+  }
+
+  private CrawlController start(SiteConfig site, PageHandler handler, CrawlCounters counters)
+      throws Exception {
+    Path storage = stateDir.resolve(safeName(site.name()));
+    Files.createDirectories(storage);
+    String userAgent = site.userAgent().orElse(defaults.userAgent());
+    CrawlConfig config = new CrawlConfig();
+    config.setCrawlStorageFolder(storage.toString());
+    config.setResumableCrawling(resumable);
+    config.setUserAgentString(userAgent);
+    config.setPolitenessDelay(site.politenessDelayMs().orElse(defaults.politenessDelayMs()));
+    config.setMaxDepthOfCrawling(site.maxDepth().orElse(defaults.maxDepth()));
+    config.setMaxPagesToFetch(site.maxPages().orElse(defaults.maxPages()));
+    config.setIncludeBinaryContentInCrawling(true);
+    config.setIncludeHttpsPages(true);
+    config.setConnectionTimeout(defaults.connectTimeoutMs());
+    config.setSocketTimeout(defaults.socketTimeoutMs());
+    config.setMaxDownloadSize(defaults.maxContentBytes());
+    config.setFollowRedirects(true);
+    config.setRespectNoFollow(true);
+    config.setOnlineTldListUpdate(false);
+    config.setMaxConnectionsPerHost(defaults.threadsPerHost());
+    // crawler4j waits these many seconds before deciding a crawl is over; defaults (10 s each)
+    // would add half a minute to every crawl.
+    config.setThreadMonitoringDelaySeconds(1);
+    config.setThreadShutdownDelaySeconds(1);
+    config.setCleanupDelaySeconds(1);
+    config.setDnsResolver(new GuardedDnsResolver(addressPolicy, site.allowPrivateNetwork()));
+
+    SafePageFetcher fetcher = new SafePageFetcher(config);
+    CommonsRobotsServer robots = new CommonsRobotsServer(fetcher, userAgent, counters);
+    CrawlController controller =
+        new CrawlController(config, fetcher, new JsoupParser(config), robots);
+    UrlFilter filter = UrlFilters.forSite(site, addressPolicy);
+
+    URI origin = site.seeds().getFirst().resolve("/");
+    BaseRobotRules rules = robots.rulesFor(origin);
+    long crawlDelayMs = rules.getCrawlDelay() > 0 ? rules.getCrawlDelay() : 0;
+    long capMs = defaults.maxCrawlDelaySeconds() * 1000L;
+    int delay = (int) Math.max(config.getPolitenessDelay(), Math.min(crawlDelayMs, capMs));
+    config.setPolitenessDelay(delay);
+
+    Set<String> seeds = new LinkedHashSet<>();
+    site.seeds().forEach(s -> seeds.add(s.toString()));
+    if (site.useSitemaps()) {
+      List<String> sitemaps = new ArrayList<>(rules.getSitemaps());
+      if (sitemaps.isEmpty()) sitemaps.add(origin.resolve("/sitemap.xml").toString());
+      SitemapReader reader = new SitemapReader(url -> SitemapFetch.get(fetcher, url));
+      reader.read(sitemaps).forEach(entry -> seeds.add(entry.url().toString()));
+    }
+    int added = 0;
+    for (String seed : seeds) {
+      if (filter.check(URI.create(seed)).accepted()) {
+        controller.addSeed(seed);
+        added++;
+      }
+    }
+    log.info("site {}: {} seeds, politeness {} ms", site.name(), added, delay);
+    CrawlController.WebCrawlerFactory<SiteCrawler> factory =
+        () -> new SiteCrawler(site, filter, handler, counters);
+    controller.startNonBlocking(factory, defaults.threadsPerHost());
+    running.add(controller);
+    return controller;
+  }
+
+  @Override
+  public void stop() {
+    for (CrawlController controller : running) {
+      controller.shutdown();
+    }
+  }
+
+  private static String safeName(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+}

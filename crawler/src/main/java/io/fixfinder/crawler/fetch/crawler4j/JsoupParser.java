@@ -1,0 +1,96 @@
+package io.fixfinder.crawler.fetch.crawler4j;
+
+import edu.uci.ics.crawler4j.crawler.CrawlConfig;
+import edu.uci.ics.crawler4j.crawler.Page;
+import edu.uci.ics.crawler4j.parser.NotAllowedContentException;
+import edu.uci.ics.crawler4j.parser.ParseData;
+import edu.uci.ics.crawler4j.parser.Parser;
+import edu.uci.ics.crawler4j.url.URLCanonicalizer;
+import edu.uci.ics.crawler4j.url.WebURL;
+import io.fixfinder.crawler.parse.Html;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Replaces crawler4j's Tika-based parsing (Tika 1.16 is excluded for its CVEs): HTML is parsed once
+ * with jsoup, for links here and for extraction later; PDFs pass through unparsed to PDFBox; other
+ * types are refused. Honours {@code rel=nofollow} and {@code meta robots nofollow}.
+ */
+final class JsoupParser extends Parser {
+
+  JsoupParser(CrawlConfig config) {
+    super(
+        config,
+        (page, url) -> {
+          throw new IllegalStateException("crawler4j's HtmlParser is not used");
+        });
+  }
+
+  /** What this parser attaches to a crawler4j page. */
+  static final class Parsed implements ParseData {
+    private final Optional<Document> document;
+    private Set<WebURL> outgoing;
+
+    Parsed(Optional<Document> document, Set<WebURL> outgoing) {
+      this.document = document;
+      this.outgoing = outgoing;
+    }
+
+    Optional<Document> document() {
+      return document;
+    }
+
+    @Override
+    public Set<WebURL> getOutgoingUrls() {
+      return outgoing;
+    }
+
+    @Override
+    public void setOutgoingUrls(Set<WebURL> outgoingUrls) {
+      this.outgoing = outgoingUrls;
+    }
+
+    @Override
+    public String toString() {
+      return document.map(Document::title).orElse("(binary)");
+    }
+  }
+
+  @Override
+  public void parse(Page page, String contextUrl) throws NotAllowedContentException {
+    String type =
+        page.getContentType() == null ? "" : page.getContentType().toLowerCase(Locale.ROOT);
+    if (type.contains("application/pdf")) {
+      page.setParseData(new Parsed(Optional.empty(), Set.of()));
+      return;
+    }
+    if (!type.isEmpty() && !type.contains("html")) {
+      throw new NotAllowedContentException();
+    }
+    Document doc = Html.parse(page.getContentData(), page.getContentCharset(), contextUrl);
+    page.setParseData(new Parsed(Optional.of(doc), links(doc, contextUrl)));
+  }
+
+  private static Set<WebURL> links(Document doc, String contextUrl) {
+    Set<WebURL> out = new HashSet<>();
+    for (Element meta : doc.select("meta[name=robots]")) {
+      if (meta.attr("content").toLowerCase(Locale.ROOT).contains("nofollow")) return out;
+    }
+    for (Element a : doc.select("a[href], area[href], iframe[src], frame[src]")) {
+      if (a.attr("rel").toLowerCase(Locale.ROOT).contains("nofollow")) continue;
+      String href = a.hasAttr("href") ? a.attr("href") : a.attr("src");
+      if (href.isBlank() || href.startsWith("#")) continue;
+      String canonical = URLCanonicalizer.getCanonicalURL(href.trim(), contextUrl);
+      if (canonical == null) continue;
+      WebURL url = new WebURL();
+      url.setURL(canonical);
+      url.setAnchor(a.text());
+      out.add(url);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,135 @@
+package io.fixfinder.crawler.fetch.crawler4j;
+
+import edu.uci.ics.crawler4j.crawler.Page;
+import edu.uci.ics.crawler4j.crawler.WebCrawler;
+import edu.uci.ics.crawler4j.url.WebURL;
+import io.fixfinder.crawler.fetch.FetchedPage;
+import io.fixfinder.crawler.fetch.PageHandler;
+import io.fixfinder.crawler.filter.UrlFilter;
+import io.fixfinder.crawler.filter.UrlVerdict;
+import io.fixfinder.crawler.run.CrawlCounters;
+import io.fixfinder.crawler.run.CrawlCounters.Outcome;
+import io.fixfinder.crawler.source.SiteConfig;
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.http.Header;
+
+/** The crawler4j worker for one site: filters links, counts outcomes, hands pages on. */
+final class SiteCrawler extends WebCrawler {
+  private final SiteConfig site;
+  private final UrlFilter filter;
+  private final PageHandler handler;
+  private final CrawlCounters counters;
+
+  SiteCrawler(SiteConfig site, UrlFilter filter, PageHandler handler, CrawlCounters counters) {
+    this.site = site;
+    this.filter = filter;
+    this.handler = handler;
+    this.counters = counters;
+  }
+
+  @Override
+  public boolean shouldVisit(Page referringPage, WebURL url) {
+    UrlVerdict verdict = check(url.getURL());
+    if (verdict instanceof UrlVerdict.Reject reject) {
+      counters.count(Outcome.FILTERED, reject.reason());
+      return false;
+    }
+    return true;
+  }
+
+  UrlVerdict check(String url) {
+    try {
+      return filter.check(new URI(url));
+    } catch (Exception e) {
+      return UrlVerdict.reject("malformed URL");
+    }
+  }
+
+  @Override
+  public void visit(Page page) {
+    URI url = URI.create(page.getWebURL().getURL());
+    Optional<org.jsoup.nodes.Document> doc =
+        page.getParseData() instanceof JsoupParser.Parsed parsed
+            ? parsed.document()
+            : Optional.empty();
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (page.getFetchResponseHeaders() != null) {
+      for (Header h : page.getFetchResponseHeaders()) {
+        headers.putIfAbsent(h.getName().toLowerCase(Locale.ROOT), h.getValue());
+      }
+    }
+    if (page.isTruncated()) {
+      counters.count(Outcome.TOO_LARGE, "truncated at max content length");
+      return;
+    }
+    counters.count(Outcome.FETCHED);
+    FetchedPage fetched =
+        new FetchedPage(
+            site,
+            url,
+            page.getStatusCode(),
+            page.getContentType() == null ? "" : page.getContentType(),
+            page.getContentData(),
+            headers,
+            Instant.now(),
+            doc);
+    try {
+      counters.records(handler.page(fetched));
+    } catch (RuntimeException e) {
+      // A hostile or broken page must not stop the crawl.
+      logger.warn("extraction failed for {}: {}", url, e.toString());
+      counters.count(Outcome.FAILED, "extraction error");
+    }
+  }
+
+  @Override
+  protected void handlePageStatusCode(WebURL url, int status, String description) {
+    if (status == 304) {
+      counters.count(Outcome.NOT_MODIFIED);
+    } else if (status == 404 || status == 410) {
+      counters.count(Outcome.GONE, "http " + status);
+      handler.gone(URI.create(url.getURL()), status);
+    }
+  }
+
+  @Override
+  protected void onUnexpectedStatusCode(
+      String url, int status, String contentType, String description) {
+    if (status != 404 && status != 410 && status != 304) {
+      counters.count(Outcome.FAILED, "http " + status);
+    }
+  }
+
+  @Override
+  protected void onPageBiggerThanMaxSize(String url, long pageSize) {
+    counters.count(Outcome.TOO_LARGE, "over max content length");
+  }
+
+  @Override
+  protected void onContentFetchError(Page page) {
+    counters.count(Outcome.FAILED, "content fetch error");
+  }
+
+  @Override
+  protected void onContentFetchError(WebURL url) {
+    counters.count(Outcome.FAILED, "content fetch error");
+  }
+
+  @Override
+  protected void onUnhandledException(WebURL url, Throwable e) {
+    String reason = e.getClass().getSimpleName();
+    counters.count(
+        Outcome.FAILED, reason.isEmpty() ? "exception" : reason.toLowerCase(Locale.ROOT));
+    logger.info("fetch of {} failed: {}", url == null ? "?" : url.getURL(), e.toString());
+  }
+
+  @Override
+  protected void onParseError(WebURL url) {
+    counters.count(Outcome.UNSUPPORTED_TYPE);
+  }
+}

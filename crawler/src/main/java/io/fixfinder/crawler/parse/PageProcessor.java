@@ -1,0 +1,99 @@
+package io.fixfinder.crawler.parse;
+
+import io.fixfinder.core.model.SourceDoc;
+import io.fixfinder.core.model.SourceKind;
+import io.fixfinder.core.records.RecordLog;
+import io.fixfinder.crawler.fetch.FetchedPage;
+import io.fixfinder.crawler.fetch.PageHandler;
+import io.fixfinder.crawler.parse.html.GenericHtmlExtractor;
+import io.fixfinder.crawler.parse.pdf.PdfManualExtractor;
+import io.fixfinder.crawler.parse.schema.StructuredDataExtractor;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The crawl's page handler: extract drafts (structured data first, then generic HTML; PDFs with
+ * PDFBox), key them by product and fault, and append them to the record log.
+ */
+public final class PageProcessor implements PageHandler {
+  private final StructuredDataExtractor structured = new StructuredDataExtractor();
+  private final GenericHtmlExtractor generic = new GenericHtmlExtractor();
+  private final PdfManualExtractor pdf = new PdfManualExtractor();
+  private final Keying keying;
+  private final RecordLog log;
+
+  public PageProcessor(Keying keying, RecordLog log) {
+    this.keying = keying;
+    this.log = log;
+  }
+
+  @Override
+  public int page(FetchedPage page) {
+    List<SourceDoc> docs = process(page);
+    docs.forEach(log::put);
+    return docs.size();
+  }
+
+  /** Extraction and keying without writing: what a page yields. */
+  public List<SourceDoc> process(FetchedPage page) {
+    List<Draft> drafts = drafts(page);
+    String site =
+        page.url().getHost() + (page.url().getPort() > 0 ? ":" + page.url().getPort() : "");
+    List<SourceDoc> docs = new ArrayList<>(drafts.size());
+    for (Draft draft : drafts) docs.add(keying.key(draft, site));
+    return docs;
+  }
+
+  private List<Draft> drafts(FetchedPage page) {
+    if (page.isPdf()) return pdf.extract(page);
+    if (page.parsedHtml().isEmpty()) return List.of();
+    FetchedPage canonical = canonical(page);
+    List<Draft> drafts = new ArrayList<>(structured.extract(canonical));
+    if (drafts.isEmpty()) return generic.extract(canonical);
+    if (page.site().kind() == SourceKind.MANUAL) {
+      // Structured markup describes the page; the troubleshooting rows still need the table.
+      generic.extract(canonical).stream()
+          .filter(d -> d.url().contains("#trouble-"))
+          .forEach(drafts::add);
+    }
+    return drafts;
+  }
+
+  /** Uses the page's declared canonical URL when it stays on the same origin. */
+  private static FetchedPage canonical(FetchedPage page) {
+    Document doc = page.parsedHtml().orElseThrow();
+    Element link = doc.selectFirst("link[rel=canonical][href]");
+    if (link == null) return page;
+    try {
+      URI canonical = URI.create(link.absUrl("href"));
+      if (!sameOrigin(canonical, page.url())) return page;
+      return new FetchedPage(
+          page.site(),
+          canonical,
+          page.status(),
+          page.contentType(),
+          page.body(),
+          page.headers(),
+          page.fetchedAt(),
+          page.parsedHtml());
+    } catch (IllegalArgumentException e) {
+      return page;
+    }
+  }
+
+  private static boolean sameOrigin(URI a, URI b) {
+    return a.getScheme() != null
+        && a.getScheme().equalsIgnoreCase(b.getScheme())
+        && a.getHost() != null
+        && a.getHost().equalsIgnoreCase(b.getHost())
+        && a.getPort() == b.getPort();
+  }
+
+  @Override
+  public void gone(URI url, int status) {
+    log.delete(SourceDoc.idFor(url.toString()), url.toString(), "http " + status);
+  }
+}

@@ -1,0 +1,82 @@
+package io.fixfinder.crawler.parse.html;
+
+import io.fixfinder.core.model.Details;
+import io.fixfinder.core.model.ProductRef;
+import io.fixfinder.core.model.SourceKind;
+import io.fixfinder.crawler.fetch.FetchedPage;
+import io.fixfinder.crawler.parse.Dates;
+import io.fixfinder.crawler.parse.Draft;
+import io.fixfinder.crawler.parse.Extractor;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * The fallback for pages without (usable) structured data: main content with boilerplate removed,
+ * per-site selectors first; forum pages get thread details from their posts; manual pages get one
+ * record per troubleshooting-table row besides the page itself.
+ */
+public final class GenericHtmlExtractor implements Extractor {
+  private static final int MIN_TEXT = 60;
+
+  @Override
+  public List<Draft> extract(FetchedPage page) {
+    Optional<Document> parsed = page.parsedHtml();
+    if (parsed.isEmpty()) return List.of();
+    Document doc = parsed.get();
+    Map<String, String> selectors = page.site().selectors();
+    String url = page.url().toString();
+    String title = title(doc, selectors);
+    Element main = MainContent.of(doc, selectors);
+    String text = MainContent.text(main);
+    if (text.length() < MIN_TEXT) return List.of(); // listing or navigation page
+    Instant published = published(doc);
+    SourceKind kind = page.site().kind();
+    List<Draft> drafts = new ArrayList<>();
+    Details details = new Details.None();
+    if (kind == SourceKind.FORUM) {
+      Optional<Details.Thread> thread = ForumThreads.details(ForumThreads.posts(doc, selectors));
+      if (thread.isEmpty()) return List.of(); // a board index, not a thread
+      details = thread.get();
+    }
+    drafts.add(new Draft(url, kind, title, text, ProductRef.UNKNOWN, false, published, details));
+    if (kind == SourceKind.MANUAL) {
+      int i = 0;
+      for (TroubleshootingTables.Row row : TroubleshootingTables.rows(main)) {
+        i++;
+        drafts.add(
+            new Draft(
+                url + "#trouble-" + i,
+                SourceKind.MANUAL,
+                title + " — " + row.problem(),
+                row.problem() + "\nCause: " + row.cause() + "\nWhat to do: " + row.remedy(),
+                ProductRef.UNKNOWN,
+                true,
+                published,
+                new Details.ManualSection(
+                    url, title, 0, row.problem(), row.cause(), row.remedy())));
+      }
+    }
+    return drafts;
+  }
+
+  private static String title(Document doc, Map<String, String> selectors) {
+    String selector = selectors.getOrDefault("title", "");
+    if (!selector.isBlank()) {
+      Element e = doc.selectFirst(selector);
+      if (e != null) return e.text();
+    }
+    return MainContent.title(doc);
+  }
+
+  private static Instant published(Document doc) {
+    Element meta =
+        doc.selectFirst("meta[property=article:published_time], meta[name=date], time[datetime]");
+    if (meta == null) return Instant.EPOCH;
+    return Dates.parse(meta.hasAttr("datetime") ? meta.attr("datetime") : meta.attr("content"));
+  }
+}

@@ -1,0 +1,96 @@
+package io.fixfinder.indexer.schema;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.fixfinder.core.json.Json;
+import io.fixfinder.core.model.Details;
+import io.fixfinder.core.model.SourceDoc;
+import io.fixfinder.core.understand.KeyExtractor;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FloatDocValuesField;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.util.BytesRef;
+
+/** The one place that turns a {@link SourceDoc} into a Lucene {@link Document}. */
+public final class DocumentMapper {
+  private static final Pattern MODEL_PARTS = Pattern.compile("\\p{L}+|\\p{N}+");
+
+  private DocumentMapper() {}
+
+  public static Document toDocument(SourceDoc doc) {
+    Document d = new Document();
+    d.add(new StringField(Fields.ID, doc.id(), Field.Store.YES));
+    d.add(new StringField(Fields.URL, doc.url(), Field.Store.NO));
+    d.add(new StringField(Fields.KIND, doc.kind().id(), Field.Store.NO));
+    d.add(new SortedSetDocValuesField(Fields.FACET_KIND, new BytesRef(doc.kind().id())));
+    d.add(new StringField(Fields.SITE, doc.site(), Field.Store.NO));
+    d.add(new TextField(Fields.TITLE, doc.title(), Field.Store.NO));
+    d.add(new TextField(Fields.TEXT, doc.text(), Field.Store.NO));
+    if (!doc.product().type().isEmpty()) {
+      d.add(new StringField(Fields.TYPE, doc.product().type(), Field.Store.NO));
+      d.add(new SortedSetDocValuesField(Fields.FACET_TYPE, new BytesRef(doc.product().type())));
+    }
+    if (!doc.product().brand().isEmpty()) {
+      d.add(new StringField(Fields.BRAND, brandKey(doc.product().brand()), Field.Store.NO));
+      d.add(new SortedSetDocValuesField(Fields.FACET_BRAND, new BytesRef(doc.product().brand())));
+    }
+    if (!doc.product().model().isEmpty()) {
+      d.add(
+          new StringField(
+              Fields.MODEL, KeyExtractor.squash(doc.product().model()), Field.Store.NO));
+      for (String part : modelParts(doc.product().model())) {
+        d.add(new StringField(Fields.MODEL_PARTS, part, Field.Store.NO));
+      }
+    }
+    doc.errorCodes().forEach(c -> d.add(new StringField(Fields.CODES, c, Field.Store.NO)));
+    doc.symptoms().forEach(s -> d.add(new StringField(Fields.SYMPTOMS, s, Field.Store.NO)));
+    d.add(new NumericDocValuesField(Fields.FIX, doc.fixReported() ? 1 : 0));
+    d.add(new NumericDocValuesField(Fields.PUBLISHED, doc.published().getEpochSecond()));
+    d.add(new FloatDocValuesField(Fields.PRIOR, prior(doc)));
+    try {
+      d.add(new StoredField(Fields.SOURCE, Json.mapper().writeValueAsString(doc)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("record " + doc.id() + " cannot be serialised", e);
+    }
+    return d;
+  }
+
+  public static String brandKey(String brand) {
+    return brand.toLowerCase(Locale.ROOT);
+  }
+
+  public static java.util.List<String> modelParts(String model) {
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    Matcher m = MODEL_PARTS.matcher(model.toLowerCase(Locale.ROOT));
+    while (m.find()) parts.add(m.group());
+    return parts;
+  }
+
+  /**
+   * A document's quality prior in [0.5, 2]: evidence that it helps (an accepted answer with votes,
+   * a manual remedy, a well-watched video), independent of any query. Multiplied into the text
+   * score by the searcher; see docs/ranking.md.
+   */
+  static float prior(SourceDoc doc) {
+    double p = 1.0;
+    if (doc.fixReported()) p += 0.25;
+    switch (doc.details()) {
+      case Details.Thread t -> {
+        if (t.hasAcceptedAnswer()) p += 0.25 + Math.min(0.25, Math.log1p(t.acceptedVotes()) / 12);
+        else p += Math.min(0.15, Math.log1p(t.topVotes()) / 20);
+      }
+      case Details.ManualSection m -> p += m.remedy().isEmpty() ? 0.1 : 0.3;
+      case Details.Video v -> p += Math.min(0.3, Math.log10(1 + v.views()) / 20);
+      case Details.Review r -> p -= 0.1; // reviews report faults more often than they fix them
+      default -> {}
+    }
+    return (float) Math.max(0.5, Math.min(2.0, p));
+  }
+}

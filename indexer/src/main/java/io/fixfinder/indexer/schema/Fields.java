@@ -1,0 +1,57 @@
+package io.fixfinder.indexer.schema;
+
+/**
+ * Every Lucene field name, in one place. Prose fields are analysed with {@link
+ * io.fixfinder.indexer.analysis.Analyzers#prose()}; key fields hold normalised values from the
+ * shared key extractor and are matched exactly.
+ */
+public final class Fields {
+  private Fields() {}
+
+  /** Stable record id (keyword, stored): the update key. */
+  public static final String ID = "id";
+
+  public static final String URL = "url";
+
+  /** Source kind id: manual, forum, video, review, product, repair_report (keyword, facet). */
+  public static final String KIND = "kind";
+
+  public static final String SITE = "site";
+
+  /** Prose: title and text, analysed; title is stored for display. */
+  public static final String TITLE = "title";
+
+  public static final String TEXT = "text";
+
+  /** Product type id, brand (lower case) and model in squashed form (WM8420X), exact. */
+  public static final String TYPE = "type";
+
+  public static final String BRAND = "brand";
+  public static final String MODEL = "model";
+
+  /** Model parts: letters and digits apart ("wm", "8420"), so a partial model finds it. */
+  public static final String MODEL_PARTS = "model_parts";
+
+  /** Normalised error codes (E18) and symptom ids (wont-drain), exact. */
+  public static final String CODES = "codes";
+
+  public static final String SYMPTOMS = "symptoms";
+
+  /** 1 when the record reports a fix (numeric doc value for ranking). */
+  public static final String FIX = "fix";
+
+  /** Publication time, epoch seconds (doc value, for freshness). */
+  public static final String PUBLISHED = "published";
+
+  /** Quality prior computed at index time from votes, ratings, acceptance (float doc value). */
+  public static final String PRIOR = "prior";
+
+  /** The whole record as JSON (stored only): what results display. */
+  public static final String SOURCE = "source";
+
+  /** Facet dims kept as sorted-set doc values. */
+  public static final String FACET_KIND = "facet_kind";
+
+  public static final String FACET_BRAND = "facet_brand";
+  public static final String FACET_TYPE = "facet_type";
+}

@@ -1,0 +1,13 @@
+package io.fixfinder.indexer.schema;
+
+/**
+ * The version of the index layout and analysis. Stored in every commit's user data; an index
+ * written with another version is rebuilt from the record log, never read with the wrong analysis.
+ * Bump it whenever a field, an analyzer or the mapper changes.
+ */
+public final class SchemaVersion {
+  private SchemaVersion() {}
+
+  public static final int CURRENT = 1;
+  public static final String KEY = "fixfinder.schema";
+}

@@ -1,0 +1,39 @@
+package io.fixfinder.indexer.search;
+
+import io.fixfinder.core.model.Details;
+import io.fixfinder.core.model.ProductRef;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What a search returns: how the query was understood, the hits of the page, facets, paging. */
+public record SearchResponse(
+    String query,
+    Interpretation interpretation,
+    long total,
+    int page,
+    int size,
+    List<Hit> hits,
+    Map<String, Map<String, Long>> facets,
+    double tookMs) {
+
+  /** The query's product, error codes and symptoms as the shared key extractor read them. */
+  public record Interpretation(
+      ProductRef product, List<String> errorCodes, List<String> symptoms, List<String> hashtags) {}
+
+  /** One result; text fields are plain text (the client escapes them), never HTML. */
+  public record Hit(
+      String id,
+      String url,
+      String kind,
+      String site,
+      String title,
+      String snippet,
+      ProductRef product,
+      List<String> errorCodes,
+      List<String> symptoms,
+      boolean fixReported,
+      Instant published,
+      double score,
+      Details details) {}
+}

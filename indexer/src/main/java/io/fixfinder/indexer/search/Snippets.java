@@ -1,0 +1,42 @@
+package io.fixfinder.indexer.search;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A short plain-text excerpt: the window of the text that contains the most query words (by prefix,
+ * so "drain" finds "draining"), cut at word boundaries.
+ */
+final class Snippets {
+  static final int LENGTH = 220;
+
+  private Snippets() {}
+
+  static String of(String text, Set<String> queryWords) {
+    String flat = text.replaceAll("\\s+", " ").strip();
+    if (flat.length() <= LENGTH) return flat;
+    String lower = flat.toLowerCase(Locale.ROOT);
+    int bestStart = 0;
+    int bestScore = -1;
+    List<String> words = queryWords.stream().filter(w -> w.length() > 2).toList();
+    for (int start = 0; start < flat.length(); start += 40) {
+      int end = Math.min(flat.length(), start + LENGTH);
+      String window = lower.substring(start, end);
+      int score = 0;
+      for (String w : words) if (window.contains(w)) score++;
+      if (score > bestScore) {
+        bestScore = score;
+        bestStart = start;
+      }
+      if (end == flat.length()) break;
+    }
+    int start = bestStart == 0 ? 0 : Math.max(0, flat.indexOf(' ', bestStart) + 1);
+    int end = Math.min(flat.length(), start + LENGTH);
+    if (end < flat.length()) {
+      int space = flat.lastIndexOf(' ', end);
+      if (space > start) end = space;
+    }
+    return (start > 0 ? "… " : "") + flat.substring(start, end) + (end < flat.length() ? " …" : "");
+  }
+}

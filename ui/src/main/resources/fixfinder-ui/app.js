@@ -1,0 +1,121 @@
+// FixFinder search page. Everything shown comes from crawled, untrusted content: it is only ever
+// inserted as text (textContent), never as HTML, and links are limited to http(s).
+(function () {
+  'use strict';
+  const form = document.getElementById('search');
+  const input = document.getElementById('q');
+  const status = document.getElementById('status');
+  const results = document.getElementById('results');
+  const facets = document.getElementById('facets');
+  const understood = document.getElementById('understood');
+  let kindFilter = '';
+
+  function el(tag, attrs, text) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  function safeUrl(u) {
+    try {
+      const url = new URL(u, location.href);
+      return (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : '#';
+    } catch (e) { return '#'; }
+  }
+
+  function fmtDuration(s) {
+    const m = Math.floor(s / 60), r = s % 60;
+    return m + ':' + String(r).padStart(2, '0');
+  }
+
+  function renderHit(hit) {
+    const li = el('li', { class: 'hit' });
+    const h2 = el('h2');
+    h2.appendChild(el('a', { href: safeUrl(hit.url), rel: 'noopener noreferrer nofollow' }, hit.title || hit.url));
+    li.appendChild(h2);
+    const meta = el('div', { class: 'meta' });
+    meta.appendChild(el('span', { class: 'kind kind-' + hit.kind }, hit.kind));
+    meta.appendChild(el('span', {}, hit.site));
+    const p = hit.product || {};
+    const product = [p.brand, p.model].filter(Boolean).join(' ');
+    if (product) meta.appendChild(el('span', {}, product));
+    if (hit.errorCodes && hit.errorCodes.length) meta.appendChild(el('span', {}, 'code ' + hit.errorCodes.join(', ')));
+    if (hit.fixReported) meta.appendChild(el('span', { class: 'fixed' }, '✔ reports a fix'));
+    const d = hit.details || {};
+    if (d.form === 'thread' && d.acceptedAnswer) meta.appendChild(el('span', {}, 'accepted answer · ' + d.acceptedVotes + ' votes'));
+    if (d.form === 'review' && d.rating) meta.appendChild(el('span', {}, d.rating + ' / ' + d.bestRating + ' stars on ' + hit.site));
+    if (d.form === 'video' && d.durationSeconds) meta.appendChild(el('span', {}, fmtDuration(d.durationSeconds) + ' · ' + d.channel));
+    if (d.form === 'manual-section' && d.page) meta.appendChild(el('span', {}, 'page ' + d.page));
+    li.appendChild(meta);
+    li.appendChild(el('p', { class: 'snippet' }, hit.snippet));
+    if (d.form === 'video' && d.chapters && d.chapters.length) {
+      const extra = el('p', { class: 'extra' });
+      d.chapters.slice(0, 6).forEach(c => extra.appendChild(el('a', { href: safeUrl(c.url), rel: 'noopener noreferrer nofollow' }, fmtDuration(c.startSeconds) + ' ' + c.title)));
+      li.appendChild(extra);
+    }
+    return li;
+  }
+
+  function renderUnderstood(i) {
+    understood.replaceChildren();
+    const parts = [];
+    const p = i.product || {};
+    if (p.type) parts.push(['product', p.type]);
+    if (p.brand) parts.push(['brand', p.brand]);
+    if (p.model) parts.push(['model', p.model]);
+    (i.errorCodes || []).forEach(c => parts.push(['error code', c]));
+    (i.symptoms || []).forEach(s => parts.push(['symptom', s]));
+    understood.hidden = parts.length === 0;
+    if (!parts.length) return;
+    understood.appendChild(document.createTextNode('Understood: '));
+    parts.forEach(([k, v], n) => {
+      if (n) understood.appendChild(document.createTextNode(' · '));
+      understood.appendChild(document.createTextNode(k + ' '));
+      understood.appendChild(el('b', {}, v));
+    });
+  }
+
+  function renderFacets(f) {
+    facets.replaceChildren();
+    const kinds = (f && f.kind) || {};
+    const entries = Object.entries(kinds);
+    facets.hidden = entries.length === 0;
+    const all = el('button', { type: 'button', 'aria-pressed': String(kindFilter === '') }, 'All');
+    all.addEventListener('click', () => { kindFilter = ''; run(); });
+    facets.appendChild(all);
+    entries.forEach(([k, n]) => {
+      const b = el('button', { type: 'button', 'aria-pressed': String(kindFilter === k) }, k + ' (' + n + ')');
+      b.addEventListener('click', () => { kindFilter = k; run(); });
+      facets.appendChild(b);
+    });
+  }
+
+  async function run() {
+    const q = input.value.trim();
+    if (!q) return;
+    const params = new URLSearchParams({ q: q, size: '20' });
+    if (kindFilter) params.set('kind', kindFilter);
+    history.replaceState(null, '', '/?q=' + encodeURIComponent(q));
+    status.textContent = 'Searching…';
+    try {
+      const res = await fetch('/api/search?' + params.toString(), { headers: { Accept: 'application/json' } });
+      const body = await res.json();
+      if (!res.ok) {
+        status.textContent = body.detail || body.title || 'Search failed.';
+        results.replaceChildren();
+        return;
+      }
+      status.textContent = body.total + ' results in ' + body.tookMs + ' ms';
+      renderUnderstood(body.interpretation || {});
+      if (!kindFilter) renderFacets(body.facets);
+      results.replaceChildren(...body.hits.map(renderHit));
+    } catch (e) {
+      status.textContent = 'The search service is not reachable.';
+    }
+  }
+
+  form.addEventListener('submit', ev => { ev.preventDefault(); kindFilter = ''; run(); });
+  const initial = new URLSearchParams(location.search).get('q');
+  if (initial) { input.value = initial; run(); }
+})();
