@@ -1,5 +1,6 @@
 package io.fixfinder.core.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,7 @@ public record ProductRef(String type, String brand, String model) {
     model = Objects.requireNonNullElse(model, "");
   }
 
+  @JsonIgnore
   public boolean isUnknown() {
     return type.isEmpty() && brand.isEmpty() && model.isEmpty();
   }

@@ -76,9 +76,10 @@ public final class UrlFilters {
   }
 
   static String authority(URI url) {
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
     int port = url.getPort();
-    if (port == -1) port = "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-    return host + ":" + port;
+    if (port == -1) port = "https".equals(scheme) ? 443 : 80;
+    return scheme + "://" + host + ":" + port;
   }
 }

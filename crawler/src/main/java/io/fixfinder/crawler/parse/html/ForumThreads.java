@@ -28,8 +28,7 @@ public final class ForumThreads {
   public static List<Post> posts(Document doc, Map<String, String> selectors) {
     String postSelector =
         selectors.getOrDefault(
-            "post",
-            "[class~=(^|-)(post|reply|answer|comment|message)$], article[class*=post], li[class*=post]");
+            "post", ".post, .reply, .answer, .comment, .message, .forum-post, .thread-post");
     List<Post> posts = new ArrayList<>();
     for (Element post : doc.select(postSelector)) {
       if (post.parents().stream().anyMatch(p -> p.is(postSelector))) continue; // nested

@@ -1,0 +1,103 @@
+package io.fixfinder.app.cli;
+
+import io.fixfinder.app.pipeline.CrawlPipeline;
+import io.fixfinder.app.pipeline.DataLayout;
+import io.fixfinder.app.pipeline.IndexPipeline;
+import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.core.model.SourceKind;
+import io.fixfinder.crawler.source.SiteConfig;
+import io.fixfinder.demo.DemoCorpus;
+import io.fixfinder.demo.DemoManifest;
+import io.fixfinder.demo.DemoSite;
+import io.fixfinder.demo.DemoSites;
+import io.fixfinder.demo.FakeYouTubeApi;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The whole path on the built-in demo corpus: publish the demo sites and a local YouTube Data API on 127.0.0.1,",
+      "crawl them with crawler4j and the YouTube client, index into Lucene under the data directory, and serve",
+      "the API and search page. A second run reuses the index unless --rebuild is given."
+    })
+public final class DemoCommand implements Callable<Integer> {
+  /** The fake API checks that a key is sent, as the real one does; this one unlocks nothing. */
+  static final String DEMO_KEY = "demo-key-not-secret";
+
+  @Mixin CommonOptions common;
+  @Mixin ServerOptions server;
+
+  @Option(names = "--rebuild", description = "Crawl and index again even if an index exists.")
+  boolean rebuild;
+
+  @Override
+  public Integer call() throws Exception {
+    FixFinderConfig cfg = server.apply(common.load());
+    ServerOptions.checkFree(cfg);
+    PrintStream out = System.out;
+    DataLayout data = CommonOptions.layout(cfg);
+    long start = System.nanoTime();
+    DemoManifest manifest = DemoCorpus.writeTo(data.demoCorpus());
+    DemoSites sites = DemoSites.start(manifest, DemoPorts.read(data.demoPorts()));
+    DemoPorts.write(data.demoPorts(), sites.origins());
+    FakeYouTubeApi youtube = FakeYouTubeApi.start(manifest.youtubeVideos());
+    List<AutoCloseable> servers = List.of(sites, youtube);
+    try {
+      out.printf(
+          "demo: %d documents on %d sites: %s%n",
+          manifest.documentCount(), manifest.sites().size(), sites.origins());
+      IndexPipeline index = new IndexPipeline(cfg, data, out);
+      if (rebuild || !index.reusable()) {
+        reset(data);
+        List<SiteConfig> configs = new ArrayList<>();
+        for (DemoSite site : manifest.sites()) {
+          configs.add(
+              SiteConfig.of(
+                      site.name(), SourceKind.parse(site.kind()), sites.origin(site.name()), true)
+                  .withPolitenessDelayMs(0));
+        }
+        new CrawlPipeline(cfg, data, out)
+            .run(
+                configs,
+                Optional.of(new CrawlPipeline.YouTubeRun(youtube.rootUrl().toString(), DEMO_KEY)),
+                false);
+        index.rebuild();
+      } else {
+        out.println(
+            "demo: reusing the index in " + data.index() + " (use --rebuild to crawl again)");
+      }
+      out.printf("demo: ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
+      Serving.serveUntilStopped(cfg, out, servers);
+    } catch (Exception | Error e) {
+      for (AutoCloseable s : servers) s.close();
+      throw e;
+    }
+    return 0;
+  }
+
+  /** A rebuild starts from nothing: old records and crawl state would only duplicate work. */
+  private static void reset(DataLayout data) throws IOException {
+    Files.deleteIfExists(data.records());
+    deleteTree(data.crawlState());
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) return;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+    }
+  }
+}

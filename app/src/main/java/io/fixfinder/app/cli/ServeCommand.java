@@ -1,0 +1,24 @@
+package io.fixfinder.app.cli;
+
+import io.fixfinder.core.config.FixFinderConfig;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = "Serve the API and search page on the existing index.")
+public final class ServeCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Mixin ServerOptions server;
+
+  @Override
+  public Integer call() throws Exception {
+    FixFinderConfig cfg = server.apply(common.load());
+    ServerOptions.checkFree(cfg);
+    Serving.serveUntilStopped(cfg, System.out, List.of());
+    return 0;
+  }
+}

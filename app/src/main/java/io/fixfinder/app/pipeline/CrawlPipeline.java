@@ -1,0 +1,102 @@
+package io.fixfinder.app.pipeline;
+
+import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.core.progress.Progress;
+import io.fixfinder.core.records.RecordLog;
+import io.fixfinder.core.understand.KeyExtractor;
+import io.fixfinder.crawler.fetch.crawler4j.Crawler4jEngine;
+import io.fixfinder.crawler.filter.AddressPolicy;
+import io.fixfinder.crawler.parse.Draft;
+import io.fixfinder.crawler.parse.Keying;
+import io.fixfinder.crawler.parse.PageProcessor;
+import io.fixfinder.crawler.run.CrawlCounters;
+import io.fixfinder.crawler.source.SiteConfig;
+import io.fixfinder.crawler.youtube.FixQueries;
+import io.fixfinder.crawler.youtube.QuotaLedger;
+import io.fixfinder.crawler.youtube.YouTubeSource;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Crawl sites and videos into the record log: the part of demo and crawl they share. */
+public final class CrawlPipeline {
+  private final FixFinderConfig config;
+  private final DataLayout data;
+  private final PrintStream out;
+  private final Keying keying = new Keying(KeyExtractor.builtIn());
+
+  public CrawlPipeline(FixFinderConfig config, DataLayout data, PrintStream out) {
+    this.config = config;
+    this.data = data;
+    this.out = out;
+  }
+
+  /** The YouTube part of a crawl: where the API is and the key to use. */
+  public record YouTubeRun(String rootUrl, String apiKey) {}
+
+  public CrawlCounters run(List<SiteConfig> sites, Optional<YouTubeRun> youtube, boolean resumable)
+      throws IOException, InterruptedException {
+    CrawlCounters counters = new CrawlCounters();
+    long start = System.nanoTime();
+    try (RecordLog log = RecordLog.openForAppend(data.records())) {
+      if (!sites.isEmpty()) {
+        Crawler4jEngine engine =
+            new Crawler4jEngine(
+                config.crawl(), data.crawlState(), AddressPolicy.system(), resumable);
+        PageProcessor processor = new PageProcessor(keying, log);
+        long maxPages =
+            sites.stream().mapToLong(s -> s.maxPages().orElse(config.crawl().maxPages())).sum();
+        try (Progress progress =
+            new Progress(
+                "crawl",
+                "pages",
+                () -> counters.get(CrawlCounters.Outcome.FETCHED),
+                engine::queued,
+                out,
+                Duration.ofSeconds(2))) {
+          engine.crawl(sites, processor, counters);
+          out.println(progress.line());
+        }
+        out.printf("crawl: %d sites, at most %d pages each run%n", sites.size(), maxPages);
+      }
+      if (youtube.isPresent()) {
+        YouTubeRun run = youtube.get();
+        QuotaLedger quota =
+            new QuotaLedger(
+                data.youtubeQuota(), config.youtube().dailyQuotaUnits(), Clock.systemUTC());
+        YouTubeSource source =
+            new YouTubeSource(
+                run.rootUrl(),
+                run.apiKey(),
+                quota,
+                data.youtubeCache(),
+                config.youtube().maxResultsPerQuery());
+        YouTubeSource.Report[] report = new YouTubeSource.Report[1];
+        List<Draft> videos =
+            source.fetch(FixQueries.from(KeyExtractor.builtIn().lexicon()), report);
+        videos.forEach(v -> log.put(keying.key(v, "www.youtube.com")));
+        counters.records(videos.size());
+        YouTubeSource.Report r = report[0];
+        out.printf(
+            "youtube: %d videos, %d search.list + %d videos.list calls, %d from cache, quota %d/%d units%s%n",
+            r.videos(),
+            r.searchCalls(),
+            r.videoCalls(),
+            r.cacheHits(),
+            quota.used(),
+            quota.budget(),
+            r.budgetExhausted() ? " (budget reached: stopped early)" : "");
+      }
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    out.printf("crawl finished in %.1f s%n", seconds);
+    for (Map.Entry<String, Long> e : counters.snapshot().entrySet()) {
+      out.printf("  %-40s %d%n", e.getKey(), e.getValue());
+    }
+    return counters;
+  }
+}

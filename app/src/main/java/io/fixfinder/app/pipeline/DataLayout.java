@@ -1,0 +1,34 @@
+package io.fixfinder.app.pipeline;
+
+import java.nio.file.Path;
+
+/** Where each kind of state lives under the data directory. One place, so nothing guesses. */
+public record DataLayout(Path root) {
+  public Path index() {
+    return root.resolve("index");
+  }
+
+  public Path records() {
+    return root.resolve("records").resolve("records.jsonl");
+  }
+
+  public Path crawlState() {
+    return root.resolve("crawl");
+  }
+
+  public Path youtubeQuota() {
+    return root.resolve("youtube").resolve("quota.json");
+  }
+
+  public Path youtubeCache() {
+    return root.resolve("youtube").resolve("cache");
+  }
+
+  public Path demoCorpus() {
+    return root.resolve("demo-corpus");
+  }
+
+  public Path demoPorts() {
+    return root.resolve("demo-ports.json");
+  }
+}

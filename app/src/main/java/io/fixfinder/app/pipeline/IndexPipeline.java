@@ -1,0 +1,44 @@
+package io.fixfinder.app.pipeline;
+
+import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.core.records.RecordLog;
+import io.fixfinder.indexer.schema.SchemaVersion;
+import io.fixfinder.indexer.write.IndexStore;
+import io.fixfinder.indexer.write.Indexer;
+import java.io.IOException;
+import java.io.PrintStream;
+
+/** Builds the index from the record log, and tells whether an existing index can be reused. */
+public final class IndexPipeline {
+  private final FixFinderConfig config;
+  private final DataLayout data;
+  private final PrintStream out;
+
+  public IndexPipeline(FixFinderConfig config, DataLayout data, PrintStream out) {
+    this.config = config;
+    this.data = data;
+    this.out = out;
+  }
+
+  public Indexer.Report rebuild() throws IOException {
+    RecordLog.Snapshot snapshot = RecordLog.read(data.records());
+    if (snapshot.badLines() > 0) {
+      out.printf("index: skipped %d damaged record lines%n", snapshot.badLines());
+    }
+    Indexer.Report report =
+        Indexer.rebuild(data.index(), config.index().ramBufferMb(), snapshot.docs().values(), out);
+    double seconds = report.took().toMillis() / 1000.0;
+    out.printf(
+        "index: %d records indexed (%d failed) in %.1f s, %.0f docs/s%n",
+        report.indexed(), report.failed(), seconds, report.indexed() / Math.max(seconds, 1e-3));
+    return report;
+  }
+
+  /** An index that exists, holds documents and was written with the current schema. */
+  public boolean reusable() throws IOException {
+    if (!java.nio.file.Files.exists(data.index().resolve("CURRENT"))) return false;
+    try (IndexStore store = IndexStore.open(data.index(), config.index().ramBufferMb())) {
+      return store.committedSchemaVersion() == SchemaVersion.CURRENT && store.count() > 0;
+    }
+  }
+}
