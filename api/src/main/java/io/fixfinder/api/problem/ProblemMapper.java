@@ -15,6 +15,9 @@ public final class ProblemMapper {
   private static final Logger log = LoggerFactory.getLogger(ProblemMapper.class);
   public static final String CONTENT_TYPE = "application/problem+json";
 
+  /** Set once a problem body is written, so the status-code error handlers leave it alone. */
+  private static final String WRITTEN = "fixfinder.problem";
+
   private ProblemMapper() {}
 
   public static void install(RoutesConfig routes) {
@@ -41,7 +44,7 @@ public final class ProblemMapper {
       routes.error(
           status,
           ctx -> {
-            if (!CONTENT_TYPE.equals(ctx.res().getContentType())) {
+            if (ctx.attribute(WRITTEN) == null) {
               write(ctx, status, slugFor(status), titleFor(status), titleFor(status));
             }
           });
@@ -49,6 +52,7 @@ public final class ProblemMapper {
   }
 
   public static void write(Context ctx, int status, String slug, String title, String detail) {
+    ctx.attribute(WRITTEN, Boolean.TRUE);
     ctx.status(status);
     ctx.contentType(CONTENT_TYPE);
     ctx.json(new Problem(Problem.BASE + slug, title, status, detail, ctx.path()));

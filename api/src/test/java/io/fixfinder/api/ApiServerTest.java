@@ -1,0 +1,138 @@
+package io.fixfinder.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fixfinder.core.json.Json;
+import io.fixfinder.core.model.Details;
+import io.fixfinder.core.model.ProductRef;
+import io.fixfinder.core.model.SourceDoc;
+import io.fixfinder.core.model.SourceKind;
+import io.fixfinder.core.understand.KeyExtractor;
+import io.fixfinder.indexer.search.Searcher;
+import io.fixfinder.indexer.write.IndexStore;
+import io.fixfinder.indexer.write.Indexer;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The real server on a random port, over HTTP, on a small on-disk index. */
+class ApiServerTest {
+  @TempDir static Path dir;
+  static IndexStore store;
+  static ApiServer server;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    SourceDoc doc =
+        new SourceDoc(
+            SourceDoc.idFor("http://f/1"),
+            "http://f/1",
+            SourceKind.FORUM,
+            "f",
+            "Aqualine WM-8420X won't drain E18",
+            "Cleaned the pump filter <script>alert(1)</script>, that fixed it",
+            new ProductRef("washing-machine", "Aqualine", "WM-8420X"),
+            List.of("E18"),
+            List.of("wont-drain"),
+            true,
+            Instant.parse("2025-01-01T00:00:00Z"),
+            new Details.Thread("q", 1, 2, "Cleaned the pump filter", 9, 9));
+    Indexer.rebuild(dir, 16, List.of(doc), new PrintStream(OutputStream.nullOutputStream()));
+    store = IndexStore.open(dir, 16);
+    server =
+        new ApiServer(store, new Searcher(store.searchers(), KeyExtractor.builtIn()))
+            .start("127.0.0.1", 0);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+    store.close();
+  }
+
+  static HttpResponse<String> get(String pathAndQuery) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void searchReturnsHitsAndTheInterpretation() throws Exception {
+    HttpResponse<String> r = get("/api/search?q=wm8420x+wont+drain");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("content-type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/json"));
+    JsonNode body = Json.mapper().readTree(r.body());
+    assertThat(body.at("/interpretation/product/model").asText()).isEqualTo("WM-8420X");
+    assertThat(body.at("/interpretation/symptoms/0").asText()).isEqualTo("wont-drain");
+    assertThat(body.at("/total").asInt()).isEqualTo(1);
+    JsonNode hit = body.at("/hits/0");
+    assertThat(hit.get("url").asText()).isEqualTo("http://f/1");
+    assertThat(hit.get("kind").asText()).isEqualTo("forum");
+    assertThat(hit.at("/product/brand").asText()).isEqualTo("Aqualine");
+    assertThat(hit.at("/details/form").asText()).isEqualTo("thread");
+    assertThat(hit.at("/details/acceptedVotes").asInt()).isEqualTo(9);
+    assertThat(hit.get("snippet").asText()).contains("Cleaned the pump filter");
+  }
+
+  @Test
+  void securityHeadersOnEveryResponse() throws Exception {
+    HttpResponse<String> r = get("/api/search?q=drain");
+    assertThat(r.headers().firstValue("x-content-type-options")).hasValue("nosniff");
+    assertThat(r.headers().firstValue("content-security-policy"))
+        .hasValueSatisfying(v -> assertThat(v).contains("script-src 'self'"));
+    assertThat(r.headers().firstValue("referrer-policy")).hasValue("no-referrer");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1} {2}")
+  @CsvSource({
+    "/api/search, 400, missing-query",
+    "/api/search?q=, 400, missing-query",
+    "/api/search?q=drain&page=0, 400, invalid-parameter",
+    "/api/search?q=drain&page=abc, 400, invalid-parameter",
+    "/api/search?q=drain&size=1000, 400, invalid-parameter",
+    "/api/search?q=drain&color=red, 400, unknown-parameter",
+    "/api/nothing-here, 404, not-found",
+  })
+  void errorsAreProblemDetails(String path, int status, String type) throws Exception {
+    HttpResponse<String> r = get(path);
+    assertProblem(r, status, type);
+  }
+
+  @Test
+  void tooLongQueryIsAProblem() throws Exception {
+    assertProblem(get("/api/search?q=" + "a".repeat(501)), 400, "query-too-long");
+  }
+
+  @Test
+  void healthReportsTheIndex() throws Exception {
+    HttpResponse<String> r = get("/health");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(Json.mapper().readTree(r.body()).get("documents").asInt()).isEqualTo(1);
+  }
+
+  static void assertProblem(HttpResponse<String> r, int status, String type) throws Exception {
+    assertThat(r.statusCode()).isEqualTo(status);
+    assertThat(r.headers().firstValue("content-type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    JsonNode body = Json.mapper().readTree(r.body());
+    assertThat(body.get("type").asText()).isEqualTo("https://fixfinder.dev/problems/" + type);
+    assertThat(body.get("status").asInt()).isEqualTo(status);
+    assertThat(r.body()).doesNotContain("Exception").doesNotContain("at io.");
+  }
+}
