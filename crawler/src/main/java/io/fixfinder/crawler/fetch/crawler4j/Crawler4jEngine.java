@@ -135,9 +135,10 @@ public final class Crawler4jEngine implements CrawlEngine {
 
     Set<String> seeds = new LinkedHashSet<>();
     site.seeds().forEach(s -> seeds.add(s.toString()));
-    if (site.useSitemaps()) {
+    if (site.useSitemaps() && !rules.isAllowNone()) {
       List<String> sitemaps = new ArrayList<>(rules.getSitemaps());
       if (sitemaps.isEmpty()) sitemaps.add(origin.resolve("/sitemap.xml").toString());
+      sitemaps.removeIf(url -> !rules.isAllowed(url));
       SitemapReader reader = new SitemapReader(url -> SitemapFetch.get(fetcher, url));
       reader.read(sitemaps).forEach(entry -> seeds.add(entry.url().toString()));
     }

@@ -2,14 +2,16 @@ package io.fixfinder.crawler.fetch.crawler4j;
 
 import edu.uci.ics.crawler4j.crawler.CrawlConfig;
 import edu.uci.ics.crawler4j.crawler.Page;
+import edu.uci.ics.crawler4j.parser.HtmlParseData;
 import edu.uci.ics.crawler4j.parser.NotAllowedContentException;
-import edu.uci.ics.crawler4j.parser.ParseData;
 import edu.uci.ics.crawler4j.parser.Parser;
 import edu.uci.ics.crawler4j.url.URLCanonicalizer;
 import edu.uci.ics.crawler4j.url.WebURL;
 import io.fixfinder.crawler.parse.Html;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
@@ -30,33 +32,31 @@ final class JsoupParser extends Parser {
         });
   }
 
-  /** What this parser attaches to a crawler4j page. */
-  static final class Parsed implements ParseData {
+  /**
+   * What this parser attaches to a crawler4j page. It must be an {@link HtmlParseData}: crawler4j
+   * casts to it for HTML pages (to read meta robots). Only title and meta tags are filled; the
+   * jsoup document travels with it for extraction.
+   */
+  static final class Parsed extends HtmlParseData {
     private final Optional<Document> document;
-    private Set<WebURL> outgoing;
 
     Parsed(Optional<Document> document, Set<WebURL> outgoing) {
       this.document = document;
-      this.outgoing = outgoing;
+      setOutgoingUrls(outgoing);
+      setHtml("");
+      setText("");
+      setTitle(document.map(Document::title).orElse(""));
+      Map<String, String> meta = new HashMap<>();
+      document.ifPresent(
+          d ->
+              d.select("meta[name][content]")
+                  .forEach(
+                      m -> meta.put(m.attr("name").toLowerCase(Locale.ROOT), m.attr("content"))));
+      setMetaTags(meta);
     }
 
     Optional<Document> document() {
       return document;
-    }
-
-    @Override
-    public Set<WebURL> getOutgoingUrls() {
-      return outgoing;
-    }
-
-    @Override
-    public void setOutgoingUrls(Set<WebURL> outgoingUrls) {
-      this.outgoing = outgoingUrls;
-    }
-
-    @Override
-    public String toString() {
-      return document.map(Document::title).orElse("(binary)");
     }
   }
 

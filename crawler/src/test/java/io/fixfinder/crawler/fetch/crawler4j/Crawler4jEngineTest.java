@@ -1,0 +1,203 @@
+package io.fixfinder.crawler.fetch.crawler4j;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fixfinder.core.config.ConfigLoader;
+import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.core.model.SourceKind;
+import io.fixfinder.crawler.fetch.FetchedPage;
+import io.fixfinder.crawler.fetch.PageHandler;
+import io.fixfinder.crawler.filter.AddressPolicy;
+import io.fixfinder.crawler.run.CrawlCounters;
+import io.fixfinder.crawler.source.SiteConfig;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The crawler4j adapter against real HTTP servers on loopback. */
+class Crawler4jEngineTest {
+  @TempDir Path state;
+
+  static final FixFinderConfig.Crawl DEFAULTS =
+      ConfigLoader.load(Optional.empty(), Map.of()).crawl();
+
+  static final class Collect implements PageHandler {
+    final List<String> urls = new CopyOnWriteArrayList<>();
+
+    @Override
+    public int page(FetchedPage page) {
+      urls.add(page.url().getPath());
+      return 1;
+    }
+
+    @Override
+    public void gone(URI url, int status) {}
+  }
+
+  Crawler4jEngine engine() {
+    return new Crawler4jEngine(DEFAULTS, state, AddressPolicy.system(), false);
+  }
+
+  static String links(String... hrefs) {
+    StringBuilder sb = new StringBuilder("<html><body><p>Links:</p>");
+    for (String h : hrefs)
+      sb.append("<a href=\"").append(h).append("\">").append(h).append("</a> ");
+    return sb.append("</body></html>").toString();
+  }
+
+  @Test
+  void robotsDisallowedPagesAreNeverFetched() throws Exception {
+    try (TestSite site = new TestSite()) {
+      site.respond("/robots.txt", 200, "text/plain", "User-agent: *\nDisallow: /private/\n");
+      site.page("/", links("/a", "/private/secret", "mailto:x@y.z", "ftp://127.0.0.1/f"));
+      site.page("/a", links("/"));
+      site.page("/private/secret", links());
+      Collect collect = new Collect();
+      CrawlCounters counters = new CrawlCounters();
+      engine()
+          .crawl(
+              List.of(
+                  SiteConfig.of("t", SourceKind.FORUM, site.origin(), true)
+                      .withPolitenessDelayMs(0)),
+              collect,
+              counters);
+      assertThat(collect.urls).containsExactlyInAnyOrder("/", "/a");
+      assertThat(site.paths()).doesNotContain("/private/secret");
+      assertThat(counters.get(CrawlCounters.Outcome.SKIPPED_ROBOTS)).isPositive();
+      assertThat(counters.get(CrawlCounters.Outcome.FILTERED)).isPositive();
+    }
+  }
+
+  @Test
+  void robotsAnswering5xxMeansDisallowAll() throws Exception {
+    try (TestSite site = new TestSite()) {
+      site.respond("/robots.txt", 503, "text/plain", "down");
+      site.page("/", links("/a"));
+      Collect collect = new Collect();
+      engine()
+          .crawl(
+              List.of(
+                  SiteConfig.of("t", SourceKind.FORUM, site.origin(), true)
+                      .withPolitenessDelayMs(0)),
+              collect,
+              new CrawlCounters());
+      assertThat(collect.urls).isEmpty();
+      assertThat(site.paths()).containsOnly("/robots.txt");
+    }
+  }
+
+  @Test
+  void robots404MeansAllowAll() throws Exception {
+    try (TestSite site = new TestSite()) {
+      site.page("/", links("/a"));
+      site.page("/a", links());
+      Collect collect = new Collect();
+      engine()
+          .crawl(
+              List.of(
+                  SiteConfig.of("t", SourceKind.FORUM, site.origin(), true)
+                      .withPolitenessDelayMs(0)),
+              collect,
+              new CrawlCounters());
+      assertThat(collect.urls).containsExactlyInAnyOrder("/", "/a");
+    }
+  }
+
+  @Test
+  void loopbackIsRefusedUnlessTheSiteAllowsIt() throws Exception {
+    try (TestSite site = new TestSite()) {
+      site.page("/", links("/a"));
+      Collect collect = new Collect();
+      CrawlCounters counters = new CrawlCounters();
+      engine()
+          .crawl(
+              List.of(SiteConfig.of("t", SourceKind.FORUM, site.origin(), false)),
+              collect,
+              counters);
+      assertThat(collect.urls).isEmpty();
+      assertThat(site.paths()).isEmpty();
+    }
+  }
+
+  @Test
+  void sitemapUrlsAreSeeds() throws Exception {
+    try (TestSite site = new TestSite()) {
+      String o = site.origin().toString();
+      site.respond(
+          "/robots.txt",
+          200,
+          "text/plain",
+          "User-agent: *\nAllow: /\nSitemap: " + o + "/sitemap-index.xml\n");
+      site.respond(
+          "/sitemap-index.xml",
+          200,
+          "application/xml",
+          "<?xml version=\"1.0\"?><sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><sitemap><loc>"
+              + o
+              + "/s1.xml</loc></sitemap></sitemapindex>");
+      site.respond(
+          "/s1.xml",
+          200,
+          "application/xml",
+          "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>"
+              + o
+              + "/orphan</loc><lastmod>2025-01-02</lastmod></url></urlset>");
+      site.page("/", links());
+      site.page("/orphan", links());
+      Collect collect = new Collect();
+      engine()
+          .crawl(
+              List.of(
+                  SiteConfig.of("t", SourceKind.FORUM, site.origin(), true)
+                      .withPolitenessDelayMs(0)),
+              collect,
+              new CrawlCounters());
+      assertThat(collect.urls).containsExactlyInAnyOrder("/", "/orphan");
+    }
+  }
+
+  @Test
+  void crawlDelayIsHonouredPerHostWhileHostsCrawlInParallel() throws Exception {
+    try (TestSite a = new TestSite();
+        TestSite b = new TestSite()) {
+      for (TestSite s : List.of(a, b)) {
+        s.respond("/robots.txt", 200, "text/plain", "User-agent: *\nCrawl-delay: 1\n");
+        s.page("/", links("/1", "/2"));
+        s.page("/1", links());
+        s.page("/2", links());
+      }
+      Collect collect = new Collect();
+      long start = System.nanoTime();
+      engine()
+          .crawl(
+              List.of(
+                  SiteConfig.of("a", SourceKind.FORUM, a.origin(), true).withPolitenessDelayMs(0),
+                  SiteConfig.of("b", SourceKind.FORUM, b.origin(), true).withPolitenessDelayMs(0)),
+              collect,
+              new CrawlCounters());
+      assertThat(collect.urls).hasSize(6);
+      for (TestSite s : List.of(a, b)) {
+        List<TestSite.Hit> pages =
+            s.log.stream()
+                .filter(h -> !h.path().endsWith(".txt") && !h.path().endsWith(".xml"))
+                .toList();
+        for (int i = 1; i < pages.size(); i++) {
+          long gapMs = (pages.get(i).nanos() - pages.get(i - 1).nanos()) / 1_000_000;
+          assertThat(gapMs).as("gap between requests to one host").isGreaterThanOrEqualTo(950);
+        }
+      }
+      // The two hosts overlapped: their first page requests came well within one delay of each
+      // other.
+      long firstA =
+          a.log.stream().filter(h -> h.path().equals("/")).findFirst().orElseThrow().nanos();
+      long firstB =
+          b.log.stream().filter(h -> h.path().equals("/")).findFirst().orElseThrow().nanos();
+      assertThat(Math.abs(firstA - firstB) / 1_000_000).isLessThan(900);
+    }
+  }
+}
