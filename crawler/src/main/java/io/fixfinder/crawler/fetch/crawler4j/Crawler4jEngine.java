@@ -13,6 +13,7 @@ import io.fixfinder.crawler.filter.UrlFilters;
 import io.fixfinder.crawler.run.CrawlCounters;
 import io.fixfinder.crawler.source.SiteConfig;
 import io.fixfinder.crawler.source.SitemapReader;
+import io.fixfinder.crawler.state.FetchStateStore;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,22 +37,18 @@ public final class Crawler4jEngine implements CrawlEngine {
   private final FixFinderConfig.Crawl defaults;
   private final Path stateDir;
   private final AddressPolicy addressPolicy;
-  private final boolean resumable;
   private final List<CrawlController> running = new CopyOnWriteArrayList<>();
 
   /**
-   * @param stateDir where crawler4j keeps its frontier, one folder per site
-   * @param resumable keep the frontier across runs so a killed crawl resumes where it stopped
+   * @param stateDir where the crawl keeps its state: per-URL fetch state and, per site, crawler4j's
+   *     frontier. A crawl killed before it finished resumes from there on the next run; a finished
+   *     crawl makes the next run a recrawl (conditional GET for every known URL).
    */
   public Crawler4jEngine(
-      FixFinderConfig.Crawl defaults,
-      Path stateDir,
-      AddressPolicy addressPolicy,
-      boolean resumable) {
+      FixFinderConfig.Crawl defaults, Path stateDir, AddressPolicy addressPolicy) {
     this.defaults = defaults;
     this.stateDir = stateDir;
     this.addressPolicy = addressPolicy;
-    this.resumable = resumable;
   }
 
   /** The total length of the crawl queues right now (for progress lines). */
@@ -71,13 +68,17 @@ public final class Crawler4jEngine implements CrawlEngine {
   public void crawl(List<SiteConfig> sites, PageHandler handler, CrawlCounters counters)
       throws InterruptedException {
     List<CrawlController> controllers = new ArrayList<>();
-    try {
+    try (FetchStateStore states = FetchStateStore.open(stateDir)) {
+      boolean resumed = states.resumed();
+      String runId = states.beginRun();
+      log.info(resumed ? "resuming unfinished crawl {}" : "starting crawl {}", runId);
       for (SiteConfig site : sites) {
-        controllers.add(start(site, handler, counters));
+        controllers.add(start(site, handler, counters, states, runId, resumed));
       }
       for (CrawlController controller : controllers) {
         controller.waitUntilFinish();
       }
+      if (!stopped) states.endRun();
     } catch (InterruptedException e) {
       stop();
       throw e;
@@ -92,14 +93,22 @@ public final class Crawler4jEngine implements CrawlEngine {
     }
   }
 
-  private CrawlController start(SiteConfig site, PageHandler handler, CrawlCounters counters)
+  private CrawlController start(
+      SiteConfig site,
+      PageHandler handler,
+      CrawlCounters counters,
+      FetchStateStore states,
+      String runId,
+      boolean resumed)
       throws Exception {
-    Path storage = stateDir.resolve(safeName(site.name()));
+    Path storage = stateDir.resolve("sites").resolve(safeName(site.name()));
+    if (!resumed) deleteTree(storage); // a new run starts with an empty frontier
     Files.createDirectories(storage);
     String userAgent = site.userAgent().orElse(defaults.userAgent());
     CrawlConfig config = new CrawlConfig();
     config.setCrawlStorageFolder(storage.toString());
-    config.setResumableCrawling(resumable);
+    // Always transactional: only a resumable frontier survives kill -9.
+    config.setResumableCrawling(true);
     config.setUserAgentString(userAgent);
     config.setPolitenessDelay(site.politenessDelayMs().orElse(defaults.politenessDelayMs()));
     config.setMaxDepthOfCrawling(site.maxDepth().orElse(defaults.maxDepth()));
@@ -120,7 +129,29 @@ public final class Crawler4jEngine implements CrawlEngine {
     config.setCleanupDelaySeconds(1);
     config.setDnsResolver(new GuardedDnsResolver(addressPolicy, site.allowPrivateNetwork()));
 
-    SafePageFetcher fetcher = new SafePageFetcher(config);
+    SafePageFetcher fetcher =
+        new SafePageFetcher(
+            config,
+            new SafePageFetcher.Revalidation() {
+              @Override
+              public boolean doneThisRun(String url) {
+                return states.get(url).map(s -> s.runId().equals(runId)).orElse(false);
+              }
+
+              @Override
+              public java.util.Map<String, String> conditionalHeaders(String url) {
+                java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+                states
+                    .get(url)
+                    .ifPresent(
+                        s -> {
+                          if (!s.etag().isEmpty()) headers.put("If-None-Match", s.etag());
+                          if (!s.lastModified().isEmpty())
+                            headers.put("If-Modified-Since", s.lastModified());
+                        });
+                return headers;
+              }
+            });
     CommonsRobotsServer robots = new CommonsRobotsServer(fetcher, userAgent, counters);
     CrawlController controller =
         new CrawlController(config, fetcher, new JsoupParser(config), robots);
@@ -135,6 +166,11 @@ public final class Crawler4jEngine implements CrawlEngine {
 
     Set<String> seeds = new LinkedHashSet<>();
     site.seeds().forEach(s -> seeds.add(s.toString()));
+    // A recrawl revalidates every page it knows, so unchanged pages cost a 304 and nothing is
+    // missed because a page linking to it did not change.
+    for (String known : states.knownUrls()) {
+      if (filter.check(URI.create(known)).accepted()) seeds.add(known);
+    }
     if (site.useSitemaps() && !rules.isAllowNone()) {
       List<String> sitemaps = new ArrayList<>(rules.getSitemaps());
       if (sitemaps.isEmpty()) sitemaps.add(origin.resolve("/sitemap.xml").toString());
@@ -151,16 +187,26 @@ public final class Crawler4jEngine implements CrawlEngine {
     }
     log.info("site {}: {} seeds, politeness {} ms", site.name(), added, delay);
     CrawlController.WebCrawlerFactory<SiteCrawler> factory =
-        () -> new SiteCrawler(site, filter, handler, counters);
+        () -> new SiteCrawler(site, filter, handler, counters, states, runId);
     controller.startNonBlocking(factory, defaults.threadsPerHost());
     running.add(controller);
     return controller;
   }
 
+  private volatile boolean stopped;
+
   @Override
   public void stop() {
+    stopped = true;
     for (CrawlController controller : running) {
       controller.shutdown();
+    }
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    if (!Files.exists(dir)) return;
+    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
     }
   }
 

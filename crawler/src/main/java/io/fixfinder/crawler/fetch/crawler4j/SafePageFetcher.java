@@ -1,10 +1,17 @@
 package io.fixfinder.crawler.fetch.crawler4j;
 
 import edu.uci.ics.crawler4j.crawler.CrawlConfig;
+import edu.uci.ics.crawler4j.crawler.exceptions.PageBiggerThanMaxSizeException;
+import edu.uci.ics.crawler4j.fetcher.PageFetchResult;
 import edu.uci.ics.crawler4j.fetcher.PageFetcher;
+import edu.uci.ics.crawler4j.url.WebURL;
 import java.io.IOException;
+import java.util.Map;
+import org.apache.http.Header;
+import org.apache.http.HttpStatus;
 import org.apache.http.client.config.CookieSpecs;
 import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.methods.HttpUriRequest;
 import org.apache.http.config.RegistryBuilder;
 import org.apache.http.conn.socket.ConnectionSocketFactory;
 import org.apache.http.conn.socket.PlainConnectionSocketFactory;
@@ -23,8 +30,18 @@ import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
  */
 final class SafePageFetcher extends PageFetcher {
 
-  SafePageFetcher(CrawlConfig config) {
+  /** What the crawl already knows about a URL: whether it is done this run, its validators. */
+  interface Revalidation {
+    boolean doneThisRun(String url);
+
+    Map<String, String> conditionalHeaders(String url);
+  }
+
+  private final Revalidation revalidation;
+
+  SafePageFetcher(CrawlConfig config, Revalidation revalidation) {
     super(config);
+    this.revalidation = revalidation;
     try {
       httpClient.close();
     } catch (IOException ignored) {
@@ -56,5 +73,30 @@ final class SafePageFetcher extends PageFetcher {
             .setDefaultHeaders(config.getDefaultHeaders())
             .disableAutomaticRetries()
             .build();
+  }
+
+  /**
+   * A page this run already stored is not fetched again (a resumed crawl re-queues the pages that
+   * were in flight when it was killed): it is answered as 304 without touching the network.
+   */
+  @Override
+  public PageFetchResult fetchPage(WebURL webUrl)
+      throws InterruptedException, IOException, PageBiggerThanMaxSizeException {
+    if (revalidation.doneThisRun(webUrl.getURL())) {
+      PageFetchResult result = new PageFetchResult();
+      result.setStatusCode(HttpStatus.SC_NOT_MODIFIED);
+      result.setFetchedUrl(webUrl.getURL());
+      result.setResponseHeaders(new Header[0]);
+      return result;
+    }
+    return super.fetchPage(webUrl);
+  }
+
+  /** Conditional GET: the validators from the last fetch turn an unchanged page into a 304. */
+  @Override
+  protected HttpUriRequest newHttpUriRequest(String url) {
+    HttpUriRequest request = super.newHttpUriRequest(url);
+    revalidation.conditionalHeaders(url).forEach(request::addHeader);
+    return request;
   }
 }

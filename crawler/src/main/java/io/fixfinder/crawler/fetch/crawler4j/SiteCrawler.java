@@ -10,6 +10,8 @@ import io.fixfinder.crawler.filter.UrlVerdict;
 import io.fixfinder.crawler.run.CrawlCounters;
 import io.fixfinder.crawler.run.CrawlCounters.Outcome;
 import io.fixfinder.crawler.source.SiteConfig;
+import io.fixfinder.crawler.state.FetchState;
+import io.fixfinder.crawler.state.FetchStateStore;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -25,11 +27,22 @@ final class SiteCrawler extends WebCrawler {
   private final PageHandler handler;
   private final CrawlCounters counters;
 
-  SiteCrawler(SiteConfig site, UrlFilter filter, PageHandler handler, CrawlCounters counters) {
+  private final FetchStateStore states;
+  private final String runId;
+
+  SiteCrawler(
+      SiteConfig site,
+      UrlFilter filter,
+      PageHandler handler,
+      CrawlCounters counters,
+      FetchStateStore states,
+      String runId) {
     this.site = site;
     this.filter = filter;
     this.handler = handler;
     this.counters = counters;
+    this.states = states;
+    this.runId = runId;
   }
 
   @Override
@@ -68,6 +81,23 @@ final class SiteCrawler extends WebCrawler {
       return;
     }
     counters.count(Outcome.FETCHED);
+    String hash = sha256(page.getContentData());
+    String key = page.getWebURL().getURL();
+    Optional<FetchState> before = states.get(key);
+    FetchState after =
+        new FetchState(
+            key,
+            headers.get("etag"),
+            headers.get("last-modified"),
+            hash,
+            System.currentTimeMillis(),
+            runId);
+    if (before.isPresent() && before.get().contentHash().equals(hash)) {
+      // Same bytes as last time (a server without validators): nothing to extract again.
+      counters.count(Outcome.NOT_MODIFIED, "unchanged content");
+      states.put(after);
+      return;
+    }
     FetchedPage fetched =
         new FetchedPage(
             site,
@@ -80,6 +110,7 @@ final class SiteCrawler extends WebCrawler {
             doc);
     try {
       counters.records(handler.page(fetched));
+      states.put(after);
     } catch (RuntimeException e) {
       // A hostile or broken page must not stop the crawl.
       logger.warn("extraction failed for {}: {}", url, e.toString());
@@ -91,9 +122,13 @@ final class SiteCrawler extends WebCrawler {
   protected void handlePageStatusCode(WebURL url, int status, String description) {
     if (status == 304) {
       counters.count(Outcome.NOT_MODIFIED);
+      states
+          .get(url.getURL())
+          .ifPresent(s -> states.put(s.confirmedIn(runId, System.currentTimeMillis())));
     } else if (status == 404 || status == 410) {
       counters.count(Outcome.GONE, "http " + status);
       handler.gone(URI.create(url.getURL()), status);
+      states.forget(url.getURL());
     }
   }
 
@@ -131,5 +166,16 @@ final class SiteCrawler extends WebCrawler {
   @Override
   protected void onParseError(WebURL url) {
     counters.count(Outcome.UNSUPPORTED_TYPE);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(bytes == null ? new byte[0] : bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

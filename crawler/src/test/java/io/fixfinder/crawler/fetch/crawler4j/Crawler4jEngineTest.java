@@ -40,7 +40,7 @@ class Crawler4jEngineTest {
   }
 
   Crawler4jEngine engine() {
-    return new Crawler4jEngine(DEFAULTS, state, AddressPolicy.system(), false);
+    return new Crawler4jEngine(DEFAULTS, state, AddressPolicy.system());
   }
 
   static String links(String... hrefs) {
