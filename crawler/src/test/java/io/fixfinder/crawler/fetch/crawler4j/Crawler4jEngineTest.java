@@ -26,7 +26,7 @@ class Crawler4jEngineTest {
   static final FixFinderConfig.Crawl DEFAULTS =
       ConfigLoader.load(Optional.empty(), Map.of()).crawl();
 
-  static final class Collect implements PageHandler {
+  static class Collect implements PageHandler {
     final List<String> urls = new CopyOnWriteArrayList<>();
 
     @Override
@@ -198,6 +198,36 @@ class Crawler4jEngineTest {
       long firstB =
           b.log.stream().filter(h -> h.path().equals("/")).findFirst().orElseThrow().nanos();
       assertThat(Math.abs(firstA - firstB) / 1_000_000).isLessThan(900);
+    }
+  }
+
+  @Test
+  void recrawlRevalidatesAndDropsVanishedPages() throws Exception {
+    try (TestSite site = new TestSite()) {
+      site.page("/", links("/a", "/b"));
+      site.page("/a", links());
+      site.page("/b", links());
+      SiteConfig config =
+          SiteConfig.of("t", SourceKind.FORUM, site.origin(), true).withPolitenessDelayMs(0);
+      Collect first = new Collect();
+      engine().crawl(List.of(config), first, new CrawlCounters());
+      assertThat(first.urls).containsExactlyInAnyOrder("/", "/a", "/b");
+
+      site.respond("/b", 404, "text/html", "gone");
+      site.page("/a", links() + "<p>edited</p>");
+      List<String> gone = new CopyOnWriteArrayList<>();
+      Collect second =
+          new Collect() {
+            @Override
+            public void gone(URI url, int status) {
+              gone.add(url.getPath());
+            }
+          };
+      CrawlCounters counters = new CrawlCounters();
+      engine().crawl(List.of(config), second, counters);
+      assertThat(second.urls).containsExactly("/a"); // only the changed page is extracted again
+      assertThat(gone).containsExactly("/b");
+      assertThat(counters.get(CrawlCounters.Outcome.NOT_MODIFIED)).isEqualTo(1); // "/" unchanged
     }
   }
 }
