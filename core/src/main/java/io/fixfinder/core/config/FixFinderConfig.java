@@ -28,8 +28,12 @@ public record FixFinderConfig(Data data, Server server, Crawl crawl, YouTube you
       int connectTimeoutMs,
       int socketTimeoutMs,
       int maxContentBytes,
-      int maxRedirects) {
+      int maxRedirects,
+      int maxFetchSeconds) {
     public Crawl {
+      if (maxFetchSeconds < 1) {
+        throw new ConfigException("crawl.maxFetchSeconds must be >= 1, got " + maxFetchSeconds);
+      }
       if (threadsPerHost < 1)
         throw new ConfigException("crawl.threadsPerHost must be >= 1, got " + threadsPerHost);
       if (politenessDelayMs < 0)

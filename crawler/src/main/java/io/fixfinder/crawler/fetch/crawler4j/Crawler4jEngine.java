@@ -131,27 +131,7 @@ public final class Crawler4jEngine implements CrawlEngine {
 
     SafePageFetcher fetcher =
         new SafePageFetcher(
-            config,
-            new SafePageFetcher.Revalidation() {
-              @Override
-              public boolean doneThisRun(String url) {
-                return states.get(url).map(s -> s.runId().equals(runId)).orElse(false);
-              }
-
-              @Override
-              public java.util.Map<String, String> conditionalHeaders(String url) {
-                java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
-                states
-                    .get(url)
-                    .ifPresent(
-                        s -> {
-                          if (!s.etag().isEmpty()) headers.put("If-None-Match", s.etag());
-                          if (!s.lastModified().isEmpty())
-                            headers.put("If-Modified-Since", s.lastModified());
-                        });
-                return headers;
-              }
-            });
+            config, new StoreRevalidation(states, runId), defaults.maxFetchSeconds());
     CommonsRobotsServer robots = new CommonsRobotsServer(fetcher, userAgent, counters);
     CrawlController controller =
         new CrawlController(config, fetcher, new JsoupParser(config), robots);
@@ -212,5 +192,27 @@ public final class Crawler4jEngine implements CrawlEngine {
 
   private static String safeName(String name) {
     return name.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
+  /** Revalidation answered from the fetch-state store of the current run. */
+  private record StoreRevalidation(FetchStateStore states, String runId)
+      implements SafePageFetcher.Revalidation {
+    @Override
+    public boolean doneThisRun(String url) {
+      return states.get(url).map(s -> s.runId().equals(runId)).orElse(false);
+    }
+
+    @Override
+    public java.util.Map<String, String> conditionalHeaders(String url) {
+      java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
+      states
+          .get(url)
+          .ifPresent(
+              s -> {
+                if (!s.etag().isEmpty()) headers.put("If-None-Match", s.etag());
+                if (!s.lastModified().isEmpty()) headers.put("If-Modified-Since", s.lastModified());
+              });
+      return headers;
+    }
   }
 }

@@ -7,6 +7,9 @@ import edu.uci.ics.crawler4j.fetcher.PageFetcher;
 import edu.uci.ics.crawler4j.url.WebURL;
 import java.io.IOException;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.http.Header;
 import org.apache.http.HttpStatus;
 import org.apache.http.client.config.CookieSpecs;
@@ -39,9 +42,12 @@ final class SafePageFetcher extends PageFetcher {
 
   private final Revalidation revalidation;
 
-  SafePageFetcher(CrawlConfig config, Revalidation revalidation) {
+  private final int maxFetchSeconds;
+
+  SafePageFetcher(CrawlConfig config, Revalidation revalidation, int maxFetchSeconds) {
     super(config);
     this.revalidation = revalidation;
+    this.maxFetchSeconds = maxFetchSeconds;
     try {
       httpClient.close();
     } catch (IOException ignored) {
@@ -97,6 +103,16 @@ final class SafePageFetcher extends PageFetcher {
   protected HttpUriRequest newHttpUriRequest(String url) {
     HttpUriRequest request = super.newHttpUriRequest(url);
     revalidation.conditionalHeaders(url).forEach(request::addHeader);
+    // Aborting closes the connection, so a body still trickling in fails its read at once.
+    DEADLINES.schedule(request::abort, maxFetchSeconds, TimeUnit.SECONDS);
     return request;
   }
+
+  private static final ScheduledExecutorService DEADLINES =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "fetch-deadlines");
+            t.setDaemon(true);
+            return t;
+          });
 }

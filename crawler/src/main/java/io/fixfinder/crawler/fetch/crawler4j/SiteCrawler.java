@@ -81,6 +81,10 @@ final class SiteCrawler extends WebCrawler {
       return;
     }
     counters.count(Outcome.FETCHED);
+    if (!isPdf(page.getContentType()) && looksBinary(page.getContentData())) {
+      counters.count(Outcome.UNSUPPORTED_TYPE, "binary content served as text");
+      return;
+    }
     String hash = sha256(page.getContentData());
     String key = page.getWebURL().getURL();
     Optional<FetchState> before = states.get(key);
@@ -177,5 +181,22 @@ final class SiteCrawler extends WebCrawler {
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private static boolean isPdf(String contentType) {
+    return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("pdf");
+  }
+
+  /** Text has almost no control bytes; random or binary data has many (and usually NULs). */
+  static boolean looksBinary(byte[] body) {
+    if (body == null || body.length == 0) return false;
+    int n = Math.min(body.length, 4096);
+    int control = 0;
+    for (int i = 0; i < n; i++) {
+      int b = body[i] & 0xff;
+      if (b == 0) return true;
+      if (b < 0x09 || (b > 0x0d && b < 0x20)) control++;
+    }
+    return control > n / 50;
   }
 }

@@ -56,7 +56,9 @@ public final class MainContent {
     StringBuilder sb = new StringBuilder();
     for (Element e :
         root.select("h1, h2, h3, h4, h5, h6, p, li, pre, blockquote, td, th, dt, dd")) {
-      if (!e.select("p, li, td").isEmpty() && !e.normalName().equals("td")) continue; // containers
+      // A block that holds other blocks is read through them, not twice.
+      int self = e.is("p, li, td") ? 1 : 0;
+      if (!e.normalName().equals("td") && e.select("p, li, td").size() > self) continue;
       String t = e.text().strip();
       if (!t.isEmpty()) sb.append(t).append('\n');
     }

@@ -20,16 +20,28 @@ final class TestSite implements AutoCloseable {
 
   private final HttpServer server;
   final Map<String, Response> pages = new ConcurrentHashMap<>();
+  final Map<String, com.sun.net.httpserver.HttpHandler> handlers = new ConcurrentHashMap<>();
   final List<Hit> log = new CopyOnWriteArrayList<>();
 
   TestSite() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.setExecutor(Executors.newFixedThreadPool(8));
     server.createContext(
         "/",
         exchange -> {
           String path = exchange.getRequestURI().getRawPath();
           log.add(new Hit(path, System.nanoTime()));
+          com.sun.net.httpserver.HttpHandler custom = handlers.get(path);
+          if (custom != null) {
+            try {
+              custom.handle(exchange);
+            } catch (IOException e) {
+              // the client hung up on a hostile response: expected
+            } finally {
+              exchange.close();
+            }
+            return;
+          }
           Response r =
               pages.getOrDefault(
                   path, new Response(404, "text/html", "<html><body>not here</body></html>"));
@@ -41,6 +53,11 @@ final class TestSite implements AutoCloseable {
           }
         });
     server.start();
+  }
+
+  TestSite handle(String path, com.sun.net.httpserver.HttpHandler handler) {
+    handlers.put(path, handler);
+    return this;
   }
 
   URI origin() {
