@@ -22,6 +22,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -147,6 +148,27 @@ class DemoEndToEndIT {
       assertThat(output).anyMatch(l -> l.strip().startsWith("fetched"));
       assertThat(output).anyMatch(l -> l.startsWith("youtube:") && l.contains("videos"));
     }
+  }
+
+  /** Headless Chromium renders the search page, runs its script and shows the hits. */
+  @Test
+  @Order(2)
+  void theSearchPageShowsResultsInABrowser() throws Exception {
+    Path chromium = Path.of("/usr/bin/chromium");
+    Assumptions.assumeTrue(java.nio.file.Files.isExecutable(chromium), "chromium is not installed (.ci/run installs it)");
+    Process browser =
+        new ProcessBuilder(
+                chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--user-data-dir=" + data.resolve("chromium-profile"), "--virtual-time-budget=10000", "--dump-dom",
+                "http://127.0.0.1:" + port + "/?q=washing+machine+wont+drain")
+            .redirectError(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String dom = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(browser.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(dom).contains("class=\"hit\"").contains("kind-manual").contains("kind-forum").contains("kind-video");
+    assertThat(dom).contains("results in");
+    assertThat(dom).doesNotContain("<script>alert");
   }
 
   @Test
