@@ -4,6 +4,7 @@ import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.progress.Progress;
 import io.fixfinder.core.records.RecordLog;
 import io.fixfinder.core.understand.KeyExtractor;
+import io.fixfinder.crawler.dedup.Duplicates;
 import io.fixfinder.crawler.fetch.crawler4j.Crawler4jEngine;
 import io.fixfinder.crawler.filter.AddressPolicy;
 import io.fixfinder.crawler.parse.Draft;
@@ -47,7 +48,9 @@ public final class CrawlPipeline {
         Crawler4jEngine engine =
             new Crawler4jEngine(
                 config.crawl(), data.crawlState(), AddressPolicy.system(), resumable);
-        PageProcessor processor = new PageProcessor(keying, log);
+        Duplicates duplicates = new Duplicates();
+        duplicates.seed(RecordLog.read(data.records()).docs().values());
+        PageProcessor processor = new PageProcessor(keying, log, duplicates);
         long maxPages =
             sites.stream().mapToLong(s -> s.maxPages().orElse(config.crawl().maxPages())).sum();
         try (Progress progress =

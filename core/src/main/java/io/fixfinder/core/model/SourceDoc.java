@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param id stable id derived from the canonical URL (see {@link #idFor})
  * @param fixReported whether the record reports a fix: an accepted answer, "that fixed it", a
  *     manual remedy, a repair report with outcome Fixed
+ * @param alsoAt other URLs where the same content was found (exact or near duplicates)
  */
 public record SourceDoc(
     String id,
@@ -28,7 +29,8 @@ public record SourceDoc(
     List<String> symptoms,
     boolean fixReported,
     Instant published,
-    Details details) {
+    Details details,
+    List<String> alsoAt) {
 
   public SourceDoc {
     Objects.requireNonNull(id, "id");
@@ -42,6 +44,58 @@ public record SourceDoc(
     symptoms = List.copyOf(Objects.requireNonNullElse(symptoms, List.of()));
     published = Objects.requireNonNullElse(published, Instant.EPOCH);
     details = Objects.requireNonNullElse(details, new Details.None());
+    alsoAt = List.copyOf(Objects.requireNonNullElse(alsoAt, List.of()));
+  }
+
+  /** A record found at one URL only. */
+  public SourceDoc(
+      String id,
+      String url,
+      SourceKind kind,
+      String site,
+      String title,
+      String text,
+      ProductRef product,
+      List<String> errorCodes,
+      List<String> symptoms,
+      boolean fixReported,
+      Instant published,
+      Details details) {
+    this(
+        id,
+        url,
+        kind,
+        site,
+        title,
+        text,
+        product,
+        errorCodes,
+        symptoms,
+        fixReported,
+        published,
+        details,
+        List.of());
+  }
+
+  /** The same record, also found at {@code otherUrl}. */
+  public SourceDoc withAlsoAt(String otherUrl) {
+    if (otherUrl.equals(url) || alsoAt.contains(otherUrl)) return this;
+    List<String> more = new java.util.ArrayList<>(alsoAt);
+    more.add(otherUrl);
+    return new SourceDoc(
+        id,
+        url,
+        kind,
+        site,
+        title,
+        text,
+        product,
+        errorCodes,
+        symptoms,
+        fixReported,
+        published,
+        details,
+        more);
   }
 
   /** A stable id: the first 16 bytes of SHA-256 over the canonical URL, as hex. */

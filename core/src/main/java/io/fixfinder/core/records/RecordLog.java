@@ -30,12 +30,16 @@ public final class RecordLog implements AutoCloseable {
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
   @JsonSubTypes({
     @JsonSubTypes.Type(value = Entry.Put.class, name = "put"),
-    @JsonSubTypes.Type(value = Entry.Delete.class, name = "delete")
+    @JsonSubTypes.Type(value = Entry.Delete.class, name = "delete"),
+    @JsonSubTypes.Type(value = Entry.Alias.class, name = "alias")
   })
   public sealed interface Entry {
     record Put(SourceDoc doc) implements Entry {}
 
     record Delete(String id, String url, String reason) implements Entry {}
+
+    /** {@code url} holds the same content as record {@code id}: one document, several URLs. */
+    record Alias(String id, String url) implements Entry {}
   }
 
   /** What a read found: the live records by id (in first-seen order) and the torn lines. */
@@ -69,6 +73,10 @@ public final class RecordLog implements AutoCloseable {
 
   public synchronized void delete(String id, String url, String reason) {
     append(new Entry.Delete(id, url, reason));
+  }
+
+  public synchronized void alias(String id, String url) {
+    append(new Entry.Alias(id, url));
   }
 
   private void append(Entry entry) {
@@ -105,7 +113,16 @@ public final class RecordLog implements AutoCloseable {
           continue;
         }
         switch (entry) {
-          case Entry.Put put -> docs.put(put.doc().id(), put.doc());
+          case Entry.Put put -> {
+            SourceDoc previous = docs.get(put.doc().id());
+            SourceDoc doc = put.doc();
+            if (previous != null) {
+              for (String other : previous.alsoAt()) doc = doc.withAlsoAt(other);
+            }
+            docs.put(doc.id(), doc);
+          }
+          case Entry.Alias alias ->
+              docs.computeIfPresent(alias.id(), (id, d) -> d.withAlsoAt(alias.url()));
           case Entry.Delete del -> {
             // A page that is gone takes the records cut from it (rows, reviews) with it.
             String prefix = del.url() + "#";

@@ -3,6 +3,7 @@ package io.fixfinder.crawler.parse;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.model.SourceKind;
 import io.fixfinder.core.records.RecordLog;
+import io.fixfinder.crawler.dedup.Duplicates;
 import io.fixfinder.crawler.fetch.FetchedPage;
 import io.fixfinder.crawler.fetch.PageHandler;
 import io.fixfinder.crawler.parse.html.GenericHtmlExtractor;
@@ -11,6 +12,7 @@ import io.fixfinder.crawler.parse.schema.StructuredDataExtractor;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -24,15 +26,35 @@ public final class PageProcessor implements PageHandler {
   private final PdfManualExtractor pdf = new PdfManualExtractor();
   private final Keying keying;
   private final RecordLog log;
+  private final Duplicates duplicates;
 
-  public PageProcessor(Keying keying, RecordLog log) {
+  /**
+   * @param duplicates what was already stored (seed it from the record log when resuming)
+   */
+  public PageProcessor(Keying keying, RecordLog log, Duplicates duplicates) {
     this.keying = keying;
     this.log = log;
+    this.duplicates = duplicates;
+  }
+
+  public PageProcessor(Keying keying, RecordLog log) {
+    this(keying, log, new Duplicates());
   }
 
   @Override
   public int page(FetchedPage page) {
     List<SourceDoc> docs = process(page);
+    // A page whose main text is already stored elsewhere becomes another URL of that record;
+    // the records cut from it (rows, reviews) are the earlier page's too.
+    for (SourceDoc doc : docs) {
+      if (doc.url().contains("#")) continue;
+      Optional<String> original = duplicates.check(doc);
+      if (original.isPresent()) {
+        log.alias(original.get(), doc.url());
+        return 0;
+      }
+      break;
+    }
     docs.forEach(log::put);
     return docs.size();
   }

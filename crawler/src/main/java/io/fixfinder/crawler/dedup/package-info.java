@@ -1,0 +1,2 @@
+/** Exact and near-duplicate detection across URLs and sites: one document, several URLs. */
+package io.fixfinder.crawler.dedup;
