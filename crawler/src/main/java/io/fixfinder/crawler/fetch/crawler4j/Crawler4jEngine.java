@@ -129,9 +129,12 @@ public final class Crawler4jEngine implements CrawlEngine {
     config.setCleanupDelaySeconds(1);
     config.setDnsResolver(new GuardedDnsResolver(addressPolicy, site.allowPrivateNetwork()));
 
+    // Sitemap lastmod per URL: a page not modified since we last fetched it is not fetched.
+    java.util.Map<String, java.time.Instant> lastModified =
+        new java.util.concurrent.ConcurrentHashMap<>();
     SafePageFetcher fetcher =
         new SafePageFetcher(
-            config, new StoreRevalidation(states, runId), defaults.maxFetchSeconds());
+            config, new StoreRevalidation(states, runId, lastModified), defaults.maxFetchSeconds());
     CommonsRobotsServer robots = new CommonsRobotsServer(fetcher, userAgent, counters);
     CrawlController controller =
         new CrawlController(config, fetcher, new JsoupParser(config), robots);
@@ -156,7 +159,10 @@ public final class Crawler4jEngine implements CrawlEngine {
       if (sitemaps.isEmpty()) sitemaps.add(origin.resolve("/sitemap.xml").toString());
       sitemaps.removeIf(url -> !rules.isAllowed(url));
       SitemapReader reader = new SitemapReader(url -> SitemapFetch.get(fetcher, url));
-      reader.read(sitemaps).forEach(entry -> seeds.add(entry.url().toString()));
+      for (SitemapReader.Entry entry : reader.read(sitemaps)) {
+        seeds.add(entry.url().toString());
+        entry.lastModified().ifPresent(t -> lastModified.put(entry.url().toString(), t));
+      }
     }
     int added = 0;
     for (String seed : seeds) {
@@ -194,12 +200,24 @@ public final class Crawler4jEngine implements CrawlEngine {
     return name.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
-  /** Revalidation answered from the fetch-state store of the current run. */
-  private record StoreRevalidation(FetchStateStore states, String runId)
+  /**
+   * Revalidation answered from the fetch-state store: done when this run already stored the URL, or
+   * when its sitemap {@code lastmod} is not newer than our last fetch.
+   */
+  private record StoreRevalidation(
+      FetchStateStore states, String runId, java.util.Map<String, java.time.Instant> lastModified)
       implements SafePageFetcher.Revalidation {
     @Override
     public boolean doneThisRun(String url) {
-      return states.get(url).map(s -> s.runId().equals(runId)).orElse(false);
+      return states
+          .get(url)
+          .map(
+              s -> {
+                if (s.runId().equals(runId)) return true;
+                java.time.Instant modified = lastModified.get(url);
+                return modified != null && modified.toEpochMilli() <= s.fetchedAtMillis();
+              })
+          .orElse(false);
     }
 
     @Override

@@ -158,6 +158,20 @@ class Crawler4jEngineTest {
               collect,
               new CrawlCounters());
       assertThat(collect.urls).containsExactlyInAnyOrder("/", "/orphan");
+
+      // Recrawl: the sitemap says /orphan has not changed since 2025, so it is not requested.
+      long before = site.paths().stream().filter("/orphan"::equals).count();
+      engine()
+          .crawl(
+              List.of(
+                  SiteConfig.of("t", SourceKind.FORUM, site.origin(), true)
+                      .withPolitenessDelayMs(0)),
+              new Collect(),
+              new CrawlCounters());
+      assertThat(site.paths().stream().filter("/orphan"::equals).count()).isEqualTo(before);
+      assertThat(site.paths().stream().filter("/"::equals).count())
+          .as("no lastmod: revalidated")
+          .isEqualTo(2);
     }
   }
 
