@@ -1,5 +1,6 @@
 package io.fixfinder.app;
 
+import io.fixfinder.app.cli.BenchCommand;
 import io.fixfinder.app.cli.CrawlCommand;
 import io.fixfinder.app.cli.DemoCommand;
 import io.fixfinder.app.cli.IndexCommand;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
       IndexCommand.class,
       ServeCommand.class,
       TestCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -51,9 +51,13 @@ class DemoEndToEndIT {
   }
 
   static Process start(String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
@@ -64,7 +68,9 @@ class DemoEndToEndIT {
     Thread reader =
         new Thread(
             () -> {
-              try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) lines.add(line);
               } catch (Exception ignored) {
@@ -77,7 +83,8 @@ class DemoEndToEndIT {
   }
 
   /** Waits for a line containing {@code marker}; fails after the timeout with the output so far. */
-  static void awaitLine(Process p, BlockingQueue<String> lines, String marker, Duration timeout) throws Exception {
+  static void awaitLine(Process p, BlockingQueue<String> lines, String marker, Duration timeout)
+      throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       String line = lines.poll(200, TimeUnit.MILLISECONDS);
@@ -90,7 +97,13 @@ class DemoEndToEndIT {
       }
       if (line.contains(marker)) return;
     }
-    throw new AssertionError("no line with '" + marker + "' within " + timeout + "; output:\n" + String.join("\n", output));
+    throw new AssertionError(
+        "no line with '"
+            + marker
+            + "' within "
+            + timeout
+            + "; output:\n"
+            + String.join("\n", output));
   }
 
   @BeforeAll
@@ -109,9 +122,16 @@ class DemoEndToEndIT {
   }
 
   static JsonNode search(String query) throws Exception {
-    HttpResponse<String> r = HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search?size=30&q=" + query.replace(' ', '+'))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://127.0.0.1:"
+                            + port
+                            + "/api/search?size=30&q="
+                            + query.replace(' ', '+')))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     return Json.mapper().readTree(r.body());
   }
@@ -134,8 +154,10 @@ class DemoEndToEndIT {
   @Test
   @Order(1)
   void theSearchPageIsServed() throws Exception {
-    HttpResponse<String> page = HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> page =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("FixFinder").contains("/app.js");
   }
@@ -155,18 +177,32 @@ class DemoEndToEndIT {
   @Order(2)
   void theSearchPageShowsResultsInABrowser() throws Exception {
     Path chromium = Path.of("/usr/bin/chromium");
-    Assumptions.assumeTrue(java.nio.file.Files.isExecutable(chromium), "chromium is not installed (.ci/run installs it)");
+    Assumptions.assumeTrue(
+        java.nio.file.Files.isExecutable(chromium),
+        "chromium is not installed (.ci/run installs it)");
     Process browser =
         new ProcessBuilder(
-                chromium.toString(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + data.resolve("chromium-profile"), "--virtual-time-budget=10000", "--dump-dom",
+                chromium.toString(),
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--user-data-dir=" + data.resolve("chromium-profile"),
+                "--virtual-time-budget=10000",
+                "--dump-dom",
                 "http://127.0.0.1:" + port + "/?q=washing+machine+wont+drain")
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     String dom = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(browser.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(dom).contains("class=\"hit\"").contains("kind-manual").contains("kind-forum").contains("kind-video");
+    assertThat(dom)
+        .contains("class=\"hit\"")
+        .contains("kind-manual")
+        .contains("kind-forum")
+        .contains("kind-video");
     assertThat(dom).contains("results in");
     assertThat(dom).doesNotContain("<script>alert");
   }
@@ -186,7 +222,8 @@ class DemoEndToEndIT {
   @Test
   @Order(1)
   void anOccupiedPortIsOneLineAndExit2() throws Exception {
-    Process p = start("demo", "--port", Integer.toString(port), "--data", data.resolve("other").toString());
+    Process p =
+        start("demo", "--port", Integer.toString(port), "--data", data.resolve("other").toString());
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
     assertThat(p.exitValue()).isEqualTo(2);

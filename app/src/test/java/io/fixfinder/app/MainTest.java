@@ -56,6 +56,7 @@ class MainTest {
       System.setOut(old);
     }
     assertThat(code).isZero();
-    assertThat(buf.toString(StandardCharsets.UTF_8)).contains("demo", "crawl", "index", "serve", "test");
+    assertThat(buf.toString(StandardCharsets.UTF_8))
+        .contains("demo", "crawl", "index", "serve", "test");
   }
 }

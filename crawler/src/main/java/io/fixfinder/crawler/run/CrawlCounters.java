@@ -24,6 +24,34 @@ public final class CrawlCounters {
 
   private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
   private final LongAdder records = new LongAdder();
+  private final Map<String, LongAdder> stageNanos = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong firstPage =
+      new java.util.concurrent.atomic.AtomicLong(Long.MAX_VALUE);
+  private final java.util.concurrent.atomic.AtomicLong lastPage =
+      new java.util.concurrent.atomic.AtomicLong(Long.MIN_VALUE);
+
+  /** Adds time spent in a stage ("parse", "extract"), summed over threads. */
+  public void time(String stage, long nanos) {
+    stageNanos.computeIfAbsent(stage, k -> new LongAdder()).add(nanos);
+  }
+
+  public long nanos(String stage) {
+    LongAdder adder = stageNanos.get(stage);
+    return adder == null ? 0 : adder.sum();
+  }
+
+  /** Records that a page was handed over now; the span first..last gives the crawl's page rate. */
+  public void pageAt(long nanoTime) {
+    firstPage.accumulateAndGet(nanoTime, Math::min);
+    lastPage.accumulateAndGet(nanoTime, Math::max);
+  }
+
+  /** Seconds from the first to the last page handed over (0 with fewer than two pages). */
+  public double pageSpanSeconds() {
+    long first = firstPage.get();
+    long last = lastPage.get();
+    return last > first ? (last - first) / 1e9 : 0;
+  }
 
   public void count(Outcome outcome) {
     counts.computeIfAbsent(key(outcome), k -> new LongAdder()).increment();

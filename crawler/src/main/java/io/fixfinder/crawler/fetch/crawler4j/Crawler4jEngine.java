@@ -137,7 +137,7 @@ public final class Crawler4jEngine implements CrawlEngine {
             config, new StoreRevalidation(states, runId, lastModified), defaults.maxFetchSeconds());
     CommonsRobotsServer robots = new CommonsRobotsServer(fetcher, userAgent, counters);
     CrawlController controller =
-        new CrawlController(config, fetcher, new JsoupParser(config), robots);
+        new CrawlController(config, fetcher, new JsoupParser(config, counters), robots);
     UrlFilter filter = UrlFilters.forSite(site, addressPolicy);
 
     URI origin = site.seeds().getFirst().resolve("/");

@@ -8,6 +8,7 @@ import edu.uci.ics.crawler4j.parser.Parser;
 import edu.uci.ics.crawler4j.url.URLCanonicalizer;
 import edu.uci.ics.crawler4j.url.WebURL;
 import io.fixfinder.crawler.parse.Html;
+import io.fixfinder.crawler.run.CrawlCounters;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Locale;
@@ -24,12 +25,15 @@ import org.jsoup.nodes.Element;
  */
 final class JsoupParser extends Parser {
 
-  JsoupParser(CrawlConfig config) {
+  private final CrawlCounters counters;
+
+  JsoupParser(CrawlConfig config, CrawlCounters counters) {
     super(
         config,
         (page, url) -> {
           throw new IllegalStateException("crawler4j's HtmlParser is not used");
         });
+    this.counters = counters;
   }
 
   /**
@@ -71,8 +75,10 @@ final class JsoupParser extends Parser {
     if (!type.isEmpty() && !type.contains("html")) {
       throw new NotAllowedContentException();
     }
+    long start = System.nanoTime();
     Document doc = Html.parse(page.getContentData(), page.getContentCharset(), contextUrl);
     page.setParseData(new Parsed(Optional.of(doc), links(doc, contextUrl)));
+    counters.time("parse", System.nanoTime() - start);
   }
 
   private static Set<WebURL> links(Document doc, String contextUrl) {

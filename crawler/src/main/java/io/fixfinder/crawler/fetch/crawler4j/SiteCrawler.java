@@ -113,7 +113,11 @@ final class SiteCrawler extends WebCrawler {
             Instant.now(),
             doc);
     try {
+      long start = System.nanoTime();
       counters.records(handler.page(fetched));
+      long end = System.nanoTime();
+      counters.time("extract", end - start);
+      counters.pageAt(end);
       states.put(after);
     } catch (RuntimeException e) {
       // A hostile or broken page must not stop the crawl.

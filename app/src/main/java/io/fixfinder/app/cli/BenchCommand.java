@@ -1,0 +1,150 @@
+package io.fixfinder.app.cli;
+
+import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.core.model.SourceKind;
+import io.fixfinder.core.records.RecordLog;
+import io.fixfinder.core.understand.KeyExtractor;
+import io.fixfinder.crawler.fetch.crawler4j.Crawler4jEngine;
+import io.fixfinder.crawler.filter.AddressPolicy;
+import io.fixfinder.crawler.parse.Keying;
+import io.fixfinder.crawler.parse.PageProcessor;
+import io.fixfinder.crawler.run.CrawlCounters;
+import io.fixfinder.crawler.source.SiteConfig;
+import io.fixfinder.demo.DemoCorpus;
+import io.fixfinder.demo.DemoManifest;
+import io.fixfinder.demo.DemoSite;
+import io.fixfinder.demo.DemoSites;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks whose figures go in docs/benchmarks.md.",
+    subcommands = {BenchCommand.Crawl.class})
+public final class BenchCommand implements Runnable {
+  @Override
+  public void run() {
+    System.out.println("Usage: fixfinder bench crawl [--threads 1,2,4] [--rounds N]");
+  }
+
+  @Command(
+      name = "crawl",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Crawl rate against the demo sites on loopback with politeness off, per number of crawler",
+        "threads per host; splits each page's time into parse (jsoup), extract+key+store, and fetch",
+        "(the rest: network, crawler4j's frontier, waiting)."
+      })
+  public static final class Crawl implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Option(
+        names = "--threads",
+        split = ",",
+        defaultValue = "1,2,4",
+        description = "Thread counts per host (default: 1,2,4).")
+    List<Integer> threads;
+
+    @Option(
+        names = "--rounds",
+        defaultValue = "2",
+        description = "Runs per thread count; the best is reported (default: 2).")
+    int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+      FixFinderConfig cfg = common.load();
+      Path work = Files.createTempDirectory("fixfinder-bench");
+      DemoManifest manifest = DemoCorpus.writeTo(work.resolve("corpus"));
+      System.out.printf(
+          Locale.ROOT,
+          "machine: %d cores, %s %s, Java %s%n",
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("os.name"),
+          System.getProperty("os.arch"),
+          System.getProperty("java.version"));
+      System.out.printf(
+          Locale.ROOT,
+          "corpus: %d documents on %d sites%n",
+          manifest.documentCount(),
+          manifest.sites().size());
+      System.out.println(
+          "| threads/host | hosts | pages | seconds | pages/s | parse ms/page | extract ms/page | fetch & wait ms/page |");
+      System.out.println("|---|---|---|---|---|---|---|---|");
+      try (DemoSites sites = DemoSites.start(manifest, java.util.Map.of())) {
+        for (int t : threads) {
+          Result best = null;
+          for (int round = 0; round < rounds; round++) {
+            Result r = run(cfg, manifest, sites, t, work.resolve("run-" + t + "-" + round));
+            if (best == null || r.pagesPerSecond() > best.pagesPerSecond()) best = r;
+          }
+          System.out.printf(
+              Locale.ROOT,
+              "| %d | %d | %d | %.2f | %.0f | %.2f | %.2f | %.2f |%n",
+              t,
+              manifest.sites().size(),
+              best.pages(),
+              best.seconds(),
+              best.pagesPerSecond(),
+              best.parseMs(),
+              best.extractMs(),
+              best.fetchMs());
+        }
+      }
+      return 0;
+    }
+
+    record Result(long pages, double seconds, double parseMs, double extractMs, double fetchMs) {
+      double pagesPerSecond() {
+        return seconds == 0 ? 0 : pages / seconds;
+      }
+    }
+
+    private static Result run(
+        FixFinderConfig cfg, DemoManifest manifest, DemoSites sites, int threads, Path dir)
+        throws Exception {
+      FixFinderConfig.Crawl c = cfg.crawl();
+      FixFinderConfig.Crawl crawl =
+          new FixFinderConfig.Crawl(
+              c.userAgent(),
+              threads,
+              0,
+              0,
+              c.maxPages(),
+              c.maxDepth(),
+              c.connectTimeoutMs(),
+              c.socketTimeoutMs(),
+              c.maxContentBytes(),
+              c.maxRedirects(),
+              c.maxFetchSeconds());
+      List<SiteConfig> configs = new ArrayList<>();
+      for (DemoSite site : manifest.sites()) {
+        configs.add(
+            SiteConfig.of(
+                    site.name(), SourceKind.parse(site.kind()), sites.origin(site.name()), true)
+                .withPolitenessDelayMs(0));
+      }
+      CrawlCounters counters = new CrawlCounters();
+      try (RecordLog log = RecordLog.openForAppend(dir.resolve("records.jsonl"))) {
+        new Crawler4jEngine(crawl, dir.resolve("state"), AddressPolicy.system())
+            .crawl(configs, new PageProcessor(new Keying(KeyExtractor.builtIn()), log), counters);
+      }
+      long pages = counters.get(CrawlCounters.Outcome.FETCHED);
+      double seconds = counters.pageSpanSeconds();
+      double parse = counters.nanos("parse") / 1e6 / Math.max(1, pages);
+      double extract = counters.nanos("extract") / 1e6 / Math.max(1, pages);
+      double busyMsPerPage =
+          seconds * 1000 * threads * manifest.sites().size() / Math.max(1, pages);
+      return new Result(
+          pages, seconds, parse, extract, Math.max(0, busyMsPerPage - parse - extract));
+    }
+  }
+}
