@@ -3,6 +3,7 @@ package io.fixfinder.app;
 import io.fixfinder.app.cli.BenchCommand;
 import io.fixfinder.app.cli.CrawlCommand;
 import io.fixfinder.app.cli.DemoCommand;
+import io.fixfinder.app.cli.ImportCommand;
 import io.fixfinder.app.cli.IndexCommand;
 import io.fixfinder.app.cli.ServeCommand;
 import io.fixfinder.app.cli.TestCommand;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       CrawlCommand.class,
       IndexCommand.class,
+      ImportCommand.class,
       ServeCommand.class,
       TestCommand.class,
       BenchCommand.class,

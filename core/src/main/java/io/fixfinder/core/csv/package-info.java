@@ -1,0 +1,2 @@
+/** CSV reading for imports (Open Repair Data and other tabular sources). */
+package io.fixfinder.core.csv;
