@@ -2,6 +2,7 @@ package io.fixfinder.api;
 
 import io.fixfinder.api.problem.ProblemMapper;
 import io.fixfinder.api.search.SearchHandler;
+import io.fixfinder.api.search.SuggestHandler;
 import io.fixfinder.core.json.Json;
 import io.fixfinder.indexer.search.Searcher;
 import io.fixfinder.indexer.write.IndexStore;
@@ -29,6 +30,7 @@ public final class ApiServer implements AutoCloseable {
 
   public ApiServer(IndexStore index, Searcher searcher) {
     SearchHandler search = new SearchHandler(searcher);
+    SuggestHandler suggest = new SuggestHandler(index);
     this.app =
         Javalin.create(
             config -> {
@@ -41,13 +43,18 @@ public final class ApiServer implements AutoCloseable {
               }
               ProblemMapper.install(config.routes);
               config.routes.after(ApiServer::securityHeaders);
-              routes(config.routes, search, index);
+              routes(config.routes, search, suggest, index);
             });
   }
 
+  /** The route table: every endpoint of the API, in one place. */
   private static void routes(
-      io.javalin.config.RoutesConfig routes, SearchHandler search, IndexStore index) {
+      io.javalin.config.RoutesConfig routes,
+      SearchHandler search,
+      SuggestHandler suggest,
+      IndexStore index) {
     routes.get("/api/search", search::search);
+    routes.get("/api/suggest", suggest::suggest);
     routes.get("/health", ctx -> health(ctx, index));
   }
 

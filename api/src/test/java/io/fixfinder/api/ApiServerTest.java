@@ -120,6 +120,18 @@ class ApiServerTest {
   }
 
   @Test
+  void suggestCompletesAndCorrects() throws Exception {
+    HttpResponse<String> r = get("/api/suggest?q=whasing+machine");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode body = Json.mapper().readTree(r.body());
+    assertThat(body.get("didYouMean").asText()).isEqualTo("washing machine");
+    JsonNode models =
+        Json.mapper().readTree(get("/api/suggest?q=aqualine+wm").body()).get("completions");
+    assertThat(models.get(0).get("text").asText()).isEqualTo("Aqualine WM-8420X");
+    assertProblem(get("/api/suggest?q=x&bogus=1"), 400, "unknown-parameter");
+  }
+
+  @Test
   void healthReportsTheIndex() throws Exception {
     HttpResponse<String> r = get("/health");
     assertThat(r.statusCode()).isEqualTo(200);

@@ -64,6 +64,7 @@ public final class KeyExtractor {
     for (Lexicon.ProductType type : lexicon.types()) {
       types.add(type.id().replace('-', ' '), type.id());
       type.synonyms().forEach(s -> types.add(s, type.id()));
+      type.misspellings().forEach(s -> types.add(s, type.id()));
     }
     typePhrases = types.build();
     PhraseMatcher.Builder<String> brands = PhraseMatcher.builder();

@@ -33,8 +33,10 @@ public record Lexicon(
     hashtags = List.copyOf(hashtags);
   }
 
-  public record ProductType(String id, String label, String ords, List<String> synonyms) {
+  public record ProductType(
+      String id, String label, String ords, List<String> synonyms, List<String> misspellings) {
     public ProductType {
+      misspellings = List.copyOf(Objects.requireNonNullElse(misspellings, List.of()));
       Objects.requireNonNull(id, "product type id");
       label = Objects.requireNonNullElse(label, id);
       ords = Objects.requireNonNullElse(ords, "");

@@ -1,0 +1,55 @@
+package io.fixfinder.api.search;
+
+import io.fixfinder.api.problem.ApiException;
+import io.fixfinder.core.understand.Lexicon;
+import io.fixfinder.indexer.suggest.Suggester;
+import io.fixfinder.indexer.write.IndexStore;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import java.util.Set;
+
+/** {@code GET /api/suggest?q=}: completions and "did you mean". */
+public final class SuggestHandler {
+  private static final Set<String> PARAMS = Set.of("q", "size");
+  private static final int MAX_QUERY = 200;
+
+  private final IndexStore index;
+  private volatile Suggester suggester;
+
+  public SuggestHandler(IndexStore index) {
+    this.index = index;
+  }
+
+  public void suggest(Context ctx) {
+    Params.rejectUnknown(ctx, PARAMS);
+    String q = Optional.ofNullable(ctx.queryParam("q")).orElse("");
+    if (q.length() > MAX_QUERY) {
+      throw ApiException.badRequest(
+          "query-too-long",
+          "Parameter 'q' is " + q.length() + " characters; the limit is " + MAX_QUERY);
+    }
+    int size = Params.intParam(ctx, "size", 8, 1, 20);
+    ctx.json(suggester().suggest(q, size));
+  }
+
+  /** Built on first use from the index's counts (the demo index does not change while serving). */
+  private Suggester suggester() {
+    Suggester s = suggester;
+    if (s == null) {
+      try {
+        var searcher = index.searchers().acquire();
+        try {
+          s = Suggester.fromIndex(Lexicon.builtIn(), searcher.getIndexReader());
+        } finally {
+          index.searchers().release(searcher);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      suggester = s;
+    }
+    return s;
+  }
+}

@@ -1,0 +1,203 @@
+package io.fixfinder.indexer.suggest;
+
+import io.fixfinder.core.understand.KeyExtractor;
+import io.fixfinder.core.understand.Lexicon;
+import io.fixfinder.indexer.schema.DocumentMapper;
+import io.fixfinder.indexer.schema.Fields;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.lucene.search.spell.LevenshteinDistance;
+
+/**
+ * Autocomplete and "did you mean" over what FixFinder knows: product types and their synonyms,
+ * brands and models ("Aqualine WM-8420X"), brand error codes with their meaning ("E18 Drain pump
+ * blocked") and symptom phrases, each weighted by how many indexed records carry it. Immutable;
+ * rebuild it when the index changes.
+ */
+public final class Suggester {
+  /** One completion: what to show and what it is. */
+  public record Suggestion(String text, String kind, long weight) {}
+
+  /** The answer to a prefix: completions, and a corrected query when a word looks misspelt. */
+  public record Suggestions(String query, List<Suggestion> completions, String didYouMean) {}
+
+  private final TreeMap<String, List<Suggestion>> byLowerPrefix = new TreeMap<>();
+  private final Map<String, Long> words = new HashMap<>();
+  private final Map<String, String> misspellings = new HashMap<>();
+  private final LevenshteinDistance distance = new LevenshteinDistance();
+
+  /**
+   * @param weights how many records carry each key ({@code type:washing-machine}, {@code
+   *     brand:Aqualine}, {@code model:WM-8420X}, {@code code:E18}, {@code symptom:wont-drain}); 0
+   *     when unknown
+   */
+  public Suggester(Lexicon lexicon, Map<String, Long> weights) {
+    for (Lexicon.ProductType type : lexicon.types()) {
+      long w = weights.getOrDefault("type:" + type.id(), 0L);
+      add(type.label(), "product", w);
+      for (String s : type.synonyms()) addWords(s, w);
+      String right =
+          type.synonyms().isEmpty()
+              ? type.label().toLowerCase(Locale.ROOT)
+              : type.synonyms().getFirst();
+      for (String m : type.misspellings()) misspellings.put(m.toLowerCase(Locale.ROOT), right);
+    }
+    for (Lexicon.Brand brand : lexicon.brands()) {
+      long bw = weights.getOrDefault("brand:" + brand.name(), 0L);
+      add(brand.name(), "brand", bw);
+      addWords(brand.name(), bw);
+      for (String model : brand.models().keySet()) {
+        long mw = weights.getOrDefault("model:" + model, 0L);
+        add(brand.name() + " " + model, "model", mw);
+        add(model, "model", mw);
+      }
+      brand
+          .codes()
+          .forEach(
+              (code, label) -> {
+                long cw = weights.getOrDefault("code:" + code, 0L);
+                add(brand.name() + " " + code + " " + label, "error-code", cw);
+                add(code + " " + label, "error-code", cw);
+                addWords(label, cw);
+              });
+    }
+    for (Lexicon.Symptom symptom : lexicon.symptoms()) {
+      long w = weights.getOrDefault("symptom:" + symptom.id(), 0L);
+      add(symptom.label(), "symptom", w);
+      for (String p : symptom.phrases()) {
+        add(p, "symptom", w);
+        addWords(p, w);
+      }
+    }
+  }
+
+  /** A suggester weighted by how many records of the index carry each key. */
+  public static Suggester fromIndex(Lexicon lexicon, org.apache.lucene.index.IndexReader reader)
+      throws java.io.IOException {
+    Map<String, Long> weights = new HashMap<>();
+    for (Lexicon.ProductType type : lexicon.types()) {
+      weights.put(
+          "type:" + type.id(),
+          (long) reader.docFreq(new org.apache.lucene.index.Term(Fields.TYPE, type.id())));
+    }
+    for (Lexicon.Brand brand : lexicon.brands()) {
+      weights.put(
+          "brand:" + brand.name(),
+          (long)
+              reader.docFreq(
+                  new org.apache.lucene.index.Term(
+                      Fields.BRAND, DocumentMapper.brandKey(brand.name()))));
+      for (String model : brand.models().keySet()) {
+        weights.put(
+            "model:" + model,
+            (long)
+                reader.docFreq(
+                    new org.apache.lucene.index.Term(Fields.MODEL, KeyExtractor.squash(model))));
+      }
+      for (String code : brand.codes().keySet()) {
+        weights.put(
+            "code:" + code,
+            (long) reader.docFreq(new org.apache.lucene.index.Term(Fields.CODES, code)));
+      }
+    }
+    for (Lexicon.Symptom symptom : lexicon.symptoms()) {
+      weights.put(
+          "symptom:" + symptom.id(),
+          (long) reader.docFreq(new org.apache.lucene.index.Term(Fields.SYMPTOMS, symptom.id())));
+    }
+    return new Suggester(lexicon, weights);
+  }
+
+  private void add(String text, String kind, long weight) {
+    String key = text.toLowerCase(Locale.ROOT);
+    byLowerPrefix
+        .computeIfAbsent(key, k -> new ArrayList<>())
+        .add(new Suggestion(text, kind, weight));
+  }
+
+  private void addWords(String phrase, long weight) {
+    for (String w : phrase.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}']+")) {
+      if (w.length() >= 3) words.merge(w, weight + 1, Math::max);
+    }
+  }
+
+  public Suggestions suggest(String query, int max) {
+    String q = query.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+    Map<String, Suggestion> out = new LinkedHashMap<>();
+    if (!q.isEmpty()) {
+      // Completions of the whole input first, then of its last word after what came before.
+      collect(q, "", out);
+      int space = q.lastIndexOf(' ');
+      if (space > 0) collect(q.substring(space + 1), query.strip().substring(0, space + 1), out);
+    }
+    List<Suggestion> ranked =
+        out.values().stream()
+            .sorted(
+                Comparator.comparingLong(Suggestion::weight)
+                    .reversed()
+                    .thenComparing(Suggestion::text))
+            .limit(max)
+            .toList();
+    return new Suggestions(query, ranked, didYouMean(query));
+  }
+
+  private void collect(String prefix, String before, Map<String, Suggestion> out) {
+    if (prefix.length() < 2) return;
+    for (Map.Entry<String, List<Suggestion>> e : byLowerPrefix.tailMap(prefix, true).entrySet()) {
+      if (!e.getKey().startsWith(prefix)) break;
+      for (Suggestion s : e.getValue()) {
+        String text = before + s.text();
+        out.putIfAbsent(text.toLowerCase(Locale.ROOT), new Suggestion(text, s.kind(), s.weight()));
+      }
+      if (out.size() > 200) break;
+    }
+  }
+
+  /** The query with each unknown word replaced by the closest known one; empty if none changed. */
+  String didYouMean(String query) {
+    String fixed = query.strip().replaceAll("\\s+", " ");
+    boolean changed = false;
+    for (Map.Entry<String, String> m : misspellings.entrySet()) {
+      java.util.regex.Matcher matcher =
+          java.util.regex.Pattern.compile(
+                  "(?i)(?<![\\p{L}])" + java.util.regex.Pattern.quote(m.getKey()) + "(?![\\p{L}])")
+              .matcher(fixed);
+      if (matcher.find()) {
+        fixed = matcher.replaceAll(java.util.regex.Matcher.quoteReplacement(m.getValue()));
+        changed = true;
+      }
+    }
+    String[] parts = fixed.split(" ");
+    for (int i = 0; i < parts.length; i++) {
+      String w = parts[i].toLowerCase(Locale.ROOT);
+      if (w.length() < 4 || words.containsKey(w) || !w.chars().allMatch(Character::isLetter))
+        continue;
+      String best = null;
+      float bestScore = 0.74f; // about one edit in four letters
+      long bestWeight = -1;
+      for (Map.Entry<String, Long> candidate : words.entrySet()) {
+        String c = candidate.getKey();
+        if (Math.abs(c.length() - w.length()) > 2
+            || c.charAt(0) != w.charAt(0) && c.charAt(0) != w.charAt(Math.min(1, w.length() - 1)))
+          continue;
+        float score = distance.getDistance(w, c);
+        if (score > bestScore || (score == bestScore && candidate.getValue() > bestWeight)) {
+          best = c;
+          bestScore = score;
+          bestWeight = candidate.getValue();
+        }
+      }
+      if (best != null) {
+        parts[i] = best;
+        changed = true;
+      }
+    }
+    return changed ? String.join(" ", parts) : "";
+  }
+}
