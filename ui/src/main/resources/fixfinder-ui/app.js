@@ -8,7 +8,42 @@
   const results = document.getElementById('results');
   const facets = document.getElementById('facets');
   const understood = document.getElementById('understood');
+  const didYouMean = document.getElementById('didyoumean');
+  const datalist = document.getElementById('suggestions');
   let kindFilter = '';
+  let suggestTimer = null;
+
+  async function suggest(q) {
+    try {
+      const res = await fetch('/api/suggest?' + new URLSearchParams({ q: q, size: '8' }).toString());
+      if (!res.ok) return null;
+      return await res.json();
+    } catch (e) { return null; }
+  }
+
+  input.addEventListener('input', () => {
+    clearTimeout(suggestTimer);
+    const q = input.value.trim();
+    if (q.length < 2) return;
+    suggestTimer = setTimeout(async () => {
+      const body = await suggest(q);
+      if (!body) return;
+      datalist.replaceChildren(...body.completions.map(c => el('option', { value: c.text })));
+    }, 150);
+  });
+
+  async function renderDidYouMean(q) {
+    didYouMean.hidden = true;
+    didYouMean.replaceChildren();
+    const body = await suggest(q);
+    if (!body || !body.didYouMean) return;
+    const a = el('a', { href: '/?q=' + encodeURIComponent(body.didYouMean) }, body.didYouMean);
+    a.addEventListener('click', ev => { ev.preventDefault(); input.value = body.didYouMean; kindFilter = ''; run(); });
+    didYouMean.appendChild(document.createTextNode('Did you mean '));
+    didYouMean.appendChild(a);
+    didYouMean.appendChild(document.createTextNode('?'));
+    didYouMean.hidden = false;
+  }
 
   function el(tag, attrs, text) {
     const e = document.createElement(tag);
@@ -107,6 +142,7 @@
         return;
       }
       status.textContent = body.total + ' results in ' + body.tookMs + ' ms';
+      renderDidYouMean(q);
       renderUnderstood(body.interpretation || {});
       if (!kindFilter) renderFacets(body.facets);
       results.replaceChildren(...body.hits.map(renderHit));
