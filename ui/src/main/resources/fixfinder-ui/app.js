@@ -141,7 +141,8 @@
         results.replaceChildren();
         return;
       }
-      status.textContent = body.total + ' results in ' + body.tookMs + ' ms';
+      const timing = /dur=([0-9.]+)/.exec(res.headers.get('Server-Timing') || '');
+      status.textContent = body.total + ' results' + (timing ? ' in ' + timing[1] + ' ms' : '');
       renderDidYouMean(q);
       renderUnderstood(body.interpretation || {});
       if (!kindFilter) renderFacets(body.facets);

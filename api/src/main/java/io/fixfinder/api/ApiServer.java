@@ -1,8 +1,12 @@
 package io.fixfinder.api;
 
+import io.fixfinder.api.problem.ApiException;
 import io.fixfinder.api.problem.ProblemMapper;
+import io.fixfinder.api.protect.ClientKey;
+import io.fixfinder.api.protect.RateLimiter;
 import io.fixfinder.api.search.SearchHandler;
 import io.fixfinder.api.search.SuggestHandler;
+import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.json.Json;
 import io.fixfinder.indexer.search.Searcher;
 import io.fixfinder.indexer.write.IndexStore;
@@ -28,8 +32,12 @@ public final class ApiServer implements AutoCloseable {
 
   private final Javalin app;
 
-  public ApiServer(IndexStore index, Searcher searcher) {
+  public ApiServer(IndexStore index, Searcher searcher, FixFinderConfig.Server settings) {
     SearchHandler search = new SearchHandler(searcher);
+    ClientKey clients = new ClientKey(settings.trustedProxies());
+    RateLimiter limiter =
+        new RateLimiter(settings.rateLimitPerMinute(), settings.rateLimitBurst(), System::nanoTime);
+    java.util.Set<String> corsOrigins = java.util.Set.copyOf(settings.corsOrigins());
     SuggestHandler suggest = new SuggestHandler(index);
     this.app =
         Javalin.create(
@@ -41,7 +49,10 @@ public final class ApiServer implements AutoCloseable {
               if (ApiServer.class.getResource(UI_CLASSPATH + "/index.html") != null) {
                 config.staticFiles.add(UI_CLASSPATH, Location.CLASSPATH);
               }
+              config.http.generateEtags = true;
               ProblemMapper.install(config.routes);
+              config.routes.before("/api/*", ctx -> limit(ctx, clients, limiter));
+              config.routes.before(ctx -> cors(ctx, corsOrigins));
               config.routes.after(ApiServer::securityHeaders);
               routes(config.routes, search, suggest, index);
             });
@@ -64,6 +75,26 @@ public final class ApiServer implements AutoCloseable {
     body.put("documents", index.count());
     body.put("indexBytes", index.sizeBytes());
     ctx.json(body);
+  }
+
+  private static void limit(Context ctx, ClientKey clients, RateLimiter limiter) {
+    RateLimiter.Decision decision = limiter.acquire(clients.of(ctx));
+    if (!decision.allowed()) throw ApiException.rateLimited(decision.retryAfterSeconds());
+  }
+
+  /** CORS only for configured origins; a preflight from one gets the allowed methods. */
+  private static void cors(Context ctx, java.util.Set<String> origins) {
+    String origin = ctx.header("Origin");
+    if (origin == null || !origins.contains(origin)) return;
+    ctx.header("Access-Control-Allow-Origin", origin);
+    ctx.header("Vary", "Origin");
+    if ("OPTIONS".equals(ctx.method().name())) {
+      ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+      ctx.header("Access-Control-Allow-Headers", "Content-Type, X-Api-Key");
+      ctx.header("Access-Control-Max-Age", "600");
+      ctx.status(204);
+      ctx.skipRemainingHandlers();
+    }
   }
 
   private static void securityHeaders(Context ctx) {

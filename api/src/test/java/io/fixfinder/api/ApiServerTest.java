@@ -3,6 +3,7 @@ package io.fixfinder.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.json.Json;
 import io.fixfinder.core.model.Details;
 import io.fixfinder.core.model.ProductRef;
@@ -34,6 +35,9 @@ class ApiServerTest {
   static IndexStore store;
   static ApiServer server;
   static final HttpClient HTTP = HttpClient.newHttpClient();
+  static final FixFinderConfig.Server SETTINGS =
+      new FixFinderConfig.Server(
+          "127.0.0.1", 0, List.of(), 6000, 1000, List.of("https://help.example.com"));
 
   @BeforeAll
   static void start() throws Exception {
@@ -54,7 +58,7 @@ class ApiServerTest {
     Indexer.rebuild(dir, 16, List.of(doc), new PrintStream(OutputStream.nullOutputStream()));
     store = IndexStore.open(dir, 16);
     server =
-        new ApiServer(store, new Searcher(store.searchers(), KeyExtractor.builtIn()))
+        new ApiServer(store, new Searcher(store.searchers(), KeyExtractor.builtIn()), SETTINGS)
             .start("127.0.0.1", 0);
   }
 
@@ -129,6 +133,41 @@ class ApiServerTest {
         Json.mapper().readTree(get("/api/suggest?q=aqualine+wm").body()).get("completions");
     assertThat(models.get(0).get("text").asText()).isEqualTo("Aqualine WM-8420X");
     assertProblem(get("/api/suggest?q=x&bogus=1"), 400, "unknown-parameter");
+  }
+
+  @Test
+  void corsOnlyForConfiguredOrigins() throws Exception {
+    HttpResponse<String> allowed =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/api/search?q=drain"))
+                .header("Origin", "https://help.example.com")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(allowed.headers().firstValue("access-control-allow-origin"))
+        .hasValue("https://help.example.com");
+    HttpResponse<String> other =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/api/search?q=drain"))
+                .header("Origin", "https://evil.example")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(other.headers().firstValue("access-control-allow-origin")).isEmpty();
+  }
+
+  @Test
+  void etagsLetClientsRevalidate() throws Exception {
+    HttpResponse<String> first = get("/api/search?q=drain");
+    String etag = first.headers().firstValue("etag").orElseThrow();
+    HttpResponse<String> second =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/api/search?q=drain"))
+                .header("If-None-Match", etag)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(second.statusCode()).isEqualTo(304);
   }
 
   @Test

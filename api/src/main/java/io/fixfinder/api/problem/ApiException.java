@@ -20,6 +20,24 @@ public class ApiException extends RuntimeException {
     return new ApiException(400, slug, "Bad request", detail);
   }
 
+  /** 429 with the seconds after which a retry will succeed (sent as Retry-After). */
+  public static ApiException rateLimited(long retryAfterSeconds) {
+    ApiException e =
+        new ApiException(
+            429,
+            "rate-limited",
+            "Too many requests",
+            "Rate limit exceeded; retry after " + retryAfterSeconds + " s");
+    e.retryAfterSeconds = retryAfterSeconds;
+    return e;
+  }
+
+  private long retryAfterSeconds;
+
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
+  }
+
   public static ApiException notFound(String detail) {
     return new ApiException(404, "not-found", "Not found", detail);
   }

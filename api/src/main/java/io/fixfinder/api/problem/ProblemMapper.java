@@ -23,7 +23,11 @@ public final class ProblemMapper {
   public static void install(RoutesConfig routes) {
     routes.exception(
         ApiException.class,
-        (e, ctx) -> write(ctx, e.status(), e.slug(), e.title(), e.getMessage()));
+        (e, ctx) -> {
+          if (e.retryAfterSeconds() > 0)
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+          write(ctx, e.status(), e.slug(), e.title(), e.getMessage());
+        });
     routes.exception(
         HttpResponseException.class,
         (e, ctx) ->

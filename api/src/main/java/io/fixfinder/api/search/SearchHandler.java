@@ -41,6 +41,12 @@ public final class SearchHandler {
             Params.keyword(ctx, "type").or(() -> Params.keyword(ctx, "product")),
             page,
             size);
-    ctx.json(searcher.search(request));
+    long start = System.nanoTime();
+    var response = searcher.search(request);
+    // Timing goes in a header, not the body, so identical results keep identical ETags.
+    ctx.header(
+        "Server-Timing",
+        String.format(java.util.Locale.ROOT, "search;dur=%.2f", (System.nanoTime() - start) / 1e6));
+    ctx.json(response);
   }
 }

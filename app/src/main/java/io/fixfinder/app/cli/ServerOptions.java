@@ -30,7 +30,7 @@ public final class ServerOptions {
       out =
           new FixFinderConfig(
               out.data(),
-              new FixFinderConfig.Server(host, out.server().port()),
+              out.server().withHostAndPort(host, out.server().port()),
               out.crawl(),
               out.youtube(),
               out.index());

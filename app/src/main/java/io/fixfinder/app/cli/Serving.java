@@ -22,7 +22,8 @@ final class Serving {
     ApiServer server;
     try {
       server =
-          new ApiServer(store, new Searcher(store.searchers(), KeyExtractor.builtIn()))
+          new ApiServer(
+                  store, new Searcher(store.searchers(), KeyExtractor.builtIn()), cfg.server())
               .start(cfg.server().host(), cfg.server().port());
     } catch (ApiServer.PortInUseException e) {
       store.close();

@@ -10,11 +10,38 @@ public record FixFinderConfig(Data data, Server server, Crawl crawl, YouTube you
 
   public record Data(Path dir) {}
 
-  public record Server(String host, int port) {
+  /**
+   * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed;
+   *     from anyone else the header is ignored (it is client-controlled)
+   * @param rateLimitPerMinute sustained requests per minute per client (address plus API key)
+   * @param rateLimitBurst requests a client may send at once before the limit applies
+   * @param corsOrigins origins allowed to call the API from a browser (exact match)
+   */
+  public record Server(
+      String host,
+      int port,
+      java.util.List<String> trustedProxies,
+      int rateLimitPerMinute,
+      int rateLimitBurst,
+      java.util.List<String> corsOrigins) {
     public Server {
       if (port < 0 || port > 65535) {
         throw new ConfigException("server.port must be 0-65535, got " + port);
       }
+      if (rateLimitPerMinute < 1) {
+        throw new ConfigException(
+            "server.rateLimitPerMinute must be >= 1, got " + rateLimitPerMinute);
+      }
+      if (rateLimitBurst < 1)
+        throw new ConfigException("server.rateLimitBurst must be >= 1, got " + rateLimitBurst);
+      trustedProxies =
+          java.util.List.copyOf(trustedProxies == null ? java.util.List.of() : trustedProxies);
+      corsOrigins = java.util.List.copyOf(corsOrigins == null ? java.util.List.of() : corsOrigins);
+    }
+
+    public Server withHostAndPort(String newHost, int newPort) {
+      return new Server(
+          newHost, newPort, trustedProxies, rateLimitPerMinute, rateLimitBurst, corsOrigins);
     }
   }
 
@@ -60,7 +87,8 @@ public record FixFinderConfig(Data data, Server server, Crawl crawl, YouTube you
   }
 
   public FixFinderConfig withPort(int port) {
-    return new FixFinderConfig(data, new Server(server.host(), port), crawl, youtube, index);
+    return new FixFinderConfig(
+        data, server.withHostAndPort(server.host(), port), crawl, youtube, index);
   }
 
   public FixFinderConfig withYouTubeRoot(String rootUrl) {

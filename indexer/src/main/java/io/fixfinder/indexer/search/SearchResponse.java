@@ -14,8 +14,7 @@ public record SearchResponse(
     int page,
     int size,
     List<Hit> hits,
-    Map<String, Map<String, Long>> facets,
-    double tookMs) {
+    Map<String, Map<String, Long>> facets) {
 
   /** The query's product, error codes and symptoms as the shared key extractor read them. */
   public record Interpretation(

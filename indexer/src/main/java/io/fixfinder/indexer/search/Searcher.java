@@ -63,7 +63,6 @@ public final class Searcher {
   }
 
   public SearchResponse search(SearchRequest request) throws IOException {
-    long start = System.nanoTime();
     Keys keys = extractor.extract(request.query());
     Query query = build(request, keys);
     IndexSearcher searcher = searchers.acquire();
@@ -93,7 +92,6 @@ public final class Searcher {
                 doc.details()));
       }
       Map<String, Map<String, Long>> facets = facets(searcher, query);
-      double tookMs = (System.nanoTime() - start) / 1e6;
       return new SearchResponse(
           request.query(),
           new SearchResponse.Interpretation(
@@ -102,8 +100,7 @@ public final class Searcher {
           request.page(),
           request.size(),
           hits,
-          facets,
-          Math.round(tookMs * 100) / 100.0);
+          facets);
     } finally {
       searchers.release(searcher);
     }

@@ -1,0 +1,2 @@
+/** Protection of the API: client identity, rate limiting, CORS. */
+package io.fixfinder.api.protect;
