@@ -44,7 +44,15 @@ public final class Main implements Runnable {
     System.exit(run(args));
   }
 
+  /**
+   * Lucene logs through java.util.logging that the incubating Vector API is not enabled; that is
+   * our choice (no incubator modules in production), so the notice is kept out of the console.
+   */
+  private static final java.util.logging.Logger LUCENE_VECTORS =
+      java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
   public static int run(String... args) {
+    LUCENE_VECTORS.setLevel(java.util.logging.Level.SEVERE);
     CommandLine cli = new CommandLine(new Main());
     cli.setParameterExceptionHandler(
         (ex, argv) -> {

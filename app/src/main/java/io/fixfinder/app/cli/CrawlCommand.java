@@ -53,7 +53,7 @@ public final class CrawlCommand implements Callable<Integer> {
                 new CrawlPipeline.YouTubeRun(
                     youtubeRoot != null ? youtubeRoot : cfg.youtube().rootUrl(), key.strip()));
     if (youtube.isEmpty()) System.out.println("youtube: skipped (" + KEY_ENV + " is not set)");
-    new CrawlPipeline(cfg, CommonOptions.layout(cfg), System.out).run(sites, youtube, true);
+    new CrawlPipeline(cfg, CommonOptions.layout(cfg), System.out).run(sites, youtube);
     return 0;
   }
 }

@@ -72,8 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
         new CrawlPipeline(cfg, data, out)
             .run(
                 configs,
-                Optional.of(new CrawlPipeline.YouTubeRun(youtube.rootUrl().toString(), DEMO_KEY)),
-                false);
+                Optional.of(new CrawlPipeline.YouTubeRun(youtube.rootUrl().toString(), DEMO_KEY)));
         index.rebuild();
       } else {
         out.println(

@@ -39,20 +39,17 @@ public final class CrawlPipeline {
   /** The YouTube part of a crawl: where the API is and the key to use. */
   public record YouTubeRun(String rootUrl, String apiKey) {}
 
-  public CrawlCounters run(List<SiteConfig> sites, Optional<YouTubeRun> youtube, boolean resumable)
+  public CrawlCounters run(List<SiteConfig> sites, Optional<YouTubeRun> youtube)
       throws IOException, InterruptedException {
     CrawlCounters counters = new CrawlCounters();
     long start = System.nanoTime();
     try (RecordLog log = RecordLog.openForAppend(data.records())) {
       if (!sites.isEmpty()) {
         Crawler4jEngine engine =
-            new Crawler4jEngine(
-                config.crawl(), data.crawlState(), AddressPolicy.system(), resumable);
+            new Crawler4jEngine(config.crawl(), data.crawlState(), AddressPolicy.system());
         Duplicates duplicates = new Duplicates();
         duplicates.seed(RecordLog.read(data.records()).docs().values());
         PageProcessor processor = new PageProcessor(keying, log, duplicates);
-        long maxPages =
-            sites.stream().mapToLong(s -> s.maxPages().orElse(config.crawl().maxPages())).sum();
         try (Progress progress =
             new Progress(
                 "crawl",
@@ -64,7 +61,6 @@ public final class CrawlPipeline {
           engine.crawl(sites, processor, counters);
           out.println(progress.line());
         }
-        out.printf("crawl: %d sites, at most %d pages each run%n", sites.size(), maxPages);
       }
       if (youtube.isPresent()) {
         YouTubeRun run = youtube.get();

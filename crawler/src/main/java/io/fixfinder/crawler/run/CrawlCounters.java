@@ -62,6 +62,19 @@ public final class CrawlCounters {
     counts.computeIfAbsent(key(outcome) + ": " + reason, k -> new LongAdder()).increment();
   }
 
+  private final java.util.Set<Long> seenRejections = ConcurrentHashMap.newKeySet();
+
+  /**
+   * Counts a rejected URL once, however many pages link to it (crawler4j asks about every link).
+   */
+  public void countUrlOnce(Outcome outcome, String reason, String url) {
+    long key = ((long) url.hashCode() << 32) ^ (url.length() * 31L + outcome.ordinal());
+    if (seenRejections.add(key)) {
+      if (reason.isEmpty()) count(outcome);
+      else count(outcome, reason);
+    }
+  }
+
   public void records(int n) {
     records.add(n);
   }

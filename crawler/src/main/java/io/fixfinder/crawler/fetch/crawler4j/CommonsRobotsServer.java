@@ -61,7 +61,7 @@ final class CommonsRobotsServer extends RobotstxtServer {
     URI url = URI.create(webUrl.getURL());
     if ("/robots.txt".equals(url.getPath())) return true;
     boolean allowed = rulesFor(url).isAllowed(webUrl.getURL());
-    if (!allowed) counters.count(CrawlCounters.Outcome.SKIPPED_ROBOTS);
+    if (!allowed) counters.countUrlOnce(CrawlCounters.Outcome.SKIPPED_ROBOTS, "", webUrl.getURL());
     return allowed;
   }
 

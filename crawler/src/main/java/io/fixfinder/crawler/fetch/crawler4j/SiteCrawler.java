@@ -49,7 +49,7 @@ final class SiteCrawler extends WebCrawler {
   public boolean shouldVisit(Page referringPage, WebURL url) {
     UrlVerdict verdict = check(url.getURL());
     if (verdict instanceof UrlVerdict.Reject reject) {
-      counters.count(Outcome.FILTERED, reject.reason());
+      counters.countUrlOnce(Outcome.FILTERED, reject.reason(), url.getURL());
       return false;
     }
     return true;
