@@ -20,25 +20,31 @@ import java.util.concurrent.ConcurrentHashMap;
  * band exactly. Thread-safe.
  */
 public final class Duplicates {
-  static final int MAX_DISTANCE = 3;
+  static final int MAX_DISTANCE = 5;
 
   /** Very short texts collide by accident ("Page not found"), so they are never deduplicated. */
   static final int MIN_WORDS = 25;
 
-  private record Seen(String id, String url, long simhash) {}
+  private record Seen(String id, String url, long simhash, String product) {
+    /** Two records about different products are never one document, however alike their text. */
+    boolean sameProductAs(String other) {
+      return product.isEmpty() || other.isEmpty() || product.equals(other);
+    }
+  }
 
   private final Map<String, Seen> exact = new ConcurrentHashMap<>();
   private final List<Map<Integer, List<Seen>>> bands =
-      List.of(
-          new ConcurrentHashMap<>(),
-          new ConcurrentHashMap<>(),
-          new ConcurrentHashMap<>(),
-          new ConcurrentHashMap<>());
+      java.util.stream.Stream.generate(
+              () -> (Map<Integer, List<Seen>>) new ConcurrentHashMap<Integer, List<Seen>>())
+          .limit(6)
+          .toList();
+  private static final int[] BAND_SHIFT = {0, 11, 22, 33, 44, 54};
+  private static final int[] BAND_BITS = {11, 11, 11, 11, 10, 10};
 
-  /** Remembers the page-level records already stored (from the record log at start). */
+  /** Remembers the records already stored (from the record log at start). */
   public void seed(Collection<SourceDoc> docs) {
     for (SourceDoc doc : docs) {
-      if (!doc.url().contains("#")) check(doc);
+      check(doc);
     }
   }
 
@@ -47,29 +53,33 @@ public final class Duplicates {
    * when this record is new; a new record is remembered.
    */
   public synchronized Optional<String> check(SourceDoc doc) {
-    String normalised = normalise(doc.text());
+    String normalised = normalise(doc.title() + " " + doc.text());
+    String product = doc.product().brand() + "|" + doc.product().model();
+    if (product.equals("|")) product = "";
     if (normalised.split(" ").length < MIN_WORDS) return Optional.empty();
     String hash = sha256(normalised);
     Seen same = exact.get(hash);
-    if (same != null && !same.url().equals(doc.url())) return Optional.of(same.id());
+    if (same != null && !same.url().equals(doc.url()) && same.sameProductAs(product))
+      return Optional.of(same.id());
     long simhash = SimHash.of(normalised);
-    for (int b = 0; b < 4; b++) {
+    for (int b = 0; b < BAND_BITS.length; b++) {
       for (Seen candidate : bands.get(b).getOrDefault(band(simhash, b), List.of())) {
         if (!candidate.url().equals(doc.url())
+            && candidate.sameProductAs(product)
             && SimHash.distance(candidate.simhash(), simhash) <= MAX_DISTANCE) {
           return Optional.of(candidate.id());
         }
       }
     }
-    Seen seen = new Seen(doc.id(), doc.url(), simhash);
+    Seen seen = new Seen(doc.id(), doc.url(), simhash, product);
     exact.putIfAbsent(hash, seen);
-    for (int b = 0; b < 4; b++)
+    for (int b = 0; b < BAND_BITS.length; b++)
       bands.get(b).computeIfAbsent(band(simhash, b), k -> new ArrayList<>()).add(seen);
     return Optional.empty();
   }
 
   private static int band(long simhash, int b) {
-    return (int) ((simhash >>> (16 * b)) & 0xffff);
+    return (int) ((simhash >>> BAND_SHIFT[b]) & ((1L << BAND_BITS[b]) - 1));
   }
 
   static String normalise(String text) {

@@ -43,20 +43,19 @@ public final class PageProcessor implements PageHandler {
 
   @Override
   public int page(FetchedPage page) {
-    List<SourceDoc> docs = process(page);
-    // A page whose main text is already stored elsewhere becomes another URL of that record;
-    // the records cut from it (rows, reviews) are the earlier page's too.
-    for (SourceDoc doc : docs) {
-      if (doc.url().contains("#")) continue;
+    // A record whose text is already stored at another URL (a mirrored thread, a review shown on
+    // the product page and on its own page) becomes another URL of that record.
+    int written = 0;
+    for (SourceDoc doc : process(page)) {
       Optional<String> original = duplicates.check(doc);
       if (original.isPresent()) {
         log.alias(original.get(), doc.url());
-        return 0;
+      } else {
+        log.put(doc);
+        written++;
       }
-      break;
     }
-    docs.forEach(log::put);
-    return docs.size();
+    return written;
   }
 
   /** Extraction and keying without writing: what a page yields. */

@@ -50,7 +50,8 @@ class DuplicatesTest {
     String edited = THREAD.replace("baking tray", "roasting tray");
     assertThat(
             SimHash.distance(
-                SimHash.of(Duplicates.normalise(THREAD)), SimHash.of(Duplicates.normalise(edited))))
+                SimHash.of(Duplicates.normalise("t " + THREAD)),
+                SimHash.of(Duplicates.normalise("t " + edited))))
         .isLessThanOrEqualTo(Duplicates.MAX_DISTANCE);
     assertThat(d.check(doc("http://b/x", edited))).contains(SourceDoc.idFor("http://a/t/1"));
   }
@@ -80,6 +81,41 @@ class DuplicatesTest {
     SourceDoc read = RecordLog.read(file).docs().get(SourceDoc.idFor("http://a/t/1"));
     assertThat(read.alsoAt()).containsExactly("http://mirror/t/9");
     assertThat(read.text()).endsWith("a week later.");
+  }
+
+  @Test
+  void theSameTextAboutAnotherModelIsAnotherDocument() {
+    Duplicates d = new Duplicates();
+    SourceDoc a =
+        new SourceDoc(
+            "a",
+            "http://m/a.pdf#row=1",
+            SourceKind.MANUAL,
+            "s",
+            "WM-8420X manual",
+            THREAD,
+            new io.fixfinder.core.model.ProductRef("washing-machine", "Aqualine", "WM-8420X"),
+            null,
+            null,
+            true,
+            null,
+            null);
+    SourceDoc b =
+        new SourceDoc(
+            "b",
+            "http://m/b.pdf#row=1",
+            SourceKind.MANUAL,
+            "s",
+            "WM-8420X manual",
+            THREAD,
+            new io.fixfinder.core.model.ProductRef("washing-machine", "Aqualine", "WM-6210"),
+            null,
+            null,
+            true,
+            null,
+            null);
+    assertThat(d.check(a)).isEmpty();
+    assertThat(d.check(b)).isEmpty();
   }
 
   @Test
