@@ -119,19 +119,32 @@ class DemoCrawlIT {
   @Test
   void plainHtmlForumThreadsGetTheirAcceptedAnswerToo() {
     SourceDoc thread =
-        byUrlEnd("/topic/4873/washing-machine-sounds-like-a-jet-engine-aqualine-wm-8420x.html");
+        byUrlEnd("/topic/5521/aqualine-8420x-error-18-not-pumping-out-filter-clean.html");
     Details.Thread details = (Details.Thread) thread.details();
-    assertThat(details.acceptedAnswer()).startsWith("Brand new and walking across the floor");
-    assertThat(details.acceptedVotes()).isEqualTo(29);
+    assertThat(details.acceptedAnswer())
+        .startsWith("Impeller spinning completely free is the giveaway.");
+    assertThat(details.acceptedVotes()).isEqualTo(19);
+    assertThat(thread.errorCodes()).contains("E18"); // written "Err 18" and "E-18"
+    assertThat(thread.product().model()).isEqualTo("WM-8420X");
   }
 
   @Test
-  void reviewsKeepTheirRatingOnTheirOwnScale() {
-    SourceDoc review = byUrlEnd("/p/aqualine-wm-8420x.html#review-1");
+  void reviewsKeepTheirRatingOnTheirOwnScaleAndDuplicatesAreOneDocument() {
+    // The review is published on its own page and on the product page: one record, two URLs.
+    List<SourceDoc> found =
+        docs.stream()
+            .filter(
+                d ->
+                    d.url().contains("/r/R81153.html")
+                        || d.alsoAt().stream().anyMatch(u -> u.contains("/r/R81153.html")))
+            .toList();
+    assertThat(found).hasSize(1);
+    SourceDoc review = found.getFirst();
+    assertThat(review.alsoAt()).isNotEmpty();
     Details.Review details = (Details.Review) review.details();
     assertThat(details.rating()).isEqualTo(2.0);
     assertThat(details.bestRating()).isEqualTo(5.0);
-    assertThat(details.author()).isEqualTo("Tom R.");
+    assertThat(review.text()).contains("Started showing E18 after 3 months");
     assertThat(review.errorCodes()).contains("E18");
     assertThat(review.product().model()).isEqualTo("WM-8420X");
   }
