@@ -71,14 +71,32 @@ final class SiteHandler implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     URI uri = exchange.getRequestURI();
     String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    exchange.setAttribute(PATH, path);
     int status = 500;
     try {
       status = respond(exchange, uri);
     } finally {
-      log.accept(
-          new AccessLogEntry(site, exchange.getRequestMethod(), path, status, Instant.now()));
+      if (exchange.getAttribute(LOGGED) == null) record(exchange, status);
       exchange.close();
     }
+  }
+
+  private static final String PATH = "fixfinder.path";
+  private static final String LOGGED = "fixfinder.logged";
+
+  /**
+   * Logs the request before its response goes out, so that a client that has read the response
+   * always finds the request in the log.
+   */
+  private void record(HttpExchange exchange, int status) {
+    exchange.setAttribute(LOGGED, Boolean.TRUE);
+    log.accept(
+        new AccessLogEntry(
+            site,
+            exchange.getRequestMethod(),
+            (String) exchange.getAttribute(PATH),
+            status,
+            Instant.now()));
   }
 
   private int respond(HttpExchange exchange, URI uri) throws IOException {
@@ -140,6 +158,7 @@ final class SiteHandler implements HttpHandler {
     headers.set("Last-Modified", HTTP_DATE.format(modified.atZone(ZoneOffset.UTC)));
     headers.set("Cache-Control", "no-cache");
     if (notModified(exchange, etag, modified)) {
+      record(exchange, 304);
       exchange.sendResponseHeaders(304, -1);
       return 304;
     }
@@ -219,8 +238,9 @@ final class SiteHandler implements HttpHandler {
     return status;
   }
 
-  private static void send(HttpExchange exchange, int status, byte[] body, boolean head)
+  private void send(HttpExchange exchange, int status, byte[] body, boolean head)
       throws IOException {
+    record(exchange, status);
     if (head) {
       // The server sends no body for HEAD; the length is stated by hand, as for GET.
       exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
