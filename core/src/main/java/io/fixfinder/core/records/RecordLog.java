@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,7 +32,8 @@ public final class RecordLog implements AutoCloseable {
   @JsonSubTypes({
     @JsonSubTypes.Type(value = Entry.Put.class, name = "put"),
     @JsonSubTypes.Type(value = Entry.Delete.class, name = "delete"),
-    @JsonSubTypes.Type(value = Entry.Alias.class, name = "alias")
+    @JsonSubTypes.Type(value = Entry.Alias.class, name = "alias"),
+    @JsonSubTypes.Type(value = Entry.Page.class, name = "page")
   })
   public sealed interface Entry {
     record Put(SourceDoc doc) implements Entry {}
@@ -40,6 +42,19 @@ public final class RecordLog implements AutoCloseable {
 
     /** {@code url} holds the same content as record {@code id}: one document, several URLs. */
     record Alias(String id, String url) implements Entry {}
+
+    /**
+     * Everything one crawled page produced, in one line so that it is stored whole or not at all:
+     * its records, the URLs it turned out to duplicate, and the crawl run that stored it (a resumed
+     * run skips the pages its own earlier part stored).
+     */
+    record Page(String url, String run, List<SourceDoc> docs, List<Alias> aliases)
+        implements Entry {
+      public Page {
+        docs = List.copyOf(docs);
+        aliases = List.copyOf(aliases);
+      }
+    }
   }
 
   /** What a read found: the live records by id (in first-seen order) and the torn lines. */
@@ -77,6 +92,34 @@ public final class RecordLog implements AutoCloseable {
 
   public synchronized void alias(String id, String url) {
     append(new Entry.Alias(id, url));
+  }
+
+  /** Stores a crawled page's outcome atomically (one line, forced to disk). */
+  public synchronized void page(
+      String url, String run, List<SourceDoc> docs, List<Entry.Alias> aliases) {
+    append(new Entry.Page(url, run, docs, aliases));
+  }
+
+  /** The pages a crawl run stored (complete lines only). */
+  public static java.util.Set<String> pagesOfRun(Path file, String run) throws IOException {
+    java.util.Set<String> pages = new java.util.HashSet<>();
+    if (run.isEmpty() || !Files.exists(file)) return pages;
+    String marker = "\"run\":" + JSON.writeValueAsString(run);
+    try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        if (!line.contains(marker)) continue;
+        try {
+          if (JSON.readValue(line, Entry.class) instanceof Entry.Page page
+              && page.run().equals(run)) {
+            pages.add(page.url());
+          }
+        } catch (IOException torn) {
+          // a torn last line stored nothing
+        }
+      }
+    }
+    return pages;
   }
 
   private void append(Entry entry) {
@@ -123,6 +166,18 @@ public final class RecordLog implements AutoCloseable {
           }
           case Entry.Alias alias ->
               docs.computeIfPresent(alias.id(), (id, d) -> d.withAlsoAt(alias.url()));
+          case Entry.Page page -> {
+            for (SourceDoc doc : page.docs()) {
+              SourceDoc previous = docs.get(doc.id());
+              if (previous != null) {
+                for (String other : previous.alsoAt()) doc = doc.withAlsoAt(other);
+              }
+              docs.put(doc.id(), doc);
+            }
+            for (Entry.Alias alias : page.aliases()) {
+              docs.computeIfPresent(alias.id(), (id, d) -> d.withAlsoAt(alias.url()));
+            }
+          }
           case Entry.Delete del -> {
             // A page that is gone takes the records cut from it (rows, reviews) with it.
             String prefix = del.url() + "#";

@@ -6,8 +6,16 @@ import java.net.URI;
  * Receives what the engine fetched. Called from crawler threads: implementations are thread-safe.
  */
 public interface PageHandler {
-  /** A page arrived (status 200). Returns how many records it produced. */
-  int page(FetchedPage page);
+  /**
+   * A page arrived (status 200) in crawl run {@code runId}. Returns how many records it produced.
+   * Implementations store a page's outcome atomically.
+   */
+  int page(FetchedPage page, String runId);
+
+  /** The pages already stored by run {@code runId} (a resumed run does not fetch them again). */
+  default java.util.Set<String> pagesStoredIn(String runId) {
+    return java.util.Set.of();
+  }
 
   /** The page answered 404 or 410: whatever was stored for it is gone. */
   void gone(URI url, int status);

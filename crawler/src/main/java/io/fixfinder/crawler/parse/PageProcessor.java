@@ -42,20 +42,27 @@ public final class PageProcessor implements PageHandler {
   }
 
   @Override
-  public int page(FetchedPage page) {
+  public int page(FetchedPage page, String runId) {
     // A record whose text is already stored at another URL (a mirrored thread, a review shown on
     // the product page and on its own page) becomes another URL of that record.
-    int written = 0;
+    List<SourceDoc> stored = new java.util.ArrayList<>();
+    List<RecordLog.Entry.Alias> aliases = new java.util.ArrayList<>();
     for (SourceDoc doc : process(page)) {
       Optional<String> original = duplicates.check(doc);
-      if (original.isPresent()) {
-        log.alias(original.get(), doc.url());
-      } else {
-        log.put(doc);
-        written++;
-      }
+      if (original.isPresent()) aliases.add(new RecordLog.Entry.Alias(original.get(), doc.url()));
+      else stored.add(doc);
     }
-    return written;
+    log.page(page.url().toString(), runId, stored, aliases);
+    return stored.size();
+  }
+
+  @Override
+  public java.util.Set<String> pagesStoredIn(String runId) {
+    try {
+      return RecordLog.pagesOfRun(log.file(), runId);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read " + log.file(), e);
+    }
   }
 
   /** Extraction and keying without writing: what a page yields. */

@@ -129,12 +129,17 @@ public final class Crawler4jEngine implements CrawlEngine {
     config.setCleanupDelaySeconds(1);
     config.setDnsResolver(new GuardedDnsResolver(addressPolicy, site.allowPrivateNetwork()));
 
+    // Pages this run already stored before it was killed: the record log is the truth.
+    java.util.Set<String> storedThisRun =
+        resumed ? handler.pagesStoredIn(runId) : java.util.Set.of();
     // Sitemap lastmod per URL: a page not modified since we last fetched it is not fetched.
     java.util.Map<String, java.time.Instant> lastModified =
         new java.util.concurrent.ConcurrentHashMap<>();
     SafePageFetcher fetcher =
         new SafePageFetcher(
-            config, new StoreRevalidation(states, runId, lastModified), defaults.maxFetchSeconds());
+            config,
+            new StoreRevalidation(states, runId, lastModified, storedThisRun),
+            defaults.maxFetchSeconds());
     CommonsRobotsServer robots = new CommonsRobotsServer(fetcher, userAgent, counters);
     CrawlController controller =
         new CrawlController(config, fetcher, new JsoupParser(config, counters), robots);
@@ -172,8 +177,19 @@ public final class Crawler4jEngine implements CrawlEngine {
       }
     }
     log.info("site {}: {} seeds, politeness {} ms", site.name(), added, delay);
+    java.util.concurrent.ConcurrentMap<String, Integer> redirectHops =
+        new java.util.concurrent.ConcurrentHashMap<>();
     CrawlController.WebCrawlerFactory<SiteCrawler> factory =
-        () -> new SiteCrawler(site, filter, handler, counters, states, runId);
+        () ->
+            new SiteCrawler(
+                site,
+                filter,
+                handler,
+                counters,
+                states,
+                runId,
+                redirectHops,
+                defaults.maxRedirects());
     controller.startNonBlocking(factory, defaults.threadsPerHost());
     running.add(controller);
     return controller;
@@ -205,10 +221,14 @@ public final class Crawler4jEngine implements CrawlEngine {
    * when its sitemap {@code lastmod} is not newer than our last fetch.
    */
   private record StoreRevalidation(
-      FetchStateStore states, String runId, java.util.Map<String, java.time.Instant> lastModified)
+      FetchStateStore states,
+      String runId,
+      java.util.Map<String, java.time.Instant> lastModified,
+      java.util.Set<String> storedThisRun)
       implements SafePageFetcher.Revalidation {
     @Override
     public boolean doneThisRun(String url) {
+      if (storedThisRun.contains(url)) return true;
       return states
           .get(url)
           .map(

@@ -29,6 +29,8 @@ final class SiteCrawler extends WebCrawler {
 
   private final FetchStateStore states;
   private final String runId;
+  private final java.util.concurrent.ConcurrentMap<String, Integer> redirectHops;
+  private final int maxRedirects;
 
   SiteCrawler(
       SiteConfig site,
@@ -36,7 +38,11 @@ final class SiteCrawler extends WebCrawler {
       PageHandler handler,
       CrawlCounters counters,
       FetchStateStore states,
-      String runId) {
+      String runId,
+      java.util.concurrent.ConcurrentMap<String, Integer> redirectHops,
+      int maxRedirects) {
+    this.redirectHops = redirectHops;
+    this.maxRedirects = maxRedirects;
     this.site = site;
     this.filter = filter;
     this.handler = handler;
@@ -45,8 +51,23 @@ final class SiteCrawler extends WebCrawler {
     this.runId = runId;
   }
 
+  /**
+   * crawler4j follows a redirect by queueing its target at the same depth, so a chain of distinct
+   * URLs is bounded only by the page budget; we count hops per target and stop at the limit.
+   */
+  @Override
+  protected void onRedirectedStatusCode(Page page) {
+    if (page.getRedirectedToUrl() == null) return;
+    int hops = redirectHops.getOrDefault(page.getWebURL().getURL(), 0) + 1;
+    redirectHops.merge(page.getRedirectedToUrl(), hops, Math::max);
+  }
+
   @Override
   public boolean shouldVisit(Page referringPage, WebURL url) {
+    if (redirectHops.getOrDefault(url.getURL(), 0) > maxRedirects) {
+      counters.countUrlOnce(Outcome.FILTERED, "too many redirects", url.getURL());
+      return false;
+    }
     UrlVerdict verdict = check(url.getURL());
     if (verdict instanceof UrlVerdict.Reject reject) {
       counters.countUrlOnce(Outcome.FILTERED, reject.reason(), url.getURL());
@@ -114,7 +135,7 @@ final class SiteCrawler extends WebCrawler {
             doc);
     try {
       long start = System.nanoTime();
-      counters.records(handler.page(fetched));
+      counters.records(handler.page(fetched, runId));
       long end = System.nanoTime();
       counters.time("extract", end - start);
       counters.pageAt(end);

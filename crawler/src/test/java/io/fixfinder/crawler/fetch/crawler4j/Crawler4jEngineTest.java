@@ -30,7 +30,7 @@ class Crawler4jEngineTest {
     final List<String> urls = new CopyOnWriteArrayList<>();
 
     @Override
-    public int page(FetchedPage page) {
+    public int page(FetchedPage page, String runId) {
       urls.add(page.url().getPath());
       return 1;
     }

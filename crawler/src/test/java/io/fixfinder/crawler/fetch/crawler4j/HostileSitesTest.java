@@ -58,7 +58,7 @@ class HostileSitesTest {
           "/",
           "<html><body><p>index</p>"
               + "<a href=/good>good</a> <a href=/malformed>m</a> <a href=/binary>b</a> <a href=/huge>h</a> "
-              + "<a href=/loop1>l</a> <a href=/trickle>t</a> <a href=/error>e</a> <a href=/badutf8>u</a> "
+              + "<a href=/loop1>l</a> <a href=/chain0>ch</a> <a href=/trickle>t</a> <a href=/error>e</a> <a href=/badutf8>u</a> "
               + "<a href=/bomb>g</a> <a href=/calendar?m=0>c</a></body></html>");
       site.page(
           "/good",
@@ -83,6 +83,11 @@ class HostileSitesTest {
                 out.write(chunk);
             }
           });
+      for (int i = 0; i < 20; i++) {
+        String next = "/chain" + (i + 1);
+        site.handle(
+            "/chain" + i, ex -> send(ex, 301, "text/html", new byte[0], Map.of("Location", next)));
+      }
       site.handle(
           "/loop1", ex -> send(ex, 302, "text/html", new byte[0], Map.of("Location", "/loop2")));
       site.handle(
@@ -171,6 +176,10 @@ class HostileSitesTest {
       assertThat(site.paths().stream().filter(p -> p.startsWith("/loop")).count())
           .as("redirect loop bounded")
           .isLessThanOrEqualTo(4);
+      assertThat(site.paths().stream().filter(p -> p.startsWith("/chain")).count())
+          .as("a redirect chain stops after maxRedirects hops")
+          .isEqualTo(LIMITS.maxRedirects() + 1);
+      assertThat(counters.snapshot()).containsKey("filtered: too many redirects");
       assertThat(counters.snapshot())
           .containsKey("unsupported type: binary content served as text");
       assertThat(RecordLog.read(records).docs().values())
