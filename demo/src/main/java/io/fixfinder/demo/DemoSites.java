@@ -24,6 +24,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * start). Supports HEAD and conditional GET, and logs every request.
  */
 public final class DemoSites implements AutoCloseable {
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on its sockets
+    // and delayed ACKs on the client, every keep-alive response stalls about 40 ms. Real web
+    // servers do not behave like that, so the demo sites must not either.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private static final int THREADS = 8;
 
   private final Map<String, URI> origins;

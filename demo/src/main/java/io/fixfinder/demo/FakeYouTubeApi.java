@@ -28,6 +28,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the official Java client talks to it as to Google. Requests without a key get the API's 403.
  */
 public final class FakeYouTubeApi implements AutoCloseable {
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on its sockets
+    // and delayed ACKs on the client, every keep-alive response stalls about 40 ms. Real web
+    // servers do not behave like that, so the demo sites must not either.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   private static final String PREFIX = "/youtube/v3/";
   private static final int DEFAULT_MAX = 5;
   private static final int MAX = 50;

@@ -98,8 +98,47 @@ public final class BenchCommand implements Runnable {
               best.extractMs(),
               best.fetchMs());
         }
+        baseline(sites);
       }
       return 0;
+    }
+
+    /**
+     * The ceiling in the same run: the pages the crawler fetched, fetched again with the JDK HTTP
+     * client on 4 threads, politeness off, nothing parsed, robots and frontier skipped.
+     */
+    private static void baseline(DemoSites sites) throws Exception {
+      List<java.net.URI> urls =
+          sites.accessLog().stream()
+              .filter(e -> e.status() == 200 && e.method().equals("GET"))
+              .map(e -> sites.origin(e.site()).resolve(e.path()))
+              .distinct()
+              .toList();
+      java.net.http.HttpClient client =
+          java.net.http.HttpClient.newBuilder()
+              .version(java.net.http.HttpClient.Version.HTTP_1_1)
+              .build();
+      java.util.concurrent.ExecutorService pool =
+          java.util.concurrent.Executors.newFixedThreadPool(4);
+      long start = System.nanoTime();
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (java.net.URI url : urls) {
+        done.add(
+            pool.submit(
+                () ->
+                    client.send(
+                        java.net.http.HttpRequest.newBuilder(url).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray())));
+      }
+      for (java.util.concurrent.Future<?> f : done) f.get();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      pool.shutdown();
+      System.out.printf(
+          Locale.ROOT,
+          "| baseline: JDK HttpClient, 4 threads, fetch only | 5 | %d | %.2f | %.0f | - | - | - |%n",
+          urls.size(),
+          seconds,
+          urls.size() / seconds);
     }
 
     record Result(long pages, double seconds, double parseMs, double extractMs, double fetchMs) {
