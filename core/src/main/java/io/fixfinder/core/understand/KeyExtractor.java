@@ -38,6 +38,12 @@ public final class KeyExtractor {
           "(?<![\\p{L}\\p{N}])([A-Za-z]{1,4})[\\s-]?(\\d{2,5})(-?[A-Za-z]{1,3})?(?:[\\s-](pro|plus|max|mini))?(?![\\p{L}\\p{N}])",
           Pattern.CASE_INSENSITIVE);
 
+  /** OBD-II trouble codes: P, B, C or U, then four hex digits ("P0301", "p0420"). */
+  private static final Pattern OBD_CODE =
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])([PBCU][0-3][0-9A-F]{3})(?![\\p{L}\\p{N}])",
+          Pattern.CASE_INSENSITIVE);
+
   private static final Pattern HASHTAG =
       Pattern.compile("(?<![\\p{L}\\p{N}])#(\\p{L}[\\p{L}\\p{N}_]{1,40})");
 
@@ -55,6 +61,9 @@ public final class KeyExtractor {
   private final Map<String, String> knownCodes = new HashMap<>();
 
   private final Set<String> hashtags;
+
+  /** Brand-less codes ("P0301") to their product type ("car"). */
+  private final Map<String, String> typeByGenericCode = new HashMap<>();
 
   private record KnownModel(String model, String brand, String type) {}
 
@@ -104,6 +113,12 @@ public final class KeyExtractor {
     lexicon.failPhrases().forEach(p -> fixes.add(p, FixSignal.FAILED));
     fixPhrases = fixes.build();
     hashtags = Set.copyOf(lexicon.hashtags());
+    for (Lexicon.CodeGroup group : lexicon.codeGroups()) {
+      group
+          .codes()
+          .keySet()
+          .forEach(code -> typeByGenericCode.put(code.toUpperCase(Locale.ROOT), group.type()));
+    }
   }
 
   /** An extractor over the built-in lexicon. */
@@ -164,6 +179,16 @@ public final class KeyExtractor {
       if (!brands.isEmpty()) brand = brands.getFirst();
     }
     if (type.isEmpty()) {
+      // A code that belongs to one product type (an OBD-II code) names the type.
+      for (String code : errorCodes(text)) {
+        String t = typeByGenericCode.get(code);
+        if (t != null) {
+          type = t;
+          break;
+        }
+      }
+    }
+    if (type.isEmpty()) {
       List<String> types = typePhrases.findAll(normalised);
       if (!types.isEmpty()) {
         type = types.getFirst();
@@ -209,6 +234,11 @@ public final class KeyExtractor {
     for (Map.Entry<Pattern, String> special : specialCodes.entrySet()) {
       Matcher sm = special.getKey().matcher(text);
       while (sm.find()) hits.add(new Hit(sm.start(), special.getValue()));
+    }
+    Matcher obd = OBD_CODE.matcher(text);
+    while (obd.find()) {
+      String code = obd.group(1).toUpperCase(Locale.ROOT);
+      if (typeByGenericCode.containsKey(code)) hits.add(new Hit(obd.start(), code));
     }
     hits.sort((a, b) -> Integer.compare(a.at(), b.at()));
     hits.forEach(h -> codes.add(canonicalCode(h.code())));

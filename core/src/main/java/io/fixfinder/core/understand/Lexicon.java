@@ -22,7 +22,8 @@ public record Lexicon(
     List<Symptom> symptoms,
     List<String> fixPhrases,
     List<String> failPhrases,
-    List<String> hashtags) {
+    List<String> hashtags,
+    List<CodeGroup> codeGroups) {
 
   public Lexicon {
     types = List.copyOf(types);
@@ -31,6 +32,19 @@ public record Lexicon(
     fixPhrases = List.copyOf(fixPhrases);
     failPhrases = List.copyOf(failPhrases);
     hashtags = List.copyOf(hashtags);
+    codeGroups = List.copyOf(codeGroups);
+  }
+
+  /**
+   * Error codes that belong to a product type rather than a brand (OBD-II for cars), seeded from
+   * shared data by {@code scripts/seed-lexicon.py}.
+   */
+  public record CodeGroup(String type, String source, Map<String, String> codes) {
+    public CodeGroup {
+      Objects.requireNonNull(type, "code group type");
+      source = Objects.requireNonNullElse(source, "");
+      codes = Map.copyOf(Objects.requireNonNullElse(codes, Map.of()));
+    }
   }
 
   public record ProductType(
@@ -74,6 +88,8 @@ public record Lexicon(
 
   private record BrandsFile(List<Brand> brands) {}
 
+  private record CodesFile(List<CodeGroup> groups) {}
+
   private record SymptomsFile(
       List<Symptom> symptoms,
       @JsonProperty("fix-phrases") List<String> fixPhrases,
@@ -106,7 +122,8 @@ public record Lexicon(
         symptoms.symptoms(),
         symptoms.fixPhrases(),
         symptoms.failPhrases(),
-        symptoms.hashtags());
+        symptoms.hashtags(),
+        read("error-codes.yaml", CodesFile.class).groups());
   }
 
   private static <T> T read(String name, Class<T> type) {

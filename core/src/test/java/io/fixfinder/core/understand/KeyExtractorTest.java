@@ -89,6 +89,16 @@ class KeyExtractorTest {
   }
 
   @Test
+  void obdCodesFromTheSharedTablesNameTheCar() {
+    Keys keys =
+        KeyExtractor.builtIn()
+            .extract("check engine light on, code p0301 and P0420 after a cold start");
+    assertThat(keys.errorCodes()).containsExactly("P0301", "P0420");
+    assertThat(keys.product().type()).isEqualTo("car");
+    assertThat(KeyExtractor.builtIn().errorCodes("part number P9999X, not a code")).isEmpty();
+  }
+
+  @Test
   void emptyTextGivesNothing() {
     Keys keys = extractor.extract("");
     assertThat(keys.product().isUnknown()).isTrue();
