@@ -138,7 +138,7 @@ public final class KeyExtractor {
     String normalised = normalise(text);
     List<String> codes = errorCodes(text);
     List<String> symptoms = symptomPhrases.findAll(normalised);
-    ProductRef product = product(text, normalised);
+    ProductRef product = product(text, normalised, codes);
     List<String> tags = new ArrayList<>();
     Matcher m = HASHTAG.matcher(text);
     while (m.find()) {
@@ -154,10 +154,10 @@ public final class KeyExtractor {
 
   /** The product named in a text: a known model decides brand and type; otherwise each alone. */
   public ProductRef product(String text) {
-    return product(text, normalise(text));
+    return product(text, normalise(text), errorCodes(text));
   }
 
-  private ProductRef product(String text, String normalised) {
+  private ProductRef product(String text, String normalised, List<String> codes) {
     String model = "";
     String brand = "";
     String type = "";
@@ -180,7 +180,7 @@ public final class KeyExtractor {
     }
     if (type.isEmpty()) {
       // A code that belongs to one product type (an OBD-II code) names the type.
-      for (String code : errorCodes(text)) {
+      for (String code : codes) {
         String t = typeByGenericCode.get(code);
         if (t != null) {
           type = t;
