@@ -1,7 +1,7 @@
 package io.fixfinder.app.cli;
 
+import io.fixfinder.app.pipeline.DemoSources;
 import io.fixfinder.core.config.FixFinderConfig;
-import io.fixfinder.core.model.SourceKind;
 import io.fixfinder.core.records.RecordLog;
 import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.crawler.fetch.crawler4j.Crawler4jEngine;
@@ -12,7 +12,6 @@ import io.fixfinder.crawler.run.CrawlCounters;
 import io.fixfinder.crawler.source.SiteConfig;
 import io.fixfinder.demo.DemoCorpus;
 import io.fixfinder.demo.DemoManifest;
-import io.fixfinder.demo.DemoSite;
 import io.fixfinder.demo.DemoSites;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -164,13 +163,7 @@ public final class BenchCommand implements Runnable {
               c.maxContentBytes(),
               c.maxRedirects(),
               c.maxFetchSeconds());
-      List<SiteConfig> configs = new ArrayList<>();
-      for (DemoSite site : manifest.sites()) {
-        configs.add(
-            SiteConfig.of(
-                    site.name(), SourceKind.parse(site.kind()), sites.origin(site.name()), true)
-                .withPolitenessDelayMs(0));
-      }
+      List<SiteConfig> configs = DemoSources.of(manifest, sites);
       CrawlCounters counters = new CrawlCounters();
       try (RecordLog log = RecordLog.openForAppend(dir.resolve("records.jsonl"))) {
         new Crawler4jEngine(crawl, dir.resolve("state"), AddressPolicy.system())

@@ -2,20 +2,18 @@ package io.fixfinder.app.cli;
 
 import io.fixfinder.app.pipeline.CrawlPipeline;
 import io.fixfinder.app.pipeline.DataLayout;
+import io.fixfinder.app.pipeline.DemoSources;
 import io.fixfinder.app.pipeline.IndexPipeline;
 import io.fixfinder.core.config.FixFinderConfig;
-import io.fixfinder.core.model.SourceKind;
 import io.fixfinder.crawler.source.SiteConfig;
 import io.fixfinder.demo.DemoCorpus;
 import io.fixfinder.demo.DemoManifest;
-import io.fixfinder.demo.DemoSite;
 import io.fixfinder.demo.DemoSites;
 import io.fixfinder.demo.FakeYouTubeApi;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -62,13 +60,7 @@ public final class DemoCommand implements Callable<Integer> {
       IndexPipeline index = new IndexPipeline(cfg, data, out);
       if (rebuild || !index.reusable()) {
         reset(data);
-        List<SiteConfig> configs = new ArrayList<>();
-        for (DemoSite site : manifest.sites()) {
-          configs.add(
-              SiteConfig.of(
-                      site.name(), SourceKind.parse(site.kind()), sites.origin(site.name()), true)
-                  .withPolitenessDelayMs(0));
-        }
+        List<SiteConfig> configs = DemoSources.of(manifest, sites);
         new CrawlPipeline(cfg, data, out)
             .run(
                 configs,
