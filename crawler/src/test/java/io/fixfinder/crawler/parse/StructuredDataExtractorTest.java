@@ -134,6 +134,63 @@ class StructuredDataExtractorTest {
   }
 
   @Test
+  void perSiteSelectorsPickTitleContentAndRemoveBoilerplate() throws Exception {
+    String html =
+        """
+        <html><body><div class="topbar">Sign in | Register</div>
+        <div class="thread"><span class="subject">Lumio LX-20 wont charge</span>
+        <div class="msg"><div class="txt">My LX-20 stopped charging, cable is fine, tried 3 chargers. Any idea?</div><b class="pts">3</b></div>
+        <div class="msg"><div class="txt">Clean the charging port with a wooden toothpick, it is full of pocket lint. That fixed it.</div><b class="pts">12</b><i class="ok">best</i></div>
+        <div class="promo">Buy a new phone today!</div></div></body></html>""";
+    SiteConfig site =
+        new SiteConfig(
+            "odd",
+            SourceKind.FORUM,
+            List.of(URI.create("http://127.0.0.1:9/")),
+            List.of(),
+            Map.of(
+                "title",
+                ".subject",
+                "content",
+                ".thread",
+                "remove",
+                ".promo, .topbar",
+                "post",
+                ".msg",
+                "postBody",
+                ".txt",
+                "votes",
+                ".pts",
+                "accepted",
+                ".ok"),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            true,
+            false);
+    byte[] body = html.getBytes(StandardCharsets.UTF_8);
+    FetchedPage page =
+        new FetchedPage(
+            site,
+            URI.create("http://127.0.0.1:9/t/9"),
+            200,
+            "text/html",
+            body,
+            Map.of(),
+            Instant.now(),
+            Optional.of(Html.parse(body, "utf-8", "http://127.0.0.1:9/t/9")));
+    SourceDoc doc = process(page).getFirst();
+    assertThat(doc.title()).isEqualTo("Lumio LX-20 wont charge");
+    assertThat(doc.text()).doesNotContain("Buy a new phone").doesNotContain("Sign in");
+    Details.Thread thread = (Details.Thread) doc.details();
+    assertThat(thread.acceptedAnswer()).startsWith("Clean the charging port");
+    assertThat(thread.acceptedVotes()).isEqualTo(12);
+    assertThat(doc.symptoms()).contains("not-charging");
+    assertThat(doc.product().model()).isEqualTo("LX-20");
+  }
+
+  @Test
   void brokenJsonLdFallsBackToHtml() throws Exception {
     String html =
         """
