@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.lucene.search.spell.LevenshteinDistance;
+import org.apache.lucene.search.spell.LuceneLevenshteinDistance;
 
 /**
  * Autocomplete and "did you mean" over what FixFinder knows: product types and their synonyms,
@@ -30,7 +30,7 @@ public final class Suggester {
   private final TreeMap<String, List<Suggestion>> byLowerPrefix = new TreeMap<>();
   private final Map<String, Long> words = new HashMap<>();
   private final Map<String, String> misspellings = new HashMap<>();
-  private final LevenshteinDistance distance = new LevenshteinDistance();
+  private final LuceneLevenshteinDistance distance = new LuceneLevenshteinDistance();
 
   /**
    * @param weights how many records carry each key ({@code type:washing-machine}, {@code
@@ -161,31 +161,38 @@ public final class Suggester {
 
   /** The query with each unknown word replaced by the closest known one; empty if none changed. */
   String didYouMean(String query) {
-    String fixed = query.strip().replaceAll("\\s+", " ");
-    boolean changed = false;
+    String original = query.strip().replaceAll("\\s+", " ");
+    // Known misspelt phrases, then unknown words one by one, then phrases again: "whasing machne"
+    // becomes "whasing machine", then "washing machine".
+    String fixed = fixPhrases(fixWords(fixPhrases(original)));
+    return fixed.equalsIgnoreCase(original) ? "" : fixed;
+  }
+
+  private String fixPhrases(String text) {
+    String fixed = text;
     for (Map.Entry<String, String> m : misspellings.entrySet()) {
       java.util.regex.Matcher matcher =
           java.util.regex.Pattern.compile(
                   "(?i)(?<![\\p{L}])" + java.util.regex.Pattern.quote(m.getKey()) + "(?![\\p{L}])")
               .matcher(fixed);
-      if (matcher.find()) {
+      if (matcher.find())
         fixed = matcher.replaceAll(java.util.regex.Matcher.quoteReplacement(m.getValue()));
-        changed = true;
-      }
     }
-    String[] parts = fixed.split(" ");
+    return fixed;
+  }
+
+  private String fixWords(String text) {
+    String[] parts = text.split(" ");
     for (int i = 0; i < parts.length; i++) {
       String w = parts[i].toLowerCase(Locale.ROOT);
       if (w.length() < 4 || words.containsKey(w) || !w.chars().allMatch(Character::isLetter))
         continue;
       String best = null;
-      float bestScore = 0.74f; // about one edit in four letters
+      float bestScore = 0.74f; // about one edit in four letters; a swap of two letters is one edit
       long bestWeight = -1;
       for (Map.Entry<String, Long> candidate : words.entrySet()) {
         String c = candidate.getKey();
-        if (Math.abs(c.length() - w.length()) > 2
-            || c.charAt(0) != w.charAt(0) && c.charAt(0) != w.charAt(Math.min(1, w.length() - 1)))
-          continue;
+        if (Math.abs(c.length() - w.length()) > 2) continue;
         float score = distance.getDistance(w, c);
         if (score > bestScore || (score == bestScore && candidate.getValue() > bestWeight)) {
           best = c;
@@ -193,11 +200,8 @@ public final class Suggester {
           bestWeight = candidate.getValue();
         }
       }
-      if (best != null) {
-        parts[i] = best;
-        changed = true;
-      }
+      if (best != null) parts[i] = best;
     }
-    return changed ? String.join(" ", parts) : "";
+    return String.join(" ", parts);
   }
 }

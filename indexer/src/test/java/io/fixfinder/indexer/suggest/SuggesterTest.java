@@ -30,6 +30,9 @@ class SuggesterTest {
     assertThat(suggester.suggest("dishwahser leaking", 5).didYouMean())
         .isEqualTo("dishwasher leaking");
     assertThat(suggester.suggest("washing machine", 5).didYouMean()).isEmpty();
+    assertThat(suggester.suggest("whasing machne", 5).didYouMean()).isEqualTo("washing machine");
+    assertThat(suggester.suggest("coffe machien leaknig", 5).didYouMean())
+        .isEqualTo("coffee machine leaking");
   }
 
   @Test
