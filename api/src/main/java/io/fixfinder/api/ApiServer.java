@@ -15,6 +15,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,15 +59,42 @@ public final class ApiServer implements AutoCloseable {
             });
   }
 
-  /** The route table: every endpoint of the API, in one place. */
+  /** One endpoint: method, path, handler. */
+  public record Route(String method, String path, io.javalin.http.Handler handler) {}
+
+  /** The route table: every endpoint of the API, in one place (and in openapi.yaml, by test). */
+  static List<Route> routeTable(SearchHandler search, SuggestHandler suggest, IndexStore index) {
+    return List.of(
+        new Route("get", "/api/search", ctx -> search.search(ctx)),
+        new Route("get", "/api/suggest", ctx -> suggest.suggest(ctx)),
+        new Route("get", "/health", ctx -> health(ctx, index)),
+        new Route("get", "/openapi.yaml", ApiServer::openApi));
+  }
+
   private static void routes(
       io.javalin.config.RoutesConfig routes,
       SearchHandler search,
       SuggestHandler suggest,
       IndexStore index) {
-    routes.get("/api/search", search::search);
-    routes.get("/api/suggest", suggest::suggest);
-    routes.get("/health", ctx -> health(ctx, index));
+    for (Route route : routeTable(search, suggest, index)) {
+      switch (route.method()) {
+        case "get" -> routes.get(route.path(), route.handler());
+        case "post" -> routes.post(route.path(), route.handler());
+        default -> throw new IllegalStateException("unsupported method " + route.method());
+      }
+    }
+  }
+
+  /** The paths and methods of the route table, for the OpenAPI coverage test. */
+  public static List<String> documentedRoutes() {
+    return routeTable(null, null, null).stream().map(r -> r.method() + " " + r.path()).toList();
+  }
+
+  private static void openApi(Context ctx) throws java.io.IOException {
+    try (var in = ApiServer.class.getResourceAsStream("/openapi.yaml")) {
+      if (in == null) throw new IllegalStateException("openapi.yaml is missing from the classpath");
+      ctx.contentType("application/yaml; charset=utf-8").result(in.readAllBytes());
+    }
   }
 
   private static void health(Context ctx, IndexStore index) {

@@ -34,5 +34,6 @@ public record SearchResponse(
       boolean fixReported,
       Instant published,
       double score,
+      List<String> alsoAt,
       Details details) {}
 }

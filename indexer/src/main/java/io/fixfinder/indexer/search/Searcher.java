@@ -89,6 +89,7 @@ public final class Searcher {
                 doc.fixReported(),
                 doc.published(),
                 docs[i].score,
+                doc.alsoAt(),
                 doc.details()));
       }
       Map<String, Map<String, Long>> facets = facets(searcher, query);
