@@ -170,6 +170,46 @@ class ApiServerTest {
     assertThat(second.statusCode()).isEqualTo(304);
   }
 
+  /**
+   * Random queries and parameters never produce a 5xx; the seed is printed so a failure replays.
+   */
+  @Test
+  void randomInputNeverGivesA5xx() throws Exception {
+    long seed = Long.getLong("fuzz.seed", System.nanoTime());
+    System.out.println(
+        "randomInputNeverGivesA5xx seed=" + seed + " (replay with -Dfuzz.seed=" + seed + ")");
+    java.util.Random random = new java.util.Random(seed);
+    String[] params = {"q", "page", "size", "kind", "brand", "type", "product", "x", "q[]", ""};
+    String alphabet =
+        "aZ09 -_\"'<>&%#+*?()[]{}:;/\\|~^$!@,.=\u00e9\u00fc\u4e2d\u200b\ud83d\ude00\u0000\t\n";
+    for (int i = 0; i < 250; i++) {
+      StringBuilder query = new StringBuilder();
+      int n = random.nextInt(4);
+      for (int p = 0; p < n; p++) {
+        if (p > 0) query.append('&');
+        String name = params[random.nextInt(params.length)];
+        StringBuilder value = new StringBuilder();
+        int len = random.nextInt(random.nextInt(10) == 0 ? 700 : 20);
+        for (int c = 0; c < len; c++)
+          value.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        query
+            .append(java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8))
+            .append('=')
+            .append(
+                java.net.URLEncoder.encode(
+                    value.toString(), java.nio.charset.StandardCharsets.UTF_8));
+      }
+      for (String path : new String[] {"/api/search", "/api/suggest"}) {
+        HttpResponse<String> r = get(path + "?" + query);
+        assertThat(r.statusCode()).as(path + "?" + query + " (seed " + seed + ")").isLessThan(500);
+        if (r.statusCode() >= 400) {
+          assertThat(r.headers().firstValue("content-type"))
+              .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+        }
+      }
+    }
+  }
+
   @Test
   void healthReportsTheIndex() throws Exception {
     HttpResponse<String> r = get("/health");
