@@ -31,6 +31,9 @@ public final class ApiServer implements AutoCloseable {
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
           + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+  private static final org.slf4j.Logger ACCESS =
+      org.slf4j.LoggerFactory.getLogger("io.fixfinder.access");
+
   private final Javalin app;
 
   public ApiServer(IndexStore index, Searcher searcher, FixFinderConfig.Server settings) {
@@ -51,6 +54,15 @@ public final class ApiServer implements AutoCloseable {
                 config.staticFiles.add(UI_CLASSPATH, Location.CLASSPATH);
               }
               config.http.generateEtags = true;
+              // Access log without personal data: no address, no query string, no headers.
+              config.requestLogger.http(
+                  (ctx, ms) ->
+                      ACCESS.info(
+                          "{} {} {} {} ms",
+                          ctx.method(),
+                          ctx.path(),
+                          ctx.statusCode(),
+                          String.format(java.util.Locale.ROOT, "%.1f", ms)));
               ProblemMapper.install(config.routes);
               config.routes.before("/api/*", ctx -> limit(ctx, clients, limiter));
               config.routes.before(ctx -> cors(ctx, corsOrigins));
