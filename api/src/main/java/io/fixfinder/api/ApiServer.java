@@ -14,9 +14,14 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP API and the UI's static files. {@link #routes} is the one route table: read it as the
@@ -34,7 +39,17 @@ public final class ApiServer implements AutoCloseable {
   private static final org.slf4j.Logger ACCESS =
       org.slf4j.LoggerFactory.getLogger("io.fixfinder.access");
 
+  /**
+   * Route label values: the route table's paths; anything else is "other" (bounded cardinality).
+   */
+  private static final java.util.Set<String> KNOWN_PATHS =
+      routeTable(null, null, null, null).stream()
+          .map(Route::path)
+          .collect(java.util.stream.Collectors.toSet());
+
   private final Javalin app;
+  private final PrometheusMeterRegistry metrics =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   public ApiServer(IndexStore index, Searcher searcher, FixFinderConfig.Server settings) {
     SearchHandler search = new SearchHandler(searcher);
@@ -43,6 +58,13 @@ public final class ApiServer implements AutoCloseable {
         new RateLimiter(settings.rateLimitPerMinute(), settings.rateLimitBurst(), System::nanoTime);
     java.util.Set<String> corsOrigins = java.util.Set.copyOf(settings.corsOrigins());
     SuggestHandler suggest = new SuggestHandler(index);
+    Gauge.builder("fixfinder.index.documents", index, IndexStore::count)
+        .description("Documents in the live index")
+        .register(metrics);
+    Gauge.builder("fixfinder.index.bytes", index, IndexStore::sizeBytes)
+        .description("Size of the live index on disk")
+        .register(metrics);
+    PrometheusMeterRegistry registry = metrics;
     this.app =
         Javalin.create(
             config -> {
@@ -56,18 +78,27 @@ public final class ApiServer implements AutoCloseable {
               config.http.generateEtags = true;
               // Access log without personal data: no address, no query string, no headers.
               config.requestLogger.http(
-                  (ctx, ms) ->
-                      ACCESS.info(
-                          "{} {} {} {} ms",
-                          ctx.method(),
-                          ctx.path(),
-                          ctx.statusCode(),
-                          String.format(java.util.Locale.ROOT, "%.1f", ms)));
+                  (ctx, ms) -> {
+                    Timer.builder("fixfinder.http.requests")
+                        .description("API requests by route, method and status")
+                        .tag("method", ctx.method().name())
+                        .tag("route", KNOWN_PATHS.contains(ctx.path()) ? ctx.path() : "other")
+                        .tag("status", Integer.toString(ctx.statusCode()))
+                        .publishPercentileHistogram()
+                        .register(metrics)
+                        .record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
+                    ACCESS.info(
+                        "{} {} {} {} ms",
+                        ctx.method(),
+                        ctx.path(),
+                        ctx.statusCode(),
+                        String.format(java.util.Locale.ROOT, "%.1f", ms));
+                  });
               ProblemMapper.install(config.routes);
               config.routes.before("/api/*", ctx -> limit(ctx, clients, limiter));
               config.routes.before(ctx -> cors(ctx, corsOrigins));
               config.routes.after(ApiServer::securityHeaders);
-              routes(config.routes, search, suggest, index);
+              routes(config.routes, search, suggest, index, registry);
             });
   }
 
@@ -75,20 +106,31 @@ public final class ApiServer implements AutoCloseable {
   public record Route(String method, String path, io.javalin.http.Handler handler) {}
 
   /** The route table: every endpoint of the API, in one place (and in openapi.yaml, by test). */
-  static List<Route> routeTable(SearchHandler search, SuggestHandler suggest, IndexStore index) {
+  static List<Route> routeTable(
+      SearchHandler search,
+      SuggestHandler suggest,
+      IndexStore index,
+      PrometheusMeterRegistry metrics) {
     return List.of(
         new Route("get", "/api/search", ctx -> search.search(ctx)),
         new Route("get", "/api/suggest", ctx -> suggest.suggest(ctx)),
         new Route("get", "/health", ctx -> health(ctx, index)),
-        new Route("get", "/openapi.yaml", ApiServer::openApi));
+        new Route("get", "/openapi.yaml", ApiServer::openApi),
+        new Route(
+            "get",
+            "/metrics",
+            ctx ->
+                ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape())));
   }
 
   private static void routes(
       io.javalin.config.RoutesConfig routes,
       SearchHandler search,
       SuggestHandler suggest,
-      IndexStore index) {
-    for (Route route : routeTable(search, suggest, index)) {
+      IndexStore index,
+      PrometheusMeterRegistry metrics) {
+    for (Route route : routeTable(search, suggest, index, metrics)) {
       switch (route.method()) {
         case "get" -> routes.get(route.path(), route.handler());
         case "post" -> routes.post(route.path(), route.handler());
@@ -99,7 +141,9 @@ public final class ApiServer implements AutoCloseable {
 
   /** The paths and methods of the route table, for the OpenAPI coverage test. */
   public static List<String> documentedRoutes() {
-    return routeTable(null, null, null).stream().map(r -> r.method() + " " + r.path()).toList();
+    return routeTable(null, null, null, null).stream()
+        .map(r -> r.method() + " " + r.path())
+        .toList();
   }
 
   private static void openApi(Context ctx) throws java.io.IOException {

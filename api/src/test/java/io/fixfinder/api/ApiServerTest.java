@@ -211,6 +211,19 @@ class ApiServerTest {
   }
 
   @Test
+  void metricsArePrometheusText() throws Exception {
+    get("/api/search?q=drain");
+    HttpResponse<String> r = get("/metrics");
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("content-type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+    assertThat(r.body())
+        .contains("fixfinder_index_documents 1.0")
+        .containsPattern(
+            "fixfinder_http_requests_seconds_count\\{[^}]*route=\"/api/search\"[^}]*status=\"200\"");
+  }
+
+  @Test
   void healthReportsTheIndex() throws Exception {
     HttpResponse<String> r = get("/health");
     assertThat(r.statusCode()).isEqualTo(200);
