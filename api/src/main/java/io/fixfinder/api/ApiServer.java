@@ -4,6 +4,7 @@ import io.fixfinder.api.problem.ApiException;
 import io.fixfinder.api.problem.ProblemMapper;
 import io.fixfinder.api.protect.ClientKey;
 import io.fixfinder.api.protect.RateLimiter;
+import io.fixfinder.api.search.SearchCache;
 import io.fixfinder.api.search.SearchHandler;
 import io.fixfinder.api.search.SuggestHandler;
 import io.fixfinder.core.config.FixFinderConfig;
@@ -52,7 +53,7 @@ public final class ApiServer implements AutoCloseable {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   public ApiServer(IndexStore index, Searcher searcher, FixFinderConfig.Server settings) {
-    SearchHandler search = new SearchHandler(searcher);
+    SearchHandler search = new SearchHandler(new SearchCache(searcher, index.searchers(), 10_000));
     ClientKey clients = new ClientKey(settings.trustedProxies());
     RateLimiter limiter =
         new RateLimiter(settings.rateLimitPerMinute(), settings.rateLimitBurst(), System::nanoTime);

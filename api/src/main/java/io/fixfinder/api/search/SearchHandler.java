@@ -2,7 +2,7 @@ package io.fixfinder.api.search;
 
 import io.fixfinder.api.problem.ApiException;
 import io.fixfinder.indexer.search.SearchRequest;
-import io.fixfinder.indexer.search.Searcher;
+import io.fixfinder.indexer.search.SearchResponse;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Optional;
@@ -14,9 +14,9 @@ public final class SearchHandler {
   private static final Set<String> PARAMS =
       Set.of("q", "kind", "brand", "type", "product", "page", "size");
 
-  private final Searcher searcher;
+  private final SearchCache searcher;
 
-  public SearchHandler(Searcher searcher) {
+  public SearchHandler(SearchCache searcher) {
     this.searcher = searcher;
   }
 
@@ -42,7 +42,7 @@ public final class SearchHandler {
             page,
             size);
     long start = System.nanoTime();
-    var response = searcher.search(request);
+    SearchResponse response = searcher.search(request);
     // Timing goes in a header, not the body, so identical results keep identical ETags.
     ctx.header(
         "Server-Timing",
