@@ -85,6 +85,7 @@ class ApiServerTest {
     assertThat(body.at("/interpretation/product/model").asText()).isEqualTo("WM-8420X");
     assertThat(body.at("/interpretation/symptoms/0").asText()).isEqualTo("wont-drain");
     assertThat(body.at("/total").asInt()).isEqualTo(1);
+    assertThat(body.get("helpers").isArray()).isTrue();
     JsonNode hit = body.at("/hits/0");
     assertThat(hit.get("url").asText()).isEqualTo("http://f/1");
     assertThat(hit.get("kind").asText()).isEqualTo("forum");

@@ -14,7 +14,16 @@ public record SearchResponse(
     int page,
     int size,
     List<Hit> hits,
-    Map<String, Map<String, Long>> facets) {
+    Map<String, Map<String, Long>> facets,
+    List<Object> helpers) {
+
+  /**
+   * People who can help with this fault: the helper directory arrives in a later stage; the field
+   * is part of the contract now, always present, empty until then.
+   */
+  public SearchResponse {
+    helpers = List.copyOf(helpers);
+  }
 
   /** The query's product, error codes and symptoms as the shared key extractor read them. */
   public record Interpretation(

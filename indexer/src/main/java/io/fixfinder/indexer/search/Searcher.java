@@ -101,7 +101,8 @@ public final class Searcher {
           request.page(),
           request.size(),
           hits,
-          facets);
+          facets,
+          List.of());
     } finally {
       searchers.release(searcher);
     }
