@@ -138,6 +138,19 @@ public final class RecordLog implements AutoCloseable {
     out.close();
   }
 
+  /** A newer version of a record keeps the other URLs found for it earlier. */
+  private static void putKeepingAliases(Map<String, SourceDoc> docs, SourceDoc doc) {
+    SourceDoc previous = docs.get(doc.id());
+    if (previous != null) {
+      for (String other : previous.alsoAt()) doc = doc.withAlsoAt(other);
+    }
+    docs.put(doc.id(), doc);
+  }
+
+  private static void applyAlias(Map<String, SourceDoc> docs, Entry.Alias alias) {
+    docs.computeIfPresent(alias.id(), (id, d) -> d.withAlsoAt(alias.url()));
+  }
+
   /** Reads the latest state of every id; a missing file is an empty log. */
   public static Snapshot read(Path file) throws IOException {
     Map<String, SourceDoc> docs = new LinkedHashMap<>();
@@ -156,27 +169,11 @@ public final class RecordLog implements AutoCloseable {
           continue;
         }
         switch (entry) {
-          case Entry.Put put -> {
-            SourceDoc previous = docs.get(put.doc().id());
-            SourceDoc doc = put.doc();
-            if (previous != null) {
-              for (String other : previous.alsoAt()) doc = doc.withAlsoAt(other);
-            }
-            docs.put(doc.id(), doc);
-          }
-          case Entry.Alias alias ->
-              docs.computeIfPresent(alias.id(), (id, d) -> d.withAlsoAt(alias.url()));
+          case Entry.Put put -> putKeepingAliases(docs, put.doc());
+          case Entry.Alias alias -> applyAlias(docs, alias);
           case Entry.Page page -> {
-            for (SourceDoc doc : page.docs()) {
-              SourceDoc previous = docs.get(doc.id());
-              if (previous != null) {
-                for (String other : previous.alsoAt()) doc = doc.withAlsoAt(other);
-              }
-              docs.put(doc.id(), doc);
-            }
-            for (Entry.Alias alias : page.aliases()) {
-              docs.computeIfPresent(alias.id(), (id, d) -> d.withAlsoAt(alias.url()));
-            }
+            page.docs().forEach(doc -> putKeepingAliases(docs, doc));
+            page.aliases().forEach(alias -> applyAlias(docs, alias));
           }
           case Entry.Delete del -> {
             // A page that is gone takes the records cut from it (rows, reviews) with it.
