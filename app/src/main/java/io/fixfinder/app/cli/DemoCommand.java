@@ -5,6 +5,7 @@ import io.fixfinder.app.pipeline.DataLayout;
 import io.fixfinder.app.pipeline.DemoSources;
 import io.fixfinder.app.pipeline.IndexPipeline;
 import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.core.io.FileTrees;
 import io.fixfinder.crawler.source.SiteConfig;
 import io.fixfinder.demo.DemoCorpus;
 import io.fixfinder.demo.DemoManifest;
@@ -13,12 +14,9 @@ import io.fixfinder.demo.FakeYouTubeApi;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,13 +80,6 @@ public final class DemoCommand implements Callable<Integer> {
   /** A rebuild starts from nothing: old records and crawl state would only duplicate work. */
   private static void reset(DataLayout data) throws IOException {
     Files.deleteIfExists(data.records());
-    deleteTree(data.crawlState());
-  }
-
-  static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) return;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-    }
+    FileTrees.delete(data.crawlState());
   }
 }

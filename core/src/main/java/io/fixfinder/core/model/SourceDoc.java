@@ -1,10 +1,7 @@
 package io.fixfinder.core.model;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.fixfinder.core.io.Hashes;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -100,13 +97,6 @@ public record SourceDoc(
 
   /** A stable id: the first 16 bytes of SHA-256 over the canonical URL, as hex. */
   public static String idFor(String canonicalUrl) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256")
-              .digest(canonicalUrl.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every JDK", e);
-    }
+    return Hashes.sha256Hex(canonicalUrl).substring(0, 32);
   }
 }

@@ -1,12 +1,9 @@
 package io.fixfinder.crawler.dedup;
 
+import io.fixfinder.core.io.Hashes;
 import io.fixfinder.core.model.SourceDoc;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +54,7 @@ public final class Duplicates {
     String product = doc.product().brand() + "|" + doc.product().model();
     if (product.equals("|")) product = "";
     if (normalised.split(" ").length < MIN_WORDS) return Optional.empty();
-    String hash = sha256(normalised);
+    String hash = Hashes.sha256Hex(normalised);
     Seen same = exact.get(hash);
     if (same != null && !same.url().equals(doc.url()) && same.sameProductAs(product))
       return Optional.of(same.id());
@@ -84,15 +81,5 @@ public final class Duplicates {
 
   static String normalise(String text) {
     return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package io.fixfinder.indexer.write;
 
+import io.fixfinder.core.io.FileTrees;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.indexer.analysis.Analyzers;
 import io.fixfinder.indexer.schema.DocumentMapper;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -99,8 +99,8 @@ public final class IndexStore implements AutoCloseable {
   }
 
   private static void deleteTree(Path dir) {
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      FileTrees.delete(dir);
     } catch (IOException e) {
       // a leftover old generation only wastes disk; the pointer decides what is live
     }

@@ -4,6 +4,7 @@ import crawlercommons.robots.BaseRobotRules;
 import edu.uci.ics.crawler4j.crawler.CrawlConfig;
 import edu.uci.ics.crawler4j.crawler.CrawlController;
 import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.core.io.FileTrees;
 import io.fixfinder.crawler.fetch.CrawlEngine;
 import io.fixfinder.crawler.fetch.PageHandler;
 import io.fixfinder.crawler.filter.AddressPolicy;
@@ -72,8 +73,12 @@ public final class Crawler4jEngine implements CrawlEngine {
       boolean resumed = states.resumed();
       String runId = states.beginRun();
       log.info(resumed ? "resuming unfinished crawl {}" : "starting crawl {}", runId);
+      // Pages this run already stored before it was killed (the record log is the truth), read
+      // once for all sites.
+      java.util.Set<String> storedThisRun =
+          resumed ? handler.pagesStoredIn(runId) : java.util.Set.of();
       for (SiteConfig site : sites) {
-        controllers.add(start(site, handler, counters, states, runId, resumed));
+        controllers.add(start(site, handler, counters, states, runId, resumed, storedThisRun));
       }
       for (CrawlController controller : controllers) {
         controller.waitUntilFinish();
@@ -99,10 +104,11 @@ public final class Crawler4jEngine implements CrawlEngine {
       CrawlCounters counters,
       FetchStateStore states,
       String runId,
-      boolean resumed)
+      boolean resumed,
+      java.util.Set<String> storedThisRun)
       throws Exception {
     Path storage = stateDir.resolve("sites").resolve(safeName(site.name()));
-    if (!resumed) deleteTree(storage); // a new run starts with an empty frontier
+    if (!resumed) FileTrees.delete(storage); // a new run starts with an empty frontier
     Files.createDirectories(storage.resolve("frontier"));
     // crawler4j's resumable frontier commits a Berkeley DB transaction per scheduled URL and,
     // by default, fsyncs each one. Writing to the OS without fsync survives a killed process
@@ -135,9 +141,6 @@ public final class Crawler4jEngine implements CrawlEngine {
     config.setCleanupDelaySeconds(1);
     config.setDnsResolver(new GuardedDnsResolver(addressPolicy, site.allowPrivateNetwork()));
 
-    // Pages this run already stored before it was killed: the record log is the truth.
-    java.util.Set<String> storedThisRun =
-        resumed ? handler.pagesStoredIn(runId) : java.util.Set.of();
     // Sitemap lastmod per URL: a page not modified since we last fetched it is not fetched.
     java.util.Map<String, java.time.Instant> lastModified =
         new java.util.concurrent.ConcurrentHashMap<>();
@@ -208,13 +211,6 @@ public final class Crawler4jEngine implements CrawlEngine {
     stopped = true;
     for (CrawlController controller : running) {
       controller.shutdown();
-    }
-  }
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    if (!Files.exists(dir)) return;
-    try (java.util.stream.Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(p);
     }
   }
 

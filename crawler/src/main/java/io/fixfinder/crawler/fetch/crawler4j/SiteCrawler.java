@@ -3,6 +3,7 @@ package io.fixfinder.crawler.fetch.crawler4j;
 import edu.uci.ics.crawler4j.crawler.Page;
 import edu.uci.ics.crawler4j.crawler.WebCrawler;
 import edu.uci.ics.crawler4j.url.WebURL;
+import io.fixfinder.core.io.Hashes;
 import io.fixfinder.crawler.fetch.FetchedPage;
 import io.fixfinder.crawler.fetch.PageHandler;
 import io.fixfinder.crawler.filter.UrlFilter;
@@ -106,7 +107,7 @@ final class SiteCrawler extends WebCrawler {
       counters.count(Outcome.UNSUPPORTED_TYPE, "binary content served as text");
       return;
     }
-    String hash = sha256(page.getContentData());
+    String hash = Hashes.sha256Hex(page.getContentData());
     String key = page.getWebURL().getURL();
     Optional<FetchState> before = states.get(key);
     FetchState after =
@@ -195,17 +196,6 @@ final class SiteCrawler extends WebCrawler {
   @Override
   protected void onParseError(WebURL url) {
     counters.count(Outcome.UNSUPPORTED_TYPE);
-  }
-
-  static String sha256(byte[] bytes) {
-    try {
-      return java.util.HexFormat.of()
-          .formatHex(
-              java.security.MessageDigest.getInstance("SHA-256")
-                  .digest(bytes == null ? new byte[0] : bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static boolean isPdf(String contentType) {
