@@ -39,6 +39,17 @@ class Crawler4jEngineTest {
     public void gone(URI url, int status) {}
   }
 
+  /** One crawl of a loopback test site with politeness off. */
+  void crawlLocal(TestSite site, PageHandler handler, CrawlCounters counters)
+      throws InterruptedException {
+    engine()
+        .crawl(
+            List.of(
+                SiteConfig.of("t", SourceKind.FORUM, site.origin(), true).withPolitenessDelayMs(0)),
+            handler,
+            counters);
+  }
+
   Crawler4jEngine engine() {
     return new Crawler4jEngine(DEFAULTS, state, AddressPolicy.system());
   }
@@ -59,13 +70,7 @@ class Crawler4jEngineTest {
       site.page("/private/secret", links());
       Collect collect = new Collect();
       CrawlCounters counters = new CrawlCounters();
-      engine()
-          .crawl(
-              List.of(
-                  SiteConfig.of("t", SourceKind.FORUM, site.origin(), true)
-                      .withPolitenessDelayMs(0)),
-              collect,
-              counters);
+      crawlLocal(site, collect, counters);
       assertThat(collect.urls).containsExactlyInAnyOrder("/", "/a");
       assertThat(site.paths()).doesNotContain("/private/secret");
       assertThat(counters.get(CrawlCounters.Outcome.SKIPPED_ROBOTS)).isPositive();
@@ -79,13 +84,7 @@ class Crawler4jEngineTest {
       site.respond("/robots.txt", 503, "text/plain", "down");
       site.page("/", links("/a"));
       Collect collect = new Collect();
-      engine()
-          .crawl(
-              List.of(
-                  SiteConfig.of("t", SourceKind.FORUM, site.origin(), true)
-                      .withPolitenessDelayMs(0)),
-              collect,
-              new CrawlCounters());
+      crawlLocal(site, collect, new CrawlCounters());
       assertThat(collect.urls).isEmpty();
       assertThat(site.paths()).containsOnly("/robots.txt");
     }
@@ -97,13 +96,7 @@ class Crawler4jEngineTest {
       site.page("/", links("/a"));
       site.page("/a", links());
       Collect collect = new Collect();
-      engine()
-          .crawl(
-              List.of(
-                  SiteConfig.of("t", SourceKind.FORUM, site.origin(), true)
-                      .withPolitenessDelayMs(0)),
-              collect,
-              new CrawlCounters());
+      crawlLocal(site, collect, new CrawlCounters());
       assertThat(collect.urls).containsExactlyInAnyOrder("/", "/a");
     }
   }
@@ -150,24 +143,12 @@ class Crawler4jEngineTest {
       site.page("/", links());
       site.page("/orphan", links());
       Collect collect = new Collect();
-      engine()
-          .crawl(
-              List.of(
-                  SiteConfig.of("t", SourceKind.FORUM, site.origin(), true)
-                      .withPolitenessDelayMs(0)),
-              collect,
-              new CrawlCounters());
+      crawlLocal(site, collect, new CrawlCounters());
       assertThat(collect.urls).containsExactlyInAnyOrder("/", "/orphan");
 
       // Recrawl: the sitemap says /orphan has not changed since 2025, so it is not requested.
       long before = site.paths().stream().filter("/orphan"::equals).count();
-      engine()
-          .crawl(
-              List.of(
-                  SiteConfig.of("t", SourceKind.FORUM, site.origin(), true)
-                      .withPolitenessDelayMs(0)),
-              new Collect(),
-              new CrawlCounters());
+      crawlLocal(site, new Collect(), new CrawlCounters());
       assertThat(site.paths().stream().filter("/orphan"::equals).count()).isEqualTo(before);
       assertThat(site.paths().stream().filter("/"::equals).count())
           .as("no lastmod: revalidated")
