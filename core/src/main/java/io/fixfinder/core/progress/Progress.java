@@ -54,13 +54,13 @@ public final class Progress implements AutoCloseable {
             : "?";
     return String.format(
         java.util.Locale.ROOT,
-        "%s: %d %s (%.1f %s/s), %d left, ETA %s",
+        "%s: %d %s (%.1f %s/s), %s left, ETA %s",
         what,
         n,
         unit,
         rate,
         unit,
-        remaining,
+        remaining >= 0 ? Long.toString(remaining) : "?", // a negative count means "not known"
         eta);
   }
 
