@@ -3,6 +3,7 @@ package io.fixfinder.app;
 import io.fixfinder.app.cli.BenchCommand;
 import io.fixfinder.app.cli.CrawlCommand;
 import io.fixfinder.app.cli.DemoCommand;
+import io.fixfinder.app.cli.EvalCommand;
 import io.fixfinder.app.cli.ImportCommand;
 import io.fixfinder.app.cli.IndexCommand;
 import io.fixfinder.app.cli.ServeCommand;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       TestCommand.class,
       BenchCommand.class,
+      EvalCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

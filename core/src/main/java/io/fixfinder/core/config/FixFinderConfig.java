@@ -80,7 +80,68 @@ public record FixFinderConfig(Data data, Server server, Crawl crawl, YouTube you
     }
   }
 
-  public record Index(int ramBufferMb) {}
+  /**
+   * @param retrieval how search finds candidates: {@code bm25} (words), {@code dense} (meaning,
+   *     from sentence embeddings) or {@code hybrid} (both, fused)
+   * @param fusion how hybrid combines the two lists: {@code rrf} (reciprocal rank) or {@code
+   *     linear} (normalised scores, weighted)
+   * @param embeddings whether records get a dense vector at index time (needed by dense, hybrid and
+   *     issue clustering; off makes indexing several times faster)
+   * @param embedThreads threads computing embeddings; 0 means one per core
+   */
+  public record Index(
+      int ramBufferMb, Retrieval retrieval, Fusion fusion, boolean embeddings, int embedThreads) {
+    public Index {
+      if (ramBufferMb < 1) throw new ConfigException("index.ramBufferMb must be >= 1");
+      if (retrieval == null) retrieval = Retrieval.HYBRID;
+      if (fusion == null) fusion = Fusion.RRF;
+      if (embedThreads < 0) throw new ConfigException("index.embedThreads must be >= 0");
+      if (!embeddings && retrieval != Retrieval.BM25) {
+        throw new ConfigException(
+            "index.retrieval " + retrieval.id() + " needs index.embeddings: true");
+      }
+    }
+
+    /** The defaults with only the RAM buffer set (tests, tools). */
+    public Index(int ramBufferMb) {
+      this(ramBufferMb, Retrieval.HYBRID, Fusion.RRF, true, 0);
+    }
+  }
+
+  /** Candidate retrieval of a search. */
+  public enum Retrieval {
+    BM25,
+    DENSE,
+    HYBRID;
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static Retrieval of(String id) {
+      for (Retrieval r : values()) if (r.id().equalsIgnoreCase(id.strip())) return r;
+      throw new ConfigException("unknown retrieval '" + id + "' (bm25, dense or hybrid)");
+    }
+  }
+
+  /** How hybrid retrieval merges its word and meaning lists. */
+  public enum Fusion {
+    RRF,
+    LINEAR;
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static Fusion of(String id) {
+      for (Fusion f : values()) if (f.id().equalsIgnoreCase(id.strip())) return f;
+      throw new ConfigException("unknown fusion '" + id + "' (rrf or linear)");
+    }
+  }
 
   public FixFinderConfig withDataDir(Path dir) {
     return new FixFinderConfig(new Data(dir), server, crawl, youtube, index);
