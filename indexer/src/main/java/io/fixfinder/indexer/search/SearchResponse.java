@@ -13,6 +13,7 @@ public record SearchResponse(
     long total,
     int page,
     int size,
+    List<IssueGroup> issues,
     List<Hit> hits,
     Map<String, Map<String, Long>> facets,
     List<Object> helpers) {
@@ -22,14 +23,37 @@ public record SearchResponse(
    * is part of the contract now, always present, empty until then.
    */
   public SearchResponse {
+    issues = List.copyOf(issues);
     helpers = List.copyOf(helpers);
   }
+
+  /** The same response with its hits grouped: issue groups set and each hit tagged. */
+  public SearchResponse withIssues(List<IssueGroup> groups, List<Hit> taggedHits) {
+    return new SearchResponse(
+        query, interpretation, total, page, size, groups, taggedHits, facets, helpers);
+  }
+
+  /**
+   * One issue cluster matching the query: its summary and, per source kind, the best-ranked
+   * matching member (manual section, video, thread, review, repair report).
+   *
+   * @param matched how many of the query's top records belong to the cluster
+   */
+  public record IssueGroup(
+      io.fixfinder.core.model.IssueCluster issue,
+      double score,
+      int matched,
+      Map<String, Hit> best) {}
 
   /** The query's product, error codes and symptoms as the shared key extractor read them. */
   public record Interpretation(
       ProductRef product, List<String> errorCodes, List<String> symptoms, List<String> hashtags) {}
 
-  /** One result; text fields are plain text (the client escapes them), never HTML. */
+  /**
+   * One result; text fields are plain text (the client escapes them), never HTML.
+   *
+   * @param issue the id of the issue cluster the record belongs to, when it belongs to one
+   */
   public record Hit(
       String id,
       String url,
@@ -44,5 +68,26 @@ public record SearchResponse(
       Instant published,
       double score,
       List<String> alsoAt,
-      Details details) {}
+      Details details,
+      java.util.Optional<String> issue) {
+    /** The same hit, tagged with its issue cluster's id. */
+    public Hit withIssue(String issueId) {
+      return new Hit(
+          id,
+          url,
+          kind,
+          site,
+          title,
+          snippet,
+          product,
+          errorCodes,
+          symptoms,
+          fixReported,
+          published,
+          score,
+          alsoAt,
+          details,
+          java.util.Optional.of(issueId));
+    }
+  }
 }

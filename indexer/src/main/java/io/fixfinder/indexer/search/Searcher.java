@@ -90,7 +90,8 @@ public final class Searcher {
                 doc.published(),
                 docs[i].score,
                 doc.alsoAt(),
-                doc.details()));
+                doc.details(),
+                java.util.Optional.empty()));
       }
       Map<String, Map<String, Long>> facets = facets(searcher, query);
       return new SearchResponse(
@@ -100,6 +101,7 @@ public final class Searcher {
           top.totalHits.value(),
           request.page(),
           request.size(),
+          List.of(),
           hits,
           facets,
           List.of());
