@@ -37,7 +37,7 @@ class ApiServerTest {
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static final FixFinderConfig.Server SETTINGS =
       new FixFinderConfig.Server(
-          "127.0.0.1", 0, List.of(), 6000, 1000, List.of("https://help.example.com"));
+          "127.0.0.1", 0, List.of(), 6000, 1000, List.of("https://help.example.com"), 10);
 
   @BeforeAll
   static void start() throws Exception {

@@ -26,14 +26,7 @@ public final class ServerOptions {
       throw new Main.UsageError("--port must be 1-65535, got " + port);
     }
     FixFinderConfig out = port == null ? cfg : cfg.withPort(port);
-    if (host != null)
-      out =
-          new FixFinderConfig(
-              out.data(),
-              out.server().withHostAndPort(host, out.server().port()),
-              out.crawl(),
-              out.youtube(),
-              out.index());
+    if (host != null) out = out.withServer(out.server().withHostAndPort(host, out.server().port()));
     return out;
   }
 

@@ -71,6 +71,7 @@ public final class ConfigLoader {
     set(tree, "data", "dir", env.get("FIXFINDER_DATA_DIR"));
     set(tree, "server", "host", env.get("FIXFINDER_HOST"));
     set(tree, "server", "port", env.get("FIXFINDER_PORT"));
+    set(tree, "database", "url", env.get("FIXFINDER_DATABASE_URL"));
   }
 
   private static void set(ObjectNode tree, String section, String key, String value) {

@@ -6,7 +6,8 @@ import java.nio.file.Path;
  * The whole typed configuration, bound once from {@code config/defaults.yaml}, an optional override
  * file and the environment (see {@link ConfigLoader}); passed through constructors.
  */
-public record FixFinderConfig(Data data, Server server, Crawl crawl, YouTube youtube, Index index) {
+public record FixFinderConfig(
+    Data data, Server server, Crawl crawl, YouTube youtube, Index index, Database database) {
 
   public record Data(Path dir) {}
 
@@ -16,6 +17,8 @@ public record FixFinderConfig(Data data, Server server, Crawl crawl, YouTube you
    * @param rateLimitPerMinute sustained requests per minute per client (address plus API key)
    * @param rateLimitBurst requests a client may send at once before the limit applies
    * @param corsOrigins origins allowed to call the API from a browser (exact match)
+   * @param shutdownGraceSeconds on stop, how long requests in flight may take to finish before the
+   *     server closes their connections
    */
   public record Server(
       String host,
@@ -23,7 +26,8 @@ public record FixFinderConfig(Data data, Server server, Crawl crawl, YouTube you
       java.util.List<String> trustedProxies,
       int rateLimitPerMinute,
       int rateLimitBurst,
-      java.util.List<String> corsOrigins) {
+      java.util.List<String> corsOrigins,
+      int shutdownGraceSeconds) {
     public Server {
       if (port < 0 || port > 65535) {
         throw new ConfigException("server.port must be 0-65535, got " + port);
@@ -34,6 +38,10 @@ public record FixFinderConfig(Data data, Server server, Crawl crawl, YouTube you
       }
       if (rateLimitBurst < 1)
         throw new ConfigException("server.rateLimitBurst must be >= 1, got " + rateLimitBurst);
+      if (shutdownGraceSeconds < 0 || shutdownGraceSeconds > 300) {
+        throw new ConfigException(
+            "server.shutdownGraceSeconds must be 0-300, got " + shutdownGraceSeconds);
+      }
       trustedProxies =
           java.util.List.copyOf(trustedProxies == null ? java.util.List.of() : trustedProxies);
       corsOrigins = java.util.List.copyOf(corsOrigins == null ? java.util.List.of() : corsOrigins);
@@ -41,7 +49,13 @@ public record FixFinderConfig(Data data, Server server, Crawl crawl, YouTube you
 
     public Server withHostAndPort(String newHost, int newPort) {
       return new Server(
-          newHost, newPort, trustedProxies, rateLimitPerMinute, rateLimitBurst, corsOrigins);
+          newHost,
+          newPort,
+          trustedProxies,
+          rateLimitPerMinute,
+          rateLimitBurst,
+          corsOrigins,
+          shutdownGraceSeconds);
     }
   }
 
@@ -108,6 +122,46 @@ public record FixFinderConfig(Data data, Server server, Crawl crawl, YouTube you
     }
   }
 
+  /**
+   * Relational state (feedback votes; later helpers, contact requests, API keys).
+   *
+   * @param url a JDBC URL, {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://HOST/DB?...}; empty
+   *     means SQLite in {@code fixfinder.db} under the data directory. It may hold a password, so
+   *     it is never logged or echoed in an error
+   * @param maxConnections size of the connection pool
+   * @param connectTimeoutSeconds how long to wait for a connection before reporting the database
+   *     down
+   */
+  public record Database(String url, int maxConnections, int connectTimeoutSeconds) {
+    public Database {
+      url = url == null ? "" : url.strip();
+      if (!url.isEmpty()
+          && !url.startsWith("jdbc:sqlite:")
+          && !url.startsWith("jdbc:postgresql:")) {
+        int colon = url.indexOf(':', url.indexOf(':') + 1);
+        throw new ConfigException(
+            "database.url must be empty, jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB, got a URL"
+                + " starting '"
+                + (colon > 0 ? url.substring(0, colon + 1) : "?")
+                + "'");
+      }
+      if (maxConnections < 1 || maxConnections > 100) {
+        throw new ConfigException("database.maxConnections must be 1-100, got " + maxConnections);
+      }
+      if (connectTimeoutSeconds < 1 || connectTimeoutSeconds > 60) {
+        throw new ConfigException(
+            "database.connectTimeoutSeconds must be 1-60, got " + connectTimeoutSeconds);
+      }
+    }
+
+    /** The JDBC URL to open: the configured one, or SQLite under {@code dataDir}. */
+    public String urlFor(Path dataDir) {
+      return url.isEmpty()
+          ? "jdbc:sqlite:" + dataDir.resolve("fixfinder.db").toAbsolutePath().normalize()
+          : url;
+    }
+  }
+
   /** Candidate retrieval of a search. */
   public enum Retrieval {
     BM25,
@@ -144,12 +198,12 @@ public record FixFinderConfig(Data data, Server server, Crawl crawl, YouTube you
   }
 
   public FixFinderConfig withDataDir(Path dir) {
-    return new FixFinderConfig(new Data(dir), server, crawl, youtube, index);
+    return new FixFinderConfig(new Data(dir), server, crawl, youtube, index, database);
   }
 
   public FixFinderConfig withPort(int port) {
     return new FixFinderConfig(
-        data, server.withHostAndPort(server.host(), port), crawl, youtube, index);
+        data, server.withHostAndPort(server.host(), port), crawl, youtube, index, database);
   }
 
   public FixFinderConfig withYouTubeRoot(String rootUrl) {
@@ -158,6 +212,11 @@ public record FixFinderConfig(Data data, Server server, Crawl crawl, YouTube you
         server,
         crawl,
         new YouTube(rootUrl, youtube.dailyQuotaUnits(), youtube.maxResultsPerQuery()),
-        index);
+        index,
+        database);
+  }
+
+  public FixFinderConfig withServer(Server newServer) {
+    return new FixFinderConfig(data, newServer, crawl, youtube, index, database);
   }
 }

@@ -1,0 +1,166 @@
+package io.fixfinder.store.feedback;
+
+import io.fixfinder.core.feedback.Answer;
+import io.fixfinder.core.feedback.FeedbackItem;
+import io.fixfinder.core.feedback.FeedbackSignals;
+import io.fixfinder.core.feedback.Tally;
+import io.fixfinder.core.feedback.TallySnapshot;
+import io.fixfinder.store.Database;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Records "did this fix it?" votes and serves their tallies from memory.
+ *
+ * <p>A client is identified only by {@code HMAC-SHA256(secret, day + client key)}: the installation
+ * secret lives in the database (shared by all API processes), and because the day is part of the
+ * input the same client's hashes on two days cannot be linked without it. A vote is an upsert on
+ * (item, client hash, day), so a second vote the same UTC day replaces the first.
+ *
+ * <p>{@link #tally} never touches the database: the snapshot is loaded when the store opens,
+ * updated after each committed vote, and {@link #reload() reloaded} periodically when several
+ * processes share the database.
+ */
+public final class FeedbackStore implements FeedbackSignals {
+  private static final String SECRET_NAME = "feedback-client-hmac";
+
+  /** The outcome of a vote: the item's tally after it, and the answer recorded for the caller. */
+  public record Vote(FeedbackItem item, Tally tally, Answer yourAnswer) {}
+
+  private final Database db;
+  private final Clock clock;
+  private final byte[] secret;
+  private final TallySnapshot snapshot = new TallySnapshot();
+
+  public FeedbackStore(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+    this.secret = HexFormat.of().parseHex(db.transaction(FeedbackStore::secret));
+    reload();
+  }
+
+  /** Records (or replaces today's) vote of {@code clientKey} on {@code item}; durable on return. */
+  public Vote vote(FeedbackItem item, Answer answer, String clientKey) {
+    long day = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toEpochDay();
+    String hash = clientHash(day, clientKey);
+    String key = item.key();
+    Tally tally =
+        db.transaction(
+            c -> {
+              try (PreparedStatement st =
+                  c.prepareStatement(
+                      "INSERT INTO feedback_vote (item, client_hash, epoch_day, answer, voted_at_ms)"
+                          + " VALUES (?, ?, ?, ?, ?)"
+                          + " ON CONFLICT (item, client_hash, epoch_day)"
+                          + " DO UPDATE SET answer = excluded.answer,"
+                          + " voted_at_ms = excluded.voted_at_ms")) {
+                st.setString(1, key);
+                st.setString(2, hash);
+                st.setLong(3, day);
+                st.setString(4, answer.wire());
+                st.setLong(5, clock.millis());
+                st.executeUpdate();
+              }
+              return tallyOf(c, key);
+            });
+    snapshot.put(key, tally);
+    return new Vote(item, tally, answer);
+  }
+
+  @Override
+  public Tally tally(String item) {
+    return snapshot.tally(item);
+  }
+
+  /** Reads every tally from the database into memory (at open, and to see other processes). */
+  public void reload() {
+    Map<String, Tally> all =
+        db.read(
+            c -> {
+              Map<String, long[]> counts = new HashMap<>();
+              try (PreparedStatement st =
+                      c.prepareStatement(
+                          "SELECT item, answer, COUNT(*) FROM feedback_vote GROUP BY item, answer");
+                  ResultSet rs = st.executeQuery()) {
+                while (rs.next()) add(counts, rs.getString(1), rs.getString(2), rs.getLong(3));
+              }
+              Map<String, Tally> out = new HashMap<>();
+              counts.forEach((k, v) -> out.put(k, new Tally(v[0], v[1], v[2])));
+              return out;
+            });
+    snapshot.replaceAll(all);
+  }
+
+  /** Items with at least one vote. */
+  public int votedItems() {
+    return snapshot.size();
+  }
+
+  private static Tally tallyOf(Connection c, String item) throws SQLException {
+    Map<String, long[]> counts = new HashMap<>();
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "SELECT answer, COUNT(*) FROM feedback_vote WHERE item = ? GROUP BY answer")) {
+      st.setString(1, item);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) add(counts, item, rs.getString(1), rs.getLong(2));
+      }
+    }
+    long[] v = counts.getOrDefault(item, new long[3]);
+    return new Tally(v[0], v[1], v[2]);
+  }
+
+  private static void add(Map<String, long[]> counts, String item, String answer, long n) {
+    Answer a =
+        Answer.fromWire(answer)
+            .orElseThrow(() -> new IllegalStateException("unknown answer in the database"));
+    counts.computeIfAbsent(item, k -> new long[3])[a.ordinal()] += n;
+  }
+
+  private String clientHash(long day, String clientKey) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      mac.update(Long.toString(day).getBytes(StandardCharsets.UTF_8));
+      mac.update((byte) '\n');
+      return HexFormat.of().formatHex(mac.doFinal(clientKey.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+    }
+  }
+
+  /** The installation's HMAC key: created once (first writer wins), then read by everyone. */
+  private static String secret(Connection c) throws SQLException {
+    byte[] fresh = new byte[32];
+    new SecureRandom().nextBytes(fresh);
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "INSERT INTO instance_secret (name, secret) VALUES (?, ?)"
+                + " ON CONFLICT (name) DO NOTHING")) {
+      st.setString(1, SECRET_NAME);
+      st.setString(2, HexFormat.of().formatHex(fresh));
+      st.executeUpdate();
+    }
+    try (PreparedStatement st =
+        c.prepareStatement("SELECT secret FROM instance_secret WHERE name = ?")) {
+      st.setString(1, SECRET_NAME);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) throw new SQLException("instance secret missing after insert");
+        return rs.getString(1);
+      }
+    }
+  }
+}
