@@ -1,40 +1,76 @@
 package io.fixfinder.indexer.analysis;
 
+import io.fixfinder.core.understand.Lexicon;
 import io.fixfinder.indexer.schema.Fields;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
- * The analyzers of the schema. Prose: Unicode word breaks, apostrophes dropped ("won't" and "wont"
- * meet), ICU folding (case and accents, so "Spülmaschine" and "spulmaschine" meet and text in other
- * languages stays findable), English stop words and Porter stemming. Key fields are indexed as
- * given (already normalised by the key extractor).
+ * The analyzers of the schema.
+ *
+ * <p>Prose, when indexing: Unicode word breaks; a hyphen between a short letter prefix and digits
+ * is dropped first, so {@code WM-8420X} and {@code wm8420x} are one token and {@code E-18} is
+ * {@code e18}; apostrophes dropped ("won't" and "wont" meet); ICU folding (case and accents, so
+ * "Spülmaschine" and "spulmaschine" meet and text in other languages stays findable); tokens mixing
+ * letters and digits are kept whole and also give their number ({@code wm8420x} also as {@code
+ * 8420}); English stop words; Porter stemming.
+ *
+ * <p>Prose, when querying ({@link #query(Lexicon)}): the same, plus the lexicon's phrases as
+ * synonyms (every phrase of a symptom stands for the others: "not pumping out" also searches "won't
+ * drain"; every name of a product type for the others: "washer" also searches "washing machine"),
+ * and no stop-word removal (stop words are not in the index, so they match nothing, and removing
+ * them inside a synonym graph would break it). Key fields are indexed as given (already normalised
+ * by the key extractor).
  */
 public final class Analyzers {
   private static final Pattern APOSTROPHES = Pattern.compile("['’`]");
 
+  /** "WM-8420X", "E-18", "F-05": a 1-4 letter prefix glued to its digits by a hyphen. */
+  private static final Pattern CODE_HYPHEN =
+      Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{L}{1,4})[-‐‑](?=\\p{N})");
+
   private Analyzers() {}
 
+  /** Prose analysis for writing the index. */
   public static Analyzer prose() {
     return new Analyzer() {
       @Override
+      protected Reader initReader(String fieldName, Reader reader) {
+        return new PatternReplaceCharFilter(CODE_HYPHEN, "$1", reader);
+      }
+
+      @Override
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream ts = new EnglishPossessiveFilter(source);
-        ts = new PatternReplaceFilter(ts, APOSTROPHES, "", true);
-        ts = new ICUFoldingFilter(ts);
+        TokenStream ts = folded(source);
+        ts =
+            new WordDelimiterGraphFilter(
+                ts,
+                WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
+                    | WordDelimiterGraphFilter.SPLIT_ON_NUMERICS
+                    | WordDelimiterGraphFilter.PRESERVE_ORIGINAL,
+                null);
+        ts = new FlattenGraphFilter(ts);
         ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         ts = new PorterStemFilter(ts);
         return new TokenStreamComponents(source, ts);
@@ -47,9 +83,95 @@ public final class Analyzers {
     };
   }
 
-  /** The analyzer for writing and query parsing: prose for prose fields, keyword for the rest. */
+  /** Prose analysis for queries: the index's, plus the lexicon's synonyms (see class comment). */
+  public static Analyzer proseQuery(Lexicon lexicon) {
+    SynonymMap synonyms = synonyms(lexicon);
+    return new Analyzer() {
+      @Override
+      protected Reader initReader(String fieldName, Reader reader) {
+        return new PatternReplaceCharFilter(CODE_HYPHEN, "$1", reader);
+      }
+
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream ts = folded(source);
+        if (synonyms.fst != null) ts = new SynonymGraphFilter(ts, synonyms, true);
+        ts = new PorterStemFilter(ts);
+        return new TokenStreamComponents(source, ts);
+      }
+
+      @Override
+      protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new ICUFoldingFilter(in);
+      }
+    };
+  }
+
+  private static TokenStream folded(Tokenizer source) {
+    TokenStream ts = new EnglishPossessiveFilter(source);
+    ts = new PatternReplaceFilter(ts, APOSTROPHES, "", true);
+    return new ICUFoldingFilter(ts);
+  }
+
+  /**
+   * Equivalence groups from the lexicon data files: each symptom's phrases, each product type's
+   * names. Phrases are analysed like query text (folded, apostrophes dropped) before entering the
+   * map, so they meet the query's tokens.
+   */
+  static SynonymMap synonyms(Lexicon lexicon) {
+    Analyzer parse =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer source = new StandardTokenizer();
+            return new TokenStreamComponents(source, folded(source));
+          }
+        };
+    SynonymMap.Parser parser =
+        new SynonymMap.Parser(true, parse) {
+          @Override
+          public void parse(Reader in) {
+            throw new UnsupportedOperationException("groups are added from the lexicon");
+          }
+        };
+    for (Lexicon.Symptom symptom : lexicon.symptoms()) addGroup(parser, symptom.phrases());
+    for (Lexicon.ProductType type : lexicon.types()) addGroup(parser, type.synonyms());
+    try {
+      return parser.build();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot build the synonym map", e);
+    }
+  }
+
+  private static void addGroup(SynonymMap.Parser parser, java.util.List<String> phrases) {
+    java.util.List<org.apache.lucene.util.CharsRef> analysed = new java.util.ArrayList<>();
+    for (String phrase : phrases) {
+      try {
+        org.apache.lucene.util.CharsRef ref =
+            parser.analyze(phrase, new org.apache.lucene.util.CharsRefBuilder());
+        if (ref.length > 0) analysed.add(ref);
+      } catch (IOException | IllegalArgumentException e) {
+        // a phrase that analyses to nothing usable (only punctuation) is no synonym
+      }
+    }
+    for (org.apache.lucene.util.CharsRef from : analysed) {
+      for (org.apache.lucene.util.CharsRef to : analysed) {
+        if (!from.equals(to)) parser.add(from, to, false);
+      }
+    }
+  }
+
+  /** The analyzer for writing: prose for prose fields, keyword for the rest. */
   public static Analyzer perField() {
     Analyzer prose = prose();
+    return new PerFieldAnalyzerWrapper(
+        new KeywordAnalyzer(), Map.of(Fields.TITLE, prose, Fields.TEXT, prose));
+  }
+
+  /** The analyzer for parsing queries: query prose (with synonyms) for prose fields. */
+  public static Analyzer queryPerField(Lexicon lexicon) {
+    Analyzer prose = proseQuery(lexicon);
     return new PerFieldAnalyzerWrapper(
         new KeywordAnalyzer(), Map.of(Fields.TITLE, prose, Fields.TEXT, prose));
   }
