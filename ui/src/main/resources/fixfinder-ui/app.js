@@ -10,6 +10,8 @@
   const understood = document.getElementById('understood');
   const didYouMean = document.getElementById('didyoumean');
   const datalist = document.getElementById('suggestions');
+  const issues = document.getElementById('issues');
+  const others = document.getElementById('others');
   let kindFilter = '';
   let suggestTimer = null;
 
@@ -84,12 +86,72 @@
     if (d.form === 'manual-section' && d.page) meta.appendChild(el('span', {}, 'page ' + d.page));
     li.appendChild(meta);
     li.appendChild(el('p', { class: 'snippet' }, hit.snippet));
+    li.appendChild(feedback('doc:' + hit.id));
     if (d.form === 'video' && d.chapters && d.chapters.length) {
       const extra = el('p', { class: 'extra' });
       d.chapters.slice(0, 6).forEach(c => extra.appendChild(el('a', { href: safeUrl(c.url), rel: 'noopener noreferrer nofollow' }, fmtDuration(c.startSeconds) + ' ' + c.title)));
       li.appendChild(extra);
     }
     return li;
+  }
+
+  // "Did this fix it?": one vote per item and day; the server keeps the latest answer of the day.
+  function feedback(item) {
+    const box = el('div', { class: 'feedback' });
+    box.appendChild(el('span', {}, 'Did this fix it?'));
+    const buttons = [['yes', 'Yes'], ['partly', 'Partly'], ['no', 'No']].map(([answer, label]) => {
+      const b = el('button', { type: 'button', 'aria-pressed': 'false', 'data-answer': answer }, label);
+      b.addEventListener('click', async () => {
+        try {
+          const res = await fetch('/api/feedback', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+            body: JSON.stringify({ item: item, answer: answer })
+          });
+          const body = await res.json();
+          if (!res.ok) { note.textContent = body.detail || body.title || 'Not recorded.'; return; }
+          buttons.forEach(x => x.setAttribute('aria-pressed', String(x === b)));
+          note.textContent = 'Thanks: ' + body.yes + ' yes · ' + body.partly + ' partly · ' + body.no + ' no';
+        } catch (e) { note.textContent = 'Not recorded: the service is not reachable.'; }
+      });
+      return b;
+    });
+    const note = el('span', { class: 'note', 'aria-live': 'polite' });
+    buttons.forEach(b => box.appendChild(b));
+    box.appendChild(note);
+    return box;
+  }
+
+  const KIND_LABEL = { manual: 'Manual', video: 'Video', forum: 'Thread', review: 'Review', repair_report: 'Repair report', product: 'Product' };
+
+  function renderIssue(group) {
+    const issue = group.issue;
+    const card = el('article', { class: 'issue' });
+    card.appendChild(el('h2', {}, issue.label || 'Issue'));
+    const meta = el('div', { class: 'meta' });
+    const s = issue.scope || {};
+    const scope = [s.brand, s.model, s.type].filter(Boolean).join(' ');
+    if (scope) meta.appendChild(el('span', {}, scope));
+    (issue.errorCodes || []).forEach(c => meta.appendChild(el('span', {}, 'code ' + c)));
+    meta.appendChild(el('span', {}, issue.size + ' reports'));
+    card.appendChild(meta);
+    const o = issue.outcomes || {};
+    const stats = [];
+    if (o.reportedFixes) stats.push(o.reportedFixes + ' report a fix');
+    const repairs = (o.repairsFixed || 0) + (o.repairsRepairable || 0) + (o.repairsEndOfLife || 0);
+    if (repairs) stats.push('repair events: ' + Math.round(100 * o.repairsFixed / repairs) + '% fixed of ' + repairs);
+    if (stats.length) card.appendChild(el('p', { class: 'stats' }, stats.join(' · ')));
+    const best = el('ul', { class: 'best' });
+    Object.entries(group.best || {}).forEach(([kind, hit]) => {
+      const li = el('li');
+      li.appendChild(el('span', { class: 'kind kind-' + kind }, KIND_LABEL[kind] || kind));
+      li.appendChild(document.createTextNode(' '));
+      li.appendChild(el('a', { href: safeUrl(hit.url), rel: 'noopener noreferrer nofollow' }, hit.title || hit.url));
+      best.appendChild(li);
+    });
+    card.appendChild(best);
+    card.appendChild(feedback('issue:' + issue.id));
+    return card;
   }
 
   function renderUnderstood(i) {
@@ -146,7 +208,14 @@
       renderDidYouMean(q);
       renderUnderstood(body.interpretation || {});
       if (!kindFilter) renderFacets(body.facets);
-      results.replaceChildren(...body.hits.map(renderHit));
+      const groups = kindFilter ? [] : (body.issues || []);
+      issues.replaceChildren(...groups.map(renderIssue));
+      issues.hidden = groups.length === 0;
+      const shown = new Set();
+      groups.forEach(g => Object.values(g.best || {}).forEach(h => shown.add(h.id)));
+      const rest = body.hits.filter(h => !shown.has(h.id));
+      others.hidden = groups.length === 0 || rest.length === 0;
+      results.replaceChildren(...rest.map(renderHit));
     } catch (e) {
       status.textContent = 'The search service is not reachable.';
     }
