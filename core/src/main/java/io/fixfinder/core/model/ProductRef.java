@@ -30,6 +30,24 @@ public record ProductRef(String type, String brand, String model) {
         model.isEmpty() ? other.model : model);
   }
 
+  /**
+   * The product's id in URLs: brand and model, lower case, letters and digits only, joined by a
+   * hyphen ({@code aqualine-wm8420x}); empty unless both brand and model are known.
+   */
+  public String productId() {
+    if (brand.isEmpty() || model.isEmpty()) return "";
+    return slug(brand) + "-" + slug(model);
+  }
+
+  private static String slug(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    s.toLowerCase(java.util.Locale.ROOT)
+        .codePoints()
+        .filter(Character::isLetterOrDigit)
+        .forEach(sb::appendCodePoint);
+    return sb.toString();
+  }
+
   /** A short human label, e.g. "Aqualine WM-8420X (washing-machine)". */
   public String label() {
     StringBuilder sb = new StringBuilder();
