@@ -1,0 +1,165 @@
+package io.fixfinder.indexer.view;
+
+import io.fixfinder.core.feedback.FeedbackItem;
+import io.fixfinder.core.feedback.FeedbackSignals;
+import io.fixfinder.core.feedback.Tally;
+import io.fixfinder.core.model.Details;
+import io.fixfinder.core.model.IssueCluster;
+import io.fixfinder.core.model.ProductRef;
+import io.fixfinder.core.model.SourceDoc;
+import io.fixfinder.indexer.search.RecordLookup;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One issue cluster in full: its records by source kind (best first), fix statistics from the
+ * records, from repair events and from "did this fix it?" votes, the people who had it (repair
+ * reports), and related issues of the same product family.
+ */
+public final class IssueView {
+  /** Records shown per kind; the page says how many there are in all. */
+  public static final int MAX_PER_KIND = 50;
+
+  public static final int MAX_PEOPLE = 100;
+
+  public record Page(
+      IssueCluster issue,
+      Map<String, KindRecords> records,
+      Stats stats,
+      People people,
+      List<IssueCluster> related) {}
+
+  public record KindRecords(int total, List<Member> shown) {}
+
+  /** A member record as shown on the issue page; text is plain (the client escapes it). */
+  public record Member(
+      String id,
+      String url,
+      String site,
+      String title,
+      ProductRef product,
+      List<String> errorCodes,
+      boolean fixReported,
+      Instant published,
+      Details details,
+      Tally feedback) {}
+
+  /**
+   * @param outcomes fix evidence counted from the member records
+   * @param feedback votes on the issue itself
+   * @param feedbackFixRate share of those votes that report a fix ("partly" counts half); empty
+   *     without votes
+   */
+  public record Stats(
+      IssueCluster.Outcomes outcomes,
+      java.util.OptionalDouble realWorldFixRate,
+      Tally feedback,
+      java.util.OptionalDouble feedbackFixRate) {}
+
+  /** People who had this issue at a repair event, and what came of it. */
+  public record People(int total, List<Report> shown) {}
+
+  public record Report(
+      String outcome, String category, String brand, int year, String country, String problem) {}
+
+  private final RecordLookup records;
+  private final IssueSource issues;
+  private final FeedbackSignals feedback;
+
+  public IssueView(RecordLookup records, IssueSource issues, FeedbackSignals feedback) {
+    this.records = records;
+    this.issues = issues;
+    this.feedback = feedback;
+  }
+
+  public Optional<Page> page(String issueId, int relatedCount) throws IOException {
+    Optional<IssueCluster> found = issues.get(issueId);
+    if (found.isEmpty()) return Optional.empty();
+    IssueCluster issue = found.get();
+    Map<String, List<SourceDoc>> byKind = new TreeMap<>();
+    for (SourceDoc d : records.byIds(issues.members(issueId)).values()) {
+      byKind.computeIfAbsent(d.kind().id(), k -> new ArrayList<>()).add(d);
+    }
+    Map<String, KindRecords> shown = new TreeMap<>();
+    List<Report> people = new ArrayList<>();
+    int peopleTotal = 0;
+    for (Map.Entry<String, List<SourceDoc>> e : byKind.entrySet()) {
+      List<SourceDoc> docs = new ArrayList<>(e.getValue());
+      docs.sort(BEST_FIRST);
+      List<Member> members = new ArrayList<>();
+      for (SourceDoc d : docs.subList(0, Math.min(MAX_PER_KIND, docs.size()))) {
+        members.add(
+            new Member(
+                d.id(),
+                d.url(),
+                d.site(),
+                d.title(),
+                d.product(),
+                d.errorCodes(),
+                d.fixReported(),
+                d.published(),
+                d.details(),
+                feedback.tally(FeedbackItem.doc(d.id()).key())));
+      }
+      shown.put(e.getKey(), new KindRecords(docs.size(), members));
+      for (SourceDoc d : docs) {
+        if (d.details() instanceof Details.RepairReport r) {
+          peopleTotal++;
+          if (people.size() < MAX_PEOPLE) {
+            people.add(
+                new Report(
+                    r.outcome(),
+                    r.category(),
+                    d.product().brand(),
+                    r.year(),
+                    r.country(),
+                    d.text()));
+          }
+        }
+      }
+    }
+    Tally votes = feedback.tally(FeedbackItem.issue(issueId).key());
+    Stats stats =
+        new Stats(
+            issue.outcomes(),
+            issue.outcomes().realWorldFixRate(),
+            votes,
+            votes.total() == 0
+                ? java.util.OptionalDouble.empty()
+                : java.util.OptionalDouble.of(votes.fixRate()));
+    return Optional.of(
+        new Page(
+            issue,
+            shown,
+            stats,
+            new People(peopleTotal, people),
+            issues.related(issueId, relatedCount)));
+  }
+
+  /**
+   * Best first: records that report a fix, then by their own evidence (accepted votes, a remedy,
+   * views, rating), then newest.
+   */
+  static final Comparator<SourceDoc> BEST_FIRST =
+      Comparator.comparing(SourceDoc::fixReported)
+          .thenComparingDouble(IssueView::evidence)
+          .reversed()
+          .thenComparing(SourceDoc::published, Comparator.reverseOrder())
+          .thenComparing(SourceDoc::id);
+
+  private static double evidence(SourceDoc d) {
+    return switch (d.details()) {
+      case Details.Thread t -> t.acceptedVotes() * 2.0 + t.topVotes();
+      case Details.ManualSection m -> m.remedy().isEmpty() ? 0 : 1;
+      case Details.Video v -> Math.log10(1 + v.views());
+      case Details.Review r -> r.bestRating() > 0 ? r.rating() / r.bestRating() : 0;
+      default -> 0;
+    };
+  }
+}

@@ -1,0 +1,116 @@
+package io.fixfinder.indexer.view;
+
+import io.fixfinder.core.model.Details;
+import io.fixfinder.core.model.IssueCluster;
+import io.fixfinder.core.model.ProductRef;
+import io.fixfinder.core.model.SourceDoc;
+import io.fixfinder.indexer.search.RecordLookup;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * A product: what is known of it, the ratings sites published for it and its top issues. Ratings
+ * stay labelled by the site that published them and are never merged into one score of our own: a
+ * shop's 4.6 of 5 from 1,200 buyers and a forum's three angry reviews mean different things.
+ */
+public final class ProductView {
+  /** The product page. */
+  public record Page(
+      String id,
+      ProductRef product,
+      List<String> names,
+      Map<String, Integer> records,
+      List<SourceRatings> ratings,
+      List<IssueSummary> topIssues) {}
+
+  /**
+   * What one site says about the product's quality: its own aggregate (from its product page, when
+   * it publishes one) and the individual reviews found there, each on the site's scale.
+   */
+  public record SourceRatings(
+      String site, Optional<Aggregate> aggregate, List<ReviewRating> reviews) {}
+
+  public record Aggregate(double ratingValue, int reviewCount, String url) {}
+
+  public record ReviewRating(double rating, double bestRating, String title, String url) {}
+
+  /** An issue of this product and how many of the product's records report it. */
+  public record IssueSummary(IssueCluster issue, int records) {}
+
+  private final RecordLookup records;
+  private final Function<String, Optional<String>> clusterOf;
+  private final Function<String, Optional<IssueCluster>> cluster;
+
+  public ProductView(
+      RecordLookup records,
+      Function<String, Optional<String>> clusterOf,
+      Function<String, Optional<IssueCluster>> cluster) {
+    this.records = records;
+    this.clusterOf = clusterOf;
+    this.cluster = cluster;
+  }
+
+  /** The product page, or empty when the index holds no record of this product. */
+  public Optional<Page> page(String productId, int maxIssues) throws IOException {
+    List<SourceDoc> docs = records.byProduct(productId);
+    if (docs.isEmpty()) return Optional.empty();
+    ProductRef product = docs.getFirst().product();
+    for (SourceDoc d : docs) product = product.orElse(d.product());
+    LinkedHashSet<String> names = new LinkedHashSet<>();
+    Map<String, Integer> byKind = new TreeMap<>();
+    Map<String, List<ReviewRating>> reviews = new TreeMap<>();
+    Map<String, Aggregate> aggregates = new TreeMap<>();
+    Map<String, Integer> issueCounts = new LinkedHashMap<>();
+    for (SourceDoc d : docs) {
+      byKind.merge(d.kind().id(), 1, Integer::sum);
+      switch (d.details()) {
+        case Details.Product p -> {
+          if (!p.name().isBlank()) names.add(p.name());
+          if (p.ratingValue() > 0) {
+            String site = p.ratingSource().isBlank() ? d.site() : p.ratingSource();
+            aggregates.putIfAbsent(site, new Aggregate(p.ratingValue(), p.reviewCount(), d.url()));
+          }
+        }
+        case Details.Review r -> {
+          if (!r.productName().isBlank()) names.add(r.productName());
+          if (r.rating() > 0) {
+            reviews
+                .computeIfAbsent(d.site(), s -> new ArrayList<>())
+                .add(new ReviewRating(r.rating(), r.bestRating(), d.title(), d.url()));
+          }
+        }
+        default -> {}
+      }
+      clusterOf.apply(d.id()).ifPresent(c -> issueCounts.merge(c, 1, Integer::sum));
+    }
+    List<SourceRatings> ratings = new ArrayList<>();
+    java.util.Set<String> sites = new java.util.TreeSet<>(aggregates.keySet());
+    sites.addAll(reviews.keySet());
+    for (String site : sites) {
+      ratings.add(
+          new SourceRatings(
+              site,
+              Optional.ofNullable(aggregates.get(site)),
+              reviews.getOrDefault(site, List.of())));
+    }
+    List<IssueSummary> issues =
+        issueCounts.entrySet().stream()
+            .map(e -> cluster.apply(e.getKey()).map(c -> new IssueSummary(c, e.getValue())))
+            .flatMap(Optional::stream)
+            .sorted(
+                Comparator.comparingInt(IssueSummary::records)
+                    .reversed()
+                    .thenComparing(s -> s.issue().id()))
+            .limit(maxIssues)
+            .toList();
+    return Optional.of(new Page(productId, product, List.copyOf(names), byKind, ratings, issues));
+  }
+}
