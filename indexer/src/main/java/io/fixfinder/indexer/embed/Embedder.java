@@ -10,6 +10,14 @@ public interface Embedder {
   /** The vector length. */
   int dimensions();
 
+  /**
+   * Names the model and its input handling. Stored vectors are reused only when this id and the
+   * text are unchanged, so a different model never mixes its vectors with another's.
+   */
+  default String id() {
+    return getClass().getName() + "/" + dimensions();
+  }
+
   /** One unit vector per text, in order. Batching many texts in one call is much faster. */
   List<float[]> embed(List<String> texts);
 

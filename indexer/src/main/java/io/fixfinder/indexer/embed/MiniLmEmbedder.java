@@ -42,6 +42,18 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
     this(Runtime.getRuntime().availableProcessors());
   }
 
+  /** A model with {@code configured} threads, or one per core when it is 0 (index.embedThreads). */
+  public static MiniLmEmbedder withThreads(int configured) {
+    if (configured < 0)
+      throw new IllegalArgumentException("threads must be >= 0, got " + configured);
+    return configured == 0 ? new MiniLmEmbedder() : new MiniLmEmbedder(configured);
+  }
+
+  @Override
+  public String id() {
+    return "all-minilm-l6-v2-q/" + MAX_CHARS;
+  }
+
   @Override
   public int dimensions() {
     return DIMENSIONS;

@@ -1,31 +1,54 @@
 package io.fixfinder.indexer.schema;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.fixfinder.core.io.Hashes;
 import io.fixfinder.core.json.Json;
 import io.fixfinder.core.model.Details;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.understand.KeyExtractor;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FloatDocValuesField;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.util.BytesRef;
 
 /** The one place that turns a {@link SourceDoc} into a Lucene {@link Document}. */
 public final class DocumentMapper {
   private static final Pattern MODEL_PARTS = Pattern.compile("\\p{L}+|\\p{N}+");
 
+  /**
+   * Characters of title and text that are embedded: the fault is named in the opening, and the
+   * model reads at most 256 word pieces anyway.
+   */
+  public static final int EMBED_CHARS = 1000;
+
   private DocumentMapper() {}
 
+  /** A document without a dense vector (an index built with {@code index.embeddings: false}). */
   public static Document toDocument(SourceDoc doc) {
+    return toDocument(doc, Optional.empty());
+  }
+
+  /** A document with its dense vector, when there is one. */
+  public static Document toDocument(SourceDoc doc, Optional<DocVector> vector) {
     Document d = new Document();
+    vector.ifPresent(
+        v -> {
+          d.add(
+              new KnnFloatVectorField(
+                  Fields.VECTOR, v.values(), VectorSimilarityFunction.DOT_PRODUCT));
+          d.add(new StoredField(Fields.VECTOR_HASH, v.hash()));
+        });
     d.add(new StringField(Fields.ID, doc.id(), Field.Store.YES));
     d.add(new StringField(Fields.URL, doc.url(), Field.Store.NO));
     d.add(new StringField(Fields.KIND, doc.kind().id(), Field.Store.NO));
@@ -60,6 +83,18 @@ public final class DocumentMapper {
       throw new IllegalArgumentException("record " + doc.id() + " cannot be serialised", e);
     }
     return d;
+  }
+
+  /** What is embedded for a record: its title and the opening of its text. */
+  public static String embeddingText(SourceDoc doc) {
+    String t = doc.title().isBlank() ? doc.text() : doc.title().strip() + "\n" + doc.text();
+    t = t.strip();
+    return t.length() > EMBED_CHARS ? t.substring(0, EMBED_CHARS) : t;
+  }
+
+  /** The content hash stored beside a vector: the embedder's id and the embedded text. */
+  public static String vectorHash(String embedderId, String embeddedText) {
+    return Hashes.sha256Hex(embedderId + "\u0000" + embeddedText).substring(0, 32);
   }
 
   public static String brandKey(String brand) {

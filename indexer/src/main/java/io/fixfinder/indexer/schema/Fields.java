@@ -46,6 +46,15 @@ public final class Fields {
   /** Quality prior computed at index time from votes, ratings, acceptance (float doc value). */
   public static final String PRIOR = "prior";
 
+  /**
+   * Dense vector of the title and opening text (HNSW graph, dot product on unit vectors); absent
+   * when the index is built without embeddings.
+   */
+  public static final String VECTOR = "vector";
+
+  /** Hash of the embedder id and the embedded text (stored only): when it matches, reuse. */
+  public static final String VECTOR_HASH = "vector_hash";
+
   /** The whole record as JSON (stored only): what results display. */
   public static final String SOURCE = "source";
 

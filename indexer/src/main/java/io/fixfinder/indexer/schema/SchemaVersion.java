@@ -8,6 +8,8 @@ package io.fixfinder.indexer.schema;
 public final class SchemaVersion {
   private SchemaVersion() {}
 
-  public static final int CURRENT = 1;
+  /** 2: dense vectors ({@link Fields#VECTOR}) and their content hash. */
+  public static final int CURRENT = 2;
+
   public static final String KEY = "fixfinder.schema";
 }

@@ -3,6 +3,8 @@ package io.fixfinder.indexer.write;
 import io.fixfinder.core.io.FileTrees;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.indexer.analysis.Analyzers;
+import io.fixfinder.indexer.embed.Embedder;
+import io.fixfinder.indexer.schema.DocVector;
 import io.fixfinder.indexer.schema.DocumentMapper;
 import io.fixfinder.indexer.schema.Fields;
 import io.fixfinder.indexer.schema.SchemaVersion;
@@ -12,13 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -28,6 +34,10 @@ import org.apache.lucene.store.FSDirectory;
  * schema version. Index generations live in {@code index/<name>} folders and a pointer file {@code
  * index/CURRENT} names the live one; a rebuild writes a new generation aside and swaps the pointer
  * atomically, so a crash mid-rebuild leaves the old index serving.
+ *
+ * <p>With an {@link Embedder}, every record also gets a dense vector of its title and opening text.
+ * Records are embedded in batches ({@link #putAll}); a record whose text is unchanged keeps the
+ * vector the index (or a previous generation, see {@link #putAll(List, List)}) already holds.
  */
 public final class IndexStore implements AutoCloseable {
   private static final String POINTER = "CURRENT";
@@ -37,10 +47,18 @@ public final class IndexStore implements AutoCloseable {
   private final Directory directory;
   private final IndexWriter writer;
   private final SearcherManager searchers;
+  private final Optional<Embedder> embedder;
+  private final AtomicLong embedded = new AtomicLong();
+  private final AtomicLong reused = new AtomicLong();
 
-  private IndexStore(Path root, Path path, int ramBufferMb) throws IOException {
+  /** Vectors computed and vectors reused since this store was opened. */
+  public record VectorCounts(long embedded, long reused) {}
+
+  private IndexStore(Path root, Path path, int ramBufferMb, Optional<Embedder> embedder)
+      throws IOException {
     this.root = root;
     this.path = path;
+    this.embedder = embedder;
     this.directory = FSDirectory.open(path);
     IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
     config.setRAMBufferSizeMB(ramBufferMb);
@@ -50,12 +68,21 @@ public final class IndexStore implements AutoCloseable {
     this.searchers = new SearcherManager(writer, null);
   }
 
-  /** Opens the live generation under {@code root}, creating an empty one if there is none. */
+  /** Opens the live generation under {@code root} without embeddings (records get no vector). */
   public static IndexStore open(Path root, int ramBufferMb) throws IOException {
+    return open(root, ramBufferMb, Optional.empty());
+  }
+
+  /**
+   * Opens the live generation under {@code root}, creating an empty one if there is none; with an
+   * embedder, records written through this store get dense vectors.
+   */
+  public static IndexStore open(Path root, int ramBufferMb, Optional<Embedder> embedder)
+      throws IOException {
     Files.createDirectories(root);
     Optional<String> current = current(root);
     String name = current.orElse("gen-" + System.currentTimeMillis());
-    IndexStore store = new IndexStore(root, root.resolve(name), ramBufferMb);
+    IndexStore store = new IndexStore(root, root.resolve(name), ramBufferMb, embedder);
     if (current.isEmpty()) {
       store.commit();
       swapPointer(root, name);
@@ -65,8 +92,19 @@ public final class IndexStore implements AutoCloseable {
 
   /** Opens a fresh generation beside the live one; {@link #promote()} makes it live. */
   public static IndexStore openAside(Path root, int ramBufferMb) throws IOException {
+    return openAside(root, ramBufferMb, Optional.empty());
+  }
+
+  /** Opens a fresh generation beside the live one, embedding records when given an embedder. */
+  public static IndexStore openAside(Path root, int ramBufferMb, Optional<Embedder> embedder)
+      throws IOException {
     Files.createDirectories(root);
-    return new IndexStore(root, root.resolve("gen-" + System.nanoTime()), ramBufferMb);
+    return new IndexStore(root, root.resolve("gen-" + System.nanoTime()), ramBufferMb, embedder);
+  }
+
+  /** The folder of the live generation under {@code root}, if there is one. */
+  public static Optional<Path> currentGeneration(Path root) throws IOException {
+    return current(root).map(root::resolve);
   }
 
   static Optional<String> current(Path root) throws IOException {
@@ -106,9 +144,108 @@ public final class IndexStore implements AutoCloseable {
     }
   }
 
-  /** Adds or replaces a record (by id). Visible to searches after {@link #refresh()}. */
+  /**
+   * Adds or replaces a record (by id). Visible to searches after {@link #refresh()}. Prefer {@link
+   * #putAll} for many records: embeddings are computed per batch.
+   */
   public void put(SourceDoc doc) throws IOException {
-    writer.updateDocument(new Term(Fields.ID, doc.id()), DocumentMapper.toDocument(doc));
+    putAll(List.of(doc));
+  }
+
+  /**
+   * Adds or replaces records (by id), embedding in one batch the ones whose vector is not already
+   * in this generation's last refreshed view with the same content hash.
+   */
+  public void putAll(List<SourceDoc> docs) throws IOException {
+    putAll(docs, List.of());
+  }
+
+  /**
+   * As {@link #putAll(List)}, also looking for reusable vectors in {@code earlier} (for example the
+   * previous generation during a rebuild). A record that cannot be mapped throws {@link
+   * IllegalArgumentException} after the others of the batch were written.
+   */
+  public void putAll(List<SourceDoc> docs, List<IndexSearcher> earlier) throws IOException {
+    if (docs.isEmpty()) return;
+    List<Optional<DocVector>> vectors = vectors(docs, earlier);
+    IllegalArgumentException failure = null;
+    int failures = 0;
+    for (int i = 0; i < docs.size(); i++) {
+      SourceDoc doc = docs.get(i);
+      try {
+        writer.updateDocument(
+            new Term(Fields.ID, doc.id()), DocumentMapper.toDocument(doc, vectors.get(i)));
+      } catch (IllegalArgumentException e) {
+        failures++;
+        if (failure == null) failure = e;
+      }
+    }
+    if (failure != null) throw new BatchFailure(failures, failure);
+  }
+
+  /** Some records of a batch could not be mapped; the rest were written. */
+  public static final class BatchFailure extends IllegalArgumentException {
+    private final int failed;
+
+    BatchFailure(int failed, IllegalArgumentException first) {
+      super(failed + " record(s) could not be indexed, first: " + first.getMessage(), first);
+      this.failed = failed;
+    }
+
+    public int failed() {
+      return failed;
+    }
+  }
+
+  private List<Optional<DocVector>> vectors(List<SourceDoc> docs, List<IndexSearcher> earlier)
+      throws IOException {
+    List<Optional<DocVector>> out = new ArrayList<>(docs.size());
+    if (embedder.isEmpty()) {
+      docs.forEach(d -> out.add(Optional.empty()));
+      return out;
+    }
+    Embedder model = embedder.get();
+    List<String> texts = new ArrayList<>();
+    List<String> hashes = new ArrayList<>();
+    List<Integer> missing = new ArrayList<>();
+    IndexSearcher own = searchers.acquire();
+    try {
+      for (int i = 0; i < docs.size(); i++) {
+        String text = DocumentMapper.embeddingText(docs.get(i));
+        String hash = DocumentMapper.vectorHash(model.id(), text);
+        Optional<float[]> found = StoredVectors.find(own, docs.get(i).id(), hash);
+        for (int j = 0; found.isEmpty() && j < earlier.size(); j++) {
+          found = StoredVectors.find(earlier.get(j), docs.get(i).id(), hash);
+        }
+        out.add(found.map(v -> new DocVector(v, hash)));
+        hashes.add(hash);
+        if (found.isEmpty()) {
+          missing.add(i);
+          texts.add(text);
+        }
+      }
+    } finally {
+      searchers.release(own);
+    }
+    reused.addAndGet(docs.size() - missing.size());
+    if (!missing.isEmpty()) {
+      List<float[]> computed = model.embed(texts);
+      for (int k = 0; k < missing.size(); k++) {
+        int i = missing.get(k);
+        out.set(i, Optional.of(new DocVector(computed.get(k), hashes.get(i))));
+      }
+      embedded.addAndGet(missing.size());
+    }
+    return out;
+  }
+
+  /** Whether records written through this store get dense vectors. */
+  public boolean embeds() {
+    return embedder.isPresent();
+  }
+
+  public VectorCounts vectorCounts() {
+    return new VectorCounts(embedded.get(), reused.get());
   }
 
   public void delete(String id) throws IOException {
