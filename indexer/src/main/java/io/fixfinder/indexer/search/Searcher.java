@@ -1,22 +1,31 @@
 package io.fixfinder.indexer.search;
 
+import io.fixfinder.core.config.FixFinderConfig.Fusion;
+import io.fixfinder.core.config.FixFinderConfig.Retrieval;
 import io.fixfinder.core.json.Json;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.core.understand.Keys;
 import io.fixfinder.indexer.analysis.Analyzers;
+import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.schema.DocumentMapper;
 import io.fixfinder.indexer.schema.Fields;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
@@ -27,6 +36,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -40,8 +50,14 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 /**
  * Searches the index. The query is understood with the shared {@link KeyExtractor}; what it names
  * (model, error code, symptom, brand, type) boosts matching records but never filters them out.
- * Text relevance is BM25 over title and text; the record's quality prior multiplies the score. See
- * {@code docs/ranking.md}.
+ * Candidates come from one of three retrieval modes: {@code bm25} (BM25 over title and text plus
+ * the key boosts), {@code dense} (nearest neighbours of the query's sentence embedding in the HNSW
+ * graph) or {@code hybrid} (both lists, fused by reciprocal rank or by a weighted sum of normalised
+ * scores). The record's quality prior multiplies the score in every list. See {@code
+ * docs/ranking.md}.
+ *
+ * <p>Thread-safe: searches share one {@link SearcherManager}, and query embeddings are cached by
+ * normalised query text.
  */
 public final class Searcher {
   static final float TITLE_WEIGHT = 2.5f;
@@ -53,25 +69,76 @@ public final class Searcher {
   static final float BRAND_BOOST = 1.5f;
   static final float TYPE_BOOST = 1.5f;
 
+  /** Candidates taken from each list (bm25 and dense) before fusion; more when a page needs it. */
+  static final int CANDIDATES = 100;
+
+  /** Reciprocal rank fusion constant: a record at rank r in a list earns 1 / (RRF_K + r). */
+  static final int RRF_K = 60;
+
+  /** Linear fusion: weight of the normalised bm25 score; the dense score gets the rest. */
+  static final float LINEAR_BM25_WEIGHT = 0.5f;
+
+  private static final int QUERY_VECTOR_CACHE = 1024;
+
   private final SearcherManager searchers;
   private final KeyExtractor extractor;
+  private final Optional<Embedder> embedder;
+  private final Retrieval retrieval;
+  private final Fusion fusion;
   private final Analyzer analyzer = Analyzers.perField();
+  private final Map<String, float[]> queryVectors =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+              return size() > QUERY_VECTOR_CACHE;
+            }
+          });
 
+  /** A bm25-only searcher (no query embeddings). */
   public Searcher(SearcherManager searchers, KeyExtractor extractor) {
-    this.searchers = searchers;
-    this.extractor = extractor;
+    this(searchers, extractor, Optional.empty(), Retrieval.BM25, Fusion.RRF);
+  }
+
+  /**
+   * A searcher whose default mode is {@code retrieval} (a request may override it). Dense and
+   * hybrid need the embedder that embedded the index; on an index without vectors they fall back to
+   * bm25.
+   */
+  public Searcher(
+      SearcherManager searchers,
+      KeyExtractor extractor,
+      Optional<Embedder> embedder,
+      Retrieval retrieval,
+      Fusion fusion) {
+    this.searchers = Objects.requireNonNull(searchers, "searchers");
+    this.extractor = Objects.requireNonNull(extractor, "extractor");
+    this.embedder = Objects.requireNonNull(embedder, "embedder");
+    this.retrieval = Objects.requireNonNull(retrieval, "retrieval");
+    this.fusion = Objects.requireNonNull(fusion, "fusion");
+    if (retrieval != Retrieval.BM25 && embedder.isEmpty()) {
+      throw new IllegalArgumentException("retrieval " + retrieval.id() + " needs an embedder");
+    }
+  }
+
+  /** The mode used when a request names none. */
+  public Retrieval retrieval() {
+    return retrieval;
+  }
+
+  public Fusion fusion() {
+    return fusion;
   }
 
   public SearchResponse search(SearchRequest request) throws IOException {
     Keys keys = extractor.extract(request.query());
-    Query query = build(request, keys);
     IndexSearcher searcher = searchers.acquire();
     try {
       int want = request.page() * request.size();
-      TopDocs top = searcher.search(query, new TopScoreDocCollectorManager(want, 10_000));
+      Ranked ranked = rank(searcher, request, keys, want);
       List<SearchResponse.Hit> hits = new ArrayList<>();
       Set<String> words = queryWords(request.query());
-      ScoreDoc[] docs = top.scoreDocs;
+      ScoreDoc[] docs = ranked.docs();
       for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
         String json = searcher.storedFields().document(docs[i].doc).get(Fields.SOURCE);
         SourceDoc doc = Json.mapper().readValue(json, SourceDoc.class);
@@ -91,14 +158,14 @@ public final class Searcher {
                 docs[i].score,
                 doc.alsoAt(),
                 doc.details(),
-                java.util.Optional.empty()));
+                Optional.empty()));
       }
-      Map<String, Map<String, Long>> facets = facets(searcher, query);
+      Map<String, Map<String, Long>> facets = facets(searcher, ranked.matching());
       return new SearchResponse(
           request.query(),
           new SearchResponse.Interpretation(
               keys.product(), keys.errorCodes(), keys.symptoms(), keys.hashtags()),
-          top.totalHits.value(),
+          ranked.total(),
           request.page(),
           request.size(),
           List.of(),
@@ -108,6 +175,178 @@ public final class Searcher {
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /**
+   * The record ids of the request's page in ranking order: the same ranking as {@link #search},
+   * without snippets, facets or reading the stored records (evaluation runs thousands of these).
+   */
+  public List<String> rankIds(SearchRequest request) throws IOException {
+    Keys keys = extractor.extract(request.query());
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      ScoreDoc[] docs = rank(searcher, request, keys, request.page() * request.size()).docs();
+      List<String> ids = new ArrayList<>();
+      for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
+        ids.add(searcher.storedFields().document(docs[i].doc, ID_ONLY).get(Fields.ID));
+      }
+      return ids;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private static final Set<String> ID_ONLY = Set.of(Fields.ID);
+
+  /**
+   * The ranked top {@code want} documents, how many match, and the query matching them all (facets
+   * count over it).
+   */
+  private record Ranked(ScoreDoc[] docs, long total, Query matching) {}
+
+  private Ranked rank(IndexSearcher searcher, SearchRequest request, Keys keys, int want)
+      throws IOException {
+    Retrieval mode = request.mode().orElse(retrieval);
+    if (mode != Retrieval.BM25
+        && (embedder.isEmpty() || request.query().isBlank() || !hasVectors(searcher))) {
+      mode = Retrieval.BM25;
+    }
+    Query lexical = build(request, keys);
+    int depth = Math.max(want, CANDIDATES);
+    switch (mode) {
+      case BM25 -> {
+        TopDocs top = searcher.search(lexical, new TopScoreDocCollectorManager(want, 10_000));
+        return new Ranked(top.scoreDocs, top.totalHits.value(), lexical);
+      }
+      case DENSE -> {
+        Query dense = dense(request, depth);
+        TopDocs top = searcher.search(dense, depth);
+        return new Ranked(head(top.scoreDocs, want), top.totalHits.value(), dense);
+      }
+      case HYBRID -> {
+        TopDocs words = searcher.search(lexical, new TopScoreDocCollectorManager(depth, 10_000));
+        Query dense = dense(request, depth);
+        TopDocs meaning = searcher.search(dense, depth);
+        ScoreDoc[] fused = fuse(words.scoreDocs, meaning.scoreDocs, fusion);
+        Query union =
+            new BooleanQuery.Builder()
+                .add(lexical, BooleanClause.Occur.SHOULD)
+                .add(dense, BooleanClause.Occur.SHOULD)
+                .build();
+        long total = Math.max(words.totalHits.value(), fused.length);
+        return new Ranked(head(fused, want), total, union);
+      }
+      default -> throw new IllegalStateException("unknown retrieval " + mode);
+    }
+  }
+
+  private static ScoreDoc[] head(ScoreDoc[] docs, int n) {
+    return docs.length <= n ? docs : Arrays.copyOf(docs, n);
+  }
+
+  /**
+   * Merges the bm25 and dense candidate lists (each already ranked with the prior). RRF: each list
+   * gives 1 / ({@value #RRF_K} + rank). Linear: each list's scores are min-max normalised to [0, 1]
+   * over its candidates; a record missing from a list gets 0 there; the sum is weighted {@value
+   * #LINEAR_BM25_WEIGHT} for bm25. Ties go to the better bm25 rank, then the lower doc id.
+   */
+  static ScoreDoc[] fuse(ScoreDoc[] words, ScoreDoc[] meaning, Fusion fusion) {
+    Map<Integer, Float> score = new HashMap<>();
+    Map<Integer, Integer> wordRank = new HashMap<>();
+    for (int i = 0; i < words.length; i++) wordRank.put(words[i].doc, i);
+    switch (fusion) {
+      case RRF -> {
+        for (int i = 0; i < words.length; i++)
+          score.merge(words[i].doc, 1f / (RRF_K + i + 1), Float::sum);
+        for (int i = 0; i < meaning.length; i++)
+          score.merge(meaning[i].doc, 1f / (RRF_K + i + 1), Float::sum);
+      }
+      case LINEAR -> {
+        addNormalised(score, words, LINEAR_BM25_WEIGHT);
+        addNormalised(score, meaning, 1 - LINEAR_BM25_WEIGHT);
+      }
+    }
+    List<ScoreDoc> out = new ArrayList<>(score.size());
+    score.forEach((doc, s) -> out.add(new ScoreDoc(doc, s)));
+    out.sort(
+        Comparator.comparingDouble((ScoreDoc d) -> -d.score)
+            .thenComparingInt(d -> wordRank.getOrDefault(d.doc, Integer.MAX_VALUE))
+            .thenComparingInt(d -> d.doc));
+    return out.toArray(ScoreDoc[]::new);
+  }
+
+  private static void addNormalised(Map<Integer, Float> score, ScoreDoc[] list, float weight) {
+    if (list.length == 0) return;
+    float max = Float.NEGATIVE_INFINITY;
+    float min = Float.POSITIVE_INFINITY;
+    for (ScoreDoc d : list) {
+      max = Math.max(max, d.score);
+      min = Math.min(min, d.score);
+    }
+    float range = max - min;
+    for (ScoreDoc d : list) {
+      float n = range > 0 ? (d.score - min) / range : 1f;
+      score.merge(d.doc, weight * n, Float::sum);
+    }
+  }
+
+  /**
+   * Nearest neighbours of the query embedding, at most {@code k}, among the records passing the
+   * request's filters (applied inside the graph search, so a filter never empties the list); the
+   * similarity ((1 + cosine) / 2) is multiplied by the prior.
+   */
+  private Query dense(SearchRequest request, int k) {
+    float[] vector = queryVector(request.query());
+    List<Query> filters = filters(request);
+    Query filter = null;
+    if (!filters.isEmpty()) {
+      BooleanQuery.Builder f = new BooleanQuery.Builder();
+      filters.forEach(q -> f.add(q, BooleanClause.Occur.FILTER));
+      filter = f.build();
+    }
+    return FunctionScoreQuery.boostByValue(
+        new KnnFloatVectorQuery(Fields.VECTOR, vector, k, filter),
+        DoubleValuesSource.fromFloatField(Fields.PRIOR));
+  }
+
+  /** The query's embedding, computed once per normalised query text. */
+  float[] queryVector(String query) {
+    String key = query.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    float[] cached = queryVectors.get(key);
+    if (cached != null) return cached;
+    float[] vector = embedder.orElseThrow().embed(key);
+    queryVectors.put(key, vector);
+    return vector;
+  }
+
+  int cachedQueryVectors() {
+    return queryVectors.size();
+  }
+
+  private static boolean hasVectors(IndexSearcher searcher) {
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(Fields.VECTOR);
+      if (info != null && info.getVectorDimension() > 0) return true;
+    }
+    return false;
+  }
+
+  /** The caller's filters (kind, brand, type): exact terms, never scored. */
+  private static List<Query> filters(SearchRequest request) {
+    List<Query> filters = new ArrayList<>();
+    request
+        .kind()
+        .ifPresent(
+            k -> filters.add(new TermQuery(new Term(Fields.KIND, k.toLowerCase(Locale.ROOT)))));
+    request
+        .brand()
+        .ifPresent(
+            b -> filters.add(new TermQuery(new Term(Fields.BRAND, DocumentMapper.brandKey(b)))));
+    request
+        .type()
+        .ifPresent(
+            t -> filters.add(new TermQuery(new Term(Fields.TYPE, t.toLowerCase(Locale.ROOT)))));
+    return filters;
   }
 
   Query build(SearchRequest request, Keys keys) {
@@ -181,27 +420,7 @@ public final class Searcher {
         FunctionScoreQuery.boostByValue(
             should.build(), DoubleValuesSource.fromFloatField(Fields.PRIOR));
     BooleanQuery.Builder outer = new BooleanQuery.Builder().add(scored, BooleanClause.Occur.MUST);
-    request
-        .kind()
-        .ifPresent(
-            k ->
-                outer.add(
-                    new TermQuery(new Term(Fields.KIND, k.toLowerCase(Locale.ROOT))),
-                    BooleanClause.Occur.FILTER));
-    request
-        .brand()
-        .ifPresent(
-            b ->
-                outer.add(
-                    new TermQuery(new Term(Fields.BRAND, DocumentMapper.brandKey(b))),
-                    BooleanClause.Occur.FILTER));
-    request
-        .type()
-        .ifPresent(
-            t ->
-                outer.add(
-                    new TermQuery(new Term(Fields.TYPE, t.toLowerCase(Locale.ROOT))),
-                    BooleanClause.Occur.FILTER));
+    filters(request).forEach(f -> outer.add(f, BooleanClause.Occur.FILTER));
     return outer.build();
   }
 
