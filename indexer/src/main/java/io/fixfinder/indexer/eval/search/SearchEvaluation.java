@@ -1,0 +1,238 @@
+package io.fixfinder.indexer.eval.search;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.fixfinder.core.config.FixFinderConfig.Fusion;
+import io.fixfinder.core.config.FixFinderConfig.Retrieval;
+import io.fixfinder.core.io.FileTrees;
+import io.fixfinder.core.json.Json;
+import io.fixfinder.core.model.SourceDoc;
+import io.fixfinder.core.model.SourceKind;
+import io.fixfinder.core.progress.Progress;
+import io.fixfinder.core.understand.KeyExtractor;
+import io.fixfinder.core.understand.Keys;
+import io.fixfinder.indexer.embed.Embedder;
+import io.fixfinder.indexer.search.SearchRequest;
+import io.fixfinder.indexer.search.Searcher;
+import io.fixfinder.indexer.write.IndexStore;
+import io.fixfinder.indexer.write.Indexer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs a {@link BeirSet} through the project's real indexing and search: every document becomes a
+ * {@link SourceDoc} keyed by the shared {@link KeyExtractor} (as a crawled page would be) and is
+ * written by {@link Indexer} into a fresh temporary index (with vectors when a dense or hybrid mode
+ * is asked); every judged query is run by {@link Searcher} in each asked mode, and by {@link
+ * LuceneBaseline} on the same texts. Rankings are cut at {@value #DEPTH}.
+ */
+public final class SearchEvaluation {
+  /** Results kept per query: Recall@100 needs 100. */
+  public static final int DEPTH = 100;
+
+  /** The baseline's name in reports. */
+  public static final String BASELINE = "baseline-lucene-bm25";
+
+  /** Mean metrics of one system over the judged queries, and the seconds its queries took. */
+  public record Scores(double ndcg10, double recall100, double mrr10, double seconds) {}
+
+  /**
+   * What a run measured: systems in order (baseline first), judged query count, documents,
+   * malformed input lines, seconds for indexing and for the whole run.
+   */
+  public record Result(
+      int queries,
+      int documents,
+      int malformedLines,
+      double indexSeconds,
+      double seconds,
+      Map<String, Scores> systems) {
+
+    /**
+     * One JSON object: {@code {"queries":N,"seconds":S,"metrics":{"baseline-lucene-bm25":
+     * {"ndcg@10":..,"recall@100":..,"mrr@10":..},"bm25":{..},...}}}.
+     */
+    public String toJson() {
+      Map<String, Object> metrics = new LinkedHashMap<>();
+      systems.forEach(
+          (name, s) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("ndcg@10", round(s.ndcg10()));
+            m.put("recall@100", round(s.recall100()));
+            m.put("mrr@10", round(s.mrr10()));
+            metrics.put(name, m);
+          });
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("queries", queries);
+      out.put("seconds", Math.round(seconds * 10) / 10.0);
+      out.put("metrics", metrics);
+      try {
+        return Json.mapper().writeValueAsString(out);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** A fixed-width table: one row per system. */
+    public String table() {
+      StringBuilder b = new StringBuilder();
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-22s %8s %10s %8s %8s%n",
+              "system",
+              "nDCG@10",
+              "Recall@100",
+              "MRR@10",
+              "seconds"));
+      systems.forEach(
+          (name, s) ->
+              b.append(
+                  String.format(
+                      Locale.ROOT,
+                      "%-22s %8.4f %10.4f %8.4f %8.1f%n",
+                      name,
+                      s.ndcg10(),
+                      s.recall100(),
+                      s.mrr10(),
+                      s.seconds())));
+      return b.toString();
+    }
+
+    private static double round(double v) {
+      return Math.round(v * 10_000) / 10_000.0;
+    }
+  }
+
+  private final KeyExtractor extractor;
+  private final Optional<Embedder> embedder;
+  private final Fusion fusion;
+  private final PrintStream progress;
+
+  /**
+   * @param embedder needed for the dense and hybrid modes
+   * @param progress where indexing and query progress lines go (stderr in the CLI)
+   */
+  public SearchEvaluation(
+      KeyExtractor extractor, Optional<Embedder> embedder, Fusion fusion, PrintStream progress) {
+    this.extractor = extractor;
+    this.embedder = embedder;
+    this.fusion = fusion;
+    this.progress = progress;
+  }
+
+  /** Evaluates {@code modes} (in order) and the baseline on {@code set}. */
+  public Result run(BeirSet set, List<Retrieval> modes) throws IOException {
+    boolean vectors = modes.stream().anyMatch(m -> m != Retrieval.BM25);
+    if (vectors && embedder.isEmpty()) {
+      throw new IllegalArgumentException("modes " + modes + " need an embedder");
+    }
+    long start = System.nanoTime();
+    List<BeirSet.Query> queries = set.judgedQueries();
+    Map<String, Scores> systems = new LinkedHashMap<>();
+    Path tmp = Files.createTempDirectory("fixfinder-eval-");
+    try {
+      try (LuceneBaseline baseline = new LuceneBaseline(tmp.resolve("baseline"), set.corpus())) {
+        systems.put(BASELINE, measure(BASELINE, queries, set, baseline::rank));
+      }
+      List<SourceDoc> docs = new ArrayList<>(set.corpus().size());
+      for (BeirSet.Doc d : set.corpus()) docs.add(toSourceDoc(d));
+      Optional<Embedder> model = vectors ? embedder : Optional.empty();
+      Path root = tmp.resolve("index");
+      Indexer.Report report = Indexer.rebuild(root, 64, model, docs, progress);
+      double indexSeconds = report.took().toMillis() / 1000.0;
+      progress.printf(
+          Locale.ROOT,
+          "eval: indexed %d documents in %.1f s (%d vectors computed)%n",
+          report.indexed(),
+          indexSeconds,
+          report.embedded());
+      try (IndexStore store = IndexStore.open(root, 64)) {
+        Searcher searcher =
+            new Searcher(
+                store.searchers(),
+                extractor,
+                model,
+                vectors ? Retrieval.HYBRID : Retrieval.BM25,
+                fusion);
+        for (Retrieval mode : modes) {
+          systems.put(
+              mode.id(),
+              measure(
+                  mode.id(),
+                  queries,
+                  set,
+                  (q, n) -> searcher.rankIds(SearchRequest.of(q).withSize(n).withMode(mode))));
+        }
+      }
+      return new Result(
+          queries.size(),
+          set.corpus().size(),
+          set.malformedLines(),
+          indexSeconds,
+          (System.nanoTime() - start) / 1e9,
+          systems);
+    } finally {
+      FileTrees.delete(tmp);
+    }
+  }
+
+  /** A record as the crawler would key it: product, codes and symptoms from title and text. */
+  SourceDoc toSourceDoc(BeirSet.Doc d) {
+    Keys keys = extractor.extract(d.title() + "\n" + d.text());
+    return new SourceDoc(
+        d.id(),
+        "beir:" + d.id(),
+        SourceKind.FORUM,
+        "beir",
+        d.title(),
+        d.text(),
+        keys.product(),
+        keys.errorCodes(),
+        keys.symptoms(),
+        keys.fix() == Keys.FixSignal.FIXED,
+        null,
+        null);
+  }
+
+  private interface Ranker {
+    List<String> rank(String query, int n) throws IOException;
+  }
+
+  private Scores measure(String name, List<BeirSet.Query> queries, BeirSet set, Ranker ranker)
+      throws IOException {
+    long start = System.nanoTime();
+    AtomicLong done = new AtomicLong();
+    double ndcg = 0;
+    double recall = 0;
+    double mrr = 0;
+    try (Progress p =
+        new Progress(
+            "eval " + name,
+            "queries",
+            done::get,
+            () -> queries.size() - done.get(),
+            progress,
+            Duration.ofSeconds(5))) {
+      for (BeirSet.Query q : queries) {
+        List<String> ranked = ranker.rank(q.text(), DEPTH);
+        Map<String, Integer> judged = set.qrels().get(q.id());
+        ndcg += RankingMetrics.ndcg(ranked, judged, 10);
+        recall += RankingMetrics.recall(ranked, judged, DEPTH);
+        mrr += RankingMetrics.reciprocalRank(ranked, judged, 10);
+        done.incrementAndGet();
+      }
+    }
+    int n = Math.max(1, queries.size());
+    return new Scores(ndcg / n, recall / n, mrr / n, (System.nanoTime() - start) / 1e9);
+  }
+}
