@@ -1,5 +1,8 @@
 package io.fixfinder.api;
 
+import io.fixfinder.api.feedback.FeedbackHandler;
+import io.fixfinder.api.feedback.IndexedItems;
+import io.fixfinder.api.metrics.CrawlStats;
 import io.fixfinder.api.problem.ApiException;
 import io.fixfinder.api.problem.ProblemMapper;
 import io.fixfinder.api.protect.ClientKey;
@@ -8,10 +11,14 @@ import io.fixfinder.api.search.SearchCache;
 import io.fixfinder.api.search.SearchHandler;
 import io.fixfinder.api.search.SuggestHandler;
 import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.core.feedback.ItemExists;
 import io.fixfinder.core.json.Json;
 import io.fixfinder.indexer.search.Searcher;
 import io.fixfinder.indexer.write.IndexStore;
+import io.fixfinder.store.Database;
+import io.fixfinder.store.feedback.FeedbackStore;
 import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
@@ -23,6 +30,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The HTTP API and the UI's static files. {@link #routes} is the one route table: read it as the
@@ -37,6 +46,7 @@ public final class ApiServer implements AutoCloseable {
       "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
           + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiServer.class);
   private static final org.slf4j.Logger ACCESS =
       org.slf4j.LoggerFactory.getLogger("io.fixfinder.access");
 
@@ -44,35 +54,83 @@ public final class ApiServer implements AutoCloseable {
    * Route label values: the route table's paths; anything else is "other" (bounded cardinality).
    */
   private static final java.util.Set<String> KNOWN_PATHS =
-      routeTable(null, null, null, null).stream()
-          .map(Route::path)
-          .collect(java.util.stream.Collectors.toSet());
+      routeTable(null).stream().map(Route::path).collect(java.util.stream.Collectors.toSet());
+
+  /**
+   * What the API serves from; all opened and closed by the caller, after {@link #close()}.
+   *
+   * @param feedback the votes; also the {@link io.fixfinder.core.feedback.FeedbackSignals} ranking
+   *     reads
+   * @param issues whether an issue id names a cluster (until clusters exist: {@link
+   *     ItemExists#anyWellFormed()})
+   * @param crawl the last crawl's counters for /metrics
+   */
+  public record Backends(
+      IndexStore index,
+      Searcher searcher,
+      Database database,
+      FeedbackStore feedback,
+      ItemExists issues,
+      CrawlStats crawl) {}
 
   private final Javalin app;
   private final PrometheusMeterRegistry metrics =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
-  public ApiServer(IndexStore index, Searcher searcher, FixFinderConfig.Server settings) {
-    SearchHandler search = new SearchHandler(new SearchCache(searcher, index.searchers(), 10_000));
+  public ApiServer(Backends backends, FixFinderConfig.Server settings) {
+    this(backends, settings, routes -> {});
+  }
+
+  /**
+   * With {@code extraRoutes} added after the route table: tests use it for endpoints that must not
+   * exist in production (a deliberately slow one for the shutdown test).
+   */
+  ApiServer(
+      Backends backends, FixFinderConfig.Server settings, Consumer<RoutesConfig> extraRoutes) {
+    IndexStore index = backends.index();
     ClientKey clients = new ClientKey(settings.trustedProxies());
+    Handlers handlers =
+        new Handlers(
+            new SearchHandler(new SearchCache(backends.searcher(), index.searchers(), 10_000)),
+            new SuggestHandler(index),
+            new FeedbackHandler(
+                backends.feedback(), new IndexedItems(index, backends.issues()), clients),
+            index,
+            backends.database(),
+            backends.crawl(),
+            metrics);
     RateLimiter limiter =
         new RateLimiter(settings.rateLimitPerMinute(), settings.rateLimitBurst(), System::nanoTime);
     java.util.Set<String> corsOrigins = java.util.Set.copyOf(settings.corsOrigins());
-    SuggestHandler suggest = new SuggestHandler(index);
     Gauge.builder("fixfinder.index.documents", index, IndexStore::count)
         .description("Documents in the live index")
         .register(metrics);
     Gauge.builder("fixfinder.index.bytes", index, IndexStore::sizeBytes)
         .description("Size of the live index on disk")
         .register(metrics);
-    PrometheusMeterRegistry registry = metrics;
+    backends.crawl().bindTo(metrics);
+    long graceMillis = settings.shutdownGraceSeconds() * 1000L;
     this.app =
         Javalin.create(
             config -> {
               config.startup.showJavalinBanner = false;
               config.startup.showOldJavalinVersionWarning = false;
               config.http.maxRequestSize = 64 * 1024;
-              config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+              config.http.prefer405over404 = true;
+              // Optional fields of response records (a hit's issue id) go out as a value or null.
+              config.jsonMapper(
+                  new JavalinJackson(
+                      Json.mapper()
+                          .copy()
+                          .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module()),
+                      false));
+              // Graceful stop: connectors stop accepting, requests in flight get graceMillis to
+              // finish (new requests on kept-alive connections get 503), then Jetty stops.
+              config.jetty.modifyServer(
+                  server -> {
+                    server.setHandler(new GracefulHandler());
+                    server.setStopTimeout(graceMillis);
+                  });
               if (ApiServer.class.getResource(UI_CLASSPATH + "/index.html") != null) {
                 config.staticFiles.add(UI_CLASSPATH, Location.CLASSPATH);
               }
@@ -99,39 +157,38 @@ public final class ApiServer implements AutoCloseable {
               config.routes.before("/api/*", ctx -> limit(ctx, clients, limiter));
               config.routes.before(ctx -> cors(ctx, corsOrigins));
               config.routes.after(ApiServer::securityHeaders);
-              routes(config.routes, search, suggest, index, registry);
+              routes(config.routes, handlers);
+              extraRoutes.accept(config.routes);
             });
   }
+
+  /** The handlers and state the route table points at. */
+  record Handlers(
+      SearchHandler search,
+      SuggestHandler suggest,
+      FeedbackHandler feedback,
+      IndexStore index,
+      Database database,
+      CrawlStats crawl,
+      PrometheusMeterRegistry metrics) {}
 
   /** One endpoint: method, path, handler. */
   public record Route(String method, String path, io.javalin.http.Handler handler) {}
 
   /** The route table: every endpoint of the API, in one place (and in openapi.yaml, by test). */
-  static List<Route> routeTable(
-      SearchHandler search,
-      SuggestHandler suggest,
-      IndexStore index,
-      PrometheusMeterRegistry metrics) {
+  static List<Route> routeTable(Handlers h) {
     return List.of(
-        new Route("get", "/api/search", ctx -> search.search(ctx)),
-        new Route("get", "/api/suggest", ctx -> suggest.suggest(ctx)),
-        new Route("get", "/health", ctx -> health(ctx, index)),
+        new Route("get", "/api/search", ctx -> h.search().search(ctx)),
+        new Route("get", "/api/suggest", ctx -> h.suggest().suggest(ctx)),
+        new Route("post", "/api/feedback", ctx -> h.feedback().post(ctx)),
+        new Route("get", "/health", ctx -> health(ctx, h.index(), h.database())),
         new Route("get", "/openapi.yaml", ApiServer::openApi),
-        new Route(
-            "get",
-            "/metrics",
-            ctx ->
-                ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                    .result(metrics.scrape())));
+        new Route("get", "/docs", ApiServer::docs),
+        new Route("get", "/metrics", ctx -> metrics(ctx, h.crawl(), h.metrics())));
   }
 
-  private static void routes(
-      io.javalin.config.RoutesConfig routes,
-      SearchHandler search,
-      SuggestHandler suggest,
-      IndexStore index,
-      PrometheusMeterRegistry metrics) {
-    for (Route route : routeTable(search, suggest, index, metrics)) {
+  private static void routes(RoutesConfig routes, Handlers handlers) {
+    for (Route route : routeTable(handlers)) {
       switch (route.method()) {
         case "get" -> routes.get(route.path(), route.handler());
         case "post" -> routes.post(route.path(), route.handler());
@@ -142,9 +199,7 @@ public final class ApiServer implements AutoCloseable {
 
   /** The paths and methods of the route table, for the OpenAPI coverage test. */
   public static List<String> documentedRoutes() {
-    return routeTable(null, null, null, null).stream()
-        .map(r -> r.method() + " " + r.path())
-        .toList();
+    return routeTable(null).stream().map(r -> r.method() + " " + r.path()).toList();
   }
 
   private static void openApi(Context ctx) throws java.io.IOException {
@@ -154,12 +209,43 @@ public final class ApiServer implements AutoCloseable {
     }
   }
 
-  private static void health(Context ctx, IndexStore index) {
+  /** The human-readable API page: static HTML from the classpath, no script, nothing echoed. */
+  private static void docs(Context ctx) throws java.io.IOException {
+    try (var in = ApiServer.class.getResourceAsStream("/fixfinder-docs/api.html")) {
+      if (in == null) throw new IllegalStateException("api.html is missing from the classpath");
+      ctx.contentType("text/html; charset=utf-8").result(in.readAllBytes());
+    }
+  }
+
+  private static void metrics(Context ctx, CrawlStats crawl, PrometheusMeterRegistry metrics) {
+    crawl.refresh();
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
+  }
+
+  /** 200 with "ok" when the index and the database answer; 503 with "degraded" otherwise. */
+  private static void health(Context ctx, IndexStore index, Database database) {
+    Map<String, Object> indexState = new LinkedHashMap<>();
+    boolean indexOk;
+    try {
+      indexState.put("documents", index.count());
+      indexState.put("bytes", index.sizeBytes());
+      indexOk = true;
+    } catch (RuntimeException e) {
+      indexOk = false;
+    }
+    indexState.put("ok", indexOk);
+    Database.Health db = database.health();
+    Map<String, Object> dbState = new LinkedHashMap<>();
+    dbState.put("ok", db.ok());
+    dbState.put("kind", db.kind().id());
+    boolean ok = indexOk && db.ok();
     Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", "ok");
-    body.put("documents", index.count());
-    body.put("indexBytes", index.sizeBytes());
-    ctx.json(body);
+    body.put("status", ok ? "ok" : "degraded");
+    body.put("index", indexState);
+    body.put("database", dbState);
+    ctx.header("Cache-Control", "no-store");
+    ProblemMapper.keepBody(ctx);
+    ctx.status(ok ? 200 : 503).json(body);
   }
 
   private static void limit(Context ctx, ClientKey clients, RateLimiter limiter) {
@@ -210,9 +296,23 @@ public final class ApiServer implements AutoCloseable {
     return app.port();
   }
 
+  /**
+   * Stops accepting connections at once, lets requests in flight finish (up to {@code
+   * server.shutdownGraceSeconds}), then stops. The backends stay open: close them after this.
+   */
   @Override
   public void close() {
-    app.stop();
+    try {
+      app.stop();
+    } catch (RuntimeException e) {
+      Throwable cause = e;
+      while (cause != null && !(cause instanceof java.util.concurrent.TimeoutException)) {
+        cause = cause.getCause();
+      }
+      if (cause == null) throw e;
+      // Jetty has stopped all the same; what was still running was cut off.
+      LOG.warn("requests still in flight after the shutdown grace period were cut off");
+    }
   }
 
   /** The port is taken by another process. */

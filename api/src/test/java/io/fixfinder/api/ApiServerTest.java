@@ -3,76 +3,35 @@ package io.fixfinder.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.json.Json;
-import io.fixfinder.core.model.Details;
-import io.fixfinder.core.model.ProductRef;
-import io.fixfinder.core.model.SourceDoc;
-import io.fixfinder.core.model.SourceKind;
-import io.fixfinder.core.understand.KeyExtractor;
-import io.fixfinder.indexer.search.Searcher;
-import io.fixfinder.indexer.write.IndexStore;
-import io.fixfinder.indexer.write.Indexer;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
-/** The real server on a random port, over HTTP, on a small on-disk index. */
+/** The real server on a random port, over HTTP, on a small on-disk index and a SQLite file. */
 class ApiServerTest {
   @TempDir static Path dir;
-  static IndexStore store;
-  static ApiServer server;
+  static ApiFixture fixture;
   static final HttpClient HTTP = HttpClient.newHttpClient();
-  static final FixFinderConfig.Server SETTINGS =
-      new FixFinderConfig.Server(
-          "127.0.0.1", 0, List.of(), 6000, 1000, List.of("https://help.example.com"), 10);
 
   @BeforeAll
   static void start() throws Exception {
-    SourceDoc doc =
-        new SourceDoc(
-            SourceDoc.idFor("http://f/1"),
-            "http://f/1",
-            SourceKind.FORUM,
-            "f",
-            "Aqualine WM-8420X won't drain E18",
-            "Cleaned the pump filter <script>alert(1)</script>, that fixed it",
-            new ProductRef("washing-machine", "Aqualine", "WM-8420X"),
-            List.of("E18"),
-            List.of("wont-drain"),
-            true,
-            Instant.parse("2025-01-01T00:00:00Z"),
-            new Details.Thread("q", 1, 2, "Cleaned the pump filter", 9, 9));
-    Indexer.rebuild(dir, 16, List.of(doc), new PrintStream(OutputStream.nullOutputStream()));
-    store = IndexStore.open(dir, 16);
-    server =
-        new ApiServer(store, new Searcher(store.searchers(), KeyExtractor.builtIn()), SETTINGS)
-            .start("127.0.0.1", 0);
+    fixture = new ApiFixture(dir);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    server.close();
-    store.close();
+    fixture.close();
   }
 
   static HttpResponse<String> get(String pathAndQuery) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return fixture.get(pathAndQuery);
   }
 
   @Test
@@ -104,26 +63,6 @@ class ApiServerTest {
     assertThat(r.headers().firstValue("referrer-policy")).hasValue("no-referrer");
   }
 
-  @ParameterizedTest(name = "{0} -> {1} {2}")
-  @CsvSource({
-    "/api/search, 400, missing-query",
-    "/api/search?q=, 400, missing-query",
-    "/api/search?q=drain&page=0, 400, invalid-parameter",
-    "/api/search?q=drain&page=abc, 400, invalid-parameter",
-    "/api/search?q=drain&size=1000, 400, invalid-parameter",
-    "/api/search?q=drain&color=red, 400, unknown-parameter",
-    "/api/nothing-here, 404, not-found",
-  })
-  void errorsAreProblemDetails(String path, int status, String type) throws Exception {
-    HttpResponse<String> r = get(path);
-    assertProblem(r, status, type);
-  }
-
-  @Test
-  void tooLongQueryIsAProblem() throws Exception {
-    assertProblem(get("/api/search?q=" + "a".repeat(501)), 400, "query-too-long");
-  }
-
   @Test
   void suggestCompletesAndCorrects() throws Exception {
     HttpResponse<String> r = get("/api/suggest?q=whasing+machine");
@@ -141,7 +80,7 @@ class ApiServerTest {
     HttpResponse<String> allowed =
         HTTP.send(
             HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/api/search?q=drain"))
+                    URI.create("http://127.0.0.1:" + fixture.server.port() + "/api/search?q=drain"))
                 .header("Origin", "https://help.example.com")
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -150,7 +89,7 @@ class ApiServerTest {
     HttpResponse<String> other =
         HTTP.send(
             HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/api/search?q=drain"))
+                    URI.create("http://127.0.0.1:" + fixture.server.port() + "/api/search?q=drain"))
                 .header("Origin", "https://evil.example")
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -164,7 +103,7 @@ class ApiServerTest {
     HttpResponse<String> second =
         HTTP.send(
             HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/api/search?q=drain"))
+                    URI.create("http://127.0.0.1:" + fixture.server.port() + "/api/search?q=drain"))
                 .header("If-None-Match", etag)
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -225,10 +164,15 @@ class ApiServerTest {
   }
 
   @Test
-  void healthReportsTheIndex() throws Exception {
+  void healthReportsTheIndexAndTheDatabase() throws Exception {
     HttpResponse<String> r = get("/health");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(Json.mapper().readTree(r.body()).get("documents").asInt()).isEqualTo(1);
+    JsonNode body = Json.mapper().readTree(r.body());
+    assertThat(body.get("status").asText()).isEqualTo("ok");
+    assertThat(body.at("/index/documents").asInt()).isEqualTo(1);
+    assertThat(body.at("/index/bytes").asLong()).isPositive();
+    assertThat(body.at("/database/ok").asBoolean()).isTrue();
+    assertThat(body.at("/database/kind").asText()).isEqualTo("sqlite");
   }
 
   static void assertProblem(HttpResponse<String> r, int status, String type) throws Exception {

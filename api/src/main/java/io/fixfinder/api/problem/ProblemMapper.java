@@ -55,6 +55,14 @@ public final class ProblemMapper {
     }
   }
 
+  /**
+   * Marks a deliberate non-problem error body (e.g. /health's 503 report) so the status-code
+   * handlers leave it alone.
+   */
+  public static void keepBody(Context ctx) {
+    ctx.attribute(WRITTEN, Boolean.TRUE);
+  }
+
   public static void write(Context ctx, int status, String slug, String title, String detail) {
     ctx.attribute(WRITTEN, Boolean.TRUE);
     ctx.status(status);

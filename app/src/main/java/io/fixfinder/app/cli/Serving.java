@@ -1,47 +1,95 @@
 package io.fixfinder.app.cli;
 
 import io.fixfinder.api.ApiServer;
+import io.fixfinder.api.metrics.CrawlStats;
 import io.fixfinder.app.Main;
+import io.fixfinder.app.pipeline.DataLayout;
 import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.core.feedback.ItemExists;
 import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.indexer.search.Searcher;
 import io.fixfinder.indexer.write.IndexStore;
+import io.fixfinder.store.Database;
+import io.fixfinder.store.StoreException;
+import io.fixfinder.store.feedback.FeedbackStore;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
-/** Opens the index, starts the API and blocks until Ctrl-C, then closes everything in order. */
+/**
+ * Opens the index and the database, starts the API and blocks until Ctrl-C or SIGTERM; then the
+ * server stops accepting, finishes requests in flight (server.shutdownGraceSeconds) and only after
+ * that are the index, the database and the rest closed, in that order.
+ */
 final class Serving {
+  /** How often a process re-reads vote tallies written by other processes (PostgreSQL only). */
+  private static final long FEEDBACK_RELOAD_SECONDS = 60;
+
   private Serving() {}
 
   static void serveUntilStopped(FixFinderConfig cfg, PrintStream out, List<AutoCloseable> alsoClose)
       throws Exception {
-    IndexStore store =
-        IndexStore.open(CommonOptions.layout(cfg).index(), cfg.index().ramBufferMb());
+    DataLayout layout = CommonOptions.layout(cfg);
+    Database database;
+    try {
+      database = Database.open(cfg.database(), cfg.data().dir());
+    } catch (StoreException e) {
+      throw new Main.UsageError(e.getMessage() + " (check database.url / FIXFINDER_DATABASE_URL)");
+    }
+    IndexStore store;
+    try {
+      store = IndexStore.open(layout.index(), cfg.index().ramBufferMb());
+    } catch (Exception | Error e) {
+      database.close();
+      throw e;
+    }
+    FeedbackStore feedback = new FeedbackStore(database, Clock.systemUTC());
     ApiServer server;
     try {
       server =
           new ApiServer(
-                  store, new Searcher(store.searchers(), KeyExtractor.builtIn()), cfg.server())
+                  new ApiServer.Backends(
+                      store,
+                      new Searcher(store.searchers(), KeyExtractor.builtIn()),
+                      database,
+                      feedback,
+                      ItemExists.anyWellFormed(),
+                      CrawlStats.fromFile(layout.crawlSummary())),
+                  cfg.server())
               .start(cfg.server().host(), cfg.server().port());
     } catch (ApiServer.PortInUseException e) {
       store.close();
+      database.close();
       throw new Main.UsageError(e.getMessage() + " (try --port)");
+    }
+    ScheduledExecutorService reloads = Executors.newSingleThreadScheduledExecutor(Serving::daemon);
+    if (database.kind() == Database.Kind.POSTGRESQL) {
+      reloads.scheduleWithFixedDelay(
+          () -> reloadQuietly(feedback),
+          FEEDBACK_RELOAD_SECONDS,
+          FEEDBACK_RELOAD_SECONDS,
+          TimeUnit.SECONDS);
     }
     String shown =
         cfg.server().host().equals("127.0.0.1") || cfg.server().host().equals("0.0.0.0")
             ? "localhost"
             : cfg.server().host();
     out.printf(
-        "FixFinder is serving %d documents. Open http://%s:%d/%n",
-        store.count(), shown, server.port());
+        "FixFinder is serving %d documents (votes in %s). Open http://%s:%d/%n",
+        store.count(), database.kind().id(), shown, server.port());
     out.println("Press Ctrl-C to stop.");
     out.flush();
     CountDownLatch stopped = new CountDownLatch(1);
     List<AutoCloseable> closeables = new ArrayList<>();
-    closeables.add(server);
+    closeables.add(server); // first: drains requests in flight, which still use what follows
+    closeables.add(reloads::shutdownNow);
     closeables.add(store);
+    closeables.add(database);
     closeables.addAll(alsoClose);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -58,5 +106,19 @@ final class Serving {
                 },
                 "fixfinder-shutdown"));
     stopped.await();
+  }
+
+  private static void reloadQuietly(FeedbackStore feedback) {
+    try {
+      feedback.reload();
+    } catch (StoreException e) {
+      // the database is down for now; /health says so, and the next reload catches up
+    }
+  }
+
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "fixfinder-feedback-reload");
+    t.setDaemon(true);
+    return t;
   }
 }

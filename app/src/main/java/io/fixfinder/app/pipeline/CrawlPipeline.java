@@ -96,6 +96,27 @@ public final class CrawlPipeline {
     for (Map.Entry<String, Long> e : counters.snapshot().entrySet()) {
       out.printf("  %-40s %d%n", e.getKey(), e.getValue());
     }
+    writeSummary(data.crawlSummary(), counters, seconds);
     return counters;
+  }
+
+  /**
+   * The run's counters as {@code {"finishedAt", "seconds", "counters"}}, written to a temporary
+   * file and moved into place so that a reader (the API's /metrics) never sees half a file.
+   */
+  static void writeSummary(java.nio.file.Path file, CrawlCounters counters, double seconds)
+      throws IOException {
+    Map<String, Object> summary = new java.util.LinkedHashMap<>();
+    summary.put("finishedAt", java.time.Instant.now().toString());
+    summary.put("seconds", Math.round(seconds * 1000) / 1000.0);
+    summary.put("counters", counters.snapshot());
+    java.nio.file.Files.createDirectories(file.getParent());
+    java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    java.nio.file.Files.write(tmp, io.fixfinder.core.json.Json.mapper().writeValueAsBytes(summary));
+    java.nio.file.Files.move(
+        tmp,
+        file,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -16,6 +16,11 @@ public record DataLayout(Path root) {
     return root.resolve("crawl");
   }
 
+  /** The last crawl run's counters, written atomically when a crawl ends (read by /metrics). */
+  public Path crawlSummary() {
+    return crawlState().resolve("last-run.json");
+  }
+
   public Path youtubeQuota() {
     return root.resolve("youtube").resolve("quota.json");
   }

@@ -1,0 +1,207 @@
+package io.fixfinder.api.feedback;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import io.fixfinder.api.problem.ApiException;
+import io.fixfinder.api.protect.ClientKey;
+import io.fixfinder.core.feedback.Answer;
+import io.fixfinder.core.feedback.FeedbackItem;
+import io.fixfinder.core.feedback.ItemExists;
+import io.fixfinder.core.json.Json;
+import io.fixfinder.store.StoreException;
+import io.fixfinder.store.feedback.FeedbackStore;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /api/feedback} with {@code {"item": "doc:<id>" | "issue:<id>", "answer": "yes" | "no"
+ * | "partly"}}: records the vote (one per client per item per UTC day; a second replaces the first)
+ * and answers with the item's tally. Every malformed request is a problem with its own type.
+ */
+public final class FeedbackHandler {
+  /** A vote is tiny; anything larger is not one. */
+  public static final int MAX_BODY_BYTES = 1024;
+
+  private static final Logger log = LoggerFactory.getLogger(FeedbackHandler.class);
+  private static final Set<String> FIELDS = Set.of("item", "answer");
+  private static final ObjectReader READER =
+      Json.mapper()
+          .reader()
+          .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /** The response: the item's tally after the vote and the caller's answer. */
+  public record Response(String item, long yes, long no, long partly, String yourAnswer) {}
+
+  private final FeedbackStore store;
+  private final ItemExists items;
+  private final ClientKey clients;
+
+  public FeedbackHandler(FeedbackStore store, ItemExists items, ClientKey clients) {
+    this.store = store;
+    this.items = items;
+    this.clients = clients;
+  }
+
+  public void post(Context ctx) throws IOException {
+    requireJson(ctx.contentType());
+    JsonNode body = parse(readLimited(ctx));
+    FeedbackItem item = item(text(body, "item"));
+    Answer answer =
+        Answer.fromWire(text(body, "answer"))
+            .orElseThrow(
+                () ->
+                    ApiException.badRequest(
+                        "invalid-answer",
+                        "Field 'answer' must be one of yes, no, partly; got '"
+                            + abbreviate(body.get("answer").asText())
+                            + "'"));
+    if (!items.exists(item)) {
+      throw new ApiException(
+          422, "unknown-item", "Unknown item", "No " + kindName(item) + " with id " + item.id());
+    }
+    FeedbackStore.Vote vote;
+    try {
+      vote = store.vote(item, answer, clients.of(ctx));
+    } catch (StoreException e) {
+      log.warn("feedback not stored: {}", e.getMessage());
+      throw new ApiException(
+          503,
+          "database-unavailable",
+          "Service unavailable",
+          "The vote could not be stored; try again later.");
+    }
+    ctx.header("Cache-Control", "no-store");
+    ctx.json(
+        new Response(
+            item.key(),
+            vote.tally().yes(),
+            vote.tally().no(),
+            vote.tally().partly(),
+            vote.yourAnswer().wire()));
+  }
+
+  private static void requireJson(String contentType) {
+    String media =
+        contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (!media.equals("application/json")) {
+      throw new ApiException(
+          415,
+          "unsupported-media-type",
+          "Unsupported media type",
+          "Send the vote as application/json, not '"
+              + abbreviate(contentType == null ? "" : contentType)
+              + "'");
+    }
+  }
+
+  private static byte[] readLimited(Context ctx) throws IOException {
+    long declared = ctx.req().getContentLengthLong();
+    if (declared > MAX_BODY_BYTES) throw tooLarge();
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+      if (bytes.length > MAX_BODY_BYTES) throw tooLarge();
+      return bytes;
+    }
+  }
+
+  private static ApiException tooLarge() {
+    return new ApiException(
+        413,
+        "body-too-large",
+        "Request body too large",
+        "A feedback body is at most " + MAX_BODY_BYTES + " bytes");
+  }
+
+  private static JsonNode parse(byte[] bytes) {
+    JsonNode body;
+    try {
+      body = READER.readTree(bytes);
+    } catch (JacksonException e) {
+      throw ApiException.badRequest(
+          "malformed-json",
+          "The body is not valid JSON (line "
+              + e.getLocation().getLineNr()
+              + ", column "
+              + e.getLocation().getColumnNr()
+              + ")");
+    } catch (IOException e) {
+      throw ApiException.badRequest("malformed-json", "The body is not valid JSON");
+    }
+    if (body == null || body.isMissingNode()) {
+      throw ApiException.badRequest("malformed-json", "The body is empty; send a JSON object");
+    }
+    if (!body.isObject()) {
+      throw ApiException.badRequest(
+          "invalid-body", "The body must be a JSON object like {\"item\":…,\"answer\":…}");
+    }
+    Set<String> unknown = new TreeSet<>();
+    body.fieldNames().forEachRemaining(unknown::add);
+    unknown.removeAll(FIELDS);
+    if (!unknown.isEmpty()) {
+      throw ApiException.badRequest(
+          "unknown-field",
+          "Unknown field(s) "
+              + abbreviate(unknown.toString())
+              + "; allowed: "
+              + new TreeSet<>(FIELDS));
+    }
+    return body;
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode value = body.get(field);
+    if (value == null || value.isNull()) {
+      throw ApiException.badRequest("missing-field", "Field '" + field + "' is required");
+    }
+    if (!value.isTextual()) {
+      throw ApiException.badRequest(
+          "invalid-field", "Field '" + field + "' must be a string, got " + value.getNodeType());
+    }
+    return value.asText();
+  }
+
+  private static FeedbackItem item(String raw) {
+    int colon = raw.indexOf(':');
+    String prefix = colon < 0 ? "" : raw.substring(0, colon);
+    FeedbackItem.Kind kind =
+        FeedbackItem.Kind.fromPrefix(prefix)
+            .orElseThrow(
+                () ->
+                    ApiException.badRequest(
+                        "unknown-item-kind",
+                        "Field 'item' must start with doc: or issue:, got '"
+                            + abbreviate(raw)
+                            + "'"));
+    String id = raw.substring(colon + 1);
+    if (!FeedbackItem.validId(id)) {
+      throw ApiException.badRequest(
+          "invalid-item-id",
+          "The id in 'item' must be 1-64 letters, digits, '-' or '_', got '"
+              + abbreviate(id)
+              + "'");
+    }
+    return new FeedbackItem(kind, id);
+  }
+
+  private static String kindName(FeedbackItem item) {
+    return switch (item.kind()) {
+      case DOC -> "document";
+      case ISSUE -> "issue";
+    };
+  }
+
+  private static String abbreviate(String s) {
+    String flat = s.replaceAll("\\p{Cntrl}", "?");
+    return flat.length() <= 40 ? flat : flat.substring(0, 40) + "…";
+  }
+}

@@ -1,0 +1,149 @@
+package io.fixfinder.api;
+
+import io.fixfinder.api.metrics.CrawlStats;
+import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.core.feedback.ItemExists;
+import io.fixfinder.core.model.Details;
+import io.fixfinder.core.model.ProductRef;
+import io.fixfinder.core.model.SourceDoc;
+import io.fixfinder.core.model.SourceKind;
+import io.fixfinder.core.understand.KeyExtractor;
+import io.fixfinder.indexer.search.Searcher;
+import io.fixfinder.indexer.write.IndexStore;
+import io.fixfinder.indexer.write.Indexer;
+import io.fixfinder.store.Database;
+import io.fixfinder.store.feedback.FeedbackStore;
+import io.javalin.config.RoutesConfig;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The real server on 127.0.0.1 and a random port, over a one-document on-disk index and a SQLite
+ * file, for the API tests.
+ */
+final class ApiFixture implements AutoCloseable {
+  static final String DOC_URL = "http://f/1";
+  static final String DOC_ID = SourceDoc.idFor(DOC_URL);
+
+  static final FixFinderConfig.Server SETTINGS =
+      new FixFinderConfig.Server(
+          "127.0.0.1", 0, List.of(), 6000, 1000, List.of("https://help.example.com"), 10);
+
+  final Path dir;
+  final IndexStore index;
+  final Database database;
+  final FeedbackStore feedback;
+  final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
+  final Path crawlSummary;
+  final ApiServer server;
+  final HttpClient http = HttpClient.newHttpClient();
+
+  ApiFixture(Path dir) throws Exception {
+    this(dir, SETTINGS, routes -> {});
+  }
+
+  ApiFixture(Path dir, FixFinderConfig.Server settings, Consumer<RoutesConfig> extraRoutes)
+      throws Exception {
+    this.dir = dir;
+    SourceDoc doc =
+        new SourceDoc(
+            DOC_ID,
+            DOC_URL,
+            SourceKind.FORUM,
+            "f",
+            "Aqualine WM-8420X won't drain E18",
+            "Cleaned the pump filter <script>alert(1)</script>, that fixed it",
+            new ProductRef("washing-machine", "Aqualine", "WM-8420X"),
+            List.of("E18"),
+            List.of("wont-drain"),
+            true,
+            Instant.parse("2025-01-01T00:00:00Z"),
+            new Details.Thread("q", 1, 2, "Cleaned the pump filter", 9, 9));
+    Path indexDir = dir.resolve("index");
+    Indexer.rebuild(indexDir, 16, List.of(doc), new PrintStream(OutputStream.nullOutputStream()));
+    index = IndexStore.open(indexDir, 16);
+    database = Database.open("jdbc:sqlite:" + dir.resolve("fixfinder.db"));
+    feedback = new FeedbackStore(database, clock);
+    crawlSummary = dir.resolve("crawl/last-run.json");
+    server =
+        new ApiServer(
+                new ApiServer.Backends(
+                    index,
+                    new Searcher(index.searchers(), KeyExtractor.builtIn()),
+                    database,
+                    feedback,
+                    ItemExists.anyWellFormed(),
+                    CrawlStats.fromFile(crawlSummary)),
+                settings,
+                extraRoutes)
+            .start("127.0.0.1", 0);
+  }
+
+  URI uri(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
+  }
+
+  HttpResponse<String> get(String pathAndQuery) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(pathAndQuery)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  HttpResponse<String> postJson(String path, String body) throws Exception {
+    return post(path, "application/json", body, null);
+  }
+
+  HttpResponse<String> post(String path, String contentType, String body, String apiKey)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+    if (contentType != null) b.header("Content-Type", contentType);
+    if (apiKey != null) b.header("X-Api-Key", apiKey);
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Override
+  public void close() throws Exception {
+    server.close();
+    index.close();
+    database.close();
+  }
+
+  /** A clock the tests move (past midnight UTC, for the one-vote-per-day rule). */
+  static final class ManualClock extends Clock {
+    private volatile Instant now;
+
+    ManualClock(Instant start) {
+      now = start;
+    }
+
+    void advance(java.time.Duration d) {
+      now = now.plus(d);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}
