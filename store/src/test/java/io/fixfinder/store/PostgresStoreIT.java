@@ -30,6 +30,22 @@ class PostgresStoreIT extends StoreContract {
   }
 
   @Test
+  void aPasswordInTheUrlIsNeverLogged() throws Exception {
+    // Trust authentication ignores the password; the point is where it might be printed.
+    String url = freshUrl() + "&password=pw-must-not-be-logged";
+    java.io.PrintStream err = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+    try (Database withPassword = Database.open(url)) {
+      assertThat(withPassword.schemaVersion()).isEqualTo("1");
+    } finally {
+      System.setErr(err);
+    }
+    String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(log).contains("org.flywaydb").doesNotContain("pw-must-not-be-logged");
+  }
+
+  @Test
   void unreachableServerFailsFastWithoutTheUrl() {
     long start = System.nanoTime();
     assertThatThrownBy(
