@@ -27,11 +27,132 @@ import picocli.CommandLine.Option;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks whose figures go in docs/benchmarks.md.",
-    subcommands = {BenchCommand.Crawl.class})
+    subcommands = {
+      BenchCommand.Crawl.class,
+      BenchCommand.Index.class,
+      BenchCommand.Search.class,
+      BenchCommand.Api.class
+    })
 public final class BenchCommand implements Runnable {
   @Override
   public void run() {
-    System.out.println("Usage: fixfinder bench crawl [--threads 1,2,4] [--rounds N]");
+    System.out.println("Usage: fixfinder bench crawl|index|search|api [options] (see --help)");
+  }
+
+  private static void machine() {
+    System.out.printf(
+        Locale.ROOT,
+        "machine: %d cores, %d MB max heap, %s %s, Java %s%n",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20,
+        System.getProperty("os.name"),
+        System.getProperty("os.arch"),
+        System.getProperty("java.version"));
+  }
+
+  @Command(
+      name = "index",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Indexing rate on synthetic records: FixFinder's indexer against a plain Lucene",
+        "IndexWriter with StandardAnalyzer on the same records, without and with embeddings."
+      })
+  public static final class Index implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Option(names = "--docs", defaultValue = "200000", description = "Records (default: 200000).")
+    int docs;
+
+    @Option(
+        names = "--embed-docs",
+        defaultValue = "5000",
+        description = "Records for the run with embeddings; 0 skips it (default: 5000).")
+    int embedDocs;
+
+    @Option(names = "--rounds", defaultValue = "2", description = "Best of N (default: 2).")
+    int rounds;
+
+    @Override
+    public Integer call() throws Exception {
+      FixFinderConfig cfg = common.load();
+      machine();
+      io.fixfinder.app.bench.IndexBench.run(
+          docs, embedDocs, rounds, cfg.index().ramBufferMb(), System.out, System.err);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "search",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Query latency (p50/p90/p99) of BM25 search on synthetic indexes of each size, one query",
+        "at a time, beside plain Lucene's top ten on the same records."
+      })
+  public static final class Search implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Option(
+        names = "--docs",
+        split = ",",
+        defaultValue = "100000,1000000",
+        description = "Index sizes (default: 100000,1000000).")
+    List<Integer> docs;
+
+    @Option(names = "--queries", defaultValue = "2000", description = "Queries (default: 2000).")
+    int queries;
+
+    @Override
+    public Integer call() throws Exception {
+      FixFinderConfig cfg = common.load();
+      machine();
+      io.fixfinder.app.bench.SearchBench.run(
+          docs, queries, cfg.index().ramBufferMb(), System.out, System.err);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "api",
+      mixinStandardHelpOptions = true,
+      description = {
+        "wrk on loopback against /api/search of a real `serve` process over a synthetic index,",
+        "uncached and cached, beside the in-process search latency of the same queries (the floor)."
+      })
+  public static final class Api implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Option(names = "--docs", defaultValue = "1000000", description = "Records (default: 1000000).")
+    int docs;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Per wrk run (default: 30).")
+    int seconds;
+
+    @Option(
+        names = "--connections",
+        defaultValue = "16",
+        description = "wrk connections (default: 16).")
+    int connections;
+
+    @Override
+    public Integer call() throws Exception {
+      FixFinderConfig cfg = common.load();
+      java.nio.file.Path jar =
+          java.nio.file.Path.of(
+              io.fixfinder.app.Main.class
+                  .getProtectionDomain()
+                  .getCodeSource()
+                  .getLocation()
+                  .toURI());
+      if (!jar.toString().endsWith(".jar")) {
+        throw new io.fixfinder.app.Main.UsageError(
+            "bench api starts `fixfinder serve` from the shaded jar: run it through ./fixfinder");
+      }
+      machine();
+      io.fixfinder.app.bench.ApiBench.run(
+          docs, seconds, connections, cfg.index().ramBufferMb(), jar, System.out, System.err);
+      return 0;
+    }
   }
 
   @Command(
