@@ -11,16 +11,13 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.miscellaneous.WordDelimiterGraphFilter;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -43,8 +40,6 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * by the key extractor).
  */
 public final class Analyzers {
-  private static final Pattern APOSTROPHES = Pattern.compile("['’`]");
-
   /** "WM-8420X", "E-18", "F-05": a 1-4 letter prefix glued to its digits by a hyphen. */
   private static final Pattern CODE_HYPHEN =
       Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{L}{1,4})[-‐‑](?=\\p{N})");
@@ -63,14 +58,7 @@ public final class Analyzers {
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
         TokenStream ts = folded(source);
-        ts =
-            new WordDelimiterGraphFilter(
-                ts,
-                WordDelimiterGraphFilter.GENERATE_NUMBER_PARTS
-                    | WordDelimiterGraphFilter.SPLIT_ON_NUMERICS
-                    | WordDelimiterGraphFilter.PRESERVE_ORIGINAL,
-                null);
-        ts = new FlattenGraphFilter(ts);
+        ts = new NumberPartFilter(ts);
         ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         ts = new PorterStemFilter(ts);
         return new TokenStreamComponents(source, ts);
@@ -110,7 +98,7 @@ public final class Analyzers {
 
   private static TokenStream folded(Tokenizer source) {
     TokenStream ts = new EnglishPossessiveFilter(source);
-    ts = new PatternReplaceFilter(ts, APOSTROPHES, "", true);
+    ts = new ApostropheFilter(ts);
     return new ICUFoldingFilter(ts);
   }
 
