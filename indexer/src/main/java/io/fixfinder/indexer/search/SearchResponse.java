@@ -70,6 +70,26 @@ public record SearchResponse(
       List<String> alsoAt,
       Details details,
       java.util.Optional<String> issue) {
+    /** The same hit with another score (after re-ranking). */
+    public Hit withScore(double newScore) {
+      return new Hit(
+          id,
+          url,
+          kind,
+          site,
+          title,
+          snippet,
+          product,
+          errorCodes,
+          symptoms,
+          fixReported,
+          published,
+          newScore,
+          alsoAt,
+          details,
+          issue);
+    }
+
     /** The same hit, tagged with its issue cluster's id. */
     public Hit withIssue(String issueId) {
       return new Hit(

@@ -1,0 +1,179 @@
+package io.fixfinder.indexer.search;
+
+import io.fixfinder.core.feedback.FeedbackItem;
+import io.fixfinder.core.feedback.FeedbackSignals;
+import io.fixfinder.core.model.IssueCluster;
+import io.fixfinder.core.model.SourceDoc;
+import io.fixfinder.indexer.view.IssueSource;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Search as people see it: the {@link Searcher}'s ranking, re-ranked by "did this fix it?" votes,
+ * with its hits grouped by issue cluster. The first {@value #WINDOW} hits are the window: votes
+ * re-order within it, and the issues its hits belong to become the page's groups, each with its
+ * best record per source kind (taken from the window, else the cluster's own top record of that
+ * kind). Pages past the window keep the searcher's order.
+ *
+ * <p>Votes move a record by a factor between 0.75 and 1.25 ({@code 0.75 + 0.5 * score}, where the
+ * score is the smoothed share of "yes" votes, 0.5 without votes): enough to lift a record that
+ * people confirm over an equal one nobody confirmed, not enough to bury a strong text match under a
+ * popular but unrelated one. See docs/ranking.md.
+ */
+public final class GroupedSearch {
+  public static final int WINDOW = 50;
+  public static final int MAX_GROUPS = 5;
+
+  /** Damping of rank in a group's score: a group of many mid-ranked hits beats one top hit. */
+  private static final int RANK_DAMPING = 10;
+
+  private final Searcher searcher;
+  private final IssueSource issues;
+  private final FeedbackSignals feedback;
+  private final RecordLookup records;
+
+  public GroupedSearch(
+      Searcher searcher, IssueSource issues, FeedbackSignals feedback, RecordLookup records) {
+    this.searcher = searcher;
+    this.issues = issues;
+    this.feedback = feedback;
+    this.records = records;
+  }
+
+  public SearchResponse search(SearchRequest request) throws IOException {
+    int from = (request.page() - 1) * request.size();
+    int to = request.page() * request.size();
+    if (to > WINDOW) {
+      SearchResponse deep = searcher.search(request);
+      return deep.withIssues(List.of(), tag(deep.hits()));
+    }
+    SearchResponse window =
+        searcher.search(
+            new SearchRequest(
+                request.query(),
+                request.kind(),
+                request.brand(),
+                request.type(),
+                1,
+                WINDOW,
+                request.mode()));
+    List<SearchResponse.Hit> ranked = tag(rerank(window.hits()));
+    List<SearchResponse.IssueGroup> groups =
+        request.page() == 1 ? groups(ranked) : List.<SearchResponse.IssueGroup>of();
+    List<SearchResponse.Hit> page =
+        ranked.subList(Math.min(from, ranked.size()), Math.min(to, ranked.size()));
+    return new SearchResponse(
+        window.query(),
+        window.interpretation(),
+        window.total(),
+        request.page(),
+        request.size(),
+        groups,
+        page,
+        window.facets(),
+        window.helpers());
+  }
+
+  private List<SearchResponse.Hit> rerank(List<SearchResponse.Hit> hits) {
+    List<SearchResponse.Hit> out = new ArrayList<>(hits.size());
+    for (SearchResponse.Hit h : hits) {
+      double factor = 0.75 + 0.5 * feedback.tally(FeedbackItem.doc(h.id()).key()).score();
+      out.add(h.withScore(h.score() * factor));
+    }
+    out.sort(Comparator.comparingDouble(SearchResponse.Hit::score).reversed());
+    return out;
+  }
+
+  private List<SearchResponse.Hit> tag(List<SearchResponse.Hit> hits) {
+    List<SearchResponse.Hit> out = new ArrayList<>(hits.size());
+    for (SearchResponse.Hit h : hits) {
+      Optional<String> issue = issues.clusterOf(h.id());
+      out.add(issue.isPresent() ? h.withIssue(issue.get()) : h);
+    }
+    return out;
+  }
+
+  private List<SearchResponse.IssueGroup> groups(List<SearchResponse.Hit> ranked)
+      throws IOException {
+    Map<String, Double> score = new LinkedHashMap<>();
+    Map<String, Integer> matched = new LinkedHashMap<>();
+    Map<String, Map<String, SearchResponse.Hit>> best = new LinkedHashMap<>();
+    for (int rank = 0; rank < ranked.size(); rank++) {
+      SearchResponse.Hit h = ranked.get(rank);
+      if (h.issue().isEmpty()) continue;
+      String id = h.issue().get();
+      score.merge(id, 1.0 / (RANK_DAMPING + rank + 1), Double::sum);
+      matched.merge(id, 1, Integer::sum);
+      best.computeIfAbsent(id, k -> new LinkedHashMap<>()).putIfAbsent(h.kind(), h);
+    }
+    List<GroupCandidate> candidates = new ArrayList<>();
+    for (Map.Entry<String, Double> e : score.entrySet()) {
+      Optional<IssueCluster> issue = issues.get(e.getKey());
+      if (issue.isEmpty()) continue;
+      int n = matched.get(e.getKey());
+      // one matching record of a cluster of one or two is a hit, not an issue worth a group
+      if (n < 2 && issue.get().size() < 3) continue;
+      double votes = feedback.tally(FeedbackItem.issue(e.getKey()).key()).score();
+      candidates.add(new GroupCandidate(issue.get(), e.getValue() * (0.75 + 0.5 * votes), n));
+    }
+    candidates.sort(
+        Comparator.comparingDouble(GroupCandidate::score)
+            .reversed()
+            .thenComparing(c -> c.issue().id()));
+    List<GroupCandidate> top = candidates.subList(0, Math.min(MAX_GROUPS, candidates.size()));
+    // Complete each group with its cluster's top record of the kinds the window lacked.
+    Set<String> missing = new LinkedHashSet<>();
+    for (GroupCandidate c : top) {
+      Map<String, SearchResponse.Hit> have = best.get(c.issue().id());
+      c.issue()
+          .topDocs()
+          .forEach(
+              (kind, doc) -> {
+                if (!have.containsKey(kind)) missing.add(doc);
+              });
+    }
+    Map<String, SourceDoc> extra = records.byIds(missing);
+    List<SearchResponse.IssueGroup> groups = new ArrayList<>();
+    for (GroupCandidate c : top) {
+      Map<String, SearchResponse.Hit> kinds = new LinkedHashMap<>(best.get(c.issue().id()));
+      c.issue()
+          .topDocs()
+          .forEach(
+              (kind, doc) -> {
+                SourceDoc d = extra.get(doc);
+                if (!kinds.containsKey(kind) && d != null)
+                  kinds.put(kind, hitOf(d, c.issue().id()));
+              });
+      groups.add(new SearchResponse.IssueGroup(c.issue(), c.score(), c.matched(), kinds));
+    }
+    return groups;
+  }
+
+  private static SearchResponse.Hit hitOf(SourceDoc d, String issueId) {
+    return new SearchResponse.Hit(
+        d.id(),
+        d.url(),
+        d.kind().id(),
+        d.site(),
+        d.title(),
+        Snippets.of(d.text(), Set.of()),
+        d.product(),
+        d.errorCodes(),
+        d.symptoms(),
+        d.fixReported(),
+        d.published(),
+        0,
+        d.alsoAt(),
+        d.details(),
+        Optional.of(issueId));
+  }
+
+  private record GroupCandidate(IssueCluster issue, double score, int matched) {}
+}
