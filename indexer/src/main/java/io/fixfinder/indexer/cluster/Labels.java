@@ -1,0 +1,81 @@
+package io.fixfinder.indexer.cluster;
+
+import io.fixfinder.core.understand.Lexicon;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Human-readable cluster labels, recomputed as a cluster grows (its id never changes):
+ *
+ * <ol>
+ *   <li>a code carried by at least 30% of members: the code's meaning from the lexicon and the
+ *       code, "Drain pump blocked (E18)"; without a known meaning the rest of the label plus the
+ *       code;
+ *   <li>a phrase of two or three words used by at least a fifth of the members (two at least),
+ *       "Cracked screen";
+ *   <li>the main facet's label when at least 30% of members mention it, "Won't drain";
+ *   <li>the most used phrase of any length; for a single record its first phrase.
+ * </ol>
+ */
+final class Labels {
+  static final String UNDESCRIBED = "Fault not described";
+
+  private final FaultVocabulary vocabulary;
+  private final Map<String, String> meanings = new HashMap<>();
+
+  Labels(FaultVocabulary vocabulary, Lexicon lexicon) {
+    this.vocabulary = vocabulary;
+    for (Lexicon.Brand b : lexicon.brands()) {
+      b.codes().forEach((code, meaning) -> meanings.put(b.name() + ":" + code, meaning));
+    }
+    for (Lexicon.CodeGroup g : lexicon.codeGroups()) {
+      g.codes().forEach((code, meaning) -> meanings.put(code.toUpperCase(Locale.ROOT), meaning));
+    }
+  }
+
+  String label(ClusterState c, boolean catchAll) {
+    if (catchAll) return UNDESCRIBED;
+    int n = c.size();
+    String base = base(c, n);
+    String code = c.primaryCode();
+    if (!code.isEmpty() && c.codes.get(code) * 10 >= 3 * n) {
+      String shown = display(code);
+      String meaning = meanings.get(code);
+      if (meaning != null) return meaning + " (" + shown + ")";
+      return base.isEmpty() ? "Error " + shown : base + " (" + shown + ")";
+    }
+    return base.isEmpty() ? "Unlabelled fault" : base;
+  }
+
+  private String base(ClusterState c, int n) {
+    String phrase = "";
+    double best = 0;
+    int needed = Math.max(2, (int) Math.ceil(n / 5.0));
+    for (Map.Entry<String, Integer> e : c.phrases.entrySet()) {
+      String p = e.getKey();
+      int words = p.split(" ").length;
+      if (words < 2 || e.getValue() < needed) continue;
+      double score = e.getValue() * (1 + 0.25 * (words - 1));
+      if (score > best || (score == best && p.compareTo(phrase) < 0)) {
+        best = score;
+        phrase = p;
+      }
+    }
+    if (!phrase.isEmpty()) return capitalise(phrase);
+    String facet = c.primaryFacet();
+    if (!facet.isEmpty() && c.facets.get(facet) * 10 >= 3 * n) return vocabulary.label(facet);
+    String any = ClusterState.top(c.phrases);
+    return any.isEmpty() ? "" : capitalise(any);
+  }
+
+  /** The code as people read it: {@code Aqualine:E18} shows as {@code E18}. */
+  static String display(String codeKey) {
+    int i = codeKey.indexOf(':');
+    return i < 0 ? codeKey : codeKey.substring(i + 1);
+  }
+
+  private static String capitalise(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}
