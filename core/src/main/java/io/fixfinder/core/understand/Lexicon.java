@@ -23,6 +23,7 @@ public record Lexicon(
     List<String> fixPhrases,
     List<String> failPhrases,
     List<String> hashtags,
+    Map<String, List<String>> intents,
     List<CodeGroup> codeGroups) {
 
   public Lexicon {
@@ -32,6 +33,7 @@ public record Lexicon(
     fixPhrases = List.copyOf(fixPhrases);
     failPhrases = List.copyOf(failPhrases);
     hashtags = List.copyOf(hashtags);
+    intents = Map.copyOf(Objects.requireNonNullElse(intents, Map.of()));
     codeGroups = List.copyOf(codeGroups);
   }
 
@@ -94,7 +96,8 @@ public record Lexicon(
       List<Symptom> symptoms,
       @JsonProperty("fix-phrases") List<String> fixPhrases,
       @JsonProperty("fail-phrases") List<String> failPhrases,
-      List<String> hashtags) {}
+      List<String> hashtags,
+      Map<String, List<String>> intents) {}
 
   private static volatile Lexicon builtIn;
 
@@ -123,6 +126,7 @@ public record Lexicon(
         symptoms.fixPhrases(),
         symptoms.failPhrases(),
         symptoms.hashtags(),
+        symptoms.intents(),
         read("error-codes.yaml", CodesFile.class).groups());
   }
 
@@ -135,6 +139,17 @@ public record Lexicon(
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read lexicon file " + name, e);
     }
+  }
+
+  /** The intents (see symptoms.yaml) the hashtags express, in the order of {@code intents}. */
+  public List<String> intentsOf(List<String> hashtags) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String tag : hashtags) {
+      for (Map.Entry<String, List<String>> e : new java.util.TreeMap<>(intents).entrySet()) {
+        if (e.getValue().contains(tag) && !out.contains(e.getKey())) out.add(e.getKey());
+      }
+    }
+    return out;
   }
 
   public Optional<ProductType> type(String id) {

@@ -4,6 +4,7 @@ import io.fixfinder.core.feedback.FeedbackItem;
 import io.fixfinder.core.feedback.FeedbackSignals;
 import io.fixfinder.core.model.IssueCluster;
 import io.fixfinder.core.model.SourceDoc;
+import io.fixfinder.core.understand.Lexicon;
 import io.fixfinder.indexer.view.IssueSource;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,6 +32,12 @@ public final class GroupedSearch {
   public static final int WINDOW = 50;
   public static final int MAX_GROUPS = 5;
 
+  /**
+   * A hashtag's intent lifts the records that serve it: #fixed or #repair the records that report a
+   * fix, #refund or #warranty the reviews and product pages.
+   */
+  static final double INTENT_BOOST = 1.3;
+
   /** Damping of rank in a group's score: a group of many mid-ranked hits beats one top hit. */
   private static final int RANK_DAMPING = 10;
 
@@ -38,13 +45,25 @@ public final class GroupedSearch {
   private final IssueSource issues;
   private final FeedbackSignals feedback;
   private final RecordLookup records;
+  private final Lexicon lexicon;
 
   public GroupedSearch(
-      Searcher searcher, IssueSource issues, FeedbackSignals feedback, RecordLookup records) {
+      Searcher searcher,
+      IssueSource issues,
+      FeedbackSignals feedback,
+      RecordLookup records,
+      Lexicon lexicon) {
     this.searcher = searcher;
     this.issues = issues;
     this.feedback = feedback;
     this.records = records;
+    this.lexicon = lexicon;
+  }
+
+  /** With the built-in lexicon. */
+  public GroupedSearch(
+      Searcher searcher, IssueSource issues, FeedbackSignals feedback, RecordLookup records) {
+    this(searcher, issues, feedback, records, Lexicon.builtIn());
   }
 
   public SearchResponse search(SearchRequest request) throws IOException {
@@ -52,7 +71,7 @@ public final class GroupedSearch {
     int to = request.page() * request.size();
     if (to > WINDOW) {
       SearchResponse deep = searcher.search(request);
-      return deep.withIssues(List.of(), tag(deep.hits()));
+      return withIntents(deep.withIssues(List.of(), tag(deep.hits())));
     }
     SearchResponse window =
         searcher.search(
@@ -64,14 +83,15 @@ public final class GroupedSearch {
                 1,
                 WINDOW,
                 request.mode()));
-    List<SearchResponse.Hit> ranked = tag(rerank(window.hits()));
+    List<String> intents = lexicon.intentsOf(window.interpretation().hashtags());
+    List<SearchResponse.Hit> ranked = tag(rerank(window.hits(), intents));
     List<SearchResponse.IssueGroup> groups =
         request.page() == 1 ? groups(ranked) : List.<SearchResponse.IssueGroup>of();
     List<SearchResponse.Hit> page =
         ranked.subList(Math.min(from, ranked.size()), Math.min(to, ranked.size()));
     return new SearchResponse(
         window.query(),
-        window.interpretation(),
+        window.interpretation().withIntents(intents),
         window.total(),
         request.page(),
         request.size(),
@@ -81,10 +101,30 @@ public final class GroupedSearch {
         window.helpers());
   }
 
-  private List<SearchResponse.Hit> rerank(List<SearchResponse.Hit> hits) {
+  private SearchResponse withIntents(SearchResponse r) {
+    List<String> intents = lexicon.intentsOf(r.interpretation().hashtags());
+    return new SearchResponse(
+        r.query(),
+        r.interpretation().withIntents(intents),
+        r.total(),
+        r.page(),
+        r.size(),
+        r.issues(),
+        r.hits(),
+        r.facets(),
+        r.helpers());
+  }
+
+  private List<SearchResponse.Hit> rerank(List<SearchResponse.Hit> hits, List<String> intents) {
+    boolean repair = intents.contains("repair");
+    boolean refund = intents.contains("refund");
     List<SearchResponse.Hit> out = new ArrayList<>(hits.size());
     for (SearchResponse.Hit h : hits) {
       double factor = 0.75 + 0.5 * feedback.tally(FeedbackItem.doc(h.id()).key()).score();
+      if (repair && h.fixReported()) factor *= INTENT_BOOST;
+      if (refund && (h.kind().equals("review") || h.kind().equals("product"))) {
+        factor *= INTENT_BOOST;
+      }
       out.add(h.withScore(h.score() * factor));
     }
     out.sort(Comparator.comparingDouble(SearchResponse.Hit::score).reversed());

@@ -45,9 +45,26 @@ public record SearchResponse(
       int matched,
       Map<String, Hit> best) {}
 
-  /** The query's product, error codes and symptoms as the shared key extractor read them. */
+  /**
+   * The query's product, error codes, symptoms and hashtags as the shared key extractor read them,
+   * and the intents the hashtags express ({@code repair}, {@code refund}, {@code fault}).
+   */
   public record Interpretation(
-      ProductRef product, List<String> errorCodes, List<String> symptoms, List<String> hashtags) {}
+      ProductRef product,
+      List<String> errorCodes,
+      List<String> symptoms,
+      List<String> hashtags,
+      List<String> intents) {
+    /** An interpretation whose intents are not read yet. */
+    public Interpretation(
+        ProductRef product, List<String> errorCodes, List<String> symptoms, List<String> hashtags) {
+      this(product, errorCodes, symptoms, hashtags, List.of());
+    }
+
+    public Interpretation withIntents(List<String> read) {
+      return new Interpretation(product, errorCodes, symptoms, hashtags, List.copyOf(read));
+    }
+  }
 
   /**
    * One result; text fields are plain text (the client escapes them), never HTML.

@@ -173,6 +173,22 @@ class GroupedSearchTest {
   }
 
   @Test
+  void hashtagsAreReadAsIntent() throws Exception {
+    GroupedSearch search = new GroupedSearch(searcher, ISSUES, FeedbackSignals.none(), lookup);
+    SearchResponse plain = search.search(SearchRequest.of("aqualine wm-8420x e18"));
+    SearchResponse refund = search.search(SearchRequest.of("aqualine wm-8420x e18 #refund"));
+    assertThat(refund.interpretation().intents()).containsExactly("refund");
+    assertThat(plain.interpretation().intents()).isEmpty();
+    // the review is lifted by the intent's factor; a thread is not
+    assertThat(score(refund, REVIEW) / score(plain, REVIEW))
+        .isCloseTo(GroupedSearch.INTENT_BOOST, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(score(refund, THREAD)).isEqualTo(score(plain, THREAD));
+    SearchResponse repair = search.search(SearchRequest.of("aqualine wm-8420x #fixed"));
+    assertThat(repair.interpretation().intents()).containsExactly("repair");
+    assertThat(repair.hits().getFirst().fixReported()).isTrue();
+  }
+
+  @Test
   void laterPagesHaveNoGroupsButTaggedHits() throws Exception {
     GroupedSearch search = new GroupedSearch(searcher, ISSUES, FeedbackSignals.none(), lookup);
     SearchResponse r =
@@ -181,6 +197,10 @@ class GroupedSearchTest {
                 "aqualine", Optional.empty(), Optional.empty(), Optional.empty(), 2, 2));
     assertThat(r.issues()).isEmpty();
     assertThat(r.hits()).hasSize(2).allSatisfy(h -> assertThat(h.issue()).isPresent());
+  }
+
+  private static double score(SearchResponse r, SourceDoc d) {
+    return r.hits().stream().filter(h -> h.id().equals(d.id())).findFirst().orElseThrow().score();
   }
 
   private static List<String> ids(SearchResponse r) {
