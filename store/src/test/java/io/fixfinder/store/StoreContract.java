@@ -174,25 +174,30 @@ abstract class StoreContract {
   }
 
   @Test
-  void concurrentVotesAreAllCounted() throws Exception {
+  void concurrentVotesAreAllCountedAndTheSnapshotEndsCurrent() throws Exception {
     FeedbackStore feedback = new FeedbackStore(db, clock);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int client = 0; client < 40; client++) {
-        String key = "10.0.0." + client;
-        Answer answer = Answer.values()[client % 3];
-        futures.add(pool.submit(() -> feedback.vote(FeedbackItem.doc("hot"), answer, key)));
-        // the same client again: must not add a vote
-        futures.add(pool.submit(() -> feedback.vote(FeedbackItem.doc("hot"), answer, key)));
+      for (int round = 0; round < 5; round++) {
+        String item = "hot" + round;
+        List<Future<?>> futures = new ArrayList<>();
+        for (int client = 0; client < 40; client++) {
+          String key = "10.0.0." + client;
+          Answer answer = Answer.values()[client % 3];
+          futures.add(pool.submit(() -> feedback.vote(FeedbackItem.doc(item), answer, key)));
+          // the same client again: must not add a vote
+          futures.add(pool.submit(() -> feedback.vote(FeedbackItem.doc(item), answer, key)));
+          if (client % 10 == 0) futures.add(pool.submit(feedback::reload));
+        }
+        for (Future<?> f : futures) f.get();
+        assertThat(feedback.tally("doc:" + item)).as(item).isEqualTo(new Tally(14, 13, 13));
       }
-      for (Future<?> f : futures) f.get();
     } finally {
       pool.shutdown();
     }
-    assertThat(feedback.tally("doc:hot")).isEqualTo(new Tally(14, 13, 13));
     feedback.reload();
-    assertThat(feedback.tally("doc:hot")).isEqualTo(new Tally(14, 13, 13));
+    assertThat(feedback.tally("doc:hot4")).isEqualTo(new Tally(14, 13, 13));
+    assertThat(feedback.votedItems()).isEqualTo(5);
   }
 
   private long count(String sql) {

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -44,10 +45,12 @@ public final class FeedbackStore implements FeedbackSignals {
   private final Clock clock;
   private final byte[] secret;
   private final TallySnapshot snapshot = new TallySnapshot();
+  private final ReentrantLock[] stripes = new ReentrantLock[64];
 
   public FeedbackStore(Database db, Clock clock) {
     this.db = db;
     this.clock = clock;
+    for (int i = 0; i < stripes.length; i++) stripes[i] = new ReentrantLock();
     this.secret = HexFormat.of().parseHex(db.transaction(FeedbackStore::secret));
     reload();
   }
@@ -57,27 +60,35 @@ public final class FeedbackStore implements FeedbackSignals {
     long day = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toEpochDay();
     String hash = clientHash(day, clientKey);
     String key = item.key();
-    Tally tally =
-        db.transaction(
-            c -> {
-              try (PreparedStatement st =
-                  c.prepareStatement(
-                      "INSERT INTO feedback_vote (item, client_hash, epoch_day, answer, voted_at_ms)"
-                          + " VALUES (?, ?, ?, ?, ?)"
-                          + " ON CONFLICT (item, client_hash, epoch_day)"
-                          + " DO UPDATE SET answer = excluded.answer,"
-                          + " voted_at_ms = excluded.voted_at_ms")) {
-                st.setString(1, key);
-                st.setString(2, hash);
-                st.setLong(3, day);
-                st.setString(4, answer.wire());
-                st.setLong(5, clock.millis());
-                st.executeUpdate();
-              }
-              return tallyOf(c, key);
-            });
-    snapshot.put(key, tally);
-    return new Vote(item, tally, answer);
+    // The write and the snapshot update happen under the item's lock: otherwise two votes could
+    // commit in one order and update the snapshot in the other, leaving an older tally in memory.
+    ReentrantLock lock = stripes[Math.floorMod(key.hashCode(), stripes.length)];
+    lock.lock();
+    try {
+      Tally tally =
+          db.transaction(
+              c -> {
+                try (PreparedStatement st =
+                    c.prepareStatement(
+                        "INSERT INTO feedback_vote (item, client_hash, epoch_day, answer, voted_at_ms)"
+                            + " VALUES (?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (item, client_hash, epoch_day)"
+                            + " DO UPDATE SET answer = excluded.answer,"
+                            + " voted_at_ms = excluded.voted_at_ms")) {
+                  st.setString(1, key);
+                  st.setString(2, hash);
+                  st.setLong(3, day);
+                  st.setString(4, answer.wire());
+                  st.setLong(5, clock.millis());
+                  st.executeUpdate();
+                }
+                return tallyOf(c, key);
+              });
+      snapshot.put(key, tally);
+      return new Vote(item, tally, answer);
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
@@ -85,23 +96,30 @@ public final class FeedbackStore implements FeedbackSignals {
     return snapshot.tally(item);
   }
 
-  /** Reads every tally from the database into memory (at open, and to see other processes). */
+  /**
+   * Reads every tally from the database into memory (at open, and to see other processes). Votes of
+   * this process wait meanwhile, so that none is overwritten by the older reading.
+   */
   public void reload() {
-    Map<String, Tally> all =
-        db.read(
-            c -> {
-              Map<String, long[]> counts = new HashMap<>();
-              try (PreparedStatement st =
-                      c.prepareStatement(
-                          "SELECT item, answer, COUNT(*) FROM feedback_vote GROUP BY item, answer");
-                  ResultSet rs = st.executeQuery()) {
-                while (rs.next()) add(counts, rs.getString(1), rs.getString(2), rs.getLong(3));
-              }
-              Map<String, Tally> out = new HashMap<>();
-              counts.forEach((k, v) -> out.put(k, new Tally(v[0], v[1], v[2])));
-              return out;
-            });
-    snapshot.replaceAll(all);
+    for (ReentrantLock lock : stripes) lock.lock();
+    try {
+      snapshot.replaceAll(db.read(FeedbackStore::allTallies));
+    } finally {
+      for (ReentrantLock lock : stripes) lock.unlock();
+    }
+  }
+
+  private static Map<String, Tally> allTallies(Connection c) throws SQLException {
+    Map<String, long[]> counts = new HashMap<>();
+    try (PreparedStatement st =
+            c.prepareStatement(
+                "SELECT item, answer, COUNT(*) FROM feedback_vote GROUP BY item, answer");
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) add(counts, rs.getString(1), rs.getString(2), rs.getLong(3));
+    }
+    Map<String, Tally> out = new HashMap<>();
+    counts.forEach((k, v) -> out.put(k, new Tally(v[0], v[1], v[2])));
+    return out;
   }
 
   /** Items with at least one vote. */
