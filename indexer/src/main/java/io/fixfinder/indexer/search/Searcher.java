@@ -27,6 +27,8 @@ import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
@@ -53,7 +55,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
  * Candidates come from one of three retrieval modes: {@code bm25} (BM25 over title and text plus
  * the key boosts), {@code dense} (nearest neighbours of the query's sentence embedding in the HNSW
  * graph) or {@code hybrid} (both lists, fused by reciprocal rank or by a weighted sum of normalised
- * scores). The record's quality prior multiplies the score in every list. See {@code
+ * scores). The record's quality prior multiplies the score in both lists. See {@code
  * docs/ranking.md}.
  *
  * <p>Thread-safe: searches share one {@link SearcherManager}, and query embeddings are cached by
@@ -75,8 +77,11 @@ public final class Searcher {
   /** Reciprocal rank fusion constant: a record at rank r in a list earns 1 / (RRF_K + r). */
   static final int RRF_K = 60;
 
-  /** Linear fusion: weight of the normalised bm25 score; the dense score gets the rest. */
-  static final float LINEAR_BM25_WEIGHT = 0.5f;
+  /**
+   * Linear fusion: weight of the normalised bm25 score; the dense score gets the rest. Tuned on the
+   * development sets (0.5 to 0.8 tried; see docs/relevance.md).
+   */
+  static final float LINEAR_BM25_WEIGHT = 0.75f;
 
   private static final int QUERY_VECTOR_CACHE = 1024;
 
@@ -220,14 +225,14 @@ public final class Searcher {
       }
       case DENSE -> {
         Query dense = dense(request, depth);
-        TopDocs top = searcher.search(dense, depth);
-        return new Ranked(head(top.scoreDocs, want), top.totalHits.value(), dense);
+        ScoreDoc[] top = denseRanked(searcher, dense, depth);
+        return new Ranked(head(top, want), top.length, dense);
       }
       case HYBRID -> {
         TopDocs words = searcher.search(lexical, new TopScoreDocCollectorManager(depth, 10_000));
         Query dense = dense(request, depth);
-        TopDocs meaning = searcher.search(dense, depth);
-        ScoreDoc[] fused = fuse(words.scoreDocs, meaning.scoreDocs, fusion);
+        ScoreDoc[] meaning = denseRanked(searcher, dense, depth);
+        ScoreDoc[] fused = fuse(words.scoreDocs, meaning, fusion);
         Query union =
             new BooleanQuery.Builder()
                 .add(lexical, BooleanClause.Occur.SHOULD)
@@ -292,8 +297,7 @@ public final class Searcher {
 
   /**
    * Nearest neighbours of the query embedding, at most {@code k}, among the records passing the
-   * request's filters (applied inside the graph search, so a filter never empties the list); the
-   * similarity ((1 + cosine) / 2) is multiplied by the prior.
+   * request's filters (applied inside the graph search, so a filter never empties the list).
    */
   private Query dense(SearchRequest request, int k) {
     float[] vector = queryVector(request.query());
@@ -304,9 +308,30 @@ public final class Searcher {
       filters.forEach(q -> f.add(q, BooleanClause.Occur.FILTER));
       filter = f.build();
     }
-    return FunctionScoreQuery.boostByValue(
-        new KnnFloatVectorQuery(Fields.VECTOR, vector, k, filter),
-        DoubleValuesSource.fromFloatField(Fields.PRIOR));
+    return new KnnFloatVectorQuery(Fields.VECTOR, vector, k, filter);
+  }
+
+  /**
+   * Runs the nearest-neighbour query and scores each hit prior × max(0, cosine), best first. Lucene
+   * scores a dot-product hit (1 + cosine) / 2, which squeezes every hit into [0.5, 1]; the prior
+   * multiplied into that would outweigh meaning, so the cosine is recovered first.
+   */
+  private static ScoreDoc[] denseRanked(IndexSearcher searcher, Query dense, int k)
+      throws IOException {
+    ScoreDoc[] hits = searcher.search(dense, k).scoreDocs;
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (ScoreDoc hit : hits) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+      NumericDocValues priors = leaf.reader().getNumericDocValues(Fields.PRIOR);
+      float prior = 1f;
+      if (priors != null && priors.advanceExact(hit.doc - leaf.docBase)) {
+        prior = Float.intBitsToFloat((int) priors.longValue());
+      }
+      hit.score = prior * Math.max(0f, 2 * hit.score - 1);
+    }
+    Arrays.sort(
+        hits, Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc));
+    return hits;
   }
 
   /** The query's embedding, computed once per normalised query text. */
