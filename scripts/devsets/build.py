@@ -1,0 +1,265 @@
+#!/usr/bin/env python3
+"""Build BEIR-format development sets for `fixfinder eval search` from ../shared/data.
+
+Writes folders (corpus.jsonl, queries.jsonl, qrels/test.tsv) under --out, never into the
+repository: the data belongs to its publishers (see ../shared/data/README.md for licences).
+Standard library only; deterministic (fixed seed, sorted inputs).
+
+    python3 scripts/devsets/build.py --out /tmp/devsets            # all sets
+    python3 scripts/devsets/build.py --out /tmp/devsets --set ppsl
+
+Sets (how each is built, and why it is a fair test, is in docs/relevance.md):
+  ppsl      repair-wiki problems (product + problem label) -> their curated solutions and the
+            videos/pages linked from those solutions
+  myfixit   a fault phrased from a guide's device and part -> that guide (device name as the
+            document title, step texts as its body; the guide's own title is NOT in the document)
+  ords      held-out English repair-report problem texts -> other reports of the same product
+            category with the same hand-labelled fault type (Open Repair Data quests)
+"""
+import argparse
+import csv
+import hashlib
+import json
+import os
+import random
+import re
+import sys
+
+SEED = 20240501
+
+
+def write_beir(out_dir, corpus, queries, qrels):
+    """corpus: [(id, title, text)], queries: [(id, text)], qrels: {qid: {docid: grade}}."""
+    os.makedirs(os.path.join(out_dir, "qrels"), exist_ok=True)
+    with open(os.path.join(out_dir, "corpus.jsonl"), "w", encoding="utf-8") as f:
+        for doc_id, title, text in corpus:
+            f.write(json.dumps({"_id": doc_id, "title": title, "text": text}, ensure_ascii=False))
+            f.write("\n")
+    judged = [q for q in queries if qrels.get(q[0])]
+    with open(os.path.join(out_dir, "queries.jsonl"), "w", encoding="utf-8") as f:
+        for qid, text in judged:
+            f.write(json.dumps({"_id": qid, "text": text}, ensure_ascii=False) + "\n")
+    with open(os.path.join(out_dir, "qrels", "test.tsv"), "w", encoding="utf-8") as f:
+        f.write("query-id\tcorpus-id\tscore\n")
+        for qid, _ in judged:
+            for doc_id, grade in sorted(qrels[qid].items()):
+                f.write(f"{qid}\t{doc_id}\t{grade}\n")
+    pairs = sum(len(qrels[q[0]]) for q in judged)
+    print(f"{out_dir}: {len(corpus)} documents, {len(judged)} queries, {pairs} judgements")
+
+
+# ---------------------------------------------------------------- ppsl (tiny YAML reader)
+
+def read_simple_yaml(path):
+    """The subset the ppsl files use: `key: scalar`, quoted scalars, `key: |-`/`>-` blocks and
+    `key:` followed by `  - 'item'` lists. Enough for these files; not a general YAML parser."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    out, i = {}, 0
+    while i < len(lines):
+        line = lines[i]
+        m = re.match(r"^([A-Za-z][\w]*):\s*(.*)$", line)
+        if not m:
+            i += 1
+            continue
+        key, value = m.group(1), m.group(2).strip()
+        i += 1
+        if value in ("|", "|-", ">", ">-", ""):
+            block = []
+            while i < len(lines) and (lines[i].startswith(" ") or lines[i] == ""):
+                block.append(lines[i])
+                i += 1
+            items = [b.strip() for b in block if b.strip().startswith("- ")]
+            if value == "" and items:
+                out[key] = [unquote(b[2:].strip()) for b in items]
+            elif value.startswith(">"):
+                out[key] = " ".join(b.strip() for b in block if b.strip())
+            else:
+                out[key] = "\n".join(b.strip() for b in block).strip()
+        else:
+            out[key] = unquote(value)
+    return out
+
+
+def unquote(v):
+    if len(v) >= 2 and v[0] == v[-1] and v[0] in "'\"":
+        return v[1:-1].replace("''", "'") if v[0] == "'" else v[1:-1]
+    return v
+
+
+def build_ppsl(data, out):
+    root = os.path.join(data, "ppsl")
+
+    def load(kind):
+        d = os.path.join(root, kind)
+        return {n[:-5]: read_simple_yaml(os.path.join(d, n)) for n in sorted(os.listdir(d))
+                if n.endswith(".yaml")}
+
+    products, problems, solutions, links = (load(k) for k in
+                                            ("Products", "Problems", "Solutions", "Links"))
+    corpus, solution_docs, link_docs = [], {}, {}
+    for sid, s in sorted(solutions.items()):
+        label, desc = s.get("label", "").strip(), s.get("description", "").strip()
+        if label or desc:
+            solution_docs[sid] = f"s{sid}"
+            corpus.append((f"s{sid}", label, desc))
+    for lid, l in sorted(links.items()):
+        label, desc = l.get("label", "").strip(), l.get("description", "").strip()
+        if label or desc:
+            link_docs[lid] = f"l{lid}"
+            corpus.append((f"l{lid}", label, desc))
+    owner = {}
+    for name, p in products.items():
+        if name.lower().startswith("test"):
+            continue
+        for pid in p.get("problems", []) or []:
+            board = p.get("number", "")
+            owner[pid] = (name + (" " + board if board else "")).strip()
+    queries, qrels = [], {}
+    for pid, p in sorted(problems.items()):
+        label = (p.get("label") or "").strip()
+        if pid not in owner or len(label) < 3 or label.lower() in ("na", "n/a", "test problem"):
+            continue
+        rel = {}
+        for sid in p.get("solutions", []) or []:
+            if sid in solution_docs:
+                rel[solution_docs[sid]] = 1
+            for lid in solutions.get(sid, {}).get("links", []) or []:
+                if lid in link_docs:
+                    rel[link_docs[lid]] = 1
+        if rel:
+            queries.append((f"p{pid}", f"{owner[pid]} {label}"))
+            qrels[f"p{pid}"] = rel
+    write_beir(os.path.join(out, "ppsl"), corpus, queries, qrels)
+
+
+# ---------------------------------------------------------------- myfixit
+
+STOCK = re.compile(
+    r"\b(how to|replacement|replacing|replace|repairing|repair|disassembly|disassembling|"
+    r"installation|installing|install|removal|removing|remove|cleaning|clean|fixing|fix|"
+    r"teardown|opening|open|guide|new|the|a|an|your|of|on|in|for|to|and)\b",
+    re.IGNORECASE)
+FAULTS = ["{device} {part} not working", "{part} broken on my {device}",
+          "{device} problem with the {part}", "my {device} {part} stopped working"]
+
+
+def part_of(guide):
+    subject = (guide.get("Subject") or "").strip()
+    if subject:
+        return subject.lower()
+    title = guide["Title"]
+    for word in re.split(r"\s+", guide.get("Category") or ""):
+        if word:
+            title = re.sub(r"\b" + re.escape(word) + r"\b", " ", title, flags=re.IGNORECASE)
+    title = STOCK.sub(" ", title)
+    title = re.sub(r"[^\w\s-]", " ", title)
+    return re.sub(r"\s+", " ", title).strip().lower()
+
+
+def build_myfixit(data, out, max_queries=500):
+    guides = []
+    for name in ("Appliance.json", "Computer Hardware.json"):
+        with open(os.path.join(data, "myfixit", name), encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    guides.append(json.loads(line))
+    corpus, by_key, candidates = [], {}, []
+    for g in guides:
+        gid = f"g{g['Guidid']}"
+        steps = sorted(g.get("Steps") or [], key=lambda s: s.get("Order", 0))
+        text = " ".join((s.get("Text_raw") or "").strip() for s in steps).strip()
+        device = (g.get("Category") or "").strip()
+        if not text or not device:
+            continue
+        corpus.append((gid, device, text))
+        part = part_of(g)
+        key = (device.lower(), part)
+        by_key.setdefault(key, []).append(gid)
+        if part and len(part) >= 3:
+            candidates.append((gid, device, part))
+    rng = random.Random(SEED)
+    rng.shuffle(candidates)
+    queries, qrels = [], {}
+    for gid, device, part in candidates[:max_queries]:
+        template = FAULTS[int(hashlib.sha1(gid.encode()).hexdigest(), 16) % len(FAULTS)]
+        queries.append((f"q{gid}", template.format(device=device, part=part)))
+        # the guide itself, and any other guide for the same part of the same device
+        qrels[f"q{gid}"] = {doc: 1 for doc in by_key[(device.lower(), part)]}
+    queries.sort()
+    write_beir(os.path.join(out, "myfixit"), corpus, queries, qrels)
+
+
+# ---------------------------------------------------------------- ords quests
+
+QUESTS = [("mobiles/mobifix.csv", "id"), ("printers/printcat.csv", "id_ords"),
+          ("computers/compcat_desktops.csv", "id_ords")]
+NO_LABEL = {"unknown", "other", "multiple", ""}
+ENGLISH_PROVIDERS = {"The Restart Project", "Repair Cafe Wales"}
+
+
+def build_ords(data, out, max_queries=300):
+    reports = []
+    for name, id_col in QUESTS:
+        path = os.path.join(data, "openrepair", "quests", name)
+        with open(path, encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f):
+                problem = (r.get("problem") or "").strip()
+                if len(problem.split()) < 2:
+                    continue
+                lang = r.get("language")
+                english = lang == "en" if lang else r.get("data_provider") in ENGLISH_PROVIDERS
+                reports.append({
+                    "id": f"{name.split('/')[0]}-{r[id_col]}", "set": name,
+                    "fault": (r.get("fault_type") or "").strip(),
+                    "category": (r.get("product_category") or "").strip(),
+                    "brand": (r.get("brand") or "").strip(), "problem": problem,
+                    "english": english})
+    rng = random.Random(SEED)
+    labelled = [r for r in reports if r["english"] and r["fault"].lower() not in NO_LABEL
+                and len(r["problem"].split()) >= 4]
+    rng.shuffle(labelled)
+    held_out = labelled[:max_queries]
+    held_ids = {r["id"] for r in held_out}
+    corpus = []
+    for r in reports:
+        if r["id"] in held_ids:
+            continue  # a query's own report is not in the corpus
+        brand = r["brand"] if r["brand"].lower() not in ("", "unknown") else ""
+        title = r["category"] + (f" ({brand})" if brand else "")
+        corpus.append((r["id"], title, r["problem"]))
+    by_label = {}
+    for r in reports:
+        if r["id"] not in held_ids and r["fault"].lower() not in NO_LABEL:
+            by_label.setdefault((r["set"], r["fault"]), []).append(r["id"])
+    queries, qrels = [], {}
+    for r in sorted(held_out, key=lambda r: r["id"]):
+        rel = by_label.get((r["set"], r["fault"]), [])
+        if rel:
+            queries.append((f"q-{r['id']}", r["problem"]))
+            qrels[f"q-{r['id']}"] = {doc: 1 for doc in rel}
+    write_beir(os.path.join(out, "ords"), corpus, queries, qrels)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "..", "..", "..",
+                                                   "shared", "data"))
+    ap.add_argument("--out", required=True, help="target folder (outside the repository)")
+    ap.add_argument("--set", choices=["ppsl", "myfixit", "ords", "all"], default="all")
+    args = ap.parse_args()
+    data = os.path.abspath(args.data)
+    if not os.path.isdir(data):
+        sys.exit(f"build.py: no data folder at {data} (pass --data)")
+    repo = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+    out = os.path.abspath(args.out)
+    if out == repo or out.startswith(repo + os.sep):
+        sys.exit(f"build.py: --out {out} is inside the repository; the data must stay outside")
+    builders = {"ppsl": build_ppsl, "myfixit": build_myfixit, "ords": build_ords}
+    for name, build in builders.items():
+        if args.set in (name, "all"):
+            build(data, out)
+
+
+if __name__ == "__main__":
+    main()
