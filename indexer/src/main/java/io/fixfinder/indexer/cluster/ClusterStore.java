@@ -158,7 +158,7 @@ public final class ClusterStore implements AutoCloseable {
     for (SourceDoc d : input) byId.put(d.id(), d);
     lock.lock();
     try {
-      Instant now = clock.instant();
+      Instant now = now();
       Map<String, String> result = new LinkedHashMap<>();
       List<SourceDoc> toEmbed = new ArrayList<>();
       List<DocSignals> restated = new ArrayList<>();
@@ -222,7 +222,7 @@ public final class ClusterStore implements AutoCloseable {
       String cid = owner.remove(docId);
       ClusterState c = clusters.get(cid);
       c.remove(old);
-      c.updated = clock.instant();
+      c.updated = now();
       Set<String> deleted = new HashSet<>();
       if (c.size() == 0) {
         drop(c);
@@ -259,6 +259,11 @@ public final class ClusterStore implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** Milliseconds: what the file keeps, so a reopened store equals the one that committed. */
+  private Instant now() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
   }
 
   /** How many commits this store has made (0 before the first). */
