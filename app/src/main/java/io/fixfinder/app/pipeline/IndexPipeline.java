@@ -2,11 +2,14 @@ package io.fixfinder.app.pipeline;
 
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.records.RecordLog;
+import io.fixfinder.indexer.embed.Embedder;
+import io.fixfinder.indexer.embed.MiniLmEmbedder;
 import io.fixfinder.indexer.schema.SchemaVersion;
 import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.indexer.write.Indexer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.Optional;
 
 /** Builds the index from the record log, and tells whether an existing index can be reused. */
 public final class IndexPipeline {
@@ -25,12 +28,28 @@ public final class IndexPipeline {
     if (snapshot.badLines() > 0) {
       out.printf("index: skipped %d damaged record lines%n", snapshot.badLines());
     }
-    Indexer.Report report =
-        Indexer.rebuild(data.index(), config.index().ramBufferMb(), snapshot.docs().values(), out);
+    Indexer.Report report;
+    try (MiniLmEmbedder embedder =
+        config.index().embeddings()
+            ? MiniLmEmbedder.withThreads(config.index().embedThreads())
+            : null) {
+      report =
+          Indexer.rebuild(
+              data.index(),
+              config.index().ramBufferMb(),
+              Optional.<Embedder>ofNullable(embedder),
+              snapshot.docs().values(),
+              out);
+    }
     double seconds = report.took().toMillis() / 1000.0;
     out.printf(
         "index: %d records indexed (%d failed) in %.1f s, %.0f docs/s%n",
         report.indexed(), report.failed(), seconds, report.indexed() / Math.max(seconds, 1e-3));
+    if (config.index().embeddings()) {
+      out.printf(
+          "index: %d vectors computed, %d reused from the previous generation%n",
+          report.embedded(), report.reused());
+    }
     return report;
   }
 
