@@ -1,0 +1,51 @@
+package io.fixfinder.indexer.eval.clusters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fixfinder.indexer.embed.MiniLmEmbedder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 5's acceptance on the real labelled quests in {@code ../shared/data} (skipped when absent):
+ * FixFinder's clustering beats Carrot2 Lingo and bisecting k-means on NMI and B-cubed F1.
+ */
+class QuestClustersIT {
+  @Test
+  void fixfinderBeatsBothCarrot2AlgorithmsOnEveryQuest() throws Exception {
+    Optional<Path> quests = SharedData.quests();
+    Assumptions.assumeTrue(
+        quests.isPresent(), "../shared/data/openrepair/quests not found: quest evaluation skipped");
+    List<Path> files =
+        List.of(
+            quests.get().resolve("mobiles/mobifix.csv"),
+            quests.get().resolve("printers/printcat.csv"),
+            quests.get().resolve("computers/compcat_desktops.csv"));
+    try (MiniLmEmbedder embedder = new MiniLmEmbedder(2)) {
+      for (Path file : files) {
+        if (!Files.exists(file)) continue;
+        ClusterEval.Report report =
+            ClusterEval.run(
+                LabelledOrds.read(file, "fault_type", Optional.empty()), embedder, true);
+        report
+            .runs()
+            .forEach(
+                (name, run) -> System.out.println(file.getFileName() + " " + name + " " + run));
+        ClusterMetrics ff = report.runs().get(ClusterEval.FIXFINDER).metrics();
+        for (String baseline : new String[] {"carrot2-lingo", "carrot2-bkmeans"}) {
+          ClusterMetrics b = report.runs().get(baseline).metrics();
+          assertThat(ff.nmi())
+              .as(file.getFileName() + " nmi vs " + baseline)
+              .isGreaterThan(b.nmi());
+          assertThat(ff.bcubedF1())
+              .as(file.getFileName() + " B-cubed F1 vs " + baseline)
+              .isGreaterThan(b.bcubedF1());
+        }
+      }
+    }
+  }
+}
