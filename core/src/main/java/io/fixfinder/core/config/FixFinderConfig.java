@@ -108,7 +108,7 @@ public record FixFinderConfig(
     public Index {
       if (ramBufferMb < 1) throw new ConfigException("index.ramBufferMb must be >= 1");
       if (retrieval == null) retrieval = Retrieval.HYBRID;
-      if (fusion == null) fusion = Fusion.RRF;
+      if (fusion == null) fusion = Fusion.LINEAR;
       if (embedThreads < 0) throw new ConfigException("index.embedThreads must be >= 0");
       if (!embeddings && retrieval != Retrieval.BM25) {
         throw new ConfigException(
@@ -118,7 +118,7 @@ public record FixFinderConfig(
 
     /** The defaults with only the RAM buffer set (tests, tools). */
     public Index(int ramBufferMb) {
-      this(ramBufferMb, Retrieval.HYBRID, Fusion.RRF, true, 0);
+      this(ramBufferMb, Retrieval.HYBRID, Fusion.LINEAR, true, 0);
     }
   }
 
