@@ -2,9 +2,11 @@ package io.fixfinder.api;
 
 import io.fixfinder.api.feedback.FeedbackHandler;
 import io.fixfinder.api.feedback.IndexedItems;
+import io.fixfinder.api.issues.IssueHandler;
 import io.fixfinder.api.metrics.CrawlStats;
 import io.fixfinder.api.problem.ApiException;
 import io.fixfinder.api.problem.ProblemMapper;
+import io.fixfinder.api.products.ProductHandler;
 import io.fixfinder.api.protect.ClientKey;
 import io.fixfinder.api.protect.RateLimiter;
 import io.fixfinder.api.search.SearchCache;
@@ -13,7 +15,14 @@ import io.fixfinder.api.search.SuggestHandler;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.feedback.ItemExists;
 import io.fixfinder.core.json.Json;
+import io.fixfinder.indexer.search.GroupedSearch;
+import io.fixfinder.indexer.search.RecordLookup;
+import io.fixfinder.indexer.search.SearchRequest;
+import io.fixfinder.indexer.search.SearchResponse;
 import io.fixfinder.indexer.search.Searcher;
+import io.fixfinder.indexer.view.IssueSource;
+import io.fixfinder.indexer.view.IssueView;
+import io.fixfinder.indexer.view.ProductView;
 import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.store.Database;
 import io.fixfinder.store.feedback.FeedbackStore;
@@ -53,8 +62,23 @@ public final class ApiServer implements AutoCloseable {
   /**
    * Route label values: the route table's paths; anything else is "other" (bounded cardinality).
    */
-  private static final java.util.Set<String> KNOWN_PATHS =
-      routeTable(null).stream().map(Route::path).collect(java.util.stream.Collectors.toSet());
+  private static final List<java.util.Map.Entry<java.util.regex.Pattern, String>> KNOWN_PATHS =
+      routeTable(null).stream()
+          .map(
+              r ->
+                  java.util.Map.entry(
+                      java.util.regex.Pattern.compile(
+                          java.util.regex.Pattern.quote(r.path()).replace("{id}", "\\E[^/]+\\Q")),
+                      r.path()))
+          .toList();
+
+  /** The route table path a request matched ({@code /api/issues/{id}}), else "other". */
+  static String routeLabel(String path) {
+    for (var known : KNOWN_PATHS) {
+      if (known.getKey().matcher(path).matches()) return known.getValue();
+    }
+    return "other";
+  }
 
   /**
    * What the API serves from; all opened and closed by the caller, after {@link #close()}.
@@ -67,11 +91,43 @@ public final class ApiServer implements AutoCloseable {
    */
   public record Backends(
       IndexStore index,
-      Searcher searcher,
+      SearchFunction search,
+      IssueView issues,
+      ProductView products,
       Database database,
       FeedbackStore feedback,
-      ItemExists issues,
-      CrawlStats crawl) {}
+      ItemExists issueIds,
+      CrawlStats crawl) {
+
+    /**
+     * Backends without issue clusters (an index built without embeddings, tests): search is the
+     * searcher's ranking re-ranked by votes, ungrouped; issue pages are all 404.
+     */
+    public static Backends withoutClusters(
+        IndexStore index,
+        Searcher searcher,
+        Database database,
+        FeedbackStore feedback,
+        CrawlStats crawl) {
+      RecordLookup records = new RecordLookup(index.searchers());
+      IssueSource none = IssueSource.none();
+      return new Backends(
+          index,
+          new GroupedSearch(searcher, none, feedback, records)::search,
+          new IssueView(records, none, feedback),
+          new ProductView(records, none::clusterOf, none::get),
+          database,
+          feedback,
+          ItemExists.anyWellFormed(),
+          crawl);
+    }
+  }
+
+  /** One search as the API runs it (grouped, re-ranked): {@code GroupedSearch::search}. */
+  @FunctionalInterface
+  public interface SearchFunction {
+    SearchResponse search(SearchRequest request) throws java.io.IOException;
+  }
 
   private final Javalin app;
   private final PrometheusMeterRegistry metrics =
@@ -89,12 +145,18 @@ public final class ApiServer implements AutoCloseable {
       Backends backends, FixFinderConfig.Server settings, Consumer<RoutesConfig> extraRoutes) {
     IndexStore index = backends.index();
     ClientKey clients = new ClientKey(settings.trustedProxies());
+    SearchCache search = new SearchCache(backends.search(), index.searchers(), 10_000);
     Handlers handlers =
         new Handlers(
-            new SearchHandler(new SearchCache(backends.searcher(), index.searchers(), 10_000)),
+            new SearchHandler(search),
+            new IssueHandler(backends.issues()),
+            new ProductHandler(backends.products()),
             new SuggestHandler(index),
             new FeedbackHandler(
-                backends.feedback(), new IndexedItems(index, backends.issues()), clients),
+                backends.feedback(),
+                new IndexedItems(index, backends.issueIds()),
+                clients,
+                search::invalidateAll),
             index,
             backends.database(),
             backends.crawl(),
@@ -141,7 +203,7 @@ public final class ApiServer implements AutoCloseable {
                     Timer.builder("fixfinder.http.requests")
                         .description("API requests by route, method and status")
                         .tag("method", ctx.method().name())
-                        .tag("route", KNOWN_PATHS.contains(ctx.path()) ? ctx.path() : "other")
+                        .tag("route", routeLabel(ctx.path()))
                         .tag("status", Integer.toString(ctx.statusCode()))
                         .publishPercentileHistogram()
                         .register(metrics)
@@ -165,6 +227,8 @@ public final class ApiServer implements AutoCloseable {
   /** The handlers and state the route table points at. */
   record Handlers(
       SearchHandler search,
+      IssueHandler issues,
+      ProductHandler products,
       SuggestHandler suggest,
       FeedbackHandler feedback,
       IndexStore index,
@@ -179,6 +243,8 @@ public final class ApiServer implements AutoCloseable {
   static List<Route> routeTable(Handlers h) {
     return List.of(
         new Route("get", "/api/search", ctx -> h.search().search(ctx)),
+        new Route("get", "/api/issues/{id}", ctx -> h.issues().issue(ctx)),
+        new Route("get", "/api/products/{id}", ctx -> h.products().product(ctx)),
         new Route("get", "/api/suggest", ctx -> h.suggest().suggest(ctx)),
         new Route("post", "/api/feedback", ctx -> h.feedback().post(ctx)),
         new Route("get", "/health", ctx -> health(ctx, h.index(), h.database())),

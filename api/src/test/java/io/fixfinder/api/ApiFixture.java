@@ -2,7 +2,6 @@ package io.fixfinder.api;
 
 import io.fixfinder.api.metrics.CrawlStats;
 import io.fixfinder.core.config.FixFinderConfig;
-import io.fixfinder.core.feedback.ItemExists;
 import io.fixfinder.core.model.Details;
 import io.fixfinder.core.model.ProductRef;
 import io.fixfinder.core.model.SourceDoc;
@@ -78,12 +77,11 @@ final class ApiFixture implements AutoCloseable {
     crawlSummary = dir.resolve("crawl/last-run.json");
     server =
         new ApiServer(
-                new ApiServer.Backends(
+                ApiServer.Backends.withoutClusters(
                     index,
                     new Searcher(index.searchers(), KeyExtractor.builtIn()),
                     database,
                     feedback,
-                    ItemExists.anyWellFormed(),
                     CrawlStats.fromFile(crawlSummary)),
                 settings,
                 extraRoutes)

@@ -46,10 +46,15 @@ public final class FeedbackHandler {
   private final ItemExists items;
   private final ClientKey clients;
 
-  public FeedbackHandler(FeedbackStore store, ItemExists items, ClientKey clients) {
+  /** Run after each stored vote: votes re-rank searches, so cached results are dropped. */
+  private final Runnable afterVote;
+
+  public FeedbackHandler(
+      FeedbackStore store, ItemExists items, ClientKey clients, Runnable afterVote) {
     this.store = store;
     this.items = items;
     this.clients = clients;
+    this.afterVote = afterVote;
   }
 
   public void post(Context ctx) throws IOException {
@@ -80,6 +85,7 @@ public final class FeedbackHandler {
           "Service unavailable",
           "The vote could not be stored; try again later.");
     }
+    afterVote.run();
     ctx.header("Cache-Control", "no-store");
     ctx.json(
         new Response(

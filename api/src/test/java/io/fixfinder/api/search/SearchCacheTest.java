@@ -38,7 +38,9 @@ class SearchCacheTest {
       store.commit();
       SearchCache cache =
           new SearchCache(
-              new Searcher(store.searchers(), KeyExtractor.builtIn()), store.searchers(), 100);
+              new Searcher(store.searchers(), KeyExtractor.builtIn())::search,
+              store.searchers(),
+              100);
       assertThat(cache.search(SearchRequest.of("dishwasher drain")).total()).isEqualTo(1);
       assertThat(cache.search(SearchRequest.of("dishwasher drain")).total()).isEqualTo(1);
       assertThat(cache.hits()).isEqualTo(1);
