@@ -7,15 +7,26 @@ import io.fixfinder.app.pipeline.DataLayout;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.feedback.ItemExists;
 import io.fixfinder.core.understand.KeyExtractor;
+import io.fixfinder.indexer.cluster.ClusterStore;
+import io.fixfinder.indexer.embed.Embedder;
+import io.fixfinder.indexer.embed.MiniLmEmbedder;
+import io.fixfinder.indexer.search.GroupedSearch;
+import io.fixfinder.indexer.search.RecordLookup;
 import io.fixfinder.indexer.search.Searcher;
+import io.fixfinder.indexer.view.IssueSource;
+import io.fixfinder.indexer.view.IssueView;
+import io.fixfinder.indexer.view.ProductView;
+import io.fixfinder.indexer.view.StoreIssues;
 import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.store.Database;
 import io.fixfinder.store.StoreException;
 import io.fixfinder.store.feedback.FeedbackStore;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -49,22 +60,43 @@ final class Serving {
       throw e;
     }
     FeedbackStore feedback = new FeedbackStore(database, Clock.systemUTC());
+    // One embedder for query vectors (dense and hybrid search) and the issue clusters' file.
+    MiniLmEmbedder embedder =
+        cfg.index().embeddings() ? MiniLmEmbedder.withThreads(cfg.index().embedThreads()) : null;
+    IssueSource issues = IssueSource.none();
+    ItemExists issueIds = ItemExists.anyWellFormed();
+    if (embedder != null && Files.exists(layout.clusters())) {
+      ClusterStore clusters = ClusterStore.open(layout.clusters(), embedder);
+      issues = new StoreIssues(clusters);
+      issueIds = item -> clusters.get(item.id()).isPresent();
+    }
+    Searcher searcher =
+        new Searcher(
+            store.searchers(),
+            KeyExtractor.builtIn(),
+            Optional.<Embedder>ofNullable(embedder),
+            cfg.index().retrieval(),
+            cfg.index().fusion());
+    RecordLookup records = new RecordLookup(store.searchers());
     ApiServer server;
     try {
       server =
           new ApiServer(
                   new ApiServer.Backends(
                       store,
-                      new Searcher(store.searchers(), KeyExtractor.builtIn()),
+                      new GroupedSearch(searcher, issues, feedback, records)::search,
+                      new IssueView(records, issues, feedback),
+                      new ProductView(records, issues::clusterOf, issues::get),
                       database,
                       feedback,
-                      ItemExists.anyWellFormed(),
+                      issueIds,
                       CrawlStats.fromFile(layout.crawlSummary())),
                   cfg.server())
               .start(cfg.server().host(), cfg.server().port());
     } catch (ApiServer.PortInUseException e) {
       store.close();
       database.close();
+      if (embedder != null) embedder.close();
       throw new Main.UsageError(e.getMessage() + " (try --port)");
     }
     ScheduledExecutorService reloads = Executors.newSingleThreadScheduledExecutor(Serving::daemon);
@@ -90,6 +122,7 @@ final class Serving {
     closeables.add(reloads::shutdownNow);
     closeables.add(store);
     closeables.add(database);
+    if (embedder != null) closeables.add(embedder);
     closeables.addAll(alsoClose);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -8,6 +8,11 @@ public record DataLayout(Path root) {
     return root.resolve("index");
   }
 
+  /** The issue clusters (one versioned file, replaced atomically on commit). */
+  public Path clusters() {
+    return root.resolve("clusters");
+  }
+
   public Path records() {
     return root.resolve("records").resolve("records.jsonl");
   }

@@ -1,7 +1,11 @@
 package io.fixfinder.app.pipeline;
 
 import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.core.model.IssueCluster;
+import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.records.RecordLog;
+import io.fixfinder.indexer.cluster.Assignment;
+import io.fixfinder.indexer.cluster.ClusterStore;
 import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.embed.MiniLmEmbedder;
 import io.fixfinder.indexer.schema.SchemaVersion;
@@ -9,7 +13,10 @@ import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.indexer.write.Indexer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Builds the index from the record log, and tells whether an existing index can be reused. */
 public final class IndexPipeline {
@@ -40,6 +47,8 @@ public final class IndexPipeline {
               Optional.<Embedder>ofNullable(embedder),
               snapshot.docs().values(),
               out);
+      if (embedder != null) cluster(embedder, snapshot.docs());
+      else out.println("index: issue clusters skipped (they need index.embeddings: true)");
     }
     double seconds = report.took().toMillis() / 1000.0;
     out.printf(
@@ -51,6 +60,37 @@ public final class IndexPipeline {
           report.embedded(), report.reused());
     }
     return report;
+  }
+
+  /**
+   * Brings the issue clusters in line with the records: new and changed records are placed
+   * (existing ones keep their cluster, so ids stay stable), records that are gone leave, and the
+   * result is committed atomically.
+   */
+  private void cluster(Embedder embedder, Map<String, SourceDoc> docs) throws IOException {
+    long start = System.nanoTime();
+    try (ClusterStore clusters = ClusterStore.open(data.clusters(), embedder)) {
+      Set<String> gone = new HashSet<>();
+      for (IssueCluster c : clusters.all()) {
+        for (String member : clusters.members(c.id())) {
+          if (!docs.containsKey(member)) gone.add(member);
+        }
+      }
+      gone.forEach(clusters::remove);
+      Assignment assignment = clusters.add(docs.values());
+      clusters.commit();
+      out.printf(
+          "index: %d records in %d issue clusters (%d new, %d changed of which %d moved, %d"
+              + " removed, %d new clusters) in %.1f s%n",
+          clusters.documentCount(),
+          clusters.clusterCount(),
+          assignment.added(),
+          assignment.changed(),
+          assignment.moved(),
+          gone.size(),
+          assignment.created().size(),
+          (System.nanoTime() - start) / 1e9);
+    }
   }
 
   /** An index that exists, holds documents and was written with the current schema. */

@@ -1,0 +1,39 @@
+package io.fixfinder.indexer.view;
+
+import io.fixfinder.core.model.IssueCluster;
+import io.fixfinder.indexer.cluster.ClusterStore;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The cluster store as the views and grouped search read it. A record in its family's catch-all
+ * cluster (one that does not describe its fault) belongs to no issue for them: such a cluster is
+ * never shown as a group, though its page can still be opened by id.
+ */
+public final class StoreIssues implements IssueSource {
+  private final ClusterStore store;
+
+  public StoreIssues(ClusterStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public Optional<IssueCluster> get(String clusterId) {
+    return store.get(clusterId);
+  }
+
+  @Override
+  public Optional<String> clusterOf(String docId) {
+    return store.clusterOf(docId).filter(id -> !store.isCatchAll(id));
+  }
+
+  @Override
+  public List<String> members(String clusterId) {
+    return store.members(clusterId);
+  }
+
+  @Override
+  public List<IssueCluster> related(String clusterId, int n) {
+    return store.related(clusterId, n);
+  }
+}
