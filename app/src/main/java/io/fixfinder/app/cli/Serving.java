@@ -43,8 +43,57 @@ final class Serving {
 
   private Serving() {}
 
+  /**
+   * A started server and what it serves from; closing stops the server first (draining requests in
+   * flight), then closes the rest in order.
+   */
+  record Running(ApiServer server, long documents, String database, List<AutoCloseable> parts)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      for (AutoCloseable c : parts) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          // shutting down: nothing more useful to do with it
+        }
+      }
+    }
+  }
+
   static void serveUntilStopped(FixFinderConfig cfg, PrintStream out, List<AutoCloseable> alsoClose)
       throws Exception {
+    Running running = start(cfg);
+    String shown =
+        cfg.server().host().equals("127.0.0.1") || cfg.server().host().equals("0.0.0.0")
+            ? "localhost"
+            : cfg.server().host();
+    out.printf(
+        "FixFinder is serving %d documents (votes in %s). Open http://%s:%d/%n",
+        running.documents(), running.database(), shown, running.server().port());
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  running.close();
+                  for (AutoCloseable c : alsoClose) {
+                    try {
+                      c.close();
+                    } catch (Exception e) {
+                      // shutting down: nothing more useful to do with it
+                    }
+                  }
+                  stopped.countDown();
+                },
+                "fixfinder-shutdown"));
+    stopped.await();
+  }
+
+  /** Opens the database, the index and the clusters and starts the API on them. */
+  static Running start(FixFinderConfig cfg) throws Exception {
     DataLayout layout = CommonOptions.layout(cfg);
     Database database;
     try {
@@ -107,38 +156,13 @@ final class Serving {
           FEEDBACK_RELOAD_SECONDS,
           TimeUnit.SECONDS);
     }
-    String shown =
-        cfg.server().host().equals("127.0.0.1") || cfg.server().host().equals("0.0.0.0")
-            ? "localhost"
-            : cfg.server().host();
-    out.printf(
-        "FixFinder is serving %d documents (votes in %s). Open http://%s:%d/%n",
-        store.count(), database.kind().id(), shown, server.port());
-    out.println("Press Ctrl-C to stop.");
-    out.flush();
-    CountDownLatch stopped = new CountDownLatch(1);
-    List<AutoCloseable> closeables = new ArrayList<>();
-    closeables.add(server); // first: drains requests in flight, which still use what follows
-    closeables.add(reloads::shutdownNow);
-    closeables.add(store);
-    closeables.add(database);
-    if (embedder != null) closeables.add(embedder);
-    closeables.addAll(alsoClose);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  for (AutoCloseable c : closeables) {
-                    try {
-                      c.close();
-                    } catch (Exception e) {
-                      // shutting down: nothing more useful to do with it
-                    }
-                  }
-                  stopped.countDown();
-                },
-                "fixfinder-shutdown"));
-    stopped.await();
+    List<AutoCloseable> parts = new ArrayList<>();
+    parts.add(server); // first: drains requests in flight, which still use what follows
+    parts.add(reloads::shutdownNow);
+    parts.add(store);
+    parts.add(database);
+    if (embedder != null) parts.add(embedder);
+    return new Running(server, store.count(), database.kind().id(), List.copyOf(parts));
   }
 
   private static void reloadQuietly(FeedbackStore feedback) {

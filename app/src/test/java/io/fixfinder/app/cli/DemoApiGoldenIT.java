@@ -1,0 +1,208 @@
+package io.fixfinder.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.fixfinder.app.pipeline.CrawlPipeline;
+import io.fixfinder.app.pipeline.DataLayout;
+import io.fixfinder.app.pipeline.DemoSources;
+import io.fixfinder.app.pipeline.IndexPipeline;
+import io.fixfinder.core.config.ConfigLoader;
+import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.core.json.Json;
+import io.fixfinder.demo.DemoCorpus;
+import io.fixfinder.demo.DemoManifest;
+import io.fixfinder.demo.DemoSites;
+import io.fixfinder.demo.FakeYouTubeApi;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The main endpoints on the demo corpus, crawled, indexed (with embeddings and issue clusters) and
+ * served exactly as {@code fixfinder demo} does, compared with golden JSON in
+ * src/test/resources/golden. What differs from run to run is normalised first: the demo sites'
+ * ports, record and cluster ids (they hash URLs with ports) become placeholders numbered in order
+ * of appearance, scores and cluster timestamps are dropped. Run with {@code -Dgolden.update=true}
+ * to rewrite the files after an intended change, and read the diff.
+ */
+class DemoApiGoldenIT {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+  private static final Pattern PORT = Pattern.compile("(127\\.0\\.0\\.1|localhost):\\d+");
+  private static final Pattern DOC_ID = Pattern.compile("\\b[0-9a-f]{32}\\b");
+  private static final Pattern ISSUE_ID = Pattern.compile("\\biss-[0-9a-f]{12}\\b");
+
+  @TempDir static Path dir;
+  static DemoSites sites;
+  static FakeYouTubeApi youtube;
+  static Serving.Running running;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void buildAndServe() throws Exception {
+    FixFinderConfig cfg =
+        ConfigLoader.load(Optional.empty(), Map.of()).withDataDir(dir.resolve("data")).withPort(0);
+    DataLayout data = new DataLayout(cfg.data().dir());
+    DemoManifest manifest = DemoCorpus.writeTo(dir.resolve("corpus"));
+    sites = DemoSites.start(manifest);
+    youtube = FakeYouTubeApi.start(manifest.youtubeVideos());
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    new CrawlPipeline(cfg, data, quiet)
+        .run(
+            DemoSources.of(manifest, sites),
+            Optional.of(new CrawlPipeline.YouTubeRun(youtube.rootUrl().toString(), "demo-key")));
+    new IndexPipeline(cfg, data, quiet).rebuild();
+    running = Serving.start(cfg);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (running != null) running.close();
+    if (youtube != null) youtube.close();
+    if (sites != null) sites.close();
+  }
+
+  static JsonNode get(String pathAndQuery) throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + running.server().port() + pathAndQuery))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(pathAndQuery + ": " + r.body()).isEqualTo(200);
+    return Json.mapper().readTree(r.body());
+  }
+
+  @Test
+  void searchGroupsTheFourSourceDrainFaultIntoOneIssue() throws Exception {
+    JsonNode search = get("/api/search?q=wont+drain+WM-8420X&size=10");
+    JsonNode first = search.path("issues").path(0);
+    // E18 is Aqualine's code: the issue spans the brand's models that show it
+    assertThat(first.path("issue").path("scope").path("brand").asText()).isEqualTo("Aqualine");
+    assertThat(first.path("issue").path("errorCodes").toString()).contains("E18");
+    assertThat(first.path("issue").path("label").asText()).contains("E18");
+    assertThat(iterable(first.path("best").fieldNames()))
+        .contains("manual", "forum", "video", "review");
+    // the matching manual remedy and the accepted thread are in the top 3
+    List<String> top3 =
+        List.of(
+            search.path("hits").path(0).path("kind").asText(),
+            search.path("hits").path(1).path("kind").asText(),
+            search.path("hits").path(2).path("kind").asText());
+    assertThat(top3).contains("manual", "forum");
+    compare("search-wont-drain-wm8420x.json", search);
+  }
+
+  @Test
+  void issuePage() throws Exception {
+    JsonNode search = get("/api/search?q=wont+drain+WM-8420X&size=10");
+    String id = search.path("issues").path(0).path("issue").path("id").asText();
+    JsonNode issue = get("/api/issues/" + id);
+    assertThat(issue.path("issue").path("id").asText()).isEqualTo(id);
+    assertThat(iterable(issue.path("records").fieldNames()))
+        .contains("manual", "forum", "video", "review");
+    compare("issue-drain-e18.json", issue);
+  }
+
+  @Test
+  void productPage() throws Exception {
+    JsonNode product = get("/api/products/aqualine-wm8420x");
+    assertThat(product.path("product").path("brand").asText()).isEqualTo("Aqualine");
+    assertThat(product.path("ratings").size()).isPositive();
+    assertThat(product.path("topIssues").size()).isPositive();
+    compare("product-aqualine-wm8420x.json", product);
+  }
+
+  @Test
+  void suggest() throws Exception {
+    JsonNode suggest = get("/api/suggest?q=whasing+machine");
+    assertThat(suggest.path("didYouMean").asText()).isEqualTo("washing machine");
+    compare("suggest-whasing-machine.json", suggest);
+  }
+
+  private static List<String> iterable(Iterator<String> it) {
+    List<String> out = new java.util.ArrayList<>();
+    it.forEachRemaining(out::add);
+    return out;
+  }
+
+  private static void compare(String name, JsonNode actual) throws Exception {
+    String normalised =
+        Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(normalise(actual)) + "\n";
+    Path file = GOLDEN.resolve(name);
+    if (Boolean.getBoolean("golden.update") || !Files.exists(file)) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(file, normalised, StandardCharsets.UTF_8);
+      if (!Boolean.getBoolean("golden.update"))
+        throw new AssertionError("golden file " + file + " was missing; written, check it in");
+    }
+    assertThat(normalised)
+        .as("response differs from " + file + " (rerun with -Dgolden.update=true if intended)")
+        .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  /** Placeholders for what differs between runs; see the class comment. */
+  static JsonNode normalise(JsonNode node) {
+    Map<String, String> ids = new HashMap<>();
+    return walk(node.deepCopy(), ids);
+  }
+
+  private static JsonNode walk(JsonNode node, Map<String, String> ids) {
+    if (node instanceof ObjectNode o) {
+      o.remove(List.of("score", "created", "updated"));
+      List<String> names = iterable(o.fieldNames());
+      ObjectNode out = Json.mapper().createObjectNode();
+      for (String name : names) out.set(replace(name, ids), walk(o.get(name), ids));
+      return out;
+    }
+    if (node instanceof ArrayNode a) {
+      for (int i = 0; i < a.size(); i++) a.set(i, walk(a.get(i), ids));
+      return a;
+    }
+    if (node.isTextual()) return new TextNode(replace(node.asText(), ids));
+    if (node.isFloatingPointNumber())
+      return Json.mapper().getNodeFactory().numberNode(Math.round(node.asDouble() * 1000) / 1000.0);
+    return node;
+  }
+
+  private static String replace(String text, Map<String, String> ids) {
+    String s = PORT.matcher(text).replaceAll("$1:PORT");
+    s = placeholders(s, DOC_ID, "doc", ids);
+    return placeholders(s, ISSUE_ID, "iss", ids);
+  }
+
+  private static String placeholders(
+      String text, Pattern pattern, String prefix, Map<String, String> ids) {
+    Matcher m = pattern.matcher(text);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String id =
+          ids.computeIfAbsent(
+              m.group(),
+              k -> prefix + "-" + ids.values().stream().filter(v -> v.startsWith(prefix)).count());
+      m.appendReplacement(sb, id);
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+}
