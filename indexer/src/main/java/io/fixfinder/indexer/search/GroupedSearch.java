@@ -46,24 +46,27 @@ public final class GroupedSearch {
   private final FeedbackSignals feedback;
   private final RecordLookup records;
   private final Lexicon lexicon;
+  private final java.time.Clock clock;
 
   public GroupedSearch(
       Searcher searcher,
       IssueSource issues,
       FeedbackSignals feedback,
       RecordLookup records,
-      Lexicon lexicon) {
+      Lexicon lexicon,
+      java.time.Clock clock) {
     this.searcher = searcher;
     this.issues = issues;
     this.feedback = feedback;
     this.records = records;
     this.lexicon = lexicon;
+    this.clock = clock;
   }
 
-  /** With the built-in lexicon. */
+  /** With the built-in lexicon and the system clock. */
   public GroupedSearch(
       Searcher searcher, IssueSource issues, FeedbackSignals feedback, RecordLookup records) {
-    this(searcher, issues, feedback, records, Lexicon.builtIn());
+    this(searcher, issues, feedback, records, Lexicon.builtIn(), java.time.Clock.systemUTC());
   }
 
   public SearchResponse search(SearchRequest request) throws IOException {
@@ -121,6 +124,7 @@ public final class GroupedSearch {
     List<SearchResponse.Hit> out = new ArrayList<>(hits.size());
     for (SearchResponse.Hit h : hits) {
       double factor = 0.75 + 0.5 * feedback.tally(FeedbackItem.doc(h.id()).key()).score();
+      factor *= freshness(h.published());
       if (repair && h.fixReported()) factor *= INTENT_BOOST;
       if (refund && (h.kind().equals("review") || h.kind().equals("product"))) {
         factor *= INTENT_BOOST;
@@ -129,6 +133,19 @@ public final class GroupedSearch {
     }
     out.sort(Comparator.comparingDouble(SearchResponse.Hit::score).reversed());
     return out;
+  }
+
+  /**
+   * A mild lift for recent records, {@code 0.97 + 0.06 × 0.5^(age / 3 years)}: 1.03 for today's,
+   * 1.0 at three years, 0.97 for the oldest. Mild on purpose: a ten-year-old thread about a
+   * ten-year-old model is as right as ever; recency matters for firmware and app faults, and breaks
+   * ties between equal answers. Records of unknown date are left alone.
+   */
+  double freshness(java.time.Instant published) {
+    if (published.equals(java.time.Instant.EPOCH)) return 1;
+    double years =
+        Math.max(0, java.time.Duration.between(published, clock.instant()).toDays() / 365.25);
+    return 0.97 + 0.06 * Math.pow(0.5, years / 3);
   }
 
   private List<SearchResponse.Hit> tag(List<SearchResponse.Hit> hits) {

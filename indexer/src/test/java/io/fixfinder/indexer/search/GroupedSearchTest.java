@@ -189,6 +189,25 @@ class GroupedSearchTest {
   }
 
   @Test
+  void freshnessIsAMildLift() {
+    java.time.Clock now =
+        java.time.Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), java.time.ZoneOffset.UTC);
+    GroupedSearch search =
+        new GroupedSearch(
+            searcher,
+            ISSUES,
+            FeedbackSignals.none(),
+            lookup,
+            io.fixfinder.core.understand.Lexicon.builtIn(),
+            now);
+    assertThat(search.freshness(Instant.parse("2026-01-01T00:00:00Z"))).isEqualTo(1.03);
+    assertThat(search.freshness(Instant.parse("2023-01-01T00:00:00Z")))
+        .isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.001));
+    assertThat(search.freshness(Instant.parse("1996-01-01T00:00:00Z"))).isBetween(0.97, 0.971);
+    assertThat(search.freshness(Instant.EPOCH)).isEqualTo(1.0);
+  }
+
+  @Test
   void laterPagesHaveNoGroupsButTaggedHits() throws Exception {
     GroupedSearch search = new GroupedSearch(searcher, ISSUES, FeedbackSignals.none(), lookup);
     SearchResponse r =
