@@ -6,7 +6,7 @@ import io.fixfinder.core.json.Json;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.core.understand.Keys;
-import io.fixfinder.indexer.analysis.Analyzers;
+import io.fixfinder.indexer.analysis.QueryAnalysis;
 import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.schema.DocumentMapper;
 import io.fixfinder.indexer.schema.Fields;
@@ -52,18 +52,29 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 /**
  * Searches the index. The query is understood with the shared {@link KeyExtractor}; what it names
  * (model, error code, symptom, brand, type) boosts matching records but never filters them out.
- * Candidates come from one of three retrieval modes: {@code bm25} (BM25 over title and text plus
- * the key boosts), {@code dense} (nearest neighbours of the query's sentence embedding in the HNSW
- * graph) or {@code hybrid} (both lists, fused by reciprocal rank or by a weighted sum of normalised
- * scores). The record's quality prior multiplies the score in both lists. See {@code
- * docs/ranking.md}.
+ * Candidates come from one of three retrieval modes: {@code bm25} (BM25F over title and text plus
+ * key boosts scaled by how much of the query the keys explain), {@code dense} (nearest neighbours
+ * of the query's sentence embedding in the HNSW graph) or {@code hybrid} (both lists, fused by
+ * reciprocal rank or by a weighted sum of normalised scores). The record's quality prior multiplies
+ * the score in both lists. See {@code docs/ranking.md}.
  *
  * <p>Thread-safe: searches share one {@link SearcherManager}, and query embeddings are cached by
  * normalised query text.
  */
 public final class Searcher {
-  static final float TITLE_WEIGHT = 2.5f;
-  static final float TEXT_WEIGHT = 1.0f;
+  /**
+   * BM25F title weight: title and text are scored as one field (as plain Lucene's single body
+   * field), a title term counting this many times. 1 measured best overall (docs/relevance.md).
+   */
+  static final float TITLE_WEIGHT = 1.0f;
+
+  /**
+   * Key boosts are multiplied by (share of the query's words the keys explain)^{@value}: in full
+   * for a model-number or "symptom + model" search, almost nothing for a long description that
+   * happens to name a model (there, every record of that model would otherwise outrank the fault).
+   */
+  static final float KEY_EXPONENT = 3f;
+
   static final float MODEL_BOOST = 6f;
   static final float MODEL_PART_BOOST = 1.5f;
   static final float CODE_BOOST = 4f;
@@ -78,19 +89,71 @@ public final class Searcher {
   static final int RRF_K = 60;
 
   /**
-   * Linear fusion: weight of the normalised bm25 score; the dense score gets the rest. Tuned on the
-   * development sets (0.5 to 0.8 tried; see docs/relevance.md).
+   * Linear fusion: weight of the normalised bm25 score when the query names a model or code, or its
+   * bm25 list is not flat; the dense score gets the rest. Tuned on the development sets (see
+   * docs/relevance.md).
    */
   static final float LINEAR_BM25_WEIGHT = 0.75f;
 
   private static final int QUERY_VECTOR_CACHE = 1024;
+
+  /**
+   * Score normalisation of each list before linear fusion. Z-score (the default) centres each list
+   * on its mean: a record missing from a list (0 there) sits at an average score, not at the worst.
+   */
+  public enum Norm {
+    MINMAX,
+    ZSCORE,
+    MAX
+  }
+
+  /**
+   * Every ranking constant in one value, so evaluation can compare settings on one index. {@link
+   * #DEFAULT} holds the values chosen on the development sets (docs/relevance.md).
+   *
+   * @param titleWeight BM25F weight of the title (its term frequencies count this many times)
+   * @param keyExponent key boosts are scaled by (share of the query the keys explain)^this
+   * @param bm25WeightKeyed linear fusion weight of bm25 when the query names a model or code
+   * @param bm25WeightPlain bm25 weight for other queries when the bm25 list is flat
+   * @param flatGap bm25 list "gap" (1 - score at rank {@code gapRank} / top score) at or above
+   *     which a plain query is treated as keyed: below it the weight slides down to {@code
+   *     bm25WeightPlain}
+   * @param gapRank the rank whose score the gap compares with the top score
+   * @param norm normalisation of each list for linear fusion
+   * @param rrfK reciprocal rank fusion constant
+   * @param denseK nearest neighbours taken before fusion
+   */
+  public record Tuning(
+      float titleWeight,
+      float keyExponent,
+      float bm25WeightKeyed,
+      float bm25WeightPlain,
+      float flatGap,
+      int gapRank,
+      Norm norm,
+      int rrfK,
+      int denseK) {
+    public static final Tuning DEFAULT =
+        new Tuning(
+            TITLE_WEIGHT,
+            KEY_EXPONENT,
+            LINEAR_BM25_WEIGHT,
+            0.4f,
+            0.7f,
+            10,
+            Norm.ZSCORE,
+            RRF_K,
+            CANDIDATES);
+  }
+
+  private final Tuning tuning;
 
   private final SearcherManager searchers;
   private final KeyExtractor extractor;
   private final Optional<Embedder> embedder;
   private final Retrieval retrieval;
   private final Fusion fusion;
-  private final Analyzer analyzer = Analyzers.perField();
+  private final Analyzer analyzer;
   private final Map<String, float[]> queryVectors =
       Collections.synchronizedMap(
           new LinkedHashMap<>(64, 0.75f, true) {
@@ -116,6 +179,19 @@ public final class Searcher {
       Optional<Embedder> embedder,
       Retrieval retrieval,
       Fusion fusion) {
+    this(searchers, extractor, embedder, retrieval, fusion, Tuning.DEFAULT);
+  }
+
+  /** As above, with explicit ranking constants. */
+  public Searcher(
+      SearcherManager searchers,
+      KeyExtractor extractor,
+      Optional<Embedder> embedder,
+      Retrieval retrieval,
+      Fusion fusion,
+      Tuning tuning) {
+    this.tuning = Objects.requireNonNull(tuning, "tuning");
+    this.analyzer = QueryAnalysis.perField();
     this.searchers = Objects.requireNonNull(searchers, "searchers");
     this.extractor = Objects.requireNonNull(extractor, "extractor");
     this.embedder = Objects.requireNonNull(embedder, "embedder");
@@ -218,6 +294,7 @@ public final class Searcher {
     }
     Query lexical = build(request, keys);
     int depth = Math.max(want, CANDIDATES);
+    int denseDepth = Math.max(want, tuning.denseK());
     switch (mode) {
       case BM25 -> {
         TopDocs top = searcher.search(lexical, new TopScoreDocCollectorManager(want, 10_000));
@@ -230,9 +307,11 @@ public final class Searcher {
       }
       case HYBRID -> {
         TopDocs words = searcher.search(lexical, new TopScoreDocCollectorManager(depth, 10_000));
-        Query dense = dense(request, depth);
-        ScoreDoc[] meaning = denseRanked(searcher, dense, depth);
-        ScoreDoc[] fused = fuse(words.scoreDocs, meaning, fusion);
+        Query dense = dense(request, denseDepth);
+        ScoreDoc[] meaning = denseRanked(searcher, dense, denseDepth);
+        meaning = withExact(searcher, meaning, words.scoreDocs, queryVector(request.query()));
+        float w = bm25Weight(request, keys, words.scoreDocs);
+        ScoreDoc[] fused = fuse(words.scoreDocs, meaning, fusion, w, tuning.norm(), tuning.rrfK());
         Query union =
             new BooleanQuery.Builder()
                 .add(lexical, BooleanClause.Occur.SHOULD)
@@ -250,25 +329,68 @@ public final class Searcher {
   }
 
   /**
-   * Merges the bm25 and dense candidate lists (each already ranked with the prior). RRF: each list
-   * gives 1 / ({@value #RRF_K} + rank). Linear: each list's scores are min-max normalised to [0, 1]
-   * over its candidates; a record missing from a list gets 0 there; the sum is weighted {@value
-   * #LINEAR_BM25_WEIGHT} for bm25. Ties go to the better bm25 rank, then the lower doc id.
+   * As {@link #fuse(ScoreDoc[], ScoreDoc[], Fusion, float, Norm, int)} with weight {@value
+   * #LINEAR_BM25_WEIGHT}, min-max normalisation and k = {@value #RRF_K} (unit tests of the merge).
    */
   static ScoreDoc[] fuse(ScoreDoc[] words, ScoreDoc[] meaning, Fusion fusion) {
+    return fuse(words, meaning, fusion, LINEAR_BM25_WEIGHT, Norm.MINMAX, RRF_K);
+  }
+
+  /**
+   * The bm25 weight of linear fusion for this query. A query naming a model or an error code is a
+   * lookup: words decide ({@code bm25WeightKeyed}). Otherwise the weight follows how decisive the
+   * bm25 list is: gap = 1 - (score at rank {@code gapRank}) / (top score); a gap at or above {@code
+   * flatGap} gives the keyed weight, a flat list (everything matches about equally, as a fault
+   * described in everyday words) slides linearly down to {@code bm25WeightPlain}.
+   */
+  float bm25Weight(SearchRequest request, Keys keys, ScoreDoc[] words) {
+    boolean keyed =
+        !keys.product().model().isEmpty()
+            || !keys.errorCodes().isEmpty()
+            || hasModelToken(request.query());
+    if (keyed) return tuning.bm25WeightKeyed();
+    float gap = 0;
+    if (words.length > 0 && words[0].score > 0) {
+      gap =
+          words.length > tuning.gapRank()
+              ? 1 - words[tuning.gapRank() - 1].score / words[0].score
+              : 1;
+    }
+    float t = Math.min(1f, gap / tuning.flatGap());
+    return tuning.bm25WeightPlain() + (tuning.bm25WeightKeyed() - tuning.bm25WeightPlain()) * t;
+  }
+
+  static boolean hasModelToken(String query) {
+    for (String token : query.split("[\\s,;]+")) {
+      String squashed = KeyExtractor.squash(token);
+      if (squashed.length() >= 3
+          && squashed.chars().anyMatch(Character::isDigit)
+          && squashed.chars().anyMatch(Character::isLetter)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Merges the bm25 and dense candidate lists (each already ranked with the prior). RRF: each list
+   * gives 1 / (rrfK + rank). Linear: each list's scores are normalised over its candidates ({@code
+   * norm}); a record missing from a list gets 0 there; the sum is weighted {@code w} for bm25 and 1
+   * - w for dense. Ties go to the better bm25 rank, then the lower doc id.
+   */
+  static ScoreDoc[] fuse(
+      ScoreDoc[] words, ScoreDoc[] meaning, Fusion fusion, float w, Norm norm, int rrfK) {
     Map<Integer, Float> score = new HashMap<>();
     Map<Integer, Integer> wordRank = new HashMap<>();
     for (int i = 0; i < words.length; i++) wordRank.put(words[i].doc, i);
     switch (fusion) {
       case RRF -> {
         for (int i = 0; i < words.length; i++)
-          score.merge(words[i].doc, 1f / (RRF_K + i + 1), Float::sum);
+          score.merge(words[i].doc, 1f / (rrfK + i + 1), Float::sum);
         for (int i = 0; i < meaning.length; i++)
-          score.merge(meaning[i].doc, 1f / (RRF_K + i + 1), Float::sum);
+          score.merge(meaning[i].doc, 1f / (rrfK + i + 1), Float::sum);
       }
       case LINEAR -> {
-        addNormalised(score, words, LINEAR_BM25_WEIGHT);
-        addNormalised(score, meaning, 1 - LINEAR_BM25_WEIGHT);
+        addNormalised(score, words, w, norm);
+        addNormalised(score, meaning, 1 - w, norm);
       }
     }
     List<ScoreDoc> out = new ArrayList<>(score.size());
@@ -280,17 +402,29 @@ public final class Searcher {
     return out.toArray(ScoreDoc[]::new);
   }
 
-  private static void addNormalised(Map<Integer, Float> score, ScoreDoc[] list, float weight) {
+  private static void addNormalised(
+      Map<Integer, Float> score, ScoreDoc[] list, float weight, Norm norm) {
     if (list.length == 0) return;
     float max = Float.NEGATIVE_INFINITY;
     float min = Float.POSITIVE_INFINITY;
+    double sum = 0;
+    double sq = 0;
     for (ScoreDoc d : list) {
       max = Math.max(max, d.score);
       min = Math.min(min, d.score);
+      sum += d.score;
+      sq += (double) d.score * d.score;
     }
+    double mean = sum / list.length;
+    double sd = Math.sqrt(Math.max(0, sq / list.length - mean * mean));
     float range = max - min;
     for (ScoreDoc d : list) {
-      float n = range > 0 ? (d.score - min) / range : 1f;
+      float n =
+          switch (norm) {
+            case MINMAX -> range > 0 ? (d.score - min) / range : 1f;
+            case MAX -> max > 0 ? d.score / max : 1f;
+            case ZSCORE -> sd > 0 ? (float) ((d.score - mean) / sd) : 0f;
+          };
       score.merge(d.doc, weight * n, Float::sum);
     }
   }
@@ -334,6 +468,38 @@ public final class Searcher {
     return hits;
   }
 
+  /**
+   * The dense list completed with the exact prior × cosine of every lexical candidate it lacks, so
+   * fusion compares both signals on every candidate instead of treating "not in the top k" as 0.
+   */
+  private static ScoreDoc[] withExact(
+      IndexSearcher searcher, ScoreDoc[] dense, ScoreDoc[] lexical, float[] query)
+      throws IOException {
+    Set<Integer> have = new java.util.HashSet<>();
+    for (ScoreDoc d : dense) have.add(d.doc);
+    List<ScoreDoc> out = new ArrayList<>(Arrays.asList(dense));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (ScoreDoc hit : lexical) {
+      if (!have.add(hit.doc)) continue;
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+      int local = hit.doc - leaf.docBase;
+      org.apache.lucene.index.FloatVectorValues values =
+          leaf.reader().getFloatVectorValues(Fields.VECTOR);
+      if (values == null) continue;
+      var it = values.iterator();
+      if (it.advance(local) != local) continue;
+      float cos = Embedder.cosine(query, values.vectorValue(it.index()));
+      NumericDocValues priors = leaf.reader().getNumericDocValues(Fields.PRIOR);
+      float prior = 1f;
+      if (priors != null && priors.advanceExact(local)) {
+        prior = Float.intBitsToFloat((int) priors.longValue());
+      }
+      out.add(new ScoreDoc(hit.doc, prior * Math.max(0f, cos)));
+    }
+    out.sort(Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc));
+    return out.toArray(ScoreDoc[]::new);
+  }
+
   /** The query's embedding, computed once per normalised query text. */
   float[] queryVector(String query) {
     String key = query.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
@@ -375,24 +541,108 @@ public final class Searcher {
   }
 
   Query build(SearchRequest request, Keys keys) {
-    BooleanQuery.Builder should = new BooleanQuery.Builder();
     SimpleQueryParser parser =
-        new SimpleQueryParser(
-            analyzer, Map.of(Fields.TITLE, TITLE_WEIGHT, Fields.TEXT, TEXT_WEIGHT));
+        new SimpleQueryParser(analyzer, Map.of(Fields.TEXT, 1f)) {
+          @Override
+          protected Query newDefaultQuery(String text) {
+            return bm25f(analyzer, text, tuning.titleWeight());
+          }
+        };
     parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
     Query text = parser.parse(request.query());
-    boolean any = false;
-    if (text != null && !(text instanceof MatchNoDocsQuery)) {
-      should.add(text, BooleanClause.Occur.SHOULD);
-      any = true;
+    boolean hasText = text != null && !(text instanceof MatchNoDocsQuery);
+    BooleanQuery keysQuery = keysInto(request, keys, new BooleanQuery.Builder()).build();
+    boolean hasKeys = !keysQuery.clauses().isEmpty();
+    if (!hasText && !hasKeys) return new MatchNoDocsQuery("nothing searchable in the query");
+    Query combined;
+    if (!hasKeys) combined = text;
+    else if (!hasText) combined = keysQuery;
+    else {
+      float scale = (float) Math.pow(explained(request.query(), keys), tuning.keyExponent());
+      combined =
+          scale <= 0
+              ? text
+              : new BooleanQuery.Builder()
+                  .add(text, BooleanClause.Occur.SHOULD)
+                  .add(new BoostQuery(keysQuery, scale), BooleanClause.Occur.SHOULD)
+                  .build();
     }
+    Query scored =
+        FunctionScoreQuery.boostByValue(combined, DoubleValuesSource.fromFloatField(Fields.PRIOR));
+    BooleanQuery.Builder outer = new BooleanQuery.Builder().add(scored, BooleanClause.Occur.MUST);
+    filters(request).forEach(f -> outer.add(f, BooleanClause.Occur.FILTER));
+    return outer.build();
+  }
+
+  /**
+   * The share of the query's words that its keys account for: a word is explained when it is the
+   * model or another letters-and-digits token, an error code, a word of a phrase of a recognised
+   * symptom, or a name of the recognised brand or product type. Stop words and hashtags (intents,
+   * not content) do not count.
+   */
+  float explained(String query, Keys keys) {
+    Set<String> vocab = new java.util.HashSet<>();
+    var lexicon = extractor.lexicon();
+    for (String id : keys.symptoms())
+      lexicon.symptom(id).ifPresent(sy -> sy.phrases().forEach(ph -> vocab.addAll(words(ph))));
+    if (!keys.product().brand().isEmpty()) {
+      vocab.addAll(words(keys.product().brand()));
+      lexicon
+          .brand(keys.product().brand())
+          .ifPresent(b -> b.aliases().forEach(a -> vocab.addAll(words(a))));
+    }
+    if (!keys.product().type().isEmpty()) {
+      lexicon
+          .type(keys.product().type())
+          .ifPresent(
+              t -> {
+                vocab.addAll(words(t.label()));
+                t.synonyms().forEach(x -> vocab.addAll(words(x)));
+              });
+    }
+    for (String c : keys.errorCodes()) vocab.add(KeyExtractor.squash(c).toLowerCase(Locale.ROOT));
+    int all = 0;
+    int known = 0;
+    for (String token : query.split("[\\s,;]+")) {
+      if (token.startsWith("#")) continue; // a hashtag is an intent, read by GroupedSearch
+      String squashed = KeyExtractor.squash(token).toLowerCase(Locale.ROOT);
+      List<String> ws = words(token);
+      if (ws.isEmpty()) continue;
+      boolean modelLike =
+          squashed.chars().anyMatch(Character::isDigit)
+              && squashed.chars().anyMatch(Character::isLetter);
+      if (modelLike || vocab.contains(squashed)) {
+        all++;
+        known++;
+        continue;
+      }
+      for (String w : ws) {
+        all++;
+        if (vocab.contains(w)) known++;
+      }
+    }
+    return all == 0 ? 0f : (float) known / all;
+  }
+
+  /** Lower-cased words of {@code s} without apostrophes, English stop words dropped. */
+  private static List<String> words(String s) {
+    List<String> out = new ArrayList<>();
+    for (String w : s.toLowerCase(Locale.ROOT).replaceAll("['’]", "").split("[^\\p{L}\\p{N}]+")) {
+      if (!w.isEmpty()
+          && !org.apache.lucene.analysis.en.EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w))
+        out.add(w);
+    }
+    return out;
+  }
+
+  private BooleanQuery.Builder keysInto(
+      SearchRequest request, Keys keys, BooleanQuery.Builder should) {
     if (!keys.product().model().isEmpty()) {
       should.add(
           boost(
               new TermQuery(new Term(Fields.MODEL, KeyExtractor.squash(keys.product().model()))),
               MODEL_BOOST),
           BooleanClause.Occur.SHOULD);
-      any = true;
     }
     for (String token : request.query().split("[\\s,;]+")) {
       // Any token mixing letters and digits may be a model the lexicon does not know.
@@ -410,20 +660,17 @@ public final class Searcher {
                 BooleanClause.Occur.SHOULD);
           }
         }
-        any = true;
       }
     }
     for (String code : keys.errorCodes()) {
       should.add(
           boost(new TermQuery(new Term(Fields.CODES, code)), CODE_BOOST),
           BooleanClause.Occur.SHOULD);
-      any = true;
     }
     for (String symptom : keys.symptoms()) {
       should.add(
           boost(new TermQuery(new Term(Fields.SYMPTOMS, symptom)), SYMPTOM_BOOST),
           BooleanClause.Occur.SHOULD);
-      any = true;
     }
     if (!keys.product().brand().isEmpty()) {
       should.add(
@@ -432,25 +679,43 @@ public final class Searcher {
                   new Term(Fields.BRAND, DocumentMapper.brandKey(keys.product().brand()))),
               BRAND_BOOST),
           BooleanClause.Occur.SHOULD);
-      any = true;
     }
     if (!keys.product().type().isEmpty()) {
       should.add(
           boost(new TermQuery(new Term(Fields.TYPE, keys.product().type())), TYPE_BOOST),
           BooleanClause.Occur.SHOULD);
-      any = true;
     }
-    if (!any) return new MatchNoDocsQuery("nothing searchable in the query");
-    Query scored =
-        FunctionScoreQuery.boostByValue(
-            should.build(), DoubleValuesSource.fromFloatField(Fields.PRIOR));
-    BooleanQuery.Builder outer = new BooleanQuery.Builder().add(scored, BooleanClause.Occur.MUST);
-    filters(request).forEach(f -> outer.add(f, BooleanClause.Occur.FILTER));
-    return outer.build();
+    return should;
   }
 
   private static Query boost(Query q, float boost) {
     return new BoostQuery(q, boost);
+  }
+
+  /** BM25F over title (weighted) and text for one analysed chunk of the query. */
+  private static Query bm25f(Analyzer analyzer, String text, float titleWeight) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream(Fields.TEXT, text)) {
+      var term =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        String t = term.toString();
+        if (!seen.add(t)) continue;
+        b.add(
+            new org.apache.lucene.search.CombinedFieldQuery.Builder(t)
+                .addField(Fields.TITLE, Math.max(1f, titleWeight))
+                .addField(Fields.TEXT, 1f)
+                .build(),
+            BooleanClause.Occur.SHOULD);
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    BooleanQuery q = b.build();
+    return q.clauses().isEmpty() ? null : q;
   }
 
   private static Set<String> queryWords(String query) {
