@@ -252,12 +252,16 @@ public final class IndexStore implements AutoCloseable {
     writer.deleteDocuments(new Term(Fields.ID, id));
   }
 
-  /** A durable commit point with the schema version in its user data. */
+  /**
+   * A durable commit point with the schema version in its user data; what it holds is visible to
+   * searches when it returns (a blocking refresh: a plain one returns at once, unrefreshed, while
+   * another thread is refreshing).
+   */
   public void commit() throws IOException {
     writer.setLiveCommitData(
         Map.of(SchemaVersion.KEY, Integer.toString(SchemaVersion.CURRENT)).entrySet());
     writer.commit();
-    searchers.maybeRefresh();
+    searchers.maybeRefreshBlocking();
   }
 
   public void refresh() throws IOException {
