@@ -45,7 +45,8 @@ public final class IndexPipeline {
               data.index(),
               config.index().ramBufferMb(),
               Optional.<Embedder>ofNullable(embedder),
-              snapshot.docs().values(),
+              // in id order: the same records give the same index, ties included
+              new java.util.TreeMap<>(snapshot.docs()).values(),
               out);
       if (embedder != null) cluster(embedder, snapshot.docs());
       else out.println("index: issue clusters skipped (they need index.embeddings: true)");

@@ -64,7 +64,12 @@ class DemoApiGoldenIT {
         ConfigLoader.load(Optional.empty(), Map.of()).withDataDir(dir.resolve("data")).withPort(0);
     DataLayout data = new DataLayout(cfg.data().dir());
     DemoManifest manifest = DemoCorpus.writeTo(dir.resolve("corpus"));
-    sites = DemoSites.start(manifest);
+    // Fixed ports (when free) keep URLs, and so record and cluster ids, the same from run to run.
+    Map<String, Integer> ports = new HashMap<>();
+    for (int i = 0; i < manifest.sites().size(); i++) {
+      ports.put(manifest.sites().get(i).name(), 47_811 + i);
+    }
+    sites = DemoSites.start(manifest, ports);
     youtube = FakeYouTubeApi.start(manifest.youtubeVideos());
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     new CrawlPipeline(cfg, data, quiet)

@@ -36,9 +36,14 @@ public record IssueCluster(
     scope = Objects.requireNonNullElse(scope, ProductRef.UNKNOWN);
     errorCodes = List.copyOf(Objects.requireNonNullElse(errorCodes, List.of()));
     symptoms = List.copyOf(Objects.requireNonNullElse(symptoms, List.of()));
-    sourceMix = Map.copyOf(Objects.requireNonNullElse(sourceMix, Map.of()));
+    // sorted, so the JSON of one cluster is the same from run to run
+    sourceMix =
+        java.util.Collections.unmodifiableMap(
+            new java.util.TreeMap<>(Objects.requireNonNullElse(sourceMix, Map.of())));
     outcomes = Objects.requireNonNullElse(outcomes, Outcomes.NONE);
-    topDocs = Map.copyOf(Objects.requireNonNullElse(topDocs, Map.of()));
+    topDocs =
+        java.util.Collections.unmodifiableMap(
+            new java.util.TreeMap<>(Objects.requireNonNullElse(topDocs, Map.of())));
     created = Objects.requireNonNullElse(created, Instant.EPOCH);
     updated = Objects.requireNonNullElse(updated, created);
   }

@@ -74,9 +74,10 @@ public final class ProductView {
       switch (d.details()) {
         case Details.Product p -> {
           if (!p.name().isBlank()) names.add(p.name());
+          // the aggregate is labelled by the site whose page published it
           if (p.ratingValue() > 0) {
-            String site = p.ratingSource().isBlank() ? d.site() : p.ratingSource();
-            aggregates.putIfAbsent(site, new Aggregate(p.ratingValue(), p.reviewCount(), d.url()));
+            aggregates.putIfAbsent(
+                d.site(), new Aggregate(p.ratingValue(), p.reviewCount(), d.url()));
           }
         }
         case Details.Review r -> {
