@@ -127,7 +127,9 @@
   function renderIssue(group) {
     const issue = group.issue;
     const card = el('article', { class: 'issue' });
-    card.appendChild(el('h2', {}, issue.label || 'Issue'));
+    const h2 = el('h2');
+    h2.appendChild(el('a', { href: '/issue.html?id=' + encodeURIComponent(issue.id) }, issue.label || 'Issue'));
+    card.appendChild(h2);
     const meta = el('div', { class: 'meta' });
     const s = issue.scope || {};
     const scope = [s.brand, s.model, s.type].filter(Boolean).join(' ');
