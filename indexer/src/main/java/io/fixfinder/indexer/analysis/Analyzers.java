@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -17,7 +16,6 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -40,10 +38,6 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * by the key extractor).
  */
 public final class Analyzers {
-  /** "WM-8420X", "E-18", "F-05": a 1-4 letter prefix glued to its digits by a hyphen. */
-  private static final Pattern CODE_HYPHEN =
-      Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{L}{1,4})[-‐‑](?=\\p{N})");
-
   private Analyzers() {}
 
   /** Prose analysis for writing the index. */
@@ -51,7 +45,7 @@ public final class Analyzers {
     return new Analyzer() {
       @Override
       protected Reader initReader(String fieldName, Reader reader) {
-        return new PatternReplaceCharFilter(CODE_HYPHEN, "$1", reader);
+        return new CodeHyphenFilter(reader);
       }
 
       @Override
@@ -77,7 +71,7 @@ public final class Analyzers {
     return new Analyzer() {
       @Override
       protected Reader initReader(String fieldName, Reader reader) {
-        return new PatternReplaceCharFilter(CODE_HYPHEN, "$1", reader);
+        return new CodeHyphenFilter(reader);
       }
 
       @Override

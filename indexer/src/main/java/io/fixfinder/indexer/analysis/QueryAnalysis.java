@@ -3,7 +3,6 @@ package io.fixfinder.indexer.analysis;
 import io.fixfinder.indexer.schema.Fields;
 import java.io.Reader;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -14,7 +13,6 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
@@ -25,10 +23,6 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * (docs/relevance.md). Model numbers in any punctuation still meet through the key fields.
  */
 public final class QueryAnalysis {
-  /** As {@code Analyzers.CODE_HYPHEN}: "WM-8420X" and "E-18" become one token. */
-  private static final Pattern CODE_HYPHEN =
-      Pattern.compile("(?<![\\p{L}\\p{N}])(\\p{L}{1,4})[-‐‑](?=\\p{N})");
-
   private QueryAnalysis() {}
 
   /** Query prose analysis for the prose fields, keyword for the rest. */
@@ -37,7 +31,7 @@ public final class QueryAnalysis {
         new Analyzer() {
           @Override
           protected Reader initReader(String fieldName, Reader reader) {
-            return new PatternReplaceCharFilter(CODE_HYPHEN, "$1", reader);
+            return new CodeHyphenFilter(reader); // "WM-8420X", "E-18": one token
           }
 
           @Override

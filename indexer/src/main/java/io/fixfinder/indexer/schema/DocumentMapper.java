@@ -50,7 +50,6 @@ public final class DocumentMapper {
           d.add(new StoredField(Fields.VECTOR_HASH, v.hash()));
         });
     d.add(new StringField(Fields.ID, doc.id(), Field.Store.YES));
-    d.add(new StringField(Fields.URL, doc.url(), Field.Store.NO));
     d.add(new StringField(Fields.KIND, doc.kind().id(), Field.Store.NO));
     d.add(new SortedSetDocValuesField(Fields.FACET_KIND, new BytesRef(doc.kind().id())));
     d.add(new StringField(Fields.SITE, doc.site(), Field.Store.NO));

@@ -11,8 +11,6 @@ public final class Fields {
   /** Stable record id (keyword, stored): the update key. */
   public static final String ID = "id";
 
-  public static final String URL = "url";
-
   /** Source kind id: manual, forum, video, review, product, repair_report (keyword, facet). */
   public static final String KIND = "kind";
 

@@ -8,8 +8,11 @@ package io.fixfinder.indexer.schema;
 public final class SchemaVersion {
   private SchemaVersion() {}
 
-  /** 2: dense vectors ({@link Fields#VECTOR}) and their content hash. */
-  public static final int CURRENT = 2;
+  /**
+   * 2: dense vectors ({@link Fields#VECTOR}) and their content hash. 3: the url is no longer
+   * indexed (never searched; it stays in the stored record).
+   */
+  public static final int CURRENT = 3;
 
   public static final String KEY = "fixfinder.schema";
 }

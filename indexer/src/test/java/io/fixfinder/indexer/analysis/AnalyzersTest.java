@@ -51,6 +51,26 @@ class AnalyzersTest {
   }
 
   @Test
+  void onlyShortLetterPrefixesJoinTheirDigitsAndOffsetsStayTrue() throws IOException {
+    String text = "Error E-18 on WM-8420X, wi-fi, ABCDE-12, x9-5";
+    assertThat(tokens(Analyzers.prose(), text))
+        .contains("e18", "wm8420x", "wi", "fi", "abcd", "12", "x9", "5")
+        .doesNotContain("abcde12");
+    try (TokenStream ts = Analyzers.prose().tokenStream("text", text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      org.apache.lucene.analysis.tokenattributes.OffsetAttribute offsets =
+          ts.addAttribute(org.apache.lucene.analysis.tokenattributes.OffsetAttribute.class);
+      ts.reset();
+      List<String> spans = new ArrayList<>();
+      while (ts.incrementToken()) {
+        spans.add(term + "=" + text.substring(offsets.startOffset(), offsets.endOffset()));
+      }
+      ts.end();
+      assertThat(spans).contains("e18=E-18", "wm8420x=WM-8420X");
+    }
+  }
+
+  @Test
   void apostrophesAccentsAndStemsMeet() throws IOException {
     assertThat(tokens(Analyzers.prose(), "won't drain")).containsExactly("wont", "drain");
     assertThat(tokens(Analyzers.prose(), "Spülmaschine")).containsExactly("spulmaschin");
