@@ -12,11 +12,15 @@ import java.util.Map;
  *   <li>a code carried by at least 30% of members: the code's meaning from the lexicon and the
  *       code, "Drain pump blocked (E18)"; without a known meaning the rest of the label plus the
  *       code;
+ *   <li>the main facet's label when at least half the members mention it, "Won't drain";
  *   <li>a phrase of two or three words used by at least a fifth of the members (two at least),
  *       "Cracked screen";
- *   <li>the main facet's label when at least 30% of members mention it, "Won't drain";
+ *   <li>the main facet's label when at least 30% of members mention it;
  *   <li>the most used phrase of any length; for a single record its first phrase.
  * </ol>
+ *
+ * <p>A phrase qualifies only if it neither starts nor ends on a function word ("water under") and
+ * holds a word of three letters or more ("8 kg" does not).
  */
 final class Labels {
   static final String UNDESCRIBED = "Fault not described";
@@ -48,14 +52,33 @@ final class Labels {
     return base.isEmpty() ? "Unlabelled fault" : base;
   }
 
+  /** A label does not end on these: "Water under" is half a phrase. */
+  private static final java.util.Set<String> DANGLING =
+      java.util.Set.of(
+          "a", "an", "the", "of", "on", "in", "at", "to", "from", "with", "for", "by", "under",
+          "over", "after", "before", "and", "or", "is", "not", "no", "when", "while", "my", "its");
+
+  /** Whether a phrase can stand as a label: ends on a content word, has a real word in it. */
+  static boolean labelWorthy(String phrase) {
+    String[] words = phrase.split(" ");
+    if (DANGLING.contains(words[0]) || DANGLING.contains(words[words.length - 1])) return false;
+    for (String w : words) {
+      if (w.length() >= 3 && w.chars().allMatch(Character::isLetter)) return true;
+    }
+    return false;
+  }
+
   private String base(ClusterState c, int n) {
+    // A facet most members share names the fault better than any phrase of theirs.
+    String facet = c.primaryFacet();
+    if (!facet.isEmpty() && c.facets.get(facet) * 2 >= n) return vocabulary.label(facet);
     String phrase = "";
     double best = 0;
     int needed = Math.max(2, (int) Math.ceil(n / 5.0));
     for (Map.Entry<String, Integer> e : c.phrases.entrySet()) {
       String p = e.getKey();
       int words = p.split(" ").length;
-      if (words < 2 || e.getValue() < needed) continue;
+      if (words < 2 || e.getValue() < needed || !labelWorthy(p)) continue;
       double score = e.getValue() * (1 + 0.25 * (words - 1));
       if (score > best || (score == best && p.compareTo(phrase) < 0)) {
         best = score;
@@ -63,9 +86,16 @@ final class Labels {
       }
     }
     if (!phrase.isEmpty()) return capitalise(phrase);
-    String facet = c.primaryFacet();
     if (!facet.isEmpty() && c.facets.get(facet) * 10 >= 3 * n) return vocabulary.label(facet);
-    String any = ClusterState.top(c.phrases);
+    String any = "";
+    int most = 0;
+    for (Map.Entry<String, Integer> e : c.phrases.entrySet()) {
+      if (!labelWorthy(e.getKey())) continue;
+      if (e.getValue() > most || (e.getValue() == most && e.getKey().compareTo(any) < 0)) {
+        most = e.getValue();
+        any = e.getKey();
+      }
+    }
     return any.isEmpty() ? "" : capitalise(any);
   }
 
