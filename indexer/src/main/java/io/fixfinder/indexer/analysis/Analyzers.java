@@ -12,7 +12,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -91,8 +90,7 @@ public final class Analyzers {
   }
 
   private static TokenStream folded(Tokenizer source) {
-    TokenStream ts = new EnglishPossessiveFilter(source);
-    ts = new ApostropheFilter(ts);
+    TokenStream ts = new ApostropheFilter(source);
     return new ICUFoldingFilter(ts);
   }
 

@@ -5,7 +5,11 @@ import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
-/** Drops apostrophes inside tokens, so "won't" and "wont" meet (a char loop, not a regex). */
+/**
+ * Drops an English possessive ({@code machine's} to {@code machine}) and then every apostrophe
+ * inside a token, so "won't" and "wont" meet. One char loop doing the work of a possessive filter
+ * and a regular-expression filter.
+ */
 final class ApostropheFilter extends TokenFilter {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
@@ -18,12 +22,17 @@ final class ApostropheFilter extends TokenFilter {
     if (!input.incrementToken()) return false;
     char[] t = term.buffer();
     int n = term.length();
+    if (n >= 2 && (t[n - 1] == 's' || t[n - 1] == 'S') && isApostrophe(t[n - 2])) n -= 2;
     int w = 0;
     for (int r = 0; r < n; r++) {
       char c = t[r];
-      if (c != '\'' && c != '’' && c != '`') t[w++] = c;
+      if (!isApostrophe(c)) t[w++] = c;
     }
-    if (w != n) term.setLength(w);
+    term.setLength(w);
     return true;
+  }
+
+  private static boolean isApostrophe(char c) {
+    return c == '\'' || c == '’' || c == '`' || c == '\uFF07';
   }
 }

@@ -9,7 +9,6 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -37,8 +36,7 @@ public final class QueryAnalysis {
           @Override
           protected TokenStreamComponents createComponents(String fieldName) {
             Tokenizer source = new StandardTokenizer();
-            TokenStream ts = new EnglishPossessiveFilter(source);
-            ts = new ApostropheFilter(ts);
+            TokenStream ts = new ApostropheFilter(source);
             ts = new ICUFoldingFilter(ts);
             ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
             ts = new PorterStemFilter(ts);

@@ -73,6 +73,7 @@ class AnalyzersTest {
   @Test
   void apostrophesAccentsAndStemsMeet() throws IOException {
     assertThat(tokens(Analyzers.prose(), "won't drain")).containsExactly("wont", "drain");
+    assertThat(tokens(Analyzers.prose(), "the machine's pump")).containsExactly("machin", "pump");
     assertThat(tokens(Analyzers.prose(), "Spülmaschine")).containsExactly("spulmaschin");
     assertThat(tokens(Analyzers.prose(), "draining")).containsExactly("drain");
   }
