@@ -29,44 +29,45 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * letters and digits are kept whole and also give their number ({@code wm8420x} also as {@code
  * 8420}); English stop words; Porter stemming.
  *
- * <p>Prose, when querying ({@link #query(Lexicon)}): the same, plus the lexicon's phrases as
- * synonyms (every phrase of a symptom stands for the others: "not pumping out" also searches "won't
- * drain"; every name of a product type for the others: "washer" also searches "washing machine"),
- * and no stop-word removal (stop words are not in the index, so they match nothing, and removing
- * them inside a synonym graph would break it). Key fields are indexed as given (already normalised
- * by the key extractor).
+ * <p>Prose, when querying ({@link #proseQuery()}): the same without number parts (see there).
+ *
+ * <p>With synonyms ({@link #proseQuery(Lexicon)}, measured and not used by search): the lexicon's
+ * phrases as synonyms (every phrase of a symptom stands for the others: "not pumping out" also
+ * searches "won't drain"; every name of a product type for the others), and no stop-word removal
+ * (stop words are not in the index, so they match nothing, and removing them inside a synonym graph
+ * would break it). Search meets symptom wordings through the symptom key field instead: records and
+ * queries are keyed by the same phrases. Key fields are indexed as given (already normalised by the
+ * key extractor).
  */
 public final class Analyzers {
   private Analyzers() {}
 
   /** Prose analysis for writing the index. */
   public static Analyzer prose() {
-    return new Analyzer() {
-      @Override
-      protected Reader initReader(String fieldName, Reader reader) {
-        return new CodeHyphenFilter(reader);
-      }
-
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new StandardTokenizer();
-        TokenStream ts = folded(source);
-        ts = new NumberPartFilter(ts);
-        ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        ts = new PorterStemFilter(ts);
-        return new TokenStreamComponents(source, ts);
-      }
-
-      @Override
-      protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new ICUFoldingFilter(in);
-      }
-    };
+    return prose(true, true, null);
   }
 
-  /** Prose analysis for queries: the index's, plus the lexicon's synonyms (see class comment). */
+  /**
+   * Prose analysis for query words: the index's without number parts. The index keeps them ({@code
+   * wm8420x} is also indexed as {@code 8420}, so a query "8420" finds it), but a query's own {@code
+   * wm8420x} also searching {@code 8420} counted the model twice and matched every record sharing
+   * the digits; measured, it cost nDCG@10 on the development sets (docs/relevance.md). Model
+   * numbers in any punctuation still meet through the key fields.
+   */
+  public static Analyzer proseQuery() {
+    return prose(false, true, null);
+  }
+
+  /**
+   * Query prose with the lexicon's synonyms (see the class comment). Measured on the development
+   * sets it lost more than it gained (product-type names expand across categories), so searches do
+   * not use it; it stays for the evaluation of synonym changes.
+   */
   public static Analyzer proseQuery(Lexicon lexicon) {
-    SynonymMap synonyms = synonyms(lexicon);
+    return prose(false, false, synonyms(lexicon));
+  }
+
+  private static Analyzer prose(boolean numberParts, boolean stopWords, SynonymMap synonyms) {
     return new Analyzer() {
       @Override
       protected Reader initReader(String fieldName, Reader reader) {
@@ -77,7 +78,11 @@ public final class Analyzers {
       protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
         TokenStream ts = folded(source);
-        if (synonyms.fst != null) ts = new SynonymGraphFilter(ts, synonyms, true);
+        if (numberParts) ts = new NumberPartFilter(ts);
+        if (synonyms != null && synonyms.fst != null) {
+          ts = new SynonymGraphFilter(ts, synonyms, true);
+        }
+        if (stopWords) ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
         ts = new PorterStemFilter(ts);
         return new TokenStreamComponents(source, ts);
       }
@@ -144,14 +149,20 @@ public final class Analyzers {
 
   /** The analyzer for writing: prose for prose fields, keyword for the rest. */
   public static Analyzer perField() {
-    Analyzer prose = prose();
-    return new PerFieldAnalyzerWrapper(
-        new KeywordAnalyzer(), Map.of(Fields.TITLE, prose, Fields.TEXT, prose));
+    return perField(prose());
   }
 
-  /** The analyzer for parsing queries: query prose (with synonyms) for prose fields. */
+  /** The analyzer searches parse query words with: {@link #proseQuery()} for prose fields. */
+  public static Analyzer queryPerField() {
+    return perField(proseQuery());
+  }
+
+  /** As {@link #queryPerField()} with the lexicon's synonyms ({@link #proseQuery(Lexicon)}). */
   public static Analyzer queryPerField(Lexicon lexicon) {
-    Analyzer prose = proseQuery(lexicon);
+    return perField(proseQuery(lexicon));
+  }
+
+  private static Analyzer perField(Analyzer prose) {
     return new PerFieldAnalyzerWrapper(
         new KeywordAnalyzer(), Map.of(Fields.TITLE, prose, Fields.TEXT, prose));
   }

@@ -89,6 +89,15 @@ public record SearchResponse(
       java.util.Optional<String> issue) {
     /** The same hit with another score (after re-ranking). */
     public Hit withScore(double newScore) {
+      return with(newScore, issue);
+    }
+
+    /** The same hit, tagged with its issue cluster's id. */
+    public Hit withIssue(String issueId) {
+      return with(score, java.util.Optional.of(issueId));
+    }
+
+    private Hit with(double newScore, java.util.Optional<String> newIssue) {
       return new Hit(
           id,
           url,
@@ -104,27 +113,7 @@ public record SearchResponse(
           newScore,
           alsoAt,
           details,
-          issue);
-    }
-
-    /** The same hit, tagged with its issue cluster's id. */
-    public Hit withIssue(String issueId) {
-      return new Hit(
-          id,
-          url,
-          kind,
-          site,
-          title,
-          snippet,
-          product,
-          errorCodes,
-          symptoms,
-          fixReported,
-          published,
-          score,
-          alsoAt,
-          details,
-          java.util.Optional.of(issueId));
+          newIssue);
     }
   }
 }

@@ -6,7 +6,7 @@ import io.fixfinder.core.json.Json;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.core.understand.Keys;
-import io.fixfinder.indexer.analysis.QueryAnalysis;
+import io.fixfinder.indexer.analysis.Analyzers;
 import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.schema.DocumentMapper;
 import io.fixfinder.indexer.schema.Fields;
@@ -189,7 +189,7 @@ public final class Searcher {
       Fusion fusion,
       Tuning tuning) {
     this.tuning = Objects.requireNonNull(tuning, "tuning");
-    this.analyzer = QueryAnalysis.perField();
+    this.analyzer = Analyzers.queryPerField();
     this.searchers = Objects.requireNonNull(searchers, "searchers");
     this.extractor = Objects.requireNonNull(extractor, "extractor");
     this.embedder = Objects.requireNonNull(embedder, "embedder");
