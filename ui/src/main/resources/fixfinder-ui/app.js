@@ -2,6 +2,7 @@
 // inserted as text (textContent), never as HTML, and links are limited to http(s).
 (function () {
   'use strict';
+  const { el, safeUrl, feedback } = window.FixFinderUi;
   const form = document.getElementById('search');
   const input = document.getElementById('q');
   const status = document.getElementById('status');
@@ -47,19 +48,9 @@
     didYouMean.hidden = false;
   }
 
-  function el(tag, attrs, text) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  }
 
-  function safeUrl(u) {
-    try {
-      const url = new URL(u, location.href);
-      return (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : '#';
-    } catch (e) { return '#'; }
-  }
+
+
 
   function fmtDuration(s) {
     const m = Math.floor(s / 60), r = s % 60;
@@ -95,32 +86,7 @@
     return li;
   }
 
-  // "Did this fix it?": one vote per item and day; the server keeps the latest answer of the day.
-  function feedback(item) {
-    const box = el('div', { class: 'feedback' });
-    box.appendChild(el('span', {}, 'Did this fix it?'));
-    const buttons = [['yes', 'Yes'], ['partly', 'Partly'], ['no', 'No']].map(([answer, label]) => {
-      const b = el('button', { type: 'button', 'aria-pressed': 'false', 'data-answer': answer }, label);
-      b.addEventListener('click', async () => {
-        try {
-          const res = await fetch('/api/feedback', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-            body: JSON.stringify({ item: item, answer: answer })
-          });
-          const body = await res.json();
-          if (!res.ok) { note.textContent = body.detail || body.title || 'Not recorded.'; return; }
-          buttons.forEach(x => x.setAttribute('aria-pressed', String(x === b)));
-          note.textContent = 'Thanks: ' + body.yes + ' yes · ' + body.partly + ' partly · ' + body.no + ' no';
-        } catch (e) { note.textContent = 'Not recorded: the service is not reachable.'; }
-      });
-      return b;
-    });
-    const note = el('span', { class: 'note', 'aria-live': 'polite' });
-    buttons.forEach(b => box.appendChild(b));
-    box.appendChild(note);
-    return box;
-  }
+
 
   const KIND_LABEL = { manual: 'Manual', video: 'Video', forum: 'Thread', review: 'Review', repair_report: 'Repair report', product: 'Product' };
 

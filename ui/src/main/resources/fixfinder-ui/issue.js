@@ -2,47 +2,17 @@
 // crawled, untrusted content: only ever inserted as text (textContent), links limited to http(s).
 (function () {
   'use strict';
+  const { el, safeUrl, feedback } = window.FixFinderUi;
   const status = document.getElementById('status');
   const KIND_LABEL = { manual: 'Manual sections', video: 'Videos', forum: 'Threads', review: 'Reviews', repair_report: 'Repair reports', product: 'Product pages' };
 
-  function el(tag, attrs, text) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
-    if (text !== undefined && text !== null) e.textContent = String(text);
-    return e;
-  }
 
-  function safeUrl(u) {
-    try {
-      const url = new URL(u, location.href);
-      return (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : '#';
-    } catch (e) { return '#'; }
-  }
+
+
 
   function pct(x) { return Math.round(100 * x) + '%'; }
 
-  function vote(id) {
-    const box = el('div', { class: 'feedback' });
-    box.appendChild(el('span', {}, 'Did this fix it for you?'));
-    const note = el('span', { class: 'note', 'aria-live': 'polite' });
-    [['yes', 'Yes'], ['partly', 'Partly'], ['no', 'No']].forEach(([answer, label]) => {
-      const b = el('button', { type: 'button' }, label);
-      b.addEventListener('click', async () => {
-        try {
-          const res = await fetch('/api/feedback', {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-            body: JSON.stringify({ item: 'issue:' + id, answer: answer })
-          });
-          const body = await res.json();
-          note.textContent = res.ok ? 'Thanks: ' + body.yes + ' yes · ' + body.partly + ' partly · ' + body.no + ' no' : (body.detail || 'Not recorded.');
-        } catch (e) { note.textContent = 'Not recorded: the service is not reachable.'; }
-      });
-      box.appendChild(b);
-    });
-    box.appendChild(note);
-    return box;
-  }
+
 
   function render(page) {
     const issue = page.issue;
@@ -63,7 +33,7 @@
     }
     if (st.feedbackFixRate !== null && st.feedbackFixRate !== undefined) parts.push(pct(st.feedbackFixRate) + ' of votes say it fixed it');
     document.getElementById('stats').textContent = parts.join(' · ');
-    document.getElementById('vote').appendChild(vote(issue.id));
+    document.getElementById('vote').appendChild(feedback('issue:' + issue.id, 'Did this fix it for you?'));
     const records = document.getElementById('records');
     Object.entries(page.records || {}).forEach(([kind, group]) => {
       records.appendChild(el('h2', {}, (KIND_LABEL[kind] || kind) + ' (' + group.total + ')'));
