@@ -24,6 +24,11 @@ import org.apache.lucene.util.BytesRef;
 
 /** The one place that turns a {@link SourceDoc} into a Lucene {@link Document}. */
 public final class DocumentMapper {
+  /** The bounds of a record's quality prior; search relies on the upper one to prune. */
+  public static final float MIN_PRIOR = 0.5f;
+
+  public static final float MAX_PRIOR = 2.0f;
+
   private static final Pattern MODEL_PARTS = Pattern.compile("\\p{L}+|\\p{N}+");
 
   /**
@@ -125,6 +130,6 @@ public final class DocumentMapper {
       case Details.Review r -> p -= 0.1; // reviews report faults more often than they fix them
       default -> {}
     }
-    return (float) Math.max(0.5, Math.min(2.0, p));
+    return (float) Math.max(MIN_PRIOR, Math.min(MAX_PRIOR, p));
   }
 }

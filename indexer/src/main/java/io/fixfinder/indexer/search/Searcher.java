@@ -31,12 +31,10 @@ import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queryparser.simple.SimpleQueryParser;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
@@ -565,8 +563,7 @@ public final class Searcher {
                   .add(new BoostQuery(keysQuery, scale), BooleanClause.Occur.SHOULD)
                   .build();
     }
-    Query scored =
-        FunctionScoreQuery.boostByValue(combined, DoubleValuesSource.fromFloatField(Fields.PRIOR));
+    Query scored = new PriorBoostQuery(combined, Fields.PRIOR, DocumentMapper.MAX_PRIOR);
     BooleanQuery.Builder outer = new BooleanQuery.Builder().add(scored, BooleanClause.Occur.MUST);
     filters(request).forEach(f -> outer.add(f, BooleanClause.Occur.FILTER));
     return outer.build();

@@ -166,6 +166,20 @@ public final class IndexStore implements AutoCloseable {
    * IllegalArgumentException} after the others of the batch were written.
    */
   public void putAll(List<SourceDoc> docs, List<IndexSearcher> earlier) throws IOException {
+    write(docs, earlier, true);
+  }
+
+  /**
+   * As {@link #putAll(List, List)} for records known to be new to this generation, with distinct
+   * ids (a rebuild writing a fresh generation): added without first deleting by id, which costs a
+   * term lookup per record and made a rebuild a third slower.
+   */
+  public void addAll(List<SourceDoc> docs, List<IndexSearcher> earlier) throws IOException {
+    write(docs, earlier, false);
+  }
+
+  private void write(List<SourceDoc> docs, List<IndexSearcher> earlier, boolean replace)
+      throws IOException {
     if (docs.isEmpty()) return;
     List<Optional<DocVector>> vectors = vectors(docs, earlier);
     IllegalArgumentException failure = null;
@@ -173,8 +187,9 @@ public final class IndexStore implements AutoCloseable {
     for (int i = 0; i < docs.size(); i++) {
       SourceDoc doc = docs.get(i);
       try {
-        writer.updateDocument(
-            new Term(Fields.ID, doc.id()), DocumentMapper.toDocument(doc, vectors.get(i)));
+        var document = DocumentMapper.toDocument(doc, vectors.get(i));
+        if (replace) writer.updateDocument(new Term(Fields.ID, doc.id()), document);
+        else writer.addDocument(document);
       } catch (IllegalArgumentException e) {
         failures++;
         if (failure == null) failure = e;

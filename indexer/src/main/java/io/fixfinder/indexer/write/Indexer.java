@@ -48,7 +48,8 @@ public final class Indexer {
    * Indexes every record into a new generation under {@code root} and makes it live. Commits at
    * safe points every {@value #COMMIT_EVERY} records; a record that cannot be mapped is counted,
    * not fatal. With an embedder, records are embedded in batches of {@value #BATCH}; a record whose
-   * embedded text is unchanged since the previous generation keeps its vector.
+   * embedded text is unchanged since the previous generation keeps its vector. The records must
+   * have distinct ids (a record-log snapshot has): they are added, not replaced by id.
    */
   public static Report rebuild(
       Path root,
@@ -97,7 +98,7 @@ public final class Indexer {
   private static long write(IndexStore store, List<SourceDoc> batch, Previous earlier)
       throws IOException {
     try {
-      store.putAll(batch, earlier.searchers());
+      store.addAll(batch, earlier.searchers()); // a fresh generation, one record per id
       return 0;
     } catch (IndexStore.BatchFailure e) {
       return e.failed();
