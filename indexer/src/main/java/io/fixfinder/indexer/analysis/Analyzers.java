@@ -96,7 +96,7 @@ public final class Analyzers {
 
   private static TokenStream folded(Tokenizer source) {
     TokenStream ts = new ApostropheFilter(source);
-    return new ICUFoldingFilter(ts);
+    return new FoldingFilter(ts);
   }
 
   /**

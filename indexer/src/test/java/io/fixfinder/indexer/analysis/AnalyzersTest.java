@@ -71,6 +71,33 @@ class AnalyzersTest {
   }
 
   @Test
+  void foldingMatchesIcuFoldingOnEveryScript() throws IOException {
+    String text =
+        "WASHING Machine Spülmaschine LAVE-LINGE Ｅ１８ ﬁlter Ελληνικά ПРАЛЬНА 洗衣机 İstanbul"
+            + " straße ÆØÅ Ǆ ½ naïve CAFÉ";
+    Analyzer icu =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String fieldName) {
+            org.apache.lucene.analysis.Tokenizer source =
+                new org.apache.lucene.analysis.standard.StandardTokenizer();
+            return new TokenStreamComponents(
+                source, new org.apache.lucene.analysis.icu.ICUFoldingFilter(source));
+          }
+        };
+    Analyzer ours =
+        new Analyzer() {
+          @Override
+          protected TokenStreamComponents createComponents(String fieldName) {
+            org.apache.lucene.analysis.Tokenizer source =
+                new org.apache.lucene.analysis.standard.StandardTokenizer();
+            return new TokenStreamComponents(source, new FoldingFilter(source));
+          }
+        };
+    assertThat(tokens(ours, text)).isEqualTo(tokens(icu, text));
+  }
+
+  @Test
   void apostrophesAccentsAndStemsMeet() throws IOException {
     assertThat(tokens(Analyzers.prose(), "won't drain")).containsExactly("wont", "drain");
     assertThat(tokens(Analyzers.prose(), "the machine's pump")).containsExactly("machin", "pump");
