@@ -95,8 +95,7 @@ public final class Analyzers {
   }
 
   private static TokenStream folded(Tokenizer source) {
-    TokenStream ts = new ApostropheFilter(source);
-    return new FoldingFilter(ts);
+    return new FoldingFilter(source);
   }
 
   /**

@@ -30,31 +30,47 @@ final class CodeHyphenFilter extends BaseCharFilter {
   }
 
   private void fill() throws IOException {
-    StringBuilder text = new StringBuilder();
-    char[] buf = new char[4096];
-    for (int n; (n = input.read(buf)) != -1; ) text.append(buf, 0, n);
-    out = new char[text.length()];
+    char[] text = new char[1024];
+    int n = 0;
+    for (int r; (r = input.read(text, n, text.length - n)) != -1; ) {
+      n += r;
+      if (n == text.length) text = java.util.Arrays.copyOf(text, n * 2);
+    }
+    int first = 0;
+    while (first < n && !isHyphen(text[first])) first++;
+    if (first == n) { // no hyphen at all, the common case: the text as it is
+      out = text;
+      length = n;
+      return;
+    }
+    out = new char[n];
     int removed = 0;
     int letters = 0; // letters in the current run, -1 when the run did not start a word
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (isHyphen(c)
-          && letters >= 1
-          && letters <= 4
-          && i + 1 < text.length()
-          && Character.isDigit(text.charAt(i + 1))) {
+    for (int i = 0; i < n; i++) {
+      char c = text[i];
+      if (isHyphen(c) && letters >= 1 && letters <= 4 && i + 1 < n && isDigit(text[i + 1])) {
         removed++;
         addOffCorrectMap(length, removed);
         letters = -1;
         continue;
       }
       out[length++] = c;
-      if (Character.isLetter(c)) {
+      if (isLetter(c)) {
         if (letters >= 0) letters++;
       } else {
-        letters = Character.isDigit(c) ? -1 : 0;
+        letters = isDigit(c) ? -1 : 0;
       }
     }
+  }
+
+  private static boolean isLetter(char c) {
+    if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    return Character.isLetter(c);
+  }
+
+  private static boolean isDigit(char c) {
+    if (c < 0x80) return c >= '0' && c <= '9';
+    return Character.isDigit(c);
   }
 
   private static boolean isHyphen(char c) {

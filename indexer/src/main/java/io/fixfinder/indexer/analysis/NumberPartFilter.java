@@ -48,8 +48,12 @@ final class NumberPartFilter extends TokenFilter {
     boolean letter = false;
     boolean digit = false;
     for (int i = 0; i < n && !(letter && digit); i++) {
-      if (Character.isDigit(t[i])) digit = true;
-      else if (Character.isLetter(t[i])) letter = true;
+      char c = t[i];
+      if (c < 0x80) { // ASCII, the common case, without the Unicode tables
+        if (c >= '0' && c <= '9') digit = true;
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') letter = true;
+      } else if (Character.isDigit(c)) digit = true;
+      else if (Character.isLetter(c)) letter = true;
     }
     if (letter && digit) {
       if (buffer.length < n) buffer = new char[n];

@@ -29,7 +29,7 @@ import java.util.Set;
  * popular but unrelated one. See docs/ranking.md.
  */
 public final class GroupedSearch {
-  public static final int WINDOW = 50;
+  public static final int WINDOW = 30;
   public static final int MAX_GROUPS = 5;
 
   /**

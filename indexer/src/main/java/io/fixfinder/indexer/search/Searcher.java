@@ -282,7 +282,7 @@ public final class Searcher {
   private record Ranked(ScoreDoc[] docs, long total, ScoreDoc[] facetDocs) {}
 
   /** Facets count over this many top-ranked records (see {@link #facets}). */
-  static final int FACET_DEPTH = 1_000;
+  static final int FACET_DEPTH = 100;
 
   private Ranked rank(IndexSearcher searcher, SearchRequest request, Keys keys, int want)
       throws IOException {
