@@ -180,6 +180,23 @@ class DemoEndToEndIT {
     Assumptions.assumeTrue(
         java.nio.file.Files.isExecutable(chromium),
         "chromium is not installed (.ci/run installs it)");
+    String dom = dumpDom(chromium, "/?q=washing+machine+wont+drain");
+    assertThat(dom)
+        .contains("class=\"hit\"")
+        .contains("kind-manual")
+        .contains("kind-forum")
+        .contains("kind-video");
+    assertThat(dom).contains("results in");
+    assertThat(dom).doesNotContain("<script>alert");
+    // issue groups above the other results, each linking to its issue page
+    assertThat(dom).contains("class=\"issue\"").contains("/issue.html?id=iss-");
+    String id = search("wont drain WM-8420X").at("/issues/0/issue/id").asText();
+    String issue = dumpDom(chromium, "/issue.html?id=" + id);
+    assertThat(issue).contains("E18").contains("Manual sections").contains("Threads");
+    assertThat(issue).doesNotContain("<script>alert");
+  }
+
+  private String dumpDom(Path chromium, String pathAndQuery) throws Exception {
     Process browser =
         new ProcessBuilder(
                 chromium.toString(),
@@ -193,18 +210,12 @@ class DemoEndToEndIT {
                 "--user-data-dir=" + data.resolve("chromium-profile"),
                 "--virtual-time-budget=10000",
                 "--dump-dom",
-                "http://127.0.0.1:" + port + "/?q=washing+machine+wont+drain")
+                "http://127.0.0.1:" + port + pathAndQuery)
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     String dom = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(browser.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(dom)
-        .contains("class=\"hit\"")
-        .contains("kind-manual")
-        .contains("kind-forum")
-        .contains("kind-video");
-    assertThat(dom).contains("results in");
-    assertThat(dom).doesNotContain("<script>alert");
+    return dom;
   }
 
   @Test
