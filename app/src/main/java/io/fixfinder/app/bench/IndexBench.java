@@ -74,7 +74,7 @@ public final class IndexBench {
         n / plain);
     out.printf(
         Locale.ROOT,
-        "| FixFinder | %d | %s | %.1f | %.0f | %.0f%% |%n",
+        "| FixFinder | %d | %s | %.1f | %.0f | %.1f%% |%n",
         n,
         emb,
         ours,
