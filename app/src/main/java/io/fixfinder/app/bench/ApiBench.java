@@ -73,19 +73,25 @@ public final class ApiBench {
             rateLimitBurst: 10000000
           """);
       int port = freePort();
+      List<String> command = new ArrayList<>();
+      command.add(ProcessHandle.current().info().command().orElse("java"));
+      command.add("--enable-native-access=ALL-UNNAMED");
+      // extra JVM options for the server, e.g. a flight recording: FIXFINDER_BENCH_SERVER_OPTS
+      String opts = System.getenv("FIXFINDER_BENCH_SERVER_OPTS");
+      if (opts != null && !opts.isBlank()) command.addAll(List.of(opts.strip().split("\\s+")));
+      command.addAll(
+          List.of(
+              "-jar",
+              jar.toString(),
+              "serve",
+              "--config",
+              config.toString(),
+              "--data",
+              data.toString(),
+              "--port",
+              Integer.toString(port)));
       Process server =
-          new ProcessBuilder(
-                  ProcessHandle.current().info().command().orElse("java"),
-                  "--enable-native-access=ALL-UNNAMED",
-                  "-jar",
-                  jar.toString(),
-                  "serve",
-                  "--config",
-                  config.toString(),
-                  "--data",
-                  data.toString(),
-                  "--port",
-                  Integer.toString(port))
+          new ProcessBuilder(command)
               .redirectErrorStream(true)
               .redirectOutput(work.resolve("server.log").toFile())
               .start();
