@@ -2,11 +2,8 @@ package io.fixfinder.indexer.write;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import io.fixfinder.indexer.testing.ChildJvm;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.apache.lucene.index.CheckIndex;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
@@ -19,26 +16,9 @@ class IndexDurabilityIT {
 
   @Test
   void killedWriterLosesNothingCommitted() throws Exception {
-    Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                IndexChild.class.getName(),
-                dir.toString())
-            .redirectErrorStream(true)
-            .start();
-    long committed = 0;
-    try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = out.readLine()) != null) {
-        if (line.startsWith("committed ")) committed = Long.parseLong(line.substring(10));
-        if (committed >= 2_000) break;
-      }
-      child.destroyForcibly(); // SIGKILL, mid-batch
-      assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    }
+    // SIGKILL, mid-batch
+    long committed =
+        ChildJvm.runUntilThenKill(IndexChild.class, "committed ", 2_000, dir.toString());
     assertThat(committed).isGreaterThanOrEqualTo(2_000);
     Path generation = dir.resolve(java.nio.file.Files.readString(dir.resolve("CURRENT")).strip());
     try (FSDirectory directory = FSDirectory.open(generation)) {

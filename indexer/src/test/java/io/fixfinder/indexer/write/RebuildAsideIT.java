@@ -3,16 +3,13 @@ package io.fixfinder.indexer.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fixfinder.core.model.SourceDoc;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
+import io.fixfinder.indexer.testing.ChildJvm;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
@@ -44,28 +41,11 @@ class RebuildAsideIT {
     Indexer.rebuild(dir, 16, old, QUIET);
     String liveBefore = Files.readString(dir.resolve("CURRENT")).strip();
 
-    Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                RebuildChild.class.getName(),
-                dir.toString())
-            .redirectErrorStream(true)
-            .start();
-    try (BufferedReader out =
-        new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      long at = 0;
-      while ((line = out.readLine()) != null && at < 15_000) {
-        if (line.startsWith("at ")) at = Long.parseLong(line.substring(3));
-      }
-      assertThat(at)
-          .as("the child rebuilt 15000 records before the kill")
-          .isGreaterThanOrEqualTo(15_000);
-      child.destroyForcibly(); // SIGKILL mid-rebuild, past at least one safe-point commit
-      assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-    }
+    // SIGKILL mid-rebuild, past at least one safe-point commit
+    long at = ChildJvm.runUntilThenKill(RebuildChild.class, "at ", 15_000, dir.toString());
+    assertThat(at)
+        .as("the child rebuilt 15000 records before the kill")
+        .isGreaterThanOrEqualTo(15_000);
 
     assertThat(Files.readString(dir.resolve("CURRENT")).strip()).isEqualTo(liveBefore);
     try (Stream<Path> gens = Files.list(dir)) {

@@ -1,0 +1,2 @@
+/** Test support shared by the indexer's packages: child JVMs for the crash tests. */
+package io.fixfinder.indexer.testing;
