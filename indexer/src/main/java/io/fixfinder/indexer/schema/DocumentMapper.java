@@ -55,6 +55,8 @@ public final class DocumentMapper {
           d.add(new StoredField(Fields.VECTOR_HASH, v.hash()));
         });
     d.add(new StringField(Fields.ID, doc.id(), Field.Store.YES));
+    // also a doc value: a ranked window reads ids without touching the stored records
+    d.add(new org.apache.lucene.document.SortedDocValuesField(Fields.ID, new BytesRef(doc.id())));
     d.add(new StringField(Fields.KIND, doc.kind().id(), Field.Store.NO));
     d.add(new SortedSetDocValuesField(Fields.FACET_KIND, new BytesRef(doc.kind().id())));
     d.add(new StringField(Fields.SITE, doc.site(), Field.Store.NO));

@@ -10,9 +10,9 @@ public final class SchemaVersion {
 
   /**
    * 2: dense vectors ({@link Fields#VECTOR}) and their content hash. 3: the url is no longer
-   * indexed (never searched; it stays in the stored record).
+   * indexed (never searched; it stays in the stored record). 4: the id is also a doc value.
    */
-  public static final int CURRENT = 3;
+  public static final int CURRENT = 4;
 
   public static final String KEY = "fixfinder.schema";
 }

@@ -76,8 +76,8 @@ public final class GroupedSearch {
       SearchResponse deep = searcher.search(request);
       return withIntents(deep.withIssues(List.of(), tag(deep.hits())));
     }
-    SearchResponse window =
-        searcher.search(
+    Searcher.Window window =
+        searcher.window(
             new SearchRequest(
                 request.query(),
                 request.kind(),
@@ -85,23 +85,75 @@ public final class GroupedSearch {
                 request.type(),
                 1,
                 WINDOW,
-                request.mode()));
-    List<String> intents = lexicon.intentsOf(window.interpretation().hashtags());
-    List<SearchResponse.Hit> ranked = tag(rerank(window.hits(), intents));
+                request.mode()),
+            WINDOW);
+    SearchResponse header = window.header();
+    List<String> intents = lexicon.intentsOf(header.interpretation().hashtags());
+    List<SearchResponse.Hit> skeletons = new ArrayList<>(window.candidates().size());
+    for (Searcher.Candidate c : window.candidates()) skeletons.add(skeleton(c));
+    List<SearchResponse.Hit> ranked = tag(rerank(skeletons, intents));
     List<SearchResponse.IssueGroup> groups =
         request.page() == 1 ? groups(ranked) : List.<SearchResponse.IssueGroup>of();
     List<SearchResponse.Hit> page =
         ranked.subList(Math.min(from, ranked.size()), Math.min(to, ranked.size()));
+    // Only what is shown is read back: the page and the groups' best records.
+    Set<String> shown = new LinkedHashSet<>();
+    page.forEach(h -> shown.add(h.id()));
+    groups.forEach(g -> g.best().values().forEach(h -> shown.add(h.id())));
+    Map<String, SourceDoc> docs = records.byIds(shown);
+    List<SearchResponse.Hit> pageHits = new ArrayList<>(page.size());
+    for (SearchResponse.Hit h : page) materialise(h, docs, window.words()).ifPresent(pageHits::add);
+    List<SearchResponse.IssueGroup> shownGroups = new ArrayList<>(groups.size());
+    for (SearchResponse.IssueGroup g : groups) {
+      Map<String, SearchResponse.Hit> best = new LinkedHashMap<>();
+      g.best()
+          .forEach(
+              (kind, h) -> materialise(h, docs, window.words()).ifPresent(x -> best.put(kind, x)));
+      shownGroups.add(new SearchResponse.IssueGroup(g.issue(), g.score(), g.matched(), best));
+    }
     return new SearchResponse(
-        window.query(),
-        window.interpretation().withIntents(intents),
-        window.total(),
+        header.query(),
+        header.interpretation().withIntents(intents),
+        header.total(),
         request.page(),
         request.size(),
-        groups,
-        page,
-        window.facets(),
-        window.helpers());
+        shownGroups,
+        pageHits,
+        header.facets(),
+        header.helpers());
+  }
+
+  /** A window candidate as a hit with only what re-ranking and grouping read (url empty). */
+  private static SearchResponse.Hit skeleton(Searcher.Candidate c) {
+    return new SearchResponse.Hit(
+        c.id(),
+        "",
+        c.kind(),
+        "",
+        "",
+        "",
+        io.fixfinder.core.model.ProductRef.UNKNOWN,
+        List.of(),
+        List.of(),
+        c.fixReported(),
+        c.published(),
+        c.score(),
+        List.of(),
+        new io.fixfinder.core.model.Details.None(),
+        Optional.empty());
+  }
+
+  /**
+   * The full hit for a skeleton, keeping its score and issue; a hit already whole (a group's top
+   * record read for a missing kind) as it is; empty when the record left the index meanwhile.
+   */
+  private static Optional<SearchResponse.Hit> materialise(
+      SearchResponse.Hit h, Map<String, SourceDoc> docs, Set<String> words) {
+    if (!h.url().isEmpty()) return Optional.of(h);
+    SourceDoc doc = docs.get(h.id());
+    if (doc == null) return Optional.empty();
+    SearchResponse.Hit full = Searcher.hit(doc, h.score(), words);
+    return Optional.of(h.issue().isPresent() ? full.withIssue(h.issue().get()) : full);
   }
 
   private SearchResponse withIntents(SearchResponse r) {

@@ -219,23 +219,7 @@ public final class Searcher {
       for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
         String json = searcher.storedFields().document(docs[i].doc).get(Fields.SOURCE);
         SourceDoc doc = Json.mapper().readValue(json, SourceDoc.class);
-        hits.add(
-            new SearchResponse.Hit(
-                doc.id(),
-                doc.url(),
-                doc.kind().id(),
-                doc.site(),
-                doc.title(),
-                Snippets.of(doc.text(), words),
-                doc.product(),
-                doc.errorCodes(),
-                doc.symptoms(),
-                doc.fixReported(),
-                doc.published(),
-                docs[i].score,
-                doc.alsoAt(),
-                doc.details(),
-                Optional.empty()));
+        hits.add(hit(doc, docs[i].score, words));
       }
       Map<String, Map<String, Long>> facets = facets(searcher, ranked.facetDocs());
       return new SearchResponse(
@@ -252,6 +236,100 @@ public final class Searcher {
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /**
+   * The top {@code n} of a search as lightweight candidates read from doc values (id, kind, fix
+   * flag, publication time, score), with the interpretation, total and facets, but no record read
+   * back: re-ranking and grouping a window need only these, and reading and parsing every record of
+   * the window was most of an API request's cost. {@link RecordLookup} reads the few that are
+   * shown. The response's hits are empty and its page and size are the request's.
+   */
+  public Window window(SearchRequest request, int n) throws IOException {
+    Keys keys = extractor.extract(request.query());
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      Ranked ranked = rank(searcher, request, keys, n);
+      ScoreDoc[] docs = ranked.docs();
+      Candidate[] out = new Candidate[docs.length];
+      Integer[] order = new Integer[docs.length];
+      for (int i = 0; i < order.length; i++) order[i] = i;
+      Arrays.sort(order, (a, b) -> Integer.compare(docs[a].doc, docs[b].doc));
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      int leaf = -1;
+      org.apache.lucene.index.SortedDocValues ids = null;
+      SortedSetDocValues kinds = null;
+      org.apache.lucene.index.NumericDocValues fixes = null;
+      org.apache.lucene.index.NumericDocValues published = null;
+      LeafReaderContext context = null;
+      for (int i : order) {
+        int doc = docs[i].doc;
+        while (context == null || doc >= context.docBase + context.reader().maxDoc()) {
+          context = leaves.get(++leaf);
+          ids = context.reader().getSortedDocValues(Fields.ID);
+          kinds = context.reader().getSortedSetDocValues(Fields.FACET_KIND);
+          fixes = context.reader().getNumericDocValues(Fields.FIX);
+          published = context.reader().getNumericDocValues(Fields.PUBLISHED);
+        }
+        int local = doc - context.docBase;
+        String id =
+            ids != null && ids.advanceExact(local)
+                ? ids.lookupOrd(ids.ordValue()).utf8ToString()
+                : "";
+        String kind =
+            kinds != null && kinds.advanceExact(local)
+                ? kinds.lookupOrd(kinds.nextOrd()).utf8ToString()
+                : "";
+        boolean fix = fixes != null && fixes.advanceExact(local) && fixes.longValue() == 1;
+        java.time.Instant when =
+            published != null && published.advanceExact(local)
+                ? java.time.Instant.ofEpochSecond(published.longValue())
+                : java.time.Instant.EPOCH;
+        out[i] = new Candidate(id, kind, docs[i].score, fix, when);
+      }
+      SearchResponse header =
+          new SearchResponse(
+              request.query(),
+              new SearchResponse.Interpretation(
+                  keys.product(), keys.errorCodes(), keys.symptoms(), keys.hashtags()),
+              ranked.total(),
+              request.page(),
+              request.size(),
+              List.of(),
+              List.of(),
+              facets(searcher, ranked.facetDocs()),
+              List.of());
+      return new Window(header, List.of(out), queryWords(request.query()));
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** A ranked window: the response without hits, its candidates, the query's snippet words. */
+  public record Window(SearchResponse header, List<Candidate> candidates, Set<String> words) {}
+
+  /** One ranked record, as doc values have it. */
+  public record Candidate(
+      String id, String kind, double score, boolean fixReported, java.time.Instant published) {}
+
+  /** A result as shown: the record with a snippet for the query's words and its score. */
+  static SearchResponse.Hit hit(SourceDoc doc, double score, Set<String> words) {
+    return new SearchResponse.Hit(
+        doc.id(),
+        doc.url(),
+        doc.kind().id(),
+        doc.site(),
+        doc.title(),
+        Snippets.of(doc.text(), words),
+        doc.product(),
+        doc.errorCodes(),
+        doc.symptoms(),
+        doc.fixReported(),
+        doc.published(),
+        score,
+        doc.alsoAt(),
+        doc.details(),
+        Optional.empty());
   }
 
   /**
@@ -713,7 +791,7 @@ public final class Searcher {
     return q.clauses().isEmpty() ? null : q;
   }
 
-  private static Set<String> queryWords(String query) {
+  static Set<String> queryWords(String query) {
     Set<String> words = new LinkedHashSet<>();
     for (String w : query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
       if (w.length() > 2) words.add(w.length() > 5 ? w.substring(0, w.length() - 2) : w);
