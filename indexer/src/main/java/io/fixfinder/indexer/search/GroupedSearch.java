@@ -100,7 +100,9 @@ public final class GroupedSearch {
     Set<String> shown = new LinkedHashSet<>();
     page.forEach(h -> shown.add(h.id()));
     groups.forEach(g -> g.best().values().forEach(h -> shown.add(h.id())));
-    Map<String, SourceDoc> docs = records.byIds(shown);
+    List<Searcher.Candidate> wanted =
+        window.candidates().stream().filter(c -> shown.contains(c.id())).toList();
+    Map<String, SourceDoc> docs = searcher.read(window, wanted, records);
     List<SearchResponse.Hit> pageHits = new ArrayList<>(page.size());
     for (SearchResponse.Hit h : page) materialise(h, docs, window.words()).ifPresent(pageHits::add);
     List<SearchResponse.IssueGroup> shownGroups = new ArrayList<>(groups.size());

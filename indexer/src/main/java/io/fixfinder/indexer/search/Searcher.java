@@ -285,7 +285,7 @@ public final class Searcher {
             published != null && published.advanceExact(local)
                 ? java.time.Instant.ofEpochSecond(published.longValue())
                 : java.time.Instant.EPOCH;
-        out[i] = new Candidate(id, kind, docs[i].score, fix, when);
+        out[i] = new Candidate(id, kind, docs[i].score, fix, when, doc);
       }
       SearchResponse header =
           new SearchResponse(
@@ -299,18 +299,54 @@ public final class Searcher {
               List.of(),
               facets(searcher, ranked.facetDocs()),
               List.of());
-      return new Window(header, List.of(out), queryWords(request.query()));
+      return new Window(
+          header, List.of(out), queryWords(request.query()), searcher.getIndexReader());
     } finally {
       searchers.release(searcher);
     }
   }
 
-  /** A ranked window: the response without hits, its candidates, the query's snippet words. */
-  public record Window(SearchResponse header, List<Candidate> candidates, Set<String> words) {}
+  /**
+   * A ranked window: the response without hits, its candidates, the query's snippet words, and
+   * which view of the index it was ranked on (its Lucene doc ids are valid in that view only).
+   */
+  public record Window(
+      SearchResponse header, List<Candidate> candidates, Set<String> words, Object view) {}
 
-  /** One ranked record, as doc values have it. */
+  /**
+   * One ranked record, as doc values have it; {@code doc} is its Lucene id in the window's view.
+   */
   public record Candidate(
-      String id, String kind, double score, boolean fixReported, java.time.Instant published) {}
+      String id,
+      String kind,
+      double score,
+      boolean fixReported,
+      java.time.Instant published,
+      int doc) {}
+
+  /**
+   * The records of some of a window's candidates, by record id. Read by Lucene doc id when the
+   * index has not been refreshed since the window was ranked (the usual case: no term lookups);
+   * otherwise by record id through {@code records}.
+   */
+  public Map<String, SourceDoc> read(Window window, List<Candidate> which, RecordLookup records)
+      throws IOException {
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      if (searcher.getIndexReader() != window.view()) {
+        return records.byIds(which.stream().map(Candidate::id).toList());
+      }
+      Map<String, SourceDoc> out = new java.util.HashMap<>();
+      var stored = searcher.storedFields();
+      for (Candidate c : which) {
+        String json = stored.document(c.doc()).get(Fields.SOURCE);
+        out.put(c.id(), Json.mapper().readValue(json, SourceDoc.class));
+      }
+      return out;
+    } finally {
+      searchers.release(searcher);
+    }
+  }
 
   /** A result as shown: the record with a snippet for the query's words and its score. */
   static SearchResponse.Hit hit(SourceDoc doc, double score, Set<String> words) {

@@ -208,6 +208,20 @@ class GroupedSearchTest {
   }
 
   @Test
+  void aWindowReadAfterARefreshFindsItsRecordsById() throws Exception {
+    Searcher.Window window = searcher.window(SearchRequest.of("wont drain WM-8420X"), 10);
+    assertThat(window.candidates()).isNotEmpty();
+    Map<String, SourceDoc> before = searcher.read(window, window.candidates(), lookup);
+    store.put(SearcherTest.doc("http://f/new", SourceKind.FORUM, "kettle", "kettle", null));
+    store.commit(); // a new view: the window's doc ids may no longer be valid
+    Map<String, SourceDoc> after = searcher.read(window, window.candidates(), lookup);
+    assertThat(after).isEqualTo(before);
+    assertThat(after.keySet())
+        .containsExactlyInAnyOrderElementsOf(
+            window.candidates().stream().map(Searcher.Candidate::id).toList());
+  }
+
+  @Test
   void laterPagesHaveNoGroupsButTaggedHits() throws Exception {
     GroupedSearch search = new GroupedSearch(searcher, ISSUES, FeedbackSignals.none(), lookup);
     SearchResponse r =
