@@ -260,30 +260,11 @@ public final class GroupedSearch {
               (kind, doc) -> {
                 SourceDoc d = extra.get(doc);
                 if (!kinds.containsKey(kind) && d != null)
-                  kinds.put(kind, hitOf(d, c.issue().id()));
+                  kinds.put(kind, Searcher.hit(d, 0, Set.of()).withIssue(c.issue().id()));
               });
       groups.add(new SearchResponse.IssueGroup(c.issue(), c.score(), c.matched(), kinds));
     }
     return groups;
-  }
-
-  private static SearchResponse.Hit hitOf(SourceDoc d, String issueId) {
-    return new SearchResponse.Hit(
-        d.id(),
-        d.url(),
-        d.kind().id(),
-        d.site(),
-        d.title(),
-        Snippets.of(d.text(), Set.of()),
-        d.product(),
-        d.errorCodes(),
-        d.symptoms(),
-        d.fixReported(),
-        d.published(),
-        0,
-        d.alsoAt(),
-        d.details(),
-        Optional.of(issueId));
   }
 
   private record GroupCandidate(IssueCluster issue, double score, int matched) {}
