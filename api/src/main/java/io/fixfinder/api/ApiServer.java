@@ -100,6 +100,32 @@ public final class ApiServer implements AutoCloseable {
       CrawlStats crawl) {
 
     /**
+     * Backends over an index and its issue clusters: search is the searcher's ranking re-ranked by
+     * votes and grouped by issue; issue and product pages read the same clusters.
+     *
+     * @param issueIds whether an issue id names a cluster (feedback checks votes against it)
+     */
+    public static Backends of(
+        IndexStore index,
+        Searcher searcher,
+        IssueSource issues,
+        ItemExists issueIds,
+        Database database,
+        FeedbackStore feedback,
+        CrawlStats crawl) {
+      RecordLookup records = new RecordLookup(index.searchers());
+      return new Backends(
+          index,
+          new GroupedSearch(searcher, issues, feedback, records)::search,
+          new IssueView(records, issues, feedback),
+          new ProductView(records, issues),
+          database,
+          feedback,
+          issueIds,
+          crawl);
+    }
+
+    /**
      * Backends without issue clusters (an index built without embeddings, tests): search is the
      * searcher's ranking re-ranked by votes, ungrouped; issue pages are all 404.
      */
@@ -109,16 +135,13 @@ public final class ApiServer implements AutoCloseable {
         Database database,
         FeedbackStore feedback,
         CrawlStats crawl) {
-      RecordLookup records = new RecordLookup(index.searchers());
-      IssueSource none = IssueSource.none();
-      return new Backends(
+      return of(
           index,
-          new GroupedSearch(searcher, none, feedback, records)::search,
-          new IssueView(records, none, feedback),
-          new ProductView(records, none::clusterOf, none::get),
+          searcher,
+          IssueSource.none(),
+          ItemExists.anyWellFormed(),
           database,
           feedback,
-          ItemExists.anyWellFormed(),
           crawl);
     }
   }

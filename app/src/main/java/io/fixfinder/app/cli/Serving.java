@@ -10,12 +10,8 @@ import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.indexer.cluster.ClusterStore;
 import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.embed.MiniLmEmbedder;
-import io.fixfinder.indexer.search.GroupedSearch;
-import io.fixfinder.indexer.search.RecordLookup;
 import io.fixfinder.indexer.search.Searcher;
 import io.fixfinder.indexer.view.IssueSource;
-import io.fixfinder.indexer.view.IssueView;
-import io.fixfinder.indexer.view.ProductView;
 import io.fixfinder.indexer.view.StoreIssues;
 import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.store.Database;
@@ -126,19 +122,17 @@ final class Serving {
             Optional.<Embedder>ofNullable(embedder),
             cfg.index().retrieval(),
             cfg.index().fusion());
-    RecordLookup records = new RecordLookup(store.searchers());
     ApiServer server;
     try {
       server =
           new ApiServer(
-                  new ApiServer.Backends(
+                  ApiServer.Backends.of(
                       store,
-                      new GroupedSearch(searcher, issues, feedback, records)::search,
-                      new IssueView(records, issues, feedback),
-                      new ProductView(records, issues::clusterOf, issues::get),
+                      searcher,
+                      issues,
+                      issueIds,
                       database,
                       feedback,
-                      issueIds,
                       CrawlStats.fromFile(layout.crawlSummary())),
                   cfg.server())
               .start(cfg.server().host(), cfg.server().port());

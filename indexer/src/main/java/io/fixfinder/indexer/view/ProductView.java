@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * A product: what is known of it, the ratings sites published for it and its top issues. Ratings
@@ -46,16 +45,11 @@ public final class ProductView {
   public record IssueSummary(IssueCluster issue, int records) {}
 
   private final RecordLookup records;
-  private final Function<String, Optional<String>> clusterOf;
-  private final Function<String, Optional<IssueCluster>> cluster;
+  private final IssueSource issues;
 
-  public ProductView(
-      RecordLookup records,
-      Function<String, Optional<String>> clusterOf,
-      Function<String, Optional<IssueCluster>> cluster) {
+  public ProductView(RecordLookup records, IssueSource issues) {
     this.records = records;
-    this.clusterOf = clusterOf;
-    this.cluster = cluster;
+    this.issues = issues;
   }
 
   /** The product page, or empty when the index holds no record of this product. */
@@ -90,7 +84,7 @@ public final class ProductView {
         }
         default -> {}
       }
-      clusterOf.apply(d.id()).ifPresent(c -> issueCounts.merge(c, 1, Integer::sum));
+      issues.clusterOf(d.id()).ifPresent(c -> issueCounts.merge(c, 1, Integer::sum));
     }
     List<SourceRatings> ratings = new ArrayList<>();
     java.util.Set<String> sites = new java.util.TreeSet<>(aggregates.keySet());
@@ -102,9 +96,9 @@ public final class ProductView {
               Optional.ofNullable(aggregates.get(site)),
               reviews.getOrDefault(site, List.of())));
     }
-    List<IssueSummary> issues =
+    List<IssueSummary> topIssues =
         issueCounts.entrySet().stream()
-            .map(e -> cluster.apply(e.getKey()).map(c -> new IssueSummary(c, e.getValue())))
+            .map(e -> issues.get(e.getKey()).map(c -> new IssueSummary(c, e.getValue())))
             .flatMap(Optional::stream)
             .sorted(
                 Comparator.comparingInt(IssueSummary::records)
@@ -112,6 +106,7 @@ public final class ProductView {
                     .thenComparing(s -> s.issue().id()))
             .limit(maxIssues)
             .toList();
-    return Optional.of(new Page(productId, product, List.copyOf(names), byKind, ratings, issues));
+    return Optional.of(
+        new Page(productId, product, List.copyOf(names), byKind, ratings, topIssues));
   }
 }
