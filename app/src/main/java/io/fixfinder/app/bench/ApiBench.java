@@ -46,19 +46,35 @@ public final class ApiBench {
       int connections,
       int ramBufferMb,
       Path jar,
+      Optional<Path> keep,
       PrintStream out,
       PrintStream progress)
       throws Exception {
     SyntheticRecords records = new SyntheticRecords(Lexicon.builtIn(), 42);
-    Path work = Files.createTempDirectory("fixfinder-bench-api");
+    Path work =
+        keep.isPresent()
+            ? Files.createDirectories(keep.get())
+            : Files.createTempDirectory("fixfinder-bench-api");
     try {
       Path data = work.resolve("data");
-      Indexer.rebuild(
-          data.resolve("index"),
-          ramBufferMb,
-          Optional.empty(),
-          new SyntheticCollection(records, docs),
-          progress);
+      // A kept index is reused when it was built for the same number of records and schema.
+      Path built = work.resolve("records.txt");
+      String marker =
+          docs + " records, schema " + io.fixfinder.indexer.schema.SchemaVersion.CURRENT;
+      if (keep.isEmpty()
+          || !Files.exists(built)
+          || !Files.readString(built).strip().equals(marker)) {
+        Files.deleteIfExists(built);
+        Indexer.rebuild(
+            data.resolve("index"),
+            ramBufferMb,
+            Optional.empty(),
+            new SyntheticCollection(records, docs),
+            progress);
+        Files.writeString(built, marker);
+      } else {
+        progress.println("reusing the index in " + data.resolve("index"));
+      }
       List<String> distinct = distinctQueries(records, 60_000);
       List<String> few = distinct.subList(0, 50);
       Path config = work.resolve("bench.yaml");
@@ -140,7 +156,7 @@ public final class ApiBench {
             floor.percentileMs(99));
       }
     } finally {
-      FileTrees.delete(work);
+      if (keep.isEmpty()) FileTrees.delete(work);
     }
   }
 

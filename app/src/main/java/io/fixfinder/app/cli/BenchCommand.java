@@ -134,6 +134,14 @@ public final class BenchCommand implements Runnable {
         description = "wrk connections (default: 16).")
     int connections;
 
+    @Option(
+        names = "--keep",
+        paramLabel = "DIR",
+        description =
+            "Keep the work folder (index, query lists, server log) in DIR and reuse its index when"
+                + " it holds the same number of records.")
+    java.nio.file.Path keep;
+
     @Override
     public Integer call() throws Exception {
       FixFinderConfig cfg = common.load();
@@ -150,7 +158,14 @@ public final class BenchCommand implements Runnable {
       }
       machine();
       io.fixfinder.app.bench.ApiBench.run(
-          docs, seconds, connections, cfg.index().ramBufferMb(), jar, System.out, System.err);
+          docs,
+          seconds,
+          connections,
+          cfg.index().ramBufferMb(),
+          jar,
+          java.util.Optional.ofNullable(keep),
+          System.out,
+          System.err);
       return 0;
     }
   }

@@ -91,8 +91,17 @@ public final class Analyzers {
       protected TokenStream normalize(String fieldName, TokenStream in) {
         return new ICUFoldingFilter(in);
       }
+
+      @Override
+      public int getPositionIncrementGap(String fieldName) {
+        // a phrase never spans the end of the title and the start of the text
+        return POSITION_GAP;
+      }
     };
   }
+
+  /** Positions left between two values of one prose field (the body's title and text). */
+  static final int POSITION_GAP = 100;
 
   private static TokenStream folded(Tokenizer source) {
     return new FoldingFilter(source);
@@ -163,6 +172,6 @@ public final class Analyzers {
 
   private static Analyzer perField(Analyzer prose) {
     return new PerFieldAnalyzerWrapper(
-        new KeywordAnalyzer(), Map.of(Fields.TITLE, prose, Fields.TEXT, prose));
+        new KeywordAnalyzer(), Map.of(Fields.TITLE, prose, Fields.BODY, prose));
   }
 }

@@ -61,7 +61,8 @@ public final class DocumentMapper {
     d.add(new SortedSetDocValuesField(Fields.FACET_KIND, new BytesRef(doc.kind().id())));
     d.add(new StringField(Fields.SITE, doc.site(), Field.Store.NO));
     d.add(new TextField(Fields.TITLE, doc.title(), Field.Store.NO));
-    d.add(new TextField(Fields.TEXT, doc.text(), Field.Store.NO));
+    d.add(new TextField(Fields.BODY, doc.title(), Field.Store.NO));
+    d.add(new TextField(Fields.BODY, doc.text(), Field.Store.NO));
     if (!doc.product().type().isEmpty()) {
       d.add(new StringField(Fields.TYPE, doc.product().type(), Field.Store.NO));
       d.add(new SortedSetDocValuesField(Fields.FACET_TYPE, new BytesRef(doc.product().type())));

@@ -10,9 +10,10 @@ public final class SchemaVersion {
 
   /**
    * 2: dense vectors ({@link Fields#VECTOR}) and their content hash. 3: the url is no longer
-   * indexed (never searched; it stays in the stored record). 4: the id is also a doc value.
+   * indexed (never searched; it stays in the stored record). 4: the id is also a doc value. 5: one
+   * prose field of title and text ({@link Fields#BODY}) instead of the text alone.
    */
-  public static final int CURRENT = 4;
+  public static final int CURRENT = 5;
 
   public static final String KEY = "fixfinder.schema";
 }

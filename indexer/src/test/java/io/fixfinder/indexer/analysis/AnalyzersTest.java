@@ -3,6 +3,7 @@ package io.fixfinder.indexer.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fixfinder.core.understand.Lexicon;
+import io.fixfinder.indexer.schema.Fields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,7 +124,7 @@ class AnalyzersTest {
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexSearcher searcher = new IndexSearcher(reader);
         SimpleQueryParser parser =
-            new SimpleQueryParser(Analyzers.queryPerField(Lexicon.builtIn()), "text");
+            new SimpleQueryParser(Analyzers.queryPerField(Lexicon.builtIn()), Fields.BODY);
         ScoreDoc[] hits = searcher.search(parser.parse("washer doesnt pump out"), 3).scoreDocs;
         assertThat(hits).isNotEmpty();
         assertThat(searcher.storedFields().document(hits[0].doc).get("id")).isEqualTo("a");
@@ -136,7 +137,7 @@ class AnalyzersTest {
   private static void add(IndexWriter w, String id, String text) throws IOException {
     Document d = new Document();
     d.add(new StringField("id", id, Field.Store.YES));
-    d.add(new TextField("text", text, Field.Store.NO));
+    d.add(new TextField(Fields.BODY, text, Field.Store.NO));
     w.addDocument(d);
   }
 }
