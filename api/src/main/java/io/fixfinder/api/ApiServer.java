@@ -168,7 +168,8 @@ public final class ApiServer implements AutoCloseable {
       Backends backends, FixFinderConfig.Server settings, Consumer<RoutesConfig> extraRoutes) {
     IndexStore index = backends.index();
     ClientKey clients = new ClientKey(settings.trustedProxies());
-    SearchCache search = new SearchCache(backends.search(), index.searchers(), 10_000);
+    SearchCache search =
+        new SearchCache(backends.search(), index.searchers(), 10_000, settings.searchConcurrency());
     Handlers handlers =
         new Handlers(
             new SearchHandler(search),

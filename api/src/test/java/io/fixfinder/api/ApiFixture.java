@@ -37,7 +37,7 @@ final class ApiFixture implements AutoCloseable {
 
   static final FixFinderConfig.Server SETTINGS =
       new FixFinderConfig.Server(
-          "127.0.0.1", 0, List.of(), 6000, 1000, List.of("https://help.example.com"), 10);
+          "127.0.0.1", 0, List.of(), 6000, 1000, List.of("https://help.example.com"), 10, 0);
 
   final Path dir;
   final IndexStore index;

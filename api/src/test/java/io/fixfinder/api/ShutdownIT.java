@@ -26,7 +26,8 @@ class ShutdownIT {
 
   ApiFixture serverWithSlowRoute(int graceSeconds) throws Exception {
     FixFinderConfig.Server settings =
-        new FixFinderConfig.Server("127.0.0.1", 0, List.of(), 6000, 1000, List.of(), graceSeconds);
+        new FixFinderConfig.Server(
+            "127.0.0.1", 0, List.of(), 6000, 1000, List.of(), graceSeconds, 0);
     return new ApiFixture(
         dir,
         settings,

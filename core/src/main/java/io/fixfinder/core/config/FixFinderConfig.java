@@ -19,6 +19,8 @@ public record FixFinderConfig(
    * @param corsOrigins origins allowed to call the API from a browser (exact match)
    * @param shutdownGraceSeconds on stop, how long requests in flight may take to finish before the
    *     server closes their connections
+   * @param searchThreads searches that run at once, the others waiting their turn in arrival order
+   *     (0: one per core; see {@link #searchConcurrency()})
    */
   public record Server(
       String host,
@@ -27,7 +29,8 @@ public record FixFinderConfig(
       int rateLimitPerMinute,
       int rateLimitBurst,
       java.util.List<String> corsOrigins,
-      int shutdownGraceSeconds) {
+      int shutdownGraceSeconds,
+      int searchThreads) {
     public Server {
       if (port < 0 || port > 65535) {
         throw new ConfigException("server.port must be 0-65535, got " + port);
@@ -42,6 +45,9 @@ public record FixFinderConfig(
         throw new ConfigException(
             "server.shutdownGraceSeconds must be 0-300, got " + shutdownGraceSeconds);
       }
+      if (searchThreads < 0 || searchThreads > 1024) {
+        throw new ConfigException("server.searchThreads must be 0-1024, got " + searchThreads);
+      }
       trustedProxies =
           java.util.List.copyOf(trustedProxies == null ? java.util.List.of() : trustedProxies);
       corsOrigins = java.util.List.copyOf(corsOrigins == null ? java.util.List.of() : corsOrigins);
@@ -55,7 +61,17 @@ public record FixFinderConfig(
           rateLimitPerMinute,
           rateLimitBurst,
           corsOrigins,
-          shutdownGraceSeconds);
+          shutdownGraceSeconds,
+          searchThreads);
+    }
+
+    /**
+     * Searches allowed to run at once: {@code searchThreads}, or one per core when 0. A search is
+     * CPU work; more of them at once than cores only share the cores and each other's caches (at
+     * one million records this cost a quarter of the throughput, docs/benchmarks.md).
+     */
+    public int searchConcurrency() {
+      return searchThreads > 0 ? searchThreads : Runtime.getRuntime().availableProcessors();
     }
   }
 
