@@ -92,6 +92,11 @@ public final class ApiBench {
       List<String> command = new ArrayList<>();
       command.add(ProcessHandle.current().info().command().orElse("java"));
       command.add("--enable-native-access=ALL-UNNAMED");
+      // the server runs with this JVM's heap and collector options: ./fixfinder's, as `serve` has
+      for (String arg :
+          java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments())
+        if (arg.startsWith("-XX:") || arg.startsWith("-Xm") || arg.startsWith("-Xs"))
+          command.add(arg);
       // extra JVM options for the server, e.g. a flight recording: FIXFINDER_BENCH_SERVER_OPTS
       String opts = System.getenv("FIXFINDER_BENCH_SERVER_OPTS");
       if (opts != null && !opts.isBlank()) command.addAll(List.of(opts.strip().split("\\s+")));
@@ -118,8 +123,10 @@ public final class ApiBench {
         out.println(
             "| run | docs | connections | requests/s | p50 ms | p75 ms | p90 ms | p99 ms |");
         out.println("|---|---|---|---|---|---|---|---|");
-        // Warm the JIT and the page cache with queries the measured runs never send.
-        wrk(port, script, write(work, "warm", distinct.subList(50_000, 60_000)), 10, connections);
+        // Warm the JIT and the page cache with queries the measured runs never send. Under full
+        // load the compiler threads get a small share of the two cores: 30 s, not 10, before the
+        // compiled code settles.
+        wrk(port, script, write(work, "warm", distinct.subList(50_000, 60_000)), 30, connections);
         Wrk uncached =
             wrk(
                 port,

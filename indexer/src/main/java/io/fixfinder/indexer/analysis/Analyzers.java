@@ -171,7 +171,6 @@ public final class Analyzers {
   }
 
   private static Analyzer perField(Analyzer prose) {
-    return new PerFieldAnalyzerWrapper(
-        new KeywordAnalyzer(), Map.of(Fields.TITLE, prose, Fields.BODY, prose));
+    return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(Fields.BODY, prose));
   }
 }

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FloatDocValuesField;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
@@ -20,6 +19,8 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.util.BytesRef;
 
 /** The one place that turns a {@link SourceDoc} into a Lucene {@link Document}. */
@@ -28,6 +29,18 @@ public final class DocumentMapper {
   public static final float MIN_PRIOR = 0.5f;
 
   public static final float MAX_PRIOR = 2.0f;
+
+  /**
+   * The index's document order: best prior first, so search can bound each block of documents by
+   * its own largest prior ({@code PriorBoostQuery}).
+   */
+  public static final Sort INDEX_ORDER = new Sort(byPrior());
+
+  private static SortField byPrior() {
+    SortField f = new SortField(Fields.PRIOR, SortField.Type.LONG, true);
+    f.setMissingValue((long) Float.floatToRawIntBits(1f)); // as search reads a record without one
+    return f;
+  }
 
   private static final Pattern MODEL_PARTS = Pattern.compile("\\p{L}+|\\p{N}+");
 
@@ -60,7 +73,6 @@ public final class DocumentMapper {
     d.add(new StringField(Fields.KIND, doc.kind().id(), Field.Store.NO));
     d.add(new SortedSetDocValuesField(Fields.FACET_KIND, new BytesRef(doc.kind().id())));
     d.add(new StringField(Fields.SITE, doc.site(), Field.Store.NO));
-    d.add(new TextField(Fields.TITLE, doc.title(), Field.Store.NO));
     d.add(new TextField(Fields.BODY, doc.title(), Field.Store.NO));
     d.add(new TextField(Fields.BODY, doc.text(), Field.Store.NO));
     if (!doc.product().type().isEmpty()) {
@@ -83,7 +95,10 @@ public final class DocumentMapper {
     doc.symptoms().forEach(s -> d.add(new StringField(Fields.SYMPTOMS, s, Field.Store.NO)));
     d.add(new NumericDocValuesField(Fields.FIX, doc.fixReported() ? 1 : 0));
     d.add(new NumericDocValuesField(Fields.PUBLISHED, doc.published().getEpochSecond()));
-    d.add(new FloatDocValuesField(Fields.PRIOR, prior(doc)));
+    // a float's bits as a long, as FloatDocValuesField stores it, with a skip index: search reads
+    // the largest prior of each block of documents from it (priors are positive, so the bits
+    // order as the floats do)
+    d.add(NumericDocValuesField.indexedField(Fields.PRIOR, Float.floatToRawIntBits(prior(doc))));
     try {
       d.add(new StoredField(Fields.SOURCE, Json.mapper().writeValueAsString(doc)));
     } catch (JsonProcessingException e) {
@@ -120,7 +135,7 @@ public final class DocumentMapper {
    * a manual remedy, a well-watched video), independent of any query. Multiplied into the text
    * score by the searcher; see docs/ranking.md.
    */
-  static float prior(SourceDoc doc) {
+  public static float prior(SourceDoc doc) {
     double p = 1.0;
     if (doc.fixReported()) p += 0.25;
     switch (doc.details()) {

@@ -16,9 +16,6 @@ public final class Fields {
 
   public static final String SITE = "site";
 
-  /** Prose: the title alone, analysed (weights the title above 1 in BM25F). */
-  public static final String TITLE = "title";
-
   /**
    * Prose: the title and the text as two values of one field. BM25 over it is BM25F over title and
    * text with the title weighted 1 (the tuned weight), but scored as one plain term query, which

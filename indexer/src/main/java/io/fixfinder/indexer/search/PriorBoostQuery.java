@@ -2,6 +2,7 @@ package io.fixfinder.indexer.search;
 
 import java.io.IOException;
 import java.util.Objects;
+import org.apache.lucene.index.DocValuesSkipper;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.search.BulkScorer;
@@ -17,6 +18,8 @@ import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
 
@@ -26,6 +29,12 @@ import org.apache.lucene.util.Bits;
  * best possible score is the inner query's bound times {@code max}, and a minimum competitive score
  * passes down divided by {@code max}. Measured at one million records this took search from scoring
  * every match to skipping most of them (docs/benchmarks.md).
+ *
+ * <p>On a segment sorted by the prior, best first, with a skip index on it, the bound is the
+ * largest prior of each block of documents rather than of the whole index: the segment is scored
+ * block by block, each with the minimum competitive score divided by its own, falling, bound. Most
+ * records have an ordinary prior, so most blocks are pruned as if there were no prior at all
+ * (docs/benchmarks.md).
  */
 final class PriorBoostQuery extends Query {
   private final Query in;
@@ -77,12 +86,54 @@ final class PriorBoostQuery extends Query {
           public BulkScorer bulkScorer() throws IOException {
             BulkScorer bulk = inner.bulkScorer();
             NumericDocValues priors = priors(context);
+            // Per-block bounds only where they never rise (a segment sorted best prior first):
+            // a lower minimum competitive score may not be passed down after a higher one.
+            DocValuesSkipper blocks =
+                sortedByPrior(context) ? context.reader().getDocValuesSkipper(field) : null;
             return new BulkScorer() {
               @Override
               public int score(LeafCollector collector, Bits acceptDocs, int min, int maxDoc)
                   throws IOException {
-                return bulk.score(
-                    new PriorCollector(collector, priors, max), acceptDocs, min, maxDoc);
+                float[] minScore = {0f}; // the collector's last minimum competitive score
+                if (blocks == null) {
+                  return bulk.score(
+                      new PriorCollector(collector, priors, max, minScore),
+                      acceptDocs,
+                      min,
+                      maxDoc);
+                }
+                int doc = min;
+                while (doc < maxDoc) {
+                  if (doc > blocks.maxDocID(0)) blocks.advance(doc); // only ever forward
+                  int end;
+                  float bound;
+                  if (doc < blocks.minDocID(0)) {
+                    // before the next block (or past the last): records without a prior, 1
+                    end = Math.min(maxDoc, blocks.minDocID(0));
+                    bound = 1f;
+                  } else {
+                    // the widest block around doc whose largest prior is doc's block's
+                    int level = 0;
+                    long top = blocks.maxValue(0);
+                    while (level + 1 < blocks.numLevels() && blocks.maxValue(level + 1) <= top) {
+                      level++;
+                    }
+                    end = (int) Math.min(maxDoc, blocks.maxDocID(level) + 1L);
+                    bound = Float.intBitsToFloat((int) top);
+                    int span = blocks.maxDocID(level) - blocks.minDocID(level) + 1;
+                    if (blocks.docCount(level) < span) bound = Math.max(bound, 1f);
+                    bound = Math.min(max, bound);
+                  }
+                  doc =
+                      bulk.score(
+                          new PriorCollector(collector, priors, bound, minScore),
+                          acceptDocs,
+                          doc,
+                          end);
+                  // the answer may under-estimate the next match, even below end
+                  doc = Math.max(doc, end);
+                }
+                return doc;
               }
 
               @Override
@@ -108,6 +159,14 @@ final class PriorBoostQuery extends Query {
 
   private NumericDocValues priors(LeafReaderContext context) throws IOException {
     return context.reader().getNumericDocValues(field);
+  }
+
+  /** Whether the segment's documents come in decreasing order of the prior. */
+  private boolean sortedByPrior(LeafReaderContext context) {
+    Sort sort = context.reader().getMetaData().sort();
+    if (sort == null || sort.getSort().length == 0) return false;
+    SortField first = sort.getSort()[0];
+    return first.getField().equals(field) && first.getReverse();
   }
 
   /** The record's prior; 1 when it has none. Docs must come in increasing order. */
@@ -147,21 +206,29 @@ final class PriorBoostQuery extends Query {
     }
   }
 
-  /** Passes documents on, and scores multiplied by the prior of the one being collected. */
+  /**
+   * Passes documents on, and scores multiplied by the prior of the one being collected. {@code
+   * minScore} carries the collector's minimum competitive score from one block's collector to the
+   * next, which divides it by its own bound for the inner scorer at once (the collector itself
+   * passes it on only when it rises).
+   */
   private static final class PriorCollector implements LeafCollector {
     private final LeafCollector out;
     private final NumericDocValues priors;
     private final float max;
+    private final float[] minScore;
     private int doc = -1;
 
-    PriorCollector(LeafCollector out, NumericDocValues priors, float max) {
+    PriorCollector(LeafCollector out, NumericDocValues priors, float max, float[] minScore) {
       this.out = out;
       this.priors = priors;
       this.max = max;
+      this.minScore = minScore;
     }
 
     @Override
     public void setScorer(Scorable scorer) throws IOException {
+      if (minScore[0] > 0) scorer.setMinCompetitiveScore(minScore[0] / max);
       out.setScorer(
           new Scorable() {
             private int priorDoc = -1;
@@ -177,8 +244,9 @@ final class PriorBoostQuery extends Query {
             }
 
             @Override
-            public void setMinCompetitiveScore(float minScore) throws IOException {
-              scorer.setMinCompetitiveScore(minScore / max);
+            public void setMinCompetitiveScore(float min) throws IOException {
+              minScore[0] = min;
+              scorer.setMinCompetitiveScore(min / max);
             }
           });
     }

@@ -59,12 +59,6 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
  */
 public final class Searcher {
   /**
-   * BM25F title weight: title and text are scored as one field (as plain Lucene's single body
-   * field), a title term counting this many times. 1 measured best overall (docs/relevance.md).
-   */
-  static final float TITLE_WEIGHT = 1.0f;
-
-  /**
    * Key boosts are multiplied by (share of the query's words the keys explain)^{@value}: in full
    * for a model-number or "symptom + model" search, almost nothing for a long description that
    * happens to name a model (there, every record of that model would otherwise outrank the fault).
@@ -107,7 +101,6 @@ public final class Searcher {
    * Every ranking constant in one value, so evaluation can compare settings on one index. {@link
    * #DEFAULT} holds the values chosen on the development sets (docs/relevance.md).
    *
-   * @param titleWeight BM25F weight of the title (its term frequencies count this many times)
    * @param keyExponent key boosts are scaled by (share of the query the keys explain)^this
    * @param bm25WeightKeyed linear fusion weight of bm25 when the query names a model or code
    * @param bm25WeightPlain bm25 weight for other queries when the bm25 list is flat
@@ -120,7 +113,6 @@ public final class Searcher {
    * @param denseK nearest neighbours taken before fusion
    */
   public record Tuning(
-      float titleWeight,
       float keyExponent,
       float bm25WeightKeyed,
       float bm25WeightPlain,
@@ -131,15 +123,7 @@ public final class Searcher {
       int denseK) {
     public static final Tuning DEFAULT =
         new Tuning(
-            TITLE_WEIGHT,
-            KEY_EXPONENT,
-            LINEAR_BM25_WEIGHT,
-            0.4f,
-            0.7f,
-            10,
-            Norm.ZSCORE,
-            RRF_K,
-            CANDIDATES);
+            KEY_EXPONENT, LINEAR_BM25_WEIGHT, 0.4f, 0.7f, 10, Norm.ZSCORE, RRF_K, CANDIDATES);
   }
 
   private final Tuning tuning;
@@ -655,7 +639,7 @@ public final class Searcher {
         new SimpleQueryParser(analyzer, Map.of(Fields.BODY, 1f)) {
           @Override
           protected Query newDefaultQuery(String text) {
-            return bm25f(analyzer, text, tuning.titleWeight());
+            return words(analyzer, text);
           }
         };
     parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
@@ -814,11 +798,11 @@ public final class Searcher {
   }
 
   /**
-   * BM25F over title (weighted) and text for one analysed chunk of the query. The body holds both,
-   * so with the title weighted 1 this is plain BM25 over the body, one term query per word (about
-   * twice as fast as a combined-field query); a heavier title adds the title field at weight - 1.
+   * BM25F over title and text, the title weighted 1, for one analysed chunk of the query: plain
+   * BM25 over the body that holds both, one term query per word (about twice as fast as a
+   * combined-field query over separate fields).
    */
-  private static Query bm25f(Analyzer analyzer, String text, float titleWeight) {
+  private static Query words(Analyzer analyzer, String text) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     java.util.Set<String> seen = new java.util.HashSet<>();
     try (org.apache.lucene.analysis.TokenStream ts = analyzer.tokenStream(Fields.BODY, text)) {
@@ -828,14 +812,7 @@ public final class Searcher {
       while (ts.incrementToken()) {
         String t = term.toString();
         if (!seen.add(t)) continue;
-        Query word =
-            titleWeight <= 1f
-                ? new TermQuery(new Term(Fields.BODY, t))
-                : new org.apache.lucene.search.CombinedFieldQuery.Builder(t)
-                    .addField(Fields.BODY, 1f)
-                    .addField(Fields.TITLE, titleWeight - 1f)
-                    .build();
-        b.add(word, BooleanClause.Occur.SHOULD);
+        b.add(new TermQuery(new Term(Fields.BODY, t)), BooleanClause.Occur.SHOULD);
       }
       ts.end();
     } catch (IOException e) {

@@ -62,6 +62,7 @@ public final class IndexStore implements AutoCloseable {
     this.directory = FSDirectory.open(path);
     IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
     config.setRAMBufferSizeMB(ramBufferMb);
+    config.setIndexSort(DocumentMapper.INDEX_ORDER);
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setCommitOnClose(true);
     this.writer = new IndexWriter(directory, config);

@@ -3,11 +3,13 @@ package io.fixfinder.indexer.write;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.progress.Progress;
 import io.fixfinder.indexer.embed.Embedder;
+import io.fixfinder.indexer.schema.DocumentMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +21,17 @@ import org.apache.lucene.store.FSDirectory;
 
 /** Builds an index from records: a whole new generation, swapped in when complete. */
 public final class Indexer {
-  private static final int COMMIT_EVERY = 10_000;
+  /**
+   * Records written as one run, best prior first, then committed. Search bounds each block of
+   * documents by its largest prior ({@code PriorBoostQuery}); in prior order most blocks hold only
+   * ordinary priors and are pruned as if there were none. Runs keep memory bounded (one run of
+   * records at a time) while spanning several of the index's 4,096-document blocks.
+   */
+  static final int RUN = 32_768;
 
   /**
    * Records per batch: the embedder sees this many texts at once (spread over its threads), which
-   * is several times faster than one text at a time. Divides {@link #COMMIT_EVERY}.
+   * is several times faster than one text at a time.
    */
   static final int BATCH = 128;
 
@@ -45,11 +53,12 @@ public final class Indexer {
   }
 
   /**
-   * Indexes every record into a new generation under {@code root} and makes it live. Commits at
-   * safe points every {@value #COMMIT_EVERY} records; a record that cannot be mapped is counted,
-   * not fatal. With an embedder, records are embedded in batches of {@value #BATCH}; a record whose
-   * embedded text is unchanged since the previous generation keeps its vector. The records must
-   * have distinct ids (a record-log snapshot has): they are added, not replaced by id.
+   * Indexes every record into a new generation under {@code root} and makes it live. Records are
+   * written in runs of {@value #RUN}, each in order of prior, best first, and committed; a record
+   * that cannot be mapped is counted, not fatal. With an embedder, records are embedded in batches
+   * of {@value #BATCH}; a record whose embedded text is unchanged since the previous generation
+   * keeps its vector. The records must have distinct ids (a record-log snapshot has): they are
+   * added, not replaced by id.
    */
   public static Report rebuild(
       Path root,
@@ -73,17 +82,15 @@ public final class Indexer {
                 () -> docs.size() - done.get(),
                 progressOut,
                 Duration.ofSeconds(2))) {
-      List<SourceDoc> batch = new ArrayList<>(BATCH);
+      List<SourceDoc> run = new ArrayList<>(Math.min(RUN, Math.max(1, docs.size())));
       for (SourceDoc doc : docs) {
-        batch.add(doc);
-        if (batch.size() == BATCH) {
-          failed += write(store, batch, earlier);
-          if (done.addAndGet(batch.size()) % COMMIT_EVERY == 0) store.commit();
-          batch.clear();
+        run.add(doc);
+        if (run.size() == RUN) {
+          failed += writeRun(store, run, earlier, done);
+          run.clear();
         }
       }
-      failed += write(store, batch, earlier);
-      done.addAndGet(batch.size());
+      failed += writeRun(store, run, earlier, done);
       store.promote();
       IndexStore.VectorCounts counts = store.vectorCounts();
       return new Report(
@@ -95,8 +102,35 @@ public final class Indexer {
     }
   }
 
+  /** Writes one run in order of prior, best first (ties keep their order), and commits it. */
+  private static long writeRun(
+      IndexStore store, List<SourceDoc> run, Previous earlier, AtomicLong done) throws IOException {
+    float[] priors = new float[run.size()];
+    Integer[] order = new Integer[run.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+      priors[i] = DocumentMapper.prior(run.get(i));
+    }
+    Arrays.sort(order, (a, b) -> Float.compare(priors[b], priors[a]));
+    long failed = 0;
+    List<SourceDoc> batch = new ArrayList<>(BATCH);
+    for (int i : order) {
+      batch.add(run.get(i));
+      if (batch.size() == BATCH) {
+        failed += write(store, batch, earlier);
+        done.addAndGet(batch.size());
+        batch.clear();
+      }
+    }
+    failed += write(store, batch, earlier);
+    done.addAndGet(batch.size());
+    store.commit();
+    return failed;
+  }
+
   private static long write(IndexStore store, List<SourceDoc> batch, Previous earlier)
       throws IOException {
+    if (batch.isEmpty()) return 0;
     try {
       store.addAll(batch, earlier.searchers()); // a fresh generation, one record per id
       return 0;

@@ -2,11 +2,16 @@ package io.fixfinder.indexer.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fixfinder.indexer.schema.DocumentMapper;
+import io.fixfinder.indexer.schema.Fields;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FloatDocValuesField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -28,7 +33,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The pruning prior query ranks exactly as a plain function score does: same top records, same
- * scores, on random texts and priors (the seed is printed so a failure replays).
+ * scores, on random texts and priors (the seed is printed so a failure replays): with a prior
+ * without a skip index (one bound for all), and with one on segments sorted by prior (a bound per
+ * block), the records written in runs sorted by prior as the indexer writes them.
  */
 class PriorBoostQueryTest {
   private static final String[] WORDS =
@@ -36,14 +43,33 @@ class PriorBoostQueryTest {
 
   @Test
   void sameTopRecordsAndScoresAsAFunctionScore() throws Exception {
+    check(false, 5_000, 500);
+  }
+
+  @Test
+  void sameWithABoundPerBlockOfASkipIndex() throws Exception {
+    check(true, 30_000, 12_000);
+  }
+
+  private static void check(boolean skipIndex, int docs, int perSegment) throws Exception {
     long seed = System.nanoTime();
     System.out.println("PriorBoostQueryTest seed " + seed);
     Random rnd = new Random(seed);
     try (Directory dir = new ByteBuffersDirectory()) {
       IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
-      config.setMaxBufferedDocs(500); // several segments
+      config.setMaxBufferedDocs(perSegment); // several segments
+      if (skipIndex) config.setIndexSort(DocumentMapper.INDEX_ORDER); // as the index is sorted
       try (IndexWriter w = new IndexWriter(dir, config)) {
-        for (int i = 0; i < 5_000; i++) {
+        List<Float> run = new ArrayList<>();
+        for (int i = 0; i < docs; i++) {
+          // runs of up to 5,000 records, best prior first; one in ten without a prior
+          if (run.isEmpty()) {
+            for (int k = 0; k < 5_000; k++) {
+              run.add(rnd.nextInt(10) > 0 ? 0.5f + 1.5f * rnd.nextFloat() : Float.NaN);
+            }
+            run.sort((a, b) -> Float.compare(b, a));
+          }
+          float prior = run.removeFirst();
           Document d = new Document();
           d.add(new StringField("id", Integer.toString(i), Field.Store.YES));
           StringBuilder text = new StringBuilder();
@@ -52,13 +78,23 @@ class PriorBoostQueryTest {
             text.append(' ');
           }
           d.add(new TextField("text", text.toString(), Field.Store.NO));
-          if (rnd.nextInt(10) > 0)
-            d.add(new FloatDocValuesField("prior", 0.5f + 1.5f * rnd.nextFloat()));
+          if (!Float.isNaN(prior)) {
+            d.add(
+                skipIndex
+                    ? NumericDocValuesField.indexedField(
+                        Fields.PRIOR, Float.floatToRawIntBits(prior))
+                    : new FloatDocValuesField(Fields.PRIOR, prior));
+          }
           w.addDocument(d);
         }
       }
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
         IndexSearcher searcher = new IndexSearcher(reader);
+        if (skipIndex) { // the per-block bounds are in play
+          var leaf = reader.leaves().getFirst().reader();
+          assertThat(leaf.getMetaData().sort()).isEqualTo(DocumentMapper.INDEX_ORDER);
+          assertThat(leaf.getDocValuesSkipper(Fields.PRIOR)).isNotNull();
+        }
         for (int q = 0; q < 40; q++) {
           BooleanQuery.Builder b = new BooleanQuery.Builder();
           for (int k = 0, n = 1 + rnd.nextInt(4); k < n; k++) {
@@ -71,18 +107,19 @@ class PriorBoostQueryTest {
           TopDocs expected =
               searcher.search(
                   FunctionScoreQuery.boostByValue(
-                      inner, DoubleValuesSource.fromFloatField("prior")),
+                      inner, DoubleValuesSource.fromFloatField(Fields.PRIOR)),
                   new TopScoreDocCollectorManager(k, Integer.MAX_VALUE));
           TopDocs actual =
               searcher.search(
-                  new PriorBoostQuery(inner, "prior", 2f), new TopScoreDocCollectorManager(k, 10));
+                  new PriorBoostQuery(inner, Fields.PRIOR, 2f),
+                  new TopScoreDocCollectorManager(k, 10));
           assertThat(actual.scoreDocs).hasSameSizeAs(expected.scoreDocs);
           for (int i = 0; i < expected.scoreDocs.length; i++) {
             assertThat(actual.scoreDocs[i].score)
                 .as("query %s rank %d (seed %d)", inner, i, seed)
                 .isCloseTo(expected.scoreDocs[i].score, org.assertj.core.data.Offset.offset(1e-5f));
           }
-          assertThat(searcher.count(new PriorBoostQuery(inner, "prior", 2f)))
+          assertThat(searcher.count(new PriorBoostQuery(inner, Fields.PRIOR, 2f)))
               .isEqualTo(searcher.count(inner));
         }
       }
