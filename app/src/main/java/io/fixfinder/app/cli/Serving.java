@@ -100,6 +100,9 @@ final class Serving {
     IndexStore store;
     try {
       store = IndexStore.open(layout.index(), cfg.index().ramBufferMb());
+    } catch (IndexStore.StaleSchema e) {
+      database.close();
+      throw new Main.UsageError(e.getMessage());
     } catch (Exception | Error e) {
       database.close();
       throw e;

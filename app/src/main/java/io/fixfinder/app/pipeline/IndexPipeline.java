@@ -99,6 +99,8 @@ public final class IndexPipeline {
     if (!java.nio.file.Files.exists(data.index().resolve("CURRENT"))) return false;
     try (IndexStore store = IndexStore.open(data.index(), config.index().ramBufferMb())) {
       return store.committedSchemaVersion() == SchemaVersion.CURRENT && store.count() > 0;
+    } catch (IndexStore.StaleSchema e) {
+      return false;
     }
   }
 }

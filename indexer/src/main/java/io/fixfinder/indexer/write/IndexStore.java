@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
@@ -82,6 +83,11 @@ public final class IndexStore implements AutoCloseable {
       throws IOException {
     Files.createDirectories(root);
     Optional<String> current = current(root);
+    if (current.isPresent()) {
+      // checked before a writer opens it: the writer would refuse another index order anyway
+      int schema = schemaOf(root.resolve(current.get()));
+      if (schema != SchemaVersion.CURRENT) throw new StaleSchema(root, schema);
+    }
     String name = current.orElse("gen-" + System.currentTimeMillis());
     IndexStore store = new IndexStore(root, root.resolve(name), ramBufferMb, embedder);
     if (current.isEmpty()) {
@@ -282,6 +288,32 @@ public final class IndexStore implements AutoCloseable {
 
   public void refresh() throws IOException {
     searchers.maybeRefresh();
+  }
+
+  /**
+   * The live index was written with another schema (analysis, fields or document order): it is
+   * rebuilt from the records, never opened.
+   */
+  public static final class StaleSchema extends IOException {
+    StaleSchema(Path root, int found) {
+      super(
+          "the index in "
+              + root
+              + " was written with schema "
+              + found
+              + " and this version writes schema "
+              + SchemaVersion.CURRENT
+              + ": rebuild it with `fixfinder index`");
+    }
+  }
+
+  /** The schema version of the last commit in {@code dir}; the current one when there is none. */
+  private static int schemaOf(Path dir) throws IOException {
+    try (Directory d = FSDirectory.open(dir)) {
+      if (!DirectoryReader.indexExists(d)) return SchemaVersion.CURRENT;
+      String v = SegmentInfos.readLatestCommit(d).getUserData().get(SchemaVersion.KEY);
+      return v == null ? 0 : Integer.parseInt(v);
+    }
   }
 
   /** The schema version of the last commit; 0 when the index has never been committed with one. */
