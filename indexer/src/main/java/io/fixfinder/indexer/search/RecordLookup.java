@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -41,7 +42,7 @@ public final class RecordLookup {
       Map<String, SourceDoc> all = new java.util.HashMap<>();
       for (ScoreDoc sd :
           searcher.search(new TermInSetQuery(Fields.ID, terms), terms.size()).scoreDocs) {
-        SourceDoc doc = read(searcher, sd.doc);
+        SourceDoc doc = read(searcher.storedFields(), sd.doc);
         all.put(doc.id(), doc);
       }
       for (String id : ids) {
@@ -80,8 +81,9 @@ public final class RecordLookup {
     IndexSearcher searcher = searchers.acquire();
     try {
       List<SourceDoc> out = new ArrayList<>();
+      StoredFields stored = searcher.storedFields();
       for (ScoreDoc sd : searcher.search(query, MAX_PRODUCT_RECORDS).scoreDocs) {
-        SourceDoc doc = read(searcher, sd.doc);
+        SourceDoc doc = read(stored, sd.doc);
         if (doc.product().productId().equals(productId)) out.add(doc);
       }
       return out;
@@ -90,8 +92,9 @@ public final class RecordLookup {
     }
   }
 
-  private static SourceDoc read(IndexSearcher searcher, int doc) throws IOException {
-    String json = searcher.storedFields().document(doc).get(Fields.SOURCE);
+  /** The record stored with Lucene document {@code doc}: the one place records are read back. */
+  static SourceDoc read(StoredFields stored, int doc) throws IOException {
+    String json = stored.document(doc).get(Fields.SOURCE);
     return Json.mapper().readValue(json, SourceDoc.class);
   }
 }

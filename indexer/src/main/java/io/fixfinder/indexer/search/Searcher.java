@@ -2,7 +2,6 @@ package io.fixfinder.indexer.search;
 
 import io.fixfinder.core.config.FixFinderConfig.Fusion;
 import io.fixfinder.core.config.FixFinderConfig.Retrieval;
-import io.fixfinder.core.json.Json;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.core.understand.Keys;
@@ -200,23 +199,11 @@ public final class Searcher {
       List<SearchResponse.Hit> hits = new ArrayList<>();
       Set<String> words = queryWords(request.query());
       ScoreDoc[] docs = ranked.docs();
+      var stored = searcher.storedFields();
       for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
-        String json = searcher.storedFields().document(docs[i].doc).get(Fields.SOURCE);
-        SourceDoc doc = Json.mapper().readValue(json, SourceDoc.class);
-        hits.add(hit(doc, docs[i].score, words));
+        hits.add(hit(RecordLookup.read(stored, docs[i].doc), docs[i].score, words));
       }
-      Map<String, Map<String, Long>> facets = facets(searcher, ranked.facetDocs());
-      return new SearchResponse(
-          request.query(),
-          new SearchResponse.Interpretation(
-              keys.product(), keys.errorCodes(), keys.symptoms(), keys.hashtags()),
-          ranked.total(),
-          request.page(),
-          request.size(),
-          List.of(),
-          hits,
-          facets,
-          List.of());
+      return response(request, keys, ranked, hits, searcher);
     } finally {
       searchers.release(searcher);
     }
@@ -271,23 +258,35 @@ public final class Searcher {
                 : java.time.Instant.EPOCH;
         out[i] = new Candidate(id, kind, docs[i].score, fix, when, doc);
       }
-      SearchResponse header =
-          new SearchResponse(
-              request.query(),
-              new SearchResponse.Interpretation(
-                  keys.product(), keys.errorCodes(), keys.symptoms(), keys.hashtags()),
-              ranked.total(),
-              request.page(),
-              request.size(),
-              List.of(),
-              List.of(),
-              facets(searcher, ranked.facetDocs()),
-              List.of());
       return new Window(
-          header, List.of(out), queryWords(request.query()), searcher.getIndexReader());
+          response(request, keys, ranked, List.of(), searcher),
+          List.of(out),
+          queryWords(request.query()),
+          searcher.getIndexReader());
     } finally {
       searchers.release(searcher);
     }
+  }
+
+  /** An ungrouped response: the interpretation, total, these hits and the facets of the ranking. */
+  private static SearchResponse response(
+      SearchRequest request,
+      Keys keys,
+      Ranked ranked,
+      List<SearchResponse.Hit> hits,
+      IndexSearcher searcher)
+      throws IOException {
+    return new SearchResponse(
+        request.query(),
+        new SearchResponse.Interpretation(
+            keys.product(), keys.errorCodes(), keys.symptoms(), keys.hashtags()),
+        ranked.total(),
+        request.page(),
+        request.size(),
+        List.of(),
+        hits,
+        facets(searcher, ranked.facetDocs()),
+        List.of());
   }
 
   /**
@@ -322,10 +321,7 @@ public final class Searcher {
       }
       Map<String, SourceDoc> out = new java.util.HashMap<>();
       var stored = searcher.storedFields();
-      for (Candidate c : which) {
-        String json = stored.document(c.doc()).get(Fields.SOURCE);
-        out.put(c.id(), Json.mapper().readValue(json, SourceDoc.class));
-      }
+      for (Candidate c : which) out.put(c.id(), RecordLookup.read(stored, c.doc()));
       return out;
     } finally {
       searchers.release(searcher);
@@ -789,7 +785,7 @@ public final class Searcher {
         && b.clauses().stream().allMatch(c -> c.occur() == BooleanClause.Occur.SHOULD)) {
       for (BooleanClause c : b.clauses()) addDisjuncts(into, c.query(), boost);
     } else {
-      into.add(boost == 1f ? q : new BoostQuery(q, boost), BooleanClause.Occur.SHOULD);
+      into.add(boost == 1f ? q : boost(q, boost), BooleanClause.Occur.SHOULD);
     }
   }
 
@@ -822,7 +818,7 @@ public final class Searcher {
     return q.clauses().isEmpty() ? null : q;
   }
 
-  static Set<String> queryWords(String query) {
+  private static Set<String> queryWords(String query) {
     Set<String> words = new LinkedHashSet<>();
     for (String w : query.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")) {
       if (w.length() > 2) words.add(w.length() > 5 ? w.substring(0, w.length() - 2) : w);
