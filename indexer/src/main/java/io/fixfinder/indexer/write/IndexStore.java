@@ -85,8 +85,12 @@ public final class IndexStore implements AutoCloseable {
     Optional<String> current = current(root);
     if (current.isPresent()) {
       // checked before a writer opens it: the writer would refuse another index order anyway
-      int schema = schemaOf(root.resolve(current.get()));
-      if (schema != SchemaVersion.CURRENT) throw new StaleSchema(root, schema);
+      try (Directory live = FSDirectory.open(root.resolve(current.get()))) {
+        int schema = schemaOf(live);
+        if (schema != SchemaVersion.CURRENT && DirectoryReader.indexExists(live)) {
+          throw new StaleSchema(root, schema);
+        }
+      }
     }
     String name = current.orElse("gen-" + System.currentTimeMillis());
     IndexStore store = new IndexStore(root, root.resolve(name), ramBufferMb, embedder);
@@ -307,22 +311,16 @@ public final class IndexStore implements AutoCloseable {
     }
   }
 
-  /** The schema version of the last commit in {@code dir}; the current one when there is none. */
-  private static int schemaOf(Path dir) throws IOException {
-    try (Directory d = FSDirectory.open(dir)) {
-      if (!DirectoryReader.indexExists(d)) return SchemaVersion.CURRENT;
-      String v = SegmentInfos.readLatestCommit(d).getUserData().get(SchemaVersion.KEY);
-      return v == null ? 0 : Integer.parseInt(v);
-    }
+  /** The schema version of the last commit in {@code directory}; 0 when there is none. */
+  private static int schemaOf(Directory directory) throws IOException {
+    if (!DirectoryReader.indexExists(directory)) return 0;
+    String v = SegmentInfos.readLatestCommit(directory).getUserData().get(SchemaVersion.KEY);
+    return v == null ? 0 : Integer.parseInt(v);
   }
 
   /** The schema version of the last commit; 0 when the index has never been committed with one. */
   public int committedSchemaVersion() throws IOException {
-    if (!DirectoryReader.indexExists(directory)) return 0;
-    try (DirectoryReader reader = DirectoryReader.open(directory)) {
-      String v = reader.getIndexCommit().getUserData().get(SchemaVersion.KEY);
-      return v == null ? 0 : Integer.parseInt(v);
-    }
+    return schemaOf(directory);
   }
 
   public long count() {
