@@ -104,34 +104,15 @@ final class PriorBoostQuery extends Query {
                 }
                 int doc = min;
                 while (doc < maxDoc) {
-                  if (doc > blocks.maxDocID(0)) blocks.advance(doc); // only ever forward
-                  int end;
-                  float bound;
-                  if (doc < blocks.minDocID(0)) {
-                    // before the next block (or past the last): records without a prior, 1
-                    end = Math.min(maxDoc, blocks.minDocID(0));
-                    bound = 1f;
-                  } else {
-                    // the widest block around doc whose largest prior is doc's block's
-                    int level = 0;
-                    long top = blocks.maxValue(0);
-                    while (level + 1 < blocks.numLevels() && blocks.maxValue(level + 1) <= top) {
-                      level++;
-                    }
-                    end = (int) Math.min(maxDoc, blocks.maxDocID(level) + 1L);
-                    bound = Float.intBitsToFloat((int) top);
-                    int span = blocks.maxDocID(level) - blocks.minDocID(level) + 1;
-                    if (blocks.docCount(level) < span) bound = Math.max(bound, 1f);
-                    bound = Math.min(max, bound);
-                  }
+                  Block block = block(blocks, doc, maxDoc);
                   doc =
                       bulk.score(
-                          new PriorCollector(collector, priors, bound, minScore),
+                          new PriorCollector(collector, priors, block.bound(), minScore),
                           acceptDocs,
                           doc,
-                          end);
-                  // the answer may under-estimate the next match, even below end
-                  doc = Math.max(doc, end);
+                          block.end());
+                  // the answer may under-estimate the next match, even below the block's end
+                  doc = Math.max(doc, block.end());
                 }
                 return doc;
               }
@@ -159,6 +140,31 @@ final class PriorBoostQuery extends Query {
 
   private NumericDocValues priors(LeafReaderContext context) throws IOException {
     return context.reader().getNumericDocValues(field);
+  }
+
+  /**
+   * Documents from a block's first up to {@code end} (exclusive), whose priors are at most bound.
+   */
+  private record Block(int end, float bound) {}
+
+  /**
+   * The block of documents that starts at {@code doc}: the widest one of the skip index around it
+   * whose largest prior is that of doc's own smallest block, cut at {@code maxDoc}. Records without
+   * a prior count 1. Calls must come with increasing {@code doc}.
+   */
+  private Block block(DocValuesSkipper blocks, int doc, int maxDoc) throws IOException {
+    if (doc > blocks.maxDocID(0)) blocks.advance(doc); // only ever forward
+    if (doc < blocks.minDocID(0)) {
+      // before the next block (or past the last): records without a prior
+      return new Block(Math.min(maxDoc, blocks.minDocID(0)), 1f);
+    }
+    int level = 0;
+    long top = blocks.maxValue(0);
+    while (level + 1 < blocks.numLevels() && blocks.maxValue(level + 1) <= top) level++;
+    float bound = Float.intBitsToFloat((int) top);
+    int span = blocks.maxDocID(level) - blocks.minDocID(level) + 1;
+    if (blocks.docCount(level) < span) bound = Math.max(bound, 1f);
+    return new Block((int) Math.min(maxDoc, blocks.maxDocID(level) + 1L), Math.min(max, bound));
   }
 
   /** Whether the segment's documents come in decreasing order of the prior. */
