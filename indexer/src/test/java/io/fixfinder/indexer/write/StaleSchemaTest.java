@@ -3,8 +3,6 @@ package io.fixfinder.indexer.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.fixfinder.core.model.SourceDoc;
-import io.fixfinder.core.model.SourceKind;
 import io.fixfinder.indexer.schema.SchemaVersion;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,21 +44,8 @@ class StaleSchemaTest {
         .hasMessageContaining("schema " + SchemaVersion.CURRENT)
         .hasMessageContaining("fixfinder index");
 
-    SourceDoc doc =
-        new SourceDoc(
-            SourceDoc.idFor("http://f/1"),
-            "http://f/1",
-            SourceKind.FORUM,
-            "f",
-            "Dishwasher won't drain",
-            "E24 on the display",
-            null,
-            null,
-            null,
-            false,
-            null,
-            null);
-    Indexer.rebuild(root, 16, List.of(doc), System.err);
+    Indexer.rebuild(
+        root, 16, List.of(RebuildChild.doc("http://f/1", "Dishwasher won't drain")), System.err);
     try (IndexStore store = IndexStore.open(root, 16)) {
       assertThat(store.count()).isEqualTo(1);
       assertThat(store.committedSchemaVersion()).isEqualTo(SchemaVersion.CURRENT);
