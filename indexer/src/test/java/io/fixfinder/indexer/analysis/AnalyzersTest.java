@@ -76,26 +76,22 @@ class AnalyzersTest {
     String text =
         "WASHING Machine Spülmaschine LAVE-LINGE Ｅ１８ ﬁlter Ελληνικά ПРАЛЬНА 洗衣机 İstanbul"
             + " straße ÆØÅ Ǆ ½ naïve CAFÉ";
-    Analyzer icu =
-        new Analyzer() {
-          @Override
-          protected TokenStreamComponents createComponents(String fieldName) {
-            org.apache.lucene.analysis.Tokenizer source =
-                new org.apache.lucene.analysis.standard.StandardTokenizer();
-            return new TokenStreamComponents(
-                source, new org.apache.lucene.analysis.icu.ICUFoldingFilter(source));
-          }
-        };
-    Analyzer ours =
-        new Analyzer() {
-          @Override
-          protected TokenStreamComponents createComponents(String fieldName) {
-            org.apache.lucene.analysis.Tokenizer source =
-                new org.apache.lucene.analysis.standard.StandardTokenizer();
-            return new TokenStreamComponents(source, new FoldingFilter(source));
-          }
-        };
+    Analyzer icu = standardThen(org.apache.lucene.analysis.icu.ICUFoldingFilter::new);
+    Analyzer ours = standardThen(FoldingFilter::new);
     assertThat(tokens(ours, text)).isEqualTo(tokens(icu, text));
+  }
+
+  /** The standard tokenizer followed by one filter. */
+  private static Analyzer standardThen(
+      java.util.function.Function<org.apache.lucene.analysis.Tokenizer, TokenStream> filter) {
+    return new Analyzer() {
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        org.apache.lucene.analysis.Tokenizer source =
+            new org.apache.lucene.analysis.standard.StandardTokenizer();
+        return new TokenStreamComponents(source, filter.apply(source));
+      }
+    };
   }
 
   @Test
