@@ -1,6 +1,5 @@
 package io.fixfinder.indexer.write;
 
-import io.fixfinder.core.io.FileTrees;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.indexer.analysis.Analyzers;
 import io.fixfinder.indexer.embed.Embedder;
@@ -10,14 +9,16 @@ import io.fixfinder.indexer.schema.Fields;
 import io.fixfinder.indexer.schema.SchemaVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
@@ -31,23 +32,35 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * The index on disk: one writer, one {@link SearcherManager} (near-real-time), commits carrying the
- * schema version. Index generations live in {@code index/<name>} folders and a pointer file {@code
- * index/CURRENT} names the live one; a rebuild writes a new generation aside and swaps the pointer
- * atomically, so a crash mid-rebuild leaves the old index serving.
+ * The index on disk. Index generations live in {@code index/<name>} folders and a pointer file
+ * {@code index/CURRENT} names the live one (see {@link Generations}).
+ *
+ * <p>A writing store ({@link #open}, {@link #openAside}) holds the root's write lock, one {@link
+ * IndexWriter} and a near-real-time {@link SearcherManager}, and commits carry the schema version.
+ * A rebuild writes a new generation aside and {@link #promote()}s it: the pointer is swapped
+ * atomically, so a crash mid-rebuild leaves the old index serving, and the generations it replaced
+ * are deleted once no process reads them.
+ *
+ * <p>A reading store ({@link #openReadOnly}) is what a server searches: no writer, no lock, nothing
+ * written on close, so any number of processes can serve one data directory while an {@code index}
+ * run writes the next generation. It follows the pointer, checked every second and on {@link
+ * #refresh()}: a new generation is swapped in for the next searches while searches in flight finish
+ * on the old one, which is released when its last reader closes.
  *
  * <p>With an {@link Embedder}, every record also gets a dense vector of its title and opening text.
  * Records are embedded in batches ({@link #putAll}); a record whose text is unchanged keeps the
  * vector the index (or a previous generation, see {@link #putAll(List, List)}) already holds.
  */
 public final class IndexStore implements AutoCloseable {
-  private static final String POINTER = "CURRENT";
+  private static final System.Logger LOG = System.getLogger(IndexStore.class.getName());
+
+  /** How often a reading store checks the pointer for a new generation. */
+  private static final Duration FOLLOW_EVERY = Duration.ofSeconds(1);
 
   private final Path root;
-  private final Path path;
-  private final Directory directory;
-  private final IndexWriter writer;
+  private final Optional<Writing> writing;
   private final SearcherManager searchers;
+  private final Optional<ScheduledExecutorService> following;
   private final Optional<Embedder> embedder;
   private final AtomicLong embedded = new AtomicLong();
   private final AtomicLong reused = new AtomicLong();
@@ -55,19 +68,69 @@ public final class IndexStore implements AutoCloseable {
   /** Vectors computed and vectors reused since this store was opened. */
   public record VectorCounts(long embedded, long reused) {}
 
-  private IndexStore(Path root, Path path, int ramBufferMb, Optional<Embedder> embedder)
-      throws IOException {
+  /** What only a writing store has: the generation it writes, under the root's write lock. */
+  private record Writing(
+      Path path, Generations.WriteLock lock, Directory directory, IndexWriter writer)
+      implements AutoCloseable {
+    static Writing open(Path path, Generations.WriteLock lock, int ramBufferMb) throws IOException {
+      Directory directory = FSDirectory.open(path);
+      try {
+        IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
+        config.setRAMBufferSizeMB(ramBufferMb);
+        config.setIndexSort(DocumentMapper.INDEX_ORDER);
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setCommitOnClose(true);
+        return new Writing(path, lock, directory, new IndexWriter(directory, config));
+      } catch (IOException | RuntimeException e) {
+        directory.close();
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      try (lock;
+          directory) {
+        writer.close();
+      }
+    }
+  }
+
+  private IndexStore(
+      Path root,
+      Optional<Writing> writing,
+      SearcherManager searchers,
+      Optional<ScheduledExecutorService> following,
+      Optional<Embedder> embedder) {
     this.root = root;
-    this.path = path;
+    this.writing = writing;
+    this.searchers = searchers;
+    this.following = following;
     this.embedder = embedder;
-    this.directory = FSDirectory.open(path);
-    IndexWriterConfig config = new IndexWriterConfig(Analyzers.perField());
-    config.setRAMBufferSizeMB(ramBufferMb);
-    config.setIndexSort(DocumentMapper.INDEX_ORDER);
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    config.setCommitOnClose(true);
-    this.writer = new IndexWriter(directory, config);
-    this.searchers = new SearcherManager(writer, null);
+  }
+
+  /** A writing store on {@code path}; on failure the lock is released. */
+  private static IndexStore writing(
+      Path root,
+      Path path,
+      Generations.WriteLock lock,
+      int ramBufferMb,
+      Optional<Embedder> embedder)
+      throws IOException {
+    Writing w;
+    try {
+      w = Writing.open(path, lock, ramBufferMb);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    try {
+      return new IndexStore(
+          root, Optional.of(w), new SearcherManager(w.writer(), null), Optional.empty(), embedder);
+    } catch (IOException | RuntimeException e) {
+      w.close();
+      throw e;
+    }
   }
 
   /** Opens the live generation under {@code root} without embeddings (records get no vector). */
@@ -76,27 +139,31 @@ public final class IndexStore implements AutoCloseable {
   }
 
   /**
-   * Opens the live generation under {@code root}, creating an empty one if there is none; with an
-   * embedder, records written through this store get dense vectors.
+   * Opens the live generation under {@code root} for writing, creating an empty one if there is
+   * none; with an embedder, records written through this store get dense vectors. Throws {@link
+   * WriterBusy} when another writer holds the root.
    */
   public static IndexStore open(Path root, int ramBufferMb, Optional<Embedder> embedder)
       throws IOException {
-    Files.createDirectories(root);
-    Optional<String> current = current(root);
-    if (current.isPresent()) {
-      // checked before a writer opens it: the writer would refuse another index order anyway
-      try (Directory live = FSDirectory.open(root.resolve(current.get()))) {
-        int schema = schemaOf(live);
-        if (schema != SchemaVersion.CURRENT && DirectoryReader.indexExists(live)) {
-          throw new StaleSchema(root, schema);
-        }
-      }
+    Generations.WriteLock lock = Generations.lockForWriting(root);
+    Optional<String> current;
+    try {
+      current = Generations.current(root);
+      if (current.isPresent()) checkSchema(root, root.resolve(current.get()));
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
     }
     String name = current.orElse("gen-" + System.currentTimeMillis());
-    IndexStore store = new IndexStore(root, root.resolve(name), ramBufferMb, embedder);
+    IndexStore store = writing(root, root.resolve(name), lock, ramBufferMb, embedder);
     if (current.isEmpty()) {
-      store.commit();
-      swapPointer(root, name);
+      try {
+        store.commit();
+        Generations.point(root, name);
+      } catch (IOException | RuntimeException e) {
+        store.close();
+        throw e;
+      }
     }
     return store;
   }
@@ -106,53 +173,88 @@ public final class IndexStore implements AutoCloseable {
     return openAside(root, ramBufferMb, Optional.empty());
   }
 
-  /** Opens a fresh generation beside the live one, embedding records when given an embedder. */
+  /**
+   * Opens a fresh generation beside the live one, embedding records when given an embedder. Throws
+   * {@link WriterBusy} when another writer holds the root.
+   */
   public static IndexStore openAside(Path root, int ramBufferMb, Optional<Embedder> embedder)
       throws IOException {
-    Files.createDirectories(root);
-    return new IndexStore(root, root.resolve("gen-" + System.nanoTime()), ramBufferMb, embedder);
+    Generations.WriteLock lock = Generations.lockForWriting(root);
+    return writing(root, root.resolve("gen-" + System.nanoTime()), lock, ramBufferMb, embedder);
   }
 
-  /** The folder of the live generation under {@code root}, if there is one. */
-  public static Optional<Path> currentGeneration(Path root) throws IOException {
-    return current(root).map(root::resolve);
+  /** As {@link #openReadOnly(Path, GenerationFollower)} with nothing kept beside the index. */
+  public static IndexStore openReadOnly(Path root) throws IOException {
+    return openReadOnly(root, GenerationFollower.NONE);
   }
 
-  static Optional<String> current(Path root) throws IOException {
-    Path pointer = root.resolve(POINTER);
-    if (!Files.exists(pointer)) return Optional.empty();
-    String name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
-    if (name.isEmpty() || !Files.isDirectory(root.resolve(name))) return Optional.empty();
-    return Optional.of(name);
+  /**
+   * Opens the live generation under {@code root} for serving: read only, following the pointer to
+   * each new generation, with {@code follower} loading what belongs beside each. When there is no
+   * index yet, an empty generation is made first (briefly taking the write lock, so this throws
+   * {@link WriterBusy} while an {@code index} run writes the first one).
+   */
+  public static IndexStore openReadOnly(Path root, GenerationFollower follower) throws IOException {
+    if (Generations.current(root).isEmpty()) {
+      try (IndexStore created = open(root, 16)) {
+        // an empty live generation to serve until the first index run
+      }
+    }
+    Optional<String> live = Generations.current(root);
+    if (live.isPresent()) checkSchema(root, root.resolve(live.get()));
+    Following follow = new Following(root, follower);
+    SearcherManager searchers = new SearcherManager(follow.openLive(), null);
+    searchers.addListener(follow);
+    ScheduledExecutorService timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "fixfinder-index-follow");
+              t.setDaemon(true);
+              return t;
+            });
+    long every = FOLLOW_EVERY.toMillis();
+    timer.scheduleWithFixedDelay(
+        () -> followQuietly(searchers), every, every, TimeUnit.MILLISECONDS);
+    return new IndexStore(root, Optional.empty(), searchers, Optional.of(timer), Optional.empty());
   }
 
-  private static void swapPointer(Path root, String name) throws IOException {
-    Path tmp = root.resolve(POINTER + ".tmp");
-    Files.writeString(tmp, name, StandardCharsets.UTF_8);
-    Files.move(
-        tmp,
-        root.resolve(POINTER),
-        StandardCopyOption.REPLACE_EXISTING,
-        StandardCopyOption.ATOMIC_MOVE);
+  private static void followQuietly(SearcherManager searchers) {
+    try {
+      searchers.maybeRefresh();
+    } catch (IOException | RuntimeException e) {
+      // the generation served so far stays; the next check tries again
+      LOG.log(System.Logger.Level.WARNING, "index: following CURRENT failed: " + e, e);
+    }
   }
 
-  /** Commits, makes this generation live and deletes the generations it replaced. */
-  public void promote() throws IOException {
-    commit();
-    swapPointer(root, path.getFileName().toString());
-    try (Stream<Path> gens = Files.list(root)) {
-      for (Path old : gens.filter(p -> Files.isDirectory(p) && !p.equals(path)).toList()) {
-        deleteTree(old);
+  private static void checkSchema(Path root, Path generation) throws IOException {
+    try (Directory live = FSDirectory.open(generation)) {
+      int schema = schemaOf(live);
+      if (schema != SchemaVersion.CURRENT && DirectoryReader.indexExists(live)) {
+        throw new StaleSchema(root, schema);
       }
     }
   }
 
-  private static void deleteTree(Path dir) {
-    try {
-      FileTrees.delete(dir);
-    } catch (IOException e) {
-      // a leftover old generation only wastes disk; the pointer decides what is live
-    }
+  /** The folder of the live generation under {@code root}, if there is one. */
+  public static Optional<Path> currentGeneration(Path root) throws IOException {
+    return Generations.current(root).map(root::resolve);
+  }
+
+  /**
+   * Commits, makes this generation live and deletes the generations it replaced that no process
+   * reads (the others go when their last reader closes, or at the next promotion).
+   */
+  public void promote() throws IOException {
+    Writing w = writing();
+    commit();
+    Generations.point(root, w.path().getFileName().toString());
+    Generations.removeUnused(root, w.path());
+  }
+
+  private Writing writing() {
+    return writing.orElseThrow(
+        () -> new IllegalStateException("the index under " + root + " was opened read-only"));
   }
 
   /**
@@ -191,6 +293,7 @@ public final class IndexStore implements AutoCloseable {
 
   private void write(List<SourceDoc> docs, List<IndexSearcher> earlier, boolean replace)
       throws IOException {
+    IndexWriter writer = writing().writer();
     if (docs.isEmpty()) return;
     List<Optional<DocVector>> vectors = vectors(docs, earlier);
     IllegalArgumentException failure = null;
@@ -275,7 +378,7 @@ public final class IndexStore implements AutoCloseable {
   }
 
   public void delete(String id) throws IOException {
-    writer.deleteDocuments(new Term(Fields.ID, id));
+    writing().writer().deleteDocuments(new Term(Fields.ID, id));
   }
 
   /**
@@ -284,14 +387,19 @@ public final class IndexStore implements AutoCloseable {
    * another thread is refreshing).
    */
   public void commit() throws IOException {
+    IndexWriter writer = writing().writer();
     writer.setLiveCommitData(
         Map.of(SchemaVersion.KEY, Integer.toString(SchemaVersion.CURRENT)).entrySet());
     writer.commit();
     searchers.maybeRefreshBlocking();
   }
 
+  /**
+   * Makes what was written visible to searches (a writing store), or moves to the live generation
+   * if the pointer names a new one (a reading store); returns when done.
+   */
   public void refresh() throws IOException {
-    searchers.maybeRefresh();
+    searchers.maybeRefreshBlocking();
   }
 
   /**
@@ -311,8 +419,15 @@ public final class IndexStore implements AutoCloseable {
     }
   }
 
+  /** Another writer (in this process or another) holds the index root's write lock. */
+  public static final class WriterBusy extends IOException {
+    WriterBusy(Path root) {
+      super("another fixfinder index is writing " + root + "; wait for it to finish");
+    }
+  }
+
   /** The schema version of the last commit in {@code directory}; 0 when there is none. */
-  private static int schemaOf(Directory directory) throws IOException {
+  static int schemaOf(Directory directory) throws IOException {
     if (!DirectoryReader.indexExists(directory)) return 0;
     String v = SegmentInfos.readLatestCommit(directory).getUserData().get(SchemaVersion.KEY);
     return v == null ? 0 : Integer.parseInt(v);
@@ -320,7 +435,17 @@ public final class IndexStore implements AutoCloseable {
 
   /** The schema version of the last commit; 0 when the index has never been committed with one. */
   public int committedSchemaVersion() throws IOException {
-    return schemaOf(directory);
+    if (writing.isPresent()) return schemaOf(writing.get().directory());
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      return schemaOf(served(searcher).directory());
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  private static ReadGeneration served(IndexSearcher searcher) {
+    return ((FollowingReader) searcher.getIndexReader()).generation();
   }
 
   public long count() {
@@ -336,26 +461,54 @@ public final class IndexStore implements AutoCloseable {
     }
   }
 
+  /**
+   * The searchers of this store: of the generation it writes, or of the live generation it follows.
+   * Acquire, search, release; a refresh may swap in another generation between two acquires, never
+   * during one.
+   */
   public SearcherManager searchers() {
     return searchers;
   }
 
+  /** The folder of the generation written, or of the generation served right now. */
   public Path path() {
-    return path;
+    if (writing.isPresent()) return writing.get().path();
+    try {
+      IndexSearcher searcher = searchers.acquire();
+      try {
+        return served(searcher).path();
+      } finally {
+        searchers.release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
+  /** Bytes of the generation written or served; 0 when it cannot be listed. */
   public long sizeBytes() {
-    try (Stream<Path> files = Files.list(path)) {
-      return files.mapToLong(p -> p.toFile().length()).sum();
-    } catch (IOException e) {
+    try (Stream<Path> files = Files.list(path())) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    } catch (IOException | UncheckedIOException e) {
       return 0;
     }
   }
 
+  /** Stops following, closes the searchers (searches in flight finish first) and the writer. */
   @Override
   public void close() throws IOException {
-    searchers.close();
-    writer.close();
-    directory.close();
+    if (following.isPresent()) {
+      following.get().shutdownNow();
+      try {
+        following.get().awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try {
+      searchers.close();
+    } finally {
+      if (writing.isPresent()) writing.get().close();
+    }
   }
 }

@@ -45,11 +45,37 @@ public final class Indexer {
 
   private Indexer() {}
 
+  /**
+   * What else a rebuild writes into the new generation before it goes live (the issue clusters), so
+   * a server moving to the generation finds it complete.
+   */
+  @FunctionalInterface
+  public interface BeforePromote {
+    BeforePromote NOTHING = (generation, previous) -> {};
+
+    /**
+     * Writes into {@code generation} (the new folder), given the previous live generation's folder
+     * if there is one. Throwing leaves the old generation live.
+     */
+    void write(Path generation, Optional<Path> previous) throws IOException;
+  }
+
   /** As {@link #rebuild(Path, int, Optional, Collection, PrintStream)} without embeddings. */
   public static Report rebuild(
       Path root, int ramBufferMb, Collection<SourceDoc> docs, PrintStream progressOut)
       throws IOException {
     return rebuild(root, ramBufferMb, Optional.empty(), docs, progressOut);
+  }
+
+  /** As {@link #rebuild(Path, int, Optional, Collection, PrintStream, BeforePromote)}. */
+  public static Report rebuild(
+      Path root,
+      int ramBufferMb,
+      Optional<Embedder> embedder,
+      Collection<SourceDoc> docs,
+      PrintStream progressOut)
+      throws IOException {
+    return rebuild(root, ramBufferMb, embedder, docs, progressOut, BeforePromote.NOTHING);
   }
 
   /**
@@ -58,22 +84,25 @@ public final class Indexer {
    * that cannot be mapped is counted, not fatal. With an embedder, records are embedded in batches
    * of {@value #BATCH}; a record whose embedded text is unchanged since the previous generation
    * keeps its vector. The records must have distinct ids (a record-log snapshot has): they are
-   * added, not replaced by id.
+   * added, not replaced by id. {@code before} writes what belongs beside the index into the new
+   * generation before it goes live. Throws {@link IndexStore.WriterBusy} while another writer holds
+   * {@code root}.
    */
   public static Report rebuild(
       Path root,
       int ramBufferMb,
       Optional<Embedder> embedder,
       Collection<SourceDoc> docs,
-      PrintStream progressOut)
+      PrintStream progressOut,
+      BeforePromote before)
       throws IOException {
     long start = System.nanoTime();
     AtomicLong done = new AtomicLong();
     long failed = 0;
-    Optional<Path> previous =
-        embedder.isPresent() ? IndexStore.currentGeneration(root) : Optional.empty();
     try (IndexStore store = IndexStore.openAside(root, ramBufferMb, embedder);
-        Previous earlier = Previous.open(previous);
+        Previous earlier =
+            Previous.open(
+                embedder.isPresent() ? IndexStore.currentGeneration(root) : Optional.empty());
         Progress progress =
             new Progress(
                 "index",
@@ -91,6 +120,7 @@ public final class Indexer {
         }
       }
       failed += writeRun(store, run, earlier, done);
+      before.write(store.path(), IndexStore.currentGeneration(root));
       store.promote();
       IndexStore.VectorCounts counts = store.vectorCounts();
       return new Report(
@@ -139,30 +169,45 @@ public final class Indexer {
     }
   }
 
-  /** The previous generation, read only, while a rebuild looks for vectors to reuse. */
+  /**
+   * The previous generation, read only under a lease (so the promotion leaves it be), while a
+   * rebuild looks for vectors to reuse; removed on close if nobody else reads it.
+   */
   private record Previous(
+      Optional<Path> path,
+      Optional<Leases.Lease> lease,
       Optional<Directory> directory,
       Optional<DirectoryReader> reader,
       List<IndexSearcher> searchers)
       implements AutoCloseable {
-    static final Previous NONE = new Previous(Optional.empty(), Optional.empty(), List.of());
+    static final Previous NONE =
+        new Previous(
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), List.of());
 
     static Previous open(Optional<Path> path) {
       if (path.isEmpty()) return NONE;
+      Leases.Lease lease = null;
       Directory dir = null;
       try {
+        lease = Leases.acquire(path.get());
         dir = FSDirectory.open(path.get());
         if (!DirectoryReader.indexExists(dir)) {
           dir.close();
+          lease.close();
           return NONE;
         }
         DirectoryReader reader = DirectoryReader.open(dir);
         return new Previous(
-            Optional.of(dir), Optional.of(reader), List.of(new IndexSearcher(reader)));
+            path,
+            Optional.of(lease),
+            Optional.of(dir),
+            Optional.of(reader),
+            List.of(new IndexSearcher(reader)));
       } catch (IOException e) {
         // an unreadable previous generation only means embedding everything again
         try {
           if (dir != null) dir.close();
+          if (lease != null) lease.close();
         } catch (IOException ignored) {
           // nothing more to release
         }
@@ -172,8 +217,17 @@ public final class Indexer {
 
     @Override
     public void close() throws IOException {
-      if (reader.isPresent()) reader.get().close();
-      if (directory.isPresent()) directory.get().close();
+      try {
+        if (reader.isPresent()) reader.get().close();
+        if (directory.isPresent()) directory.get().close();
+      } finally {
+        if (lease.isPresent()) lease.get().close();
+      }
+      if (path.isEmpty()) return;
+      Path root = path.get().getParent();
+      if (!Generations.isLive(root, path.get().getFileName().toString())) {
+        Leases.removeIfUnread(path.get());
+      }
     }
   }
 }
