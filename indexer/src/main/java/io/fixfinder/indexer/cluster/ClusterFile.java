@@ -25,6 +25,7 @@ import java.util.zip.CheckedOutputStream;
  * The committed state of a {@link ClusterStore}: one file, {@code clusters.bin}, replaced
  * atomically on every commit (written to {@code clusters.bin.tmp}, forced to disk, moved over the
  * old file, directory forced), so a crash at any point leaves the previous commit or the new one.
+ * Commits are made by one writer at a time (the index's write lock); readers only read.
  *
  * <p>Format (big-endian, {@link DataOutputStream}): magic {@code FFCL}, format version, commit
  * generation, embedding dimensions; the clusters (id, family, catch-all flag, created and updated
@@ -100,9 +101,12 @@ final class ClusterFile {
     forceDirectory(dir);
   }
 
-  /** The last commit, or empty when none was made. */
+  /**
+   * The last commit, or empty when none was made. The temporary file is never touched here: it may
+   * be a commit in progress in another process (a server reading while {@code index} writes). One
+   * left by a crash is never read and is truncated by the next commit, which only a writer makes.
+   */
   static java.util.Optional<Snapshot> read(Path dir) throws IOException {
-    Files.deleteIfExists(dir.resolve(NAME + ".tmp")); // an interrupted commit, never visible
     Path file = dir.resolve(NAME);
     if (!Files.exists(file)) return java.util.Optional.empty();
     long size = Files.size(file);

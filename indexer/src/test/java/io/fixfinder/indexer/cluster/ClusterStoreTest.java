@@ -307,7 +307,7 @@ class ClusterStoreTest {
   }
 
   @Test
-  void aStaleTemporaryFileFromACrashIsIgnored() throws Exception {
+  void aStaleTemporaryFileFromACrashIsIgnoredAndReplacedByTheNextCommit() throws Exception {
     try (ClusterStore store = ClusterStore.open(dir, new HashingEmbedder())) {
       store.add(Docs.synthetic(4, 50));
       store.commit();
@@ -315,8 +315,31 @@ class ClusterStoreTest {
     Files.write(dir.resolve(ClusterFile.NAME + ".tmp"), new byte[] {1, 2, 3});
     try (ClusterStore store = ClusterStore.open(dir, new HashingEmbedder())) {
       assertThat(store.documentCount()).isEqualTo(50);
+      store.add(Docs.synthetic(5, 10));
+      store.commit();
     }
-    assertThat(dir.resolve(ClusterFile.NAME + ".tmp")).doesNotExist();
+    assertThat(dir.resolve(ClusterFile.NAME + ".tmp")).as("moved over the file").doesNotExist();
+    try (ClusterStore store = ClusterStore.open(dir, new HashingEmbedder())) {
+      assertThat(store.documentCount()).isEqualTo(60);
+    }
+  }
+
+  @Test
+  void openingNeverDeletesTheFileACommitIsWriting() throws Exception {
+    try (ClusterStore store = ClusterStore.open(dir, new HashingEmbedder())) {
+      store.add(Docs.synthetic(4, 50));
+      store.commit();
+    }
+    Path tmp = dir.resolve(ClusterFile.NAME + ".tmp");
+    // a writer part-way through a commit: its temporary file is open and half written
+    try (var writing = java.nio.channels.FileChannel.open(
+        tmp, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+      writing.write(java.nio.ByteBuffer.wrap(new byte[] {0x46, 0x46, 0x43, 0x4c}));
+      try (ClusterStore reader = ClusterStore.open(dir, new HashingEmbedder())) {
+        assertThat(reader.documentCount()).isEqualTo(50);
+      }
+      assertThat(tmp).as("a reader leaves the writer's file alone").exists().hasSize(4);
+    }
   }
 
   @Test
