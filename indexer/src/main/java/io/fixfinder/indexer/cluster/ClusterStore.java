@@ -1,10 +1,8 @@
 package io.fixfinder.indexer.cluster;
 
 import io.fixfinder.core.model.IssueCluster;
-import io.fixfinder.core.model.ProductRef;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.understand.Lexicon;
-import io.fixfinder.indexer.cluster.DocSignals.Outcome;
 import io.fixfinder.indexer.embed.Embedder;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -23,7 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -36,23 +33,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * record does nothing; a record whose content changed moves only when another cluster fits it
  * clearly better. Records that say too little ("defekt") share their family's catch-all cluster.
  *
- * <p>Writers ({@link #add}, {@link #remove}, {@link #commit}) take one lock. Readers never lock:
- * they read immutable views published after each change, record by record, so a search running
- * during an {@code add} sees each record either where it was or where it went.
+ * <p>Writers ({@link #add}, {@link #remove}, {@link #commit}) take one lock; this class is the
+ * writer: its state, placement and commits. Candidates for placement come from {@link
+ * CandidateIndex}. Readers never lock: they read the immutable views of {@link PublishedClusters},
+ * published after each change, record by record, so a search running during an {@code add} sees
+ * each record either where it was or where it went.
  *
  * <p>{@link #commit} makes the state durable (see {@link ClusterFile}); {@link #open} starts from
  * the last commit. Closing does not commit.
  */
 public final class ClusterStore implements AutoCloseable {
-  /** A facet or code that this share of members carry makes a cluster a candidate for it. */
-  private static final double INDEX_SHARE = 0.3;
-
   private final Path dir;
   private final Embedder embedder;
   private final IssueClusterer clusterer;
   private final Clock clock;
   private final Signals signals;
-  private final Labels labels;
   private final ReentrantLock lock = new ReentrantLock();
 
   // Writer state, guarded by lock.
@@ -62,29 +57,13 @@ public final class ClusterStore implements AutoCloseable {
   private final Map<String, String> catchAllByFamily = new HashMap<>();
   private final Set<String> catchAll = new HashSet<>();
   private final Set<String> retired = new LinkedHashSet<>();
-  private final Map<String, Map<String, Set<String>>> facetIndex = new HashMap<>();
-  private final Map<String, Map<String, Set<String>>> codeIndex = new HashMap<>();
-  private final Map<String, Set<String>> facetlessIndex = new HashMap<>();
-  private final Map<String, IndexKeys> indexed = new HashMap<>();
+  private final CandidateIndex candidates = new CandidateIndex();
   private long generation;
   private boolean dirty;
 
-  // Reader state: immutable values in concurrent maps.
-  private final ConcurrentHashMap<String, String> clusterOfDoc = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Published> published = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<String, Set<String>> familyClusters = new ConcurrentHashMap<>();
-
-  private record IndexKeys(Set<String> facets, String code, boolean facetless) {
-    static final IndexKeys NONE = new IndexKeys(Set.of(), "", false);
-  }
-
-  private record Published(
-      IssueCluster cluster,
-      List<String> members,
-      String family,
-      float[] centroid,
-      Set<String> facets,
-      boolean catchAll) {}
+  // Reader state: published views, read without locking.
+  private final PublishedClusters published;
+  private final PublishedClusters.Source source = new WriterSource();
 
   private ClusterStore(Path dir, Embedder embedder, IssueClusterer clusterer, Clock clock) {
     this.dir = Objects.requireNonNull(dir, "dir");
@@ -94,7 +73,7 @@ public final class ClusterStore implements AutoCloseable {
     Lexicon lexicon = Lexicon.builtIn();
     FaultVocabulary vocabulary = FaultVocabulary.builtIn();
     this.signals = new Signals(embedder, vocabulary, lexicon);
-    this.labels = new Labels(vocabulary, lexicon);
+    this.published = new PublishedClusters(new Labels(vocabulary, lexicon));
   }
 
   /**
@@ -102,6 +81,26 @@ public final class ClusterStore implements AutoCloseable {
    */
   public static ClusterStore open(Path dir, Embedder embedder) throws IOException {
     return open(dir, embedder, new FaultClusterer(), Clock.systemUTC());
+  }
+
+  /** Whether {@code dir} holds a committed store. */
+  public static boolean committedIn(Path dir) {
+    return java.nio.file.Files.isRegularFile(dir.resolve(ClusterFile.NAME));
+  }
+
+  /**
+   * Copies the last commit in {@code from} to {@code to}, where a writer goes on from it (a rebuild
+   * carries the clusters into its new index generation, so their ids stay stable). False when
+   * {@code from} has none.
+   */
+  public static boolean copyCommit(Path from, Path to) throws IOException {
+    if (!committedIn(from)) return false;
+    java.nio.file.Files.createDirectories(to);
+    java.nio.file.Files.copy(
+        from.resolve(ClusterFile.NAME),
+        to.resolve(ClusterFile.NAME),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return true;
   }
 
   /** Opens the store in {@code dir} at its last commit, or empty when it has none. */
@@ -279,39 +278,34 @@ public final class ClusterStore implements AutoCloseable {
   // ---------------------------------------------------------------- reading (lock-free)
 
   public Optional<IssueCluster> get(String clusterId) {
-    Published p = published.get(clusterId);
-    return p == null ? Optional.empty() : Optional.of(p.cluster());
+    return published.get(clusterId);
   }
 
   public Optional<String> clusterOf(String docId) {
-    return Optional.ofNullable(clusterOfDoc.get(docId));
+    return published.clusterOf(docId);
   }
 
   /** The member record ids of a cluster, in the order they joined; empty for an unknown id. */
   public List<String> members(String clusterId) {
-    Published p = published.get(clusterId);
-    return p == null ? List.of() : p.members();
+    return published.members(clusterId);
   }
 
   /** Every cluster, catch-all clusters included (their label is {@value Labels#UNDESCRIBED}). */
   public Collection<IssueCluster> all() {
-    List<IssueCluster> out = new ArrayList<>(published.size());
-    for (Published p : published.values()) out.add(p.cluster());
-    return out;
+    return published.all();
   }
 
   /** Whether a cluster is its family's catch-all of records that do not describe their fault. */
   public boolean isCatchAll(String clusterId) {
-    Published p = published.get(clusterId);
-    return p != null && p.catchAll();
+    return published.isCatchAll(clusterId);
   }
 
   public int documentCount() {
-    return clusterOfDoc.size();
+    return published.documentCount();
   }
 
   public int clusterCount() {
-    return published.size();
+    return published.clusterCount();
   }
 
   /**
@@ -320,30 +314,7 @@ public final class ClusterStore implements AutoCloseable {
    * Catch-all clusters are never related.
    */
   public List<IssueCluster> related(String clusterId, int n) {
-    Published p = published.get(clusterId);
-    if (p == null || n <= 0) return List.of();
-    record Scored(Published q, double score) {}
-    List<Scored> scored = new ArrayList<>();
-    for (String other : familyClusters.getOrDefault(p.family(), Set.of())) {
-      if (other.equals(clusterId)) continue;
-      Published q = published.get(other);
-      if (q == null || q.catchAll()) continue;
-      double s =
-          Embedder.cosine(p.centroid(), q.centroid()) + 0.25 * jaccard(p.facets(), q.facets());
-      scored.add(new Scored(q, s));
-    }
-    scored.sort(
-        Comparator.comparingDouble(Scored::score)
-            .reversed()
-            .thenComparing(s -> s.q().cluster().id()));
-    return scored.stream().limit(n).map(s -> s.q().cluster()).toList();
-  }
-
-  private static double jaccard(Set<String> a, Set<String> b) {
-    if (a.isEmpty() && b.isEmpty()) return 0;
-    int common = 0;
-    for (String x : a) if (b.contains(x)) common++;
-    return common / (double) (a.size() + b.size() - common);
+    return published.related(clusterId, n);
   }
 
   // ---------------------------------------------------------------- placement
@@ -383,7 +354,7 @@ public final class ClusterStore implements AutoCloseable {
       if (target == null) continue;
       leave(d, c);
       clusters.remove(id);
-      indexed.remove(id);
+      candidates.remove(id, c.family);
       touched.remove(id);
       join(d, clusters.get(target));
       touched.add(target);
@@ -432,8 +403,8 @@ public final class ClusterStore implements AutoCloseable {
   private String best(DocSignals d, Set<String> exclude, double threshold, int minSize) {
     String best = null;
     double bestFit = threshold;
-    for (Set<String> candidates : candidateSets(d)) {
-      for (String id : candidates) {
+    for (Set<String> ids : candidates.candidates(d)) {
+      for (String id : ids) {
         if (exclude.contains(id)) continue;
         ClusterState c = clusters.get(id);
         if (c.size() < minSize) continue;
@@ -447,25 +418,6 @@ public final class ClusterStore implements AutoCloseable {
       }
     }
     return best;
-  }
-
-  private List<Set<String>> candidateSets(DocSignals d) {
-    List<Set<String>> sets = new ArrayList<>(4);
-    Map<String, Set<String>> byFacet = facetIndex.getOrDefault(d.family(), Map.of());
-    for (String f : d.facets()) {
-      Set<String> s = byFacet.get(f);
-      if (s != null) sets.add(s);
-    }
-    Map<String, Set<String>> byCode = codeIndex.getOrDefault(d.family(), Map.of());
-    for (String code : d.codes()) {
-      Set<String> s = byCode.get(Labels.display(code));
-      if (s != null) sets.add(s);
-    }
-    if (d.facets().isEmpty()) {
-      Set<String> s = facetlessIndex.get(d.family());
-      if (s != null) sets.add(s);
-    }
-    return sets;
   }
 
   private void join(DocSignals d, ClusterState c) {
@@ -513,7 +465,7 @@ public final class ClusterStore implements AutoCloseable {
     clusters.remove(c.id);
     retired.add(c.id);
     if (catchAll.remove(c.id)) catchAllByFamily.remove(c.family);
-    unindex(c.id, c.family);
+    candidates.remove(c.id, c.family);
   }
 
   /** {@code iss-} and 12 hex digits of SHA-256 over the seed; salted again on a collision. */
@@ -527,145 +479,36 @@ public final class ClusterStore implements AutoCloseable {
     }
   }
 
-  // ---------------------------------------------------------------- candidate index
+  // ---------------------------------------------------------------- indexing and publishing
 
   private void reindex(ClusterState c) {
-    IndexKeys old = indexed.getOrDefault(c.id, IndexKeys.NONE);
-    IndexKeys now = catchAll.contains(c.id) || c.size() == 0 ? IndexKeys.NONE : keysOf(c);
-    if (old.equals(now)) return;
-    Map<String, Set<String>> byFacet = facetIndex.computeIfAbsent(c.family, k -> new HashMap<>());
-    for (String f : old.facets()) if (!now.facets().contains(f)) removeFrom(byFacet, f, c.id);
-    for (String f : now.facets())
-      if (!old.facets().contains(f)) byFacet.computeIfAbsent(f, k -> new HashSet<>()).add(c.id);
-    Map<String, Set<String>> byCode = codeIndex.computeIfAbsent(c.family, k -> new HashMap<>());
-    if (!old.code().equals(now.code())) {
-      if (!old.code().isEmpty()) removeFrom(byCode, old.code(), c.id);
-      if (!now.code().isEmpty()) byCode.computeIfAbsent(now.code(), k -> new HashSet<>()).add(c.id);
-    }
-    Set<String> facetless = facetlessIndex.computeIfAbsent(c.family, k -> new HashSet<>());
-    if (now.facetless()) facetless.add(c.id);
-    else facetless.remove(c.id);
-    indexed.put(c.id, now);
+    candidates.update(c, catchAll.contains(c.id));
   }
-
-  private void unindex(String id, String family) {
-    IndexKeys old = indexed.remove(id);
-    if (old == null) return;
-    Map<String, Set<String>> byFacet = facetIndex.getOrDefault(family, new HashMap<>());
-    for (String f : old.facets()) removeFrom(byFacet, f, id);
-    if (!old.code().isEmpty())
-      removeFrom(codeIndex.getOrDefault(family, new HashMap<>()), old.code(), id);
-    Set<String> s = facetlessIndex.get(family);
-    if (s != null) s.remove(id);
-  }
-
-  private static void removeFrom(Map<String, Set<String>> index, String key, String id) {
-    Set<String> s = index.get(key);
-    if (s == null) return;
-    s.remove(id);
-    if (s.isEmpty()) index.remove(key);
-  }
-
-  private static IndexKeys keysOf(ClusterState c) {
-    int n = c.size();
-    Set<String> facets = new HashSet<>();
-    for (Map.Entry<String, Integer> e : c.facets.entrySet()) {
-      if (e.getValue() >= INDEX_SHARE * n) facets.add(e.getKey());
-    }
-    String code = c.primaryCode();
-    boolean facetless = facets.isEmpty() || c.facetless >= INDEX_SHARE * n;
-    return new IndexKeys(Set.copyOf(facets), code.isEmpty() ? "" : Labels.display(code), facetless);
-  }
-
-  // ---------------------------------------------------------------- publishing
 
   private void publish(Collection<String> touched, Collection<String> docIds, Set<String> deleted) {
-    for (String id : touched) {
-      ClusterState c = clusters.get(id);
-      if (c == null) continue;
-      published.put(id, view(c));
-      familyClusters.computeIfAbsent(c.family, k -> ConcurrentHashMap.newKeySet()).add(id);
-    }
-    for (String docId : docIds) {
-      String cid = owner.get(docId);
-      if (cid == null) clusterOfDoc.remove(docId);
-      else clusterOfDoc.put(docId, cid);
-    }
-    for (String id : deleted) {
-      Published p = published.remove(id);
-      if (p != null) {
-        Set<String> fam = familyClusters.get(p.family());
-        if (fam != null) fam.remove(id);
-      }
-    }
+    published.publish(source, touched, docIds, deleted);
   }
 
-  private Published view(ClusterState c) {
-    int n = c.size();
-    Map<String, Integer> mix = new TreeMap<>();
-    Map<String, DocSignals> top = new TreeMap<>();
-    int fixes = 0;
-    int fixed = 0;
-    int repairable = 0;
-    int endOfLife = 0;
-    for (String m : c.members) {
-      DocSignals d = docs.get(m);
-      String kind = d.kind().id();
-      mix.merge(kind, 1, Integer::sum);
-      DocSignals best = top.get(kind);
-      if (best == null
-          || d.quality() > best.quality()
-          || (d.quality() == best.quality() && d.docId().compareTo(best.docId()) < 0)) {
-        top.put(kind, d);
-      }
-      if (d.fixReported()) fixes++;
-      if (d.outcome() == Outcome.FIXED) fixed++;
-      else if (d.outcome() == Outcome.REPAIRABLE) repairable++;
-      else if (d.outcome() == Outcome.END_OF_LIFE) endOfLife++;
+  /** The writer's state as publishing reads it (under the lock). */
+  private final class WriterSource implements PublishedClusters.Source {
+    @Override
+    public Optional<ClusterState> cluster(String id) {
+      return Optional.ofNullable(clusters.get(id));
     }
-    Map<String, String> topDocs = new TreeMap<>();
-    top.forEach((k, d) -> topDocs.put(k, d.docId()));
-    String brand = shared(c.brands, n);
-    String model = brand.isEmpty() ? "" : shared(c.models, n);
-    boolean isCatchAll = catchAll.contains(c.id);
-    IssueCluster cluster =
-        new IssueCluster(
-            c.id,
-            labels.label(c, isCatchAll),
-            new ProductRef(c.family, brand, model),
-            frequent(c.codes, n).stream().map(Labels::display).distinct().toList(),
-            frequent(c.facets, n),
-            n,
-            mix,
-            new IssueCluster.Outcomes(fixes, fixed, repairable, endOfLife),
-            topDocs,
-            c.created,
-            c.updated);
-    Set<String> facets = new HashSet<>(frequent(c.facets, n));
-    return new Published(
-        cluster,
-        List.copyOf(c.members),
-        c.family,
-        c.centroid().clone(),
-        Set.copyOf(facets),
-        isCatchAll);
-  }
 
-  /** A value shared by at least 80% of the members, else "". */
-  private static String shared(Map<String, Integer> counts, int n) {
-    String top = ClusterState.top(counts);
-    return !top.isEmpty() && counts.get(top) * 5 >= 4 * n ? top : "";
-  }
+    @Override
+    public Optional<String> owner(String docId) {
+      return Optional.ofNullable(owner.get(docId));
+    }
 
-  /** Keys carried by at least 30% of the members, most frequent first. */
-  private static List<String> frequent(Map<String, Integer> counts, int n) {
-    return counts.entrySet().stream()
-        .filter(e -> e.getValue() * 10 >= 3 * n)
-        .sorted(
-            Map.Entry.<String, Integer>comparingByValue()
-                .reversed()
-                .thenComparing(Map.Entry.comparingByKey()))
-        .map(Map.Entry::getKey)
-        .toList();
+    @Override
+    public DocSignals doc(String docId) {
+      return docs.get(docId);
+    }
+
+    @Override
+    public boolean isCatchAll(String clusterId) {
+      return catchAll.contains(clusterId);
+    }
   }
 }

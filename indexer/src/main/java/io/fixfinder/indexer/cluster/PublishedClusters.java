@@ -1,0 +1,211 @@
+package io.fixfinder.indexer.cluster;
+
+import io.fixfinder.core.model.IssueCluster;
+import io.fixfinder.core.model.ProductRef;
+import io.fixfinder.indexer.cluster.DocSignals.Outcome;
+import io.fixfinder.indexer.embed.Embedder;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What readers of a {@link ClusterStore} see: immutable views of each cluster, published by the
+ * writer after each change, record by record, so a search running during an {@code add} sees each
+ * record either where it was or where it went. Readers never lock.
+ */
+final class PublishedClusters {
+  /** What publishing reads of the writer's state, under the writer's lock. */
+  interface Source {
+    Optional<ClusterState> cluster(String id);
+
+    Optional<String> owner(String docId);
+
+    DocSignals doc(String docId);
+
+    boolean isCatchAll(String clusterId);
+  }
+
+  private record Published(
+      IssueCluster cluster,
+      List<String> members,
+      String family,
+      float[] centroid,
+      Set<String> facets,
+      boolean catchAll) {}
+
+  private final Labels labels;
+  private final ConcurrentHashMap<String, String> clusterOfDoc = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Published> published = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Set<String>> familyClusters = new ConcurrentHashMap<>();
+
+  PublishedClusters(Labels labels) {
+    this.labels = labels;
+  }
+
+  /**
+   * Publishes fresh views of the {@code touched} clusters and the owners of {@code docIds}, and
+   * withdraws the {@code deleted} clusters.
+   */
+  void publish(
+      Source source, Collection<String> touched, Collection<String> docIds, Set<String> deleted) {
+    for (String id : touched) {
+      Optional<ClusterState> c = source.cluster(id);
+      if (c.isEmpty()) continue;
+      published.put(id, view(source, c.get()));
+      familyClusters.computeIfAbsent(c.get().family, k -> ConcurrentHashMap.newKeySet()).add(id);
+    }
+    for (String docId : docIds) {
+      Optional<String> cid = source.owner(docId);
+      if (cid.isEmpty()) clusterOfDoc.remove(docId);
+      else clusterOfDoc.put(docId, cid.get());
+    }
+    for (String id : deleted) {
+      Published p = published.remove(id);
+      if (p != null) {
+        Set<String> fam = familyClusters.get(p.family());
+        if (fam != null) fam.remove(id);
+      }
+    }
+  }
+
+  Optional<IssueCluster> get(String clusterId) {
+    Published p = published.get(clusterId);
+    return p == null ? Optional.empty() : Optional.of(p.cluster());
+  }
+
+  Optional<String> clusterOf(String docId) {
+    return Optional.ofNullable(clusterOfDoc.get(docId));
+  }
+
+  List<String> members(String clusterId) {
+    Published p = published.get(clusterId);
+    return p == null ? List.of() : p.members();
+  }
+
+  Collection<IssueCluster> all() {
+    List<IssueCluster> out = new ArrayList<>(published.size());
+    for (Published p : published.values()) out.add(p.cluster());
+    return out;
+  }
+
+  boolean isCatchAll(String clusterId) {
+    Published p = published.get(clusterId);
+    return p != null && p.catchAll();
+  }
+
+  int documentCount() {
+    return clusterOfDoc.size();
+  }
+
+  int clusterCount() {
+    return published.size();
+  }
+
+  /**
+   * Up to {@code n} other clusters of the same product family with a similar fault, most similar
+   * first: cosine of the centroids plus a quarter of the overlap (Jaccard) of their main facets.
+   * Catch-all clusters are never related.
+   */
+  List<IssueCluster> related(String clusterId, int n) {
+    Published p = published.get(clusterId);
+    if (p == null || n <= 0) return List.of();
+    record Scored(Published q, double score) {}
+    List<Scored> scored = new ArrayList<>();
+    for (String other : familyClusters.getOrDefault(p.family(), Set.of())) {
+      if (other.equals(clusterId)) continue;
+      Published q = published.get(other);
+      if (q == null || q.catchAll()) continue;
+      double s =
+          Embedder.cosine(p.centroid(), q.centroid()) + 0.25 * jaccard(p.facets(), q.facets());
+      scored.add(new Scored(q, s));
+    }
+    scored.sort(
+        Comparator.comparingDouble(Scored::score)
+            .reversed()
+            .thenComparing(s -> s.q().cluster().id()));
+    return scored.stream().limit(n).map(s -> s.q().cluster()).toList();
+  }
+
+  private static double jaccard(Set<String> a, Set<String> b) {
+    if (a.isEmpty() && b.isEmpty()) return 0;
+    int common = 0;
+    for (String x : a) if (b.contains(x)) common++;
+    return common / (double) (a.size() + b.size() - common);
+  }
+
+  private Published view(Source source, ClusterState c) {
+    int n = c.size();
+    Map<String, Integer> mix = new TreeMap<>();
+    Map<String, DocSignals> top = new TreeMap<>();
+    int fixes = 0;
+    int fixed = 0;
+    int repairable = 0;
+    int endOfLife = 0;
+    for (String m : c.members) {
+      DocSignals d = source.doc(m);
+      String kind = d.kind().id();
+      mix.merge(kind, 1, Integer::sum);
+      DocSignals best = top.get(kind);
+      if (best == null
+          || d.quality() > best.quality()
+          || (d.quality() == best.quality() && d.docId().compareTo(best.docId()) < 0)) {
+        top.put(kind, d);
+      }
+      if (d.fixReported()) fixes++;
+      if (d.outcome() == Outcome.FIXED) fixed++;
+      else if (d.outcome() == Outcome.REPAIRABLE) repairable++;
+      else if (d.outcome() == Outcome.END_OF_LIFE) endOfLife++;
+    }
+    Map<String, String> topDocs = new TreeMap<>();
+    top.forEach((k, d) -> topDocs.put(k, d.docId()));
+    String brand = shared(c.brands, n);
+    String model = brand.isEmpty() ? "" : shared(c.models, n);
+    boolean isCatchAll = source.isCatchAll(c.id);
+    IssueCluster cluster =
+        new IssueCluster(
+            c.id,
+            labels.label(c, isCatchAll),
+            new ProductRef(c.family, brand, model),
+            frequent(c.codes, n).stream().map(Labels::display).distinct().toList(),
+            frequent(c.facets, n),
+            n,
+            mix,
+            new IssueCluster.Outcomes(fixes, fixed, repairable, endOfLife),
+            topDocs,
+            c.created,
+            c.updated);
+    Set<String> facets = new HashSet<>(frequent(c.facets, n));
+    return new Published(
+        cluster,
+        List.copyOf(c.members),
+        c.family,
+        c.centroid().clone(),
+        Set.copyOf(facets),
+        isCatchAll);
+  }
+
+  /** A value shared by at least 80% of the members, else "". */
+  private static String shared(Map<String, Integer> counts, int n) {
+    String top = ClusterState.top(counts);
+    return !top.isEmpty() && counts.get(top) * 5 >= 4 * n ? top : "";
+  }
+
+  /** Keys carried by at least 30% of the members, most frequent first. */
+  private static List<String> frequent(Map<String, Integer> counts, int n) {
+    return counts.entrySet().stream()
+        .filter(e -> e.getValue() * 10 >= 3 * n)
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+}
