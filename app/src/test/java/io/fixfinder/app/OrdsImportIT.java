@@ -51,12 +51,15 @@ class OrdsImportIT {
     assertThat(Main.run("import", "ords", slice.toString(), "--data", data.toString())).isZero();
 
     long indexed;
-    try (IndexStore store = IndexStore.open(data.resolve("index"), 16)) {
+    try (IndexStore store = IndexStore.openReadOnly(data.resolve("index"))) {
       indexed = store.count();
     }
     assertThat(indexed).isBetween(rows / 2L, (long) rows);
     try (MiniLmEmbedder embedder = new MiniLmEmbedder(2);
-        ClusterStore clusters = ClusterStore.open(data.resolve("clusters"), embedder)) {
+        // the clusters live in the index generation they were built with
+        ClusterStore clusters =
+            ClusterStore.open(
+                IndexStore.currentGeneration(data.resolve("index")).orElseThrow(), embedder)) {
       assertThat((long) clusters.documentCount()).isEqualTo(indexed);
       List<IssueCluster> withRepairs =
           clusters.all().stream()

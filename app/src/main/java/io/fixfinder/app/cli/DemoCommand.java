@@ -63,7 +63,7 @@ public final class DemoCommand implements Callable<Integer> {
             .run(
                 configs,
                 Optional.of(new CrawlPipeline.YouTubeRun(youtube.rootUrl().toString(), DEMO_KEY)));
-        index.rebuild();
+        IndexCommand.rebuild(index);
       } else {
         out.println(
             "demo: reusing the index in " + data.index() + " (use --rebuild to crawl again)");

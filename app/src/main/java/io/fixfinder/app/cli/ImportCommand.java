@@ -79,7 +79,7 @@ public final class ImportCommand implements Runnable {
       report
           .skipped()
           .forEach((reason, n) -> System.out.printf("  skipped: %-30s %d%n", reason, n));
-      if (!noIndex) new IndexPipeline(cfg, data, System.out).rebuild();
+      if (!noIndex) IndexCommand.rebuild(new IndexPipeline(cfg, data, System.out));
       return 0;
     }
   }

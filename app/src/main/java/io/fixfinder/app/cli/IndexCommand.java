@@ -1,7 +1,11 @@
 package io.fixfinder.app.cli;
 
+import io.fixfinder.app.Main;
 import io.fixfinder.app.pipeline.IndexPipeline;
 import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.indexer.write.IndexStore;
+import io.fixfinder.indexer.write.Indexer;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,7 +21,19 @@ public final class IndexCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FixFinderConfig cfg = common.load();
-    new IndexPipeline(cfg, CommonOptions.layout(cfg), System.out).rebuild();
+    rebuild(new IndexPipeline(cfg, CommonOptions.layout(cfg), System.out));
     return 0;
+  }
+
+  /**
+   * Rebuilds; another writer on the same data directory (a second {@code index}, an {@code import})
+   * is an operator's error: one line, exit 2.
+   */
+  static Indexer.Report rebuild(IndexPipeline pipeline) throws IOException {
+    try {
+      return pipeline.rebuild();
+    } catch (IndexStore.WriterBusy e) {
+      throw new Main.UsageError(e.getMessage());
+    }
   }
 }

@@ -7,18 +7,17 @@ import io.fixfinder.app.pipeline.DataLayout;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.feedback.ItemExists;
 import io.fixfinder.core.understand.KeyExtractor;
-import io.fixfinder.indexer.cluster.ClusterStore;
 import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.embed.MiniLmEmbedder;
 import io.fixfinder.indexer.search.Searcher;
+import io.fixfinder.indexer.view.FollowingIssues;
 import io.fixfinder.indexer.view.IssueSource;
-import io.fixfinder.indexer.view.StoreIssues;
+import io.fixfinder.indexer.write.GenerationFollower;
 import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.store.Database;
 import io.fixfinder.store.StoreException;
 import io.fixfinder.store.feedback.FeedbackStore;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,27 +96,34 @@ final class Serving {
     } catch (StoreException e) {
       throw new Main.UsageError(e.getMessage() + " (check database.url / FIXFINDER_DATABASE_URL)");
     }
-    IndexStore store;
-    try {
-      store = IndexStore.open(layout.index(), cfg.index().ramBufferMb());
-    } catch (IndexStore.StaleSchema e) {
-      database.close();
-      throw new Main.UsageError(e.getMessage());
-    } catch (Exception | Error e) {
-      database.close();
-      throw e;
-    }
-    FeedbackStore feedback = new FeedbackStore(database, Clock.systemUTC());
     // One embedder for query vectors (dense and hybrid search) and the issue clusters' file.
     MiniLmEmbedder embedder =
         cfg.index().embeddings() ? MiniLmEmbedder.withThreads(cfg.index().embedThreads()) : null;
-    IssueSource issues = IssueSource.none();
-    ItemExists issueIds = ItemExists.anyWellFormed();
-    if (embedder != null && Files.exists(layout.clusters())) {
-      ClusterStore clusters = ClusterStore.open(layout.clusters(), embedder);
-      issues = new StoreIssues(clusters);
-      issueIds = item -> clusters.get(item.id()).isPresent();
+    // The clusters follow the index: each generation carries its own, swapped in with it.
+    Optional<FollowingIssues> clusters =
+        Optional.ofNullable(embedder).map(e -> new FollowingIssues(e, layout.clusters()));
+    IndexStore store;
+    try {
+      // read-only: no lock, nothing written, so servers share the data directory with `index`
+      store =
+          IndexStore.openReadOnly(
+              layout.index(),
+              clusters.<GenerationFollower>map(c -> c).orElse(GenerationFollower.NONE));
+    } catch (IndexStore.StaleSchema | IndexStore.WriterBusy e) {
+      database.close();
+      if (embedder != null) embedder.close();
+      throw new Main.UsageError(e.getMessage());
+    } catch (Exception | Error e) {
+      database.close();
+      if (embedder != null) embedder.close();
+      throw e;
     }
+    FeedbackStore feedback = new FeedbackStore(database, Clock.systemUTC());
+    IssueSource issues = clusters.<IssueSource>map(c -> c).orElse(IssueSource.none());
+    ItemExists issueIds =
+        clusters.isPresent()
+            ? item -> issues.get(item.id()).isPresent()
+            : ItemExists.anyWellFormed();
     Searcher searcher =
         new Searcher(
             store.searchers(),

@@ -13,6 +13,7 @@ import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.indexer.write.Indexer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,10 @@ public final class IndexPipeline {
         config.index().embeddings()
             ? MiniLmEmbedder.withThreads(config.index().embedThreads())
             : null) {
+      Indexer.BeforePromote clusters =
+          embedder == null
+              ? Indexer.BeforePromote.NOTHING
+              : (generation, previous) -> cluster(embedder, snapshot.docs(), generation, previous);
       report =
           Indexer.rebuild(
               data.index(),
@@ -47,9 +52,11 @@ public final class IndexPipeline {
               Optional.<Embedder>ofNullable(embedder),
               // in id order: the same records give the same index, ties included
               new java.util.TreeMap<>(snapshot.docs()).values(),
-              out);
-      if (embedder != null) cluster(embedder, snapshot.docs());
-      else out.println("index: issue clusters skipped (they need index.embeddings: true)");
+              out,
+              clusters);
+      if (embedder == null) {
+        out.println("index: issue clusters skipped (they need index.embeddings: true)");
+      }
     }
     double seconds = report.took().toMillis() / 1000.0;
     out.printf(
@@ -64,13 +71,20 @@ public final class IndexPipeline {
   }
 
   /**
-   * Brings the issue clusters in line with the records: new and changed records are placed
+   * Brings the issue clusters in line with the records, in the new index generation before it goes
+   * live (servers then swap index and clusters together): starting from the clusters of the
+   * previous generation (or of the legacy clusters folder), new and changed records are placed
    * (existing ones keep their cluster, so ids stay stable), records that are gone leave, and the
    * result is committed atomically.
    */
-  private void cluster(Embedder embedder, Map<String, SourceDoc> docs) throws IOException {
+  private void cluster(
+      Embedder embedder, Map<String, SourceDoc> docs, Path generation, Optional<Path> previous)
+      throws IOException {
     long start = System.nanoTime();
-    try (ClusterStore clusters = ClusterStore.open(data.clusters(), embedder)) {
+    if (previous.isEmpty() || !ClusterStore.copyCommit(previous.get(), generation)) {
+      ClusterStore.copyCommit(data.clusters(), generation);
+    }
+    try (ClusterStore clusters = ClusterStore.open(generation, embedder)) {
       Set<String> gone = new HashSet<>();
       for (IssueCluster c : clusters.all()) {
         for (String member : clusters.members(c.id())) {
@@ -97,7 +111,7 @@ public final class IndexPipeline {
   /** An index that exists, holds documents and was written with the current schema. */
   public boolean reusable() throws IOException {
     if (!java.nio.file.Files.exists(data.index().resolve("CURRENT"))) return false;
-    try (IndexStore store = IndexStore.open(data.index(), config.index().ramBufferMb())) {
+    try (IndexStore store = IndexStore.openReadOnly(data.index())) {
       return store.committedSchemaVersion() == SchemaVersion.CURRENT && store.count() > 0;
     } catch (IndexStore.StaleSchema e) {
       return false;

@@ -332,8 +332,9 @@ class ClusterStoreTest {
     }
     Path tmp = dir.resolve(ClusterFile.NAME + ".tmp");
     // a writer part-way through a commit: its temporary file is open and half written
-    try (var writing = java.nio.channels.FileChannel.open(
-        tmp, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+    try (var writing =
+        java.nio.channels.FileChannel.open(
+            tmp, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
       writing.write(java.nio.ByteBuffer.wrap(new byte[] {0x46, 0x46, 0x43, 0x4c}));
       try (ClusterStore reader = ClusterStore.open(dir, new HashingEmbedder())) {
         assertThat(reader.documentCount()).isEqualTo(50);

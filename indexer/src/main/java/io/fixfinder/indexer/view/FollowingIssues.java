@@ -1,0 +1,61 @@
+package io.fixfinder.indexer.view;
+
+import io.fixfinder.core.model.IssueCluster;
+import io.fixfinder.indexer.cluster.ClusterStore;
+import io.fixfinder.indexer.embed.Embedder;
+import io.fixfinder.indexer.write.GenerationFollower;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The issue clusters of the index generation being served. A rebuild writes its clusters into the
+ * new generation; when a server moves to that generation, they are loaded before searches move and
+ * swapped in right after, so the index and its clusters change together, without a restart. A
+ * generation without clusters (built before they moved there) falls back to the legacy folder.
+ */
+public final class FollowingIssues implements IssueSource, GenerationFollower {
+  private final Embedder embedder;
+  private final Path legacy;
+  private final AtomicReference<IssueSource> current = new AtomicReference<>(IssueSource.none());
+
+  /**
+   * @param legacy the folder clusters were committed to before they lived in index generations
+   */
+  public FollowingIssues(Embedder embedder, Path legacy) {
+    this.embedder = embedder;
+    this.legacy = legacy;
+  }
+
+  @Override
+  public Runnable prepare(Path generation) throws IOException {
+    Path dir = ClusterStore.committedIn(generation) ? generation : legacy;
+    IssueSource loaded =
+        ClusterStore.committedIn(dir)
+            ? new StoreIssues(ClusterStore.open(dir, embedder))
+            : IssueSource.none();
+    return () -> current.set(loaded);
+  }
+
+  @Override
+  public Optional<IssueCluster> get(String clusterId) {
+    return current.get().get(clusterId);
+  }
+
+  @Override
+  public Optional<String> clusterOf(String docId) {
+    return current.get().clusterOf(docId);
+  }
+
+  @Override
+  public List<String> members(String clusterId) {
+    return current.get().members(clusterId);
+  }
+
+  @Override
+  public List<IssueCluster> related(String clusterId, int n) {
+    return current.get().related(clusterId, n);
+  }
+}
