@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.ReferenceManager;
@@ -21,6 +23,7 @@ final class Following implements ReferenceManager.RefreshListener {
   private final Path root;
   private final GenerationFollower follower;
   private final AtomicReference<Runnable> pending = new AtomicReference<>();
+  private final Queue<Path> left = new ConcurrentLinkedQueue<>();
   private volatile String refused = "";
 
   Following(Path root, GenerationFollower follower) {
@@ -31,11 +34,23 @@ final class Following implements ReferenceManager.RefreshListener {
   /** A reader of the live generation, with what the follower keeps beside it published. */
   FollowingReader openLive() throws IOException {
     ReadGeneration generation =
-        ReadGeneration.openLive(root)
+        ReadGeneration.openLive(root, left::add)
             .orElseThrow(() -> new IOException("no index generation under " + root));
     FollowingReader reader = open(generation);
     pending.getAndSet(null).run();
     return reader;
+  }
+
+  /**
+   * Deletes the generations this process has let go of, unless another process still reads them
+   * (that one deletes them when it lets go, or the next {@code index} run does).
+   */
+  void removeLeft() {
+    for (Path generation; (generation = left.poll()) != null; ) {
+      if (!Generations.isLive(root, generation.getFileName().toString())) {
+        Leases.removeIfUnread(generation);
+      }
+    }
   }
 
   boolean isLive(String name) {
@@ -48,7 +63,7 @@ final class Following implements ReferenceManager.RefreshListener {
     if (live.isEmpty() || live.get().equals(served) || live.get().equals(refused)) {
       return Optional.empty();
     }
-    Optional<ReadGeneration> generation = ReadGeneration.openLive(root);
+    Optional<ReadGeneration> generation = ReadGeneration.openLive(root, left::add);
     if (generation.isEmpty()) return Optional.empty();
     try {
       return Optional.of(open(generation.get()));

@@ -45,7 +45,8 @@ import org.apache.lucene.store.FSDirectory;
  * written on close, so any number of processes can serve one data directory while an {@code index}
  * run writes the next generation. It follows the pointer, checked every second and on {@link
  * #refresh()}: a new generation is swapped in for the next searches while searches in flight finish
- * on the old one, which is released when its last reader closes.
+ * on the old one, which is let go when its last reader closes and deleted at the next check, off
+ * the search path, unless another process still reads it.
  *
  * <p>With an {@link Embedder}, every record also gets a dense vector of its title and opening text.
  * Records are embedded in batches ({@link #putAll}); a record whose text is unchanged keeps the
@@ -60,6 +61,7 @@ public final class IndexStore implements AutoCloseable {
   private final Path root;
   private final Optional<Writing> writing;
   private final SearcherManager searchers;
+  private final Optional<Following> follow;
   private final Optional<ScheduledExecutorService> following;
   private final Optional<Embedder> embedder;
   private final AtomicLong embedded = new AtomicLong();
@@ -100,11 +102,13 @@ public final class IndexStore implements AutoCloseable {
       Path root,
       Optional<Writing> writing,
       SearcherManager searchers,
+      Optional<Following> follow,
       Optional<ScheduledExecutorService> following,
       Optional<Embedder> embedder) {
     this.root = root;
     this.writing = writing;
     this.searchers = searchers;
+    this.follow = follow;
     this.following = following;
     this.embedder = embedder;
   }
@@ -126,7 +130,12 @@ public final class IndexStore implements AutoCloseable {
     }
     try {
       return new IndexStore(
-          root, Optional.of(w), new SearcherManager(w.writer(), null), Optional.empty(), embedder);
+          root,
+          Optional.of(w),
+          new SearcherManager(w.writer(), null),
+          Optional.empty(),
+          Optional.empty(),
+          embedder);
     } catch (IOException | RuntimeException e) {
       w.close();
       throw e;
@@ -214,13 +223,20 @@ public final class IndexStore implements AutoCloseable {
             });
     long every = FOLLOW_EVERY.toMillis();
     timer.scheduleWithFixedDelay(
-        () -> followQuietly(searchers), every, every, TimeUnit.MILLISECONDS);
-    return new IndexStore(root, Optional.empty(), searchers, Optional.of(timer), Optional.empty());
+        () -> followQuietly(searchers, follow), every, every, TimeUnit.MILLISECONDS);
+    return new IndexStore(
+        root,
+        Optional.empty(),
+        searchers,
+        Optional.of(follow),
+        Optional.of(timer),
+        Optional.empty());
   }
 
-  private static void followQuietly(SearcherManager searchers) {
+  private static void followQuietly(SearcherManager searchers, Following follow) {
     try {
       searchers.maybeRefresh();
+      follow.removeLeft();
     } catch (IOException | RuntimeException e) {
       // the generation served so far stays; the next check tries again
       LOG.log(System.Logger.Level.WARNING, "index: following CURRENT failed: " + e, e);
@@ -396,10 +412,12 @@ public final class IndexStore implements AutoCloseable {
 
   /**
    * Makes what was written visible to searches (a writing store), or moves to the live generation
-   * if the pointer names a new one (a reading store); returns when done.
+   * if the pointer names a new one and deletes the generations no search holds any more (a reading
+   * store); returns when done.
    */
   public void refresh() throws IOException {
     searchers.maybeRefreshBlocking();
+    follow.ifPresent(Following::removeLeft);
   }
 
   /**
@@ -507,6 +525,7 @@ public final class IndexStore implements AutoCloseable {
     }
     try {
       searchers.close();
+      follow.ifPresent(Following::removeLeft);
     } finally {
       if (writing.isPresent()) writing.get().close();
     }

@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 /**
  * One generation opened for reading: its folder, its directory and a lease that keeps writers from
  * deleting it. Shared by the readers of its successive commits and counted; the last release closes
- * the directory, gives up the lease and deletes the generation if it is no longer live and no other
- * process reads it.
+ * the directory, gives up the lease and, if the generation is no longer live, hands it to {@code
+ * left}, which deletes it off the search path once no other process reads it.
  */
 final class ReadGeneration {
   /** Attempts at leasing the live generation while writers keep replacing it. */
@@ -21,13 +22,16 @@ final class ReadGeneration {
   private final String name;
   private final Directory directory;
   private final Leases.Lease lease;
+  private final Consumer<Path> left;
   private final AtomicInteger refs = new AtomicInteger(1);
 
-  private ReadGeneration(Path root, String name, Directory directory, Leases.Lease lease) {
+  private ReadGeneration(
+      Path root, String name, Directory directory, Leases.Lease lease, Consumer<Path> left) {
     this.root = root;
     this.name = name;
     this.directory = directory;
     this.lease = lease;
+    this.left = left;
   }
 
   /**
@@ -35,7 +39,7 @@ final class ReadGeneration {
    * kept only once the pointer, read again under it, still names the generation: a writer deletes
    * only generations that are no longer live, and a generation never becomes live again.
    */
-  static Optional<ReadGeneration> openLive(Path root) throws IOException {
+  static Optional<ReadGeneration> openLive(Path root, Consumer<Path> left) throws IOException {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       Optional<String> live = Generations.current(root);
       if (live.isEmpty()) return Optional.empty();
@@ -52,7 +56,8 @@ final class ReadGeneration {
         continue;
       }
       try {
-        return Optional.of(new ReadGeneration(root, live.get(), FSDirectory.open(path), lease));
+        return Optional.of(
+            new ReadGeneration(root, live.get(), FSDirectory.open(path), lease, left));
       } catch (IOException | RuntimeException e) {
         lease.close();
         throw e;
@@ -77,14 +82,17 @@ final class ReadGeneration {
     refs.incrementAndGet();
   }
 
-  /** Gives up one reader's hold; the last one closes and, if replaced, removes the generation. */
+  /**
+   * Gives up one reader's hold; the last one closes the generation and, if it was replaced, hands
+   * it over for deletion (the last release may come from a search, which should not pay for it).
+   */
   void release() throws IOException {
     if (refs.decrementAndGet() > 0) return;
     try {
       directory.close();
     } finally {
       lease.close();
-      if (!Generations.isLive(root, name)) Leases.removeIfUnread(path());
+      if (!Generations.isLive(root, name)) left.accept(path());
     }
   }
 }
