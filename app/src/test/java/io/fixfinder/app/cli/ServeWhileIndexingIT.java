@@ -75,6 +75,7 @@ class ServeWhileIndexingIT {
       assertThat(health(a).path("index").path("documents").asLong()).isEqualTo(40);
       assertThat(health(b).path("index").path("documents").asLong()).isEqualTo(40);
       String issue = firstIssue(a);
+      long sizeBefore = issueSize(b, issue);
 
       AtomicBoolean running = new AtomicBoolean(true);
       AtomicLong served = new AtomicLong();
@@ -113,7 +114,9 @@ class ServeWhileIndexingIT {
       assertThat(status(a, "/api/issues/" + issue))
           .as("clusters kept their ids in the new generation")
           .isEqualTo(200);
-      assertThat(firstIssue(b)).isNotEmpty();
+      assertThat(issueSize(b, issue))
+          .as("the clusters moved with the index: new records joined the issue")
+          .isGreaterThan(sizeBefore);
       awaitGone(layout.index().resolve(first));
     }
   }
@@ -144,6 +147,14 @@ class ServeWhileIndexingIT {
       if (!id.isEmpty()) return id;
     }
     throw new AssertionError("no issue in " + body);
+  }
+
+  private static long issueSize(Serving.Running s, String issue) throws Exception {
+    return Json.mapper()
+        .readTree(get(s, "/api/issues/" + issue).body())
+        .path("issue")
+        .path("size")
+        .asLong();
   }
 
   /** Health once the server follows the rebuild (it checks the pointer every second). */
