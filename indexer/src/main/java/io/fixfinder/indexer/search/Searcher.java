@@ -342,7 +342,8 @@ public final class Searcher {
                 tuning.norm(),
                 tuning.rrfK());
         ScoreDoc[] ranking = thenTheRest(fused, top.scoreDocs, want);
-        long total = total(top.totalHits) + notMatching(searcher, lexical, fused, words);
+        long total =
+            total(top.totalHits) + notMatching(searcher, lexical, fused, words, allMatches);
         return new Ranked(head(ranking, want), total, fused);
       }
       default -> throw new IllegalStateException("unknown retrieval " + mode);
@@ -389,8 +390,9 @@ public final class Searcher {
    * every record a page can show once: the matches plus those.
    */
   private static int notMatching(
-      IndexSearcher searcher, Query lexical, ScoreDoc[] fused, ScoreDoc[] words)
+      IndexSearcher searcher, Query lexical, ScoreDoc[] fused, ScoreDoc[] words, boolean allMatches)
       throws IOException {
+    if (allMatches) return fused.length - words.length; // the words list holds every match
     Set<Integer> matched = new HashSet<>();
     for (ScoreDoc d : words) matched.add(d.doc);
     int[] others =
