@@ -21,7 +21,9 @@ import java.util.Set;
  * with its hits grouped by issue cluster. The first {@value #WINDOW} hits are the window: votes
  * re-order within it, and the issues its hits belong to become the page's groups, each with its
  * best record per source kind (taken from the window, else the cluster's own top record of that
- * kind). Pages past the window keep the searcher's order.
+ * kind). Past the window, records keep the searcher's order. Every page is a slice of that one
+ * order, whatever its size: the window is re-ranked the same way for page 1 and page 9, so walking
+ * the pages shows each record once, and the first page carries the groups whatever its size.
  *
  * <p>Votes move a record by a factor between 0.75 and 1.25 ({@code 0.75 + 0.5 * score}, where the
  * score is the smoothed share of "yes" votes, 0.5 without votes): enough to lift a record that
@@ -72,28 +74,20 @@ public final class GroupedSearch {
   public SearchResponse search(SearchRequest request) throws IOException {
     int from = (request.page() - 1) * request.size();
     int to = request.page() * request.size();
-    if (to > WINDOW) {
-      SearchResponse deep = searcher.search(request);
-      return withIntents(deep.withIssues(List.of(), tag(deep.hits())));
-    }
-    Searcher.Window window =
-        searcher.window(
-            new SearchRequest(
-                request.query(),
-                request.kind(),
-                request.brand(),
-                request.type(),
-                1,
-                WINDOW,
-                request.mode()),
-            WINDOW);
+    // One order for every page: the window re-ranked, then the searcher's order past it.
+    Searcher.Window window = searcher.window(request, Math.max(WINDOW, to));
     SearchResponse header = window.header();
     List<String> intents = lexicon.intentsOf(header.interpretation().hashtags());
     List<SearchResponse.Hit> skeletons = new ArrayList<>(window.candidates().size());
     for (Searcher.Candidate c : window.candidates()) skeletons.add(skeleton(c));
-    List<SearchResponse.Hit> ranked = tag(rerank(skeletons, intents));
+    int head = Math.min(WINDOW, skeletons.size());
+    List<SearchResponse.Hit> reranked = rerank(skeletons.subList(0, head), intents);
+    List<SearchResponse.Hit> ranked =
+        tag(
+            concat(
+                reranked, skeletons.subList(head, Math.max(head, Math.min(to, skeletons.size())))));
     List<SearchResponse.IssueGroup> groups =
-        request.page() == 1 ? groups(ranked) : List.<SearchResponse.IssueGroup>of();
+        request.page() == 1 ? groups(ranked.subList(0, head)) : List.of();
     List<SearchResponse.Hit> page =
         ranked.subList(Math.min(from, ranked.size()), Math.min(to, ranked.size()));
     // Only what is shown is read back: the page and the groups' best records.
@@ -158,18 +152,12 @@ public final class GroupedSearch {
     return Optional.of(h.issue().isPresent() ? full.withIssue(h.issue().get()) : full);
   }
 
-  private SearchResponse withIntents(SearchResponse r) {
-    List<String> intents = lexicon.intentsOf(r.interpretation().hashtags());
-    return new SearchResponse(
-        r.query(),
-        r.interpretation().withIntents(intents),
-        r.total(),
-        r.page(),
-        r.size(),
-        r.issues(),
-        r.hits(),
-        r.facets(),
-        r.helpers());
+  private static List<SearchResponse.Hit> concat(
+      List<SearchResponse.Hit> a, List<SearchResponse.Hit> b) {
+    List<SearchResponse.Hit> out = new ArrayList<>(a.size() + b.size());
+    out.addAll(a);
+    out.addAll(b);
+    return out;
   }
 
   private List<SearchResponse.Hit> rerank(List<SearchResponse.Hit> hits, List<String> intents) {

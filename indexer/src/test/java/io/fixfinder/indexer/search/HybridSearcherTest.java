@@ -16,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.apache.lucene.search.ScoreDoc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -164,20 +163,15 @@ class HybridSearcherTest {
   }
 
   @Test
-  void fusionRewardsAgreementAndIsDeterministic() {
-    ScoreDoc[] words = {new ScoreDoc(1, 9f), new ScoreDoc(2, 5f), new ScoreDoc(3, 1f)};
-    ScoreDoc[] meaning = {new ScoreDoc(2, 0.9f), new ScoreDoc(4, 0.8f), new ScoreDoc(1, 0.2f)};
-    ScoreDoc[] rrf = Searcher.fuse(words, meaning, Fusion.RRF);
-    // 1: 1/61 + 1/63, 2: 1/62 + 1/61 -> 2 first; 3 and 4 once each at rank 3 and 2
-    assertThat(List.of(rrf).stream().map(d -> d.doc).toList()).containsExactly(2, 1, 4, 3);
-    ScoreDoc[] linear = Searcher.fuse(words, meaning, Fusion.LINEAR);
-    // bm25 normalised: 1 -> 1, 2 -> 0.5, 3 -> 0; dense: 2 -> 1, 4 -> 6/7, 1 -> 0
-    float w = Searcher.LINEAR_BM25_WEIGHT;
-    assertThat(linear[0].doc).isEqualTo(w > 0.5f ? 1 : 2);
-    assertThat(linear[0].score).isEqualTo(Math.max(w, w * 0.5f + (1 - w)));
-    assertThat(Searcher.fuse(words, meaning, Fusion.LINEAR))
-        .usingRecursiveFieldByFieldElementComparator()
-        .containsExactly(linear);
+  void queriesWithoutLettersOrDigitsAreAnsweredWithoutAnEmbedding() throws Exception {
+    // invisible or control characters only: nothing to embed, and no words to match
+    for (String q : List.of("\u00A0", "\u200B", "\u007F", "\u200B\u00A0 \u2060", "(((")) {
+      for (Retrieval mode : Retrieval.values()) {
+        SearchResponse r = searcher(mode, Fusion.LINEAR).search(SearchRequest.of(q));
+        assertThat(r.total()).as("%s %s", mode.id(), q.codePoints().boxed().toList()).isZero();
+        assertThat(r.hits()).isEmpty();
+      }
+    }
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fixfinder.indexer.schema.DocumentMapper;
 import io.fixfinder.indexer.schema.Fields;
+import io.fixfinder.indexer.testing.TestSeed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -33,9 +34,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The pruning prior query ranks exactly as a plain function score does: same top records, same
- * scores, on random texts and priors (the seed is printed so a failure replays): with a prior
- * without a skip index (one bound for all), and with one on segments sorted by prior (a bound per
- * block), the records written in runs sorted by prior as the indexer writes them.
+ * scores, on random texts and priors (a failure names its seed; -Dtests.seed replays it): with a
+ * prior without a skip index (one bound for all), and with one on segments sorted by prior (a bound
+ * per block), the records written in runs sorted by prior as the indexer writes them.
  */
 class PriorBoostQueryTest {
   private static final String[] WORDS =
@@ -52,8 +53,11 @@ class PriorBoostQueryTest {
   }
 
   private static void check(boolean skipIndex, int docs, int perSegment) throws Exception {
-    long seed = System.nanoTime();
-    System.out.println("PriorBoostQueryTest seed " + seed);
+    TestSeed.run("PriorBoostQueryTest", seed -> check(skipIndex, docs, perSegment, seed));
+  }
+
+  private static void check(boolean skipIndex, int docs, int perSegment, long seed)
+      throws Exception {
     Random rnd = new Random(seed);
     try (Directory dir = new ByteBuffersDirectory()) {
       IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());

@@ -3,6 +3,7 @@ package io.fixfinder.indexer.eval.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.fixfinder.indexer.testing.TestSeed;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -29,9 +30,11 @@ class RankingMetricsTest {
   }
 
   @Test
-  void randomRankingsStayInRangeAndTheIdealOrderIsBest() {
-    long seed = System.nanoTime();
-    System.out.println("RankingMetricsTest seed " + seed);
+  void randomRankingsStayInRangeAndTheIdealOrderIsBest() throws Exception {
+    TestSeed.run("RankingMetricsTest", RankingMetricsTest::randomRankings);
+  }
+
+  private static void randomRankings(long seed) {
     Random random = new Random(seed);
     for (int round = 0; round < 200; round++) {
       Map<String, Integer> judged = new HashMap<>();

@@ -1,0 +1,107 @@
+package io.fixfinder.indexer.search;
+
+import io.fixfinder.indexer.embed.Embedder;
+import io.fixfinder.indexer.schema.Fields;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+
+/**
+ * The dense side of search: nearest neighbours of the query's embedding in the HNSW graph, scored
+ * prior × max(0, cosine), and the exact cosine of lexical candidates the neighbours lack.
+ */
+final class DenseRanking {
+  private DenseRanking() {}
+
+  static boolean hasVectors(IndexSearcher searcher) {
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      FieldInfo info = leaf.reader().getFieldInfos().fieldInfo(Fields.VECTOR);
+      if (info != null && info.getVectorDimension() > 0) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The {@code k} nearest neighbours of {@code vector} among the records passing the request's
+   * filters (applied inside the graph search, so a filter never empties the list), best first.
+   */
+  static ScoreDoc[] neighbours(IndexSearcher searcher, SearchRequest request, float[] vector, int k)
+      throws IOException {
+    List<Query> filters = QueryBuilder.filters(request);
+    Query filter = null;
+    if (!filters.isEmpty()) {
+      BooleanQuery.Builder f = new BooleanQuery.Builder();
+      filters.forEach(q -> f.add(q, BooleanClause.Occur.FILTER));
+      filter = f.build();
+    }
+    return ranked(searcher, new KnnFloatVectorQuery(Fields.VECTOR, vector, k, filter), k);
+  }
+
+  /**
+   * Runs the nearest-neighbour query and scores each hit prior × max(0, cosine), best first. Lucene
+   * scores a dot-product hit (1 + cosine) / 2, which squeezes every hit into [0.5, 1]; the prior
+   * multiplied into that would outweigh meaning, so the cosine is recovered first.
+   */
+  private static ScoreDoc[] ranked(IndexSearcher searcher, Query dense, int k) throws IOException {
+    ScoreDoc[] hits = searcher.search(dense, k).scoreDocs;
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (ScoreDoc hit : hits) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+      hit.score = prior(leaf, hit.doc - leaf.docBase) * Math.max(0f, 2 * hit.score - 1);
+    }
+    Arrays.sort(hits, BEST_FIRST);
+    return hits;
+  }
+
+  /**
+   * The dense list completed with the exact prior × cosine of every lexical candidate it lacks, so
+   * fusion compares both signals on every candidate instead of treating "not in the top k" as 0.
+   */
+  static ScoreDoc[] withExact(
+      IndexSearcher searcher, ScoreDoc[] dense, ScoreDoc[] lexical, float[] query)
+      throws IOException {
+    Set<Integer> have = new HashSet<>();
+    for (ScoreDoc d : dense) have.add(d.doc);
+    List<ScoreDoc> out = new ArrayList<>(Arrays.asList(dense));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (ScoreDoc hit : lexical) {
+      if (!have.add(hit.doc)) continue;
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+      int local = hit.doc - leaf.docBase;
+      FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+      if (values == null) continue;
+      var it = values.iterator();
+      if (it.advance(local) != local) continue;
+      float cos = Embedder.cosine(query, values.vectorValue(it.index()));
+      out.add(new ScoreDoc(hit.doc, prior(leaf, local) * Math.max(0f, cos)));
+    }
+    out.sort(BEST_FIRST);
+    return out.toArray(ScoreDoc[]::new);
+  }
+
+  private static final Comparator<ScoreDoc> BEST_FIRST =
+      Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc);
+
+  private static float prior(LeafReaderContext leaf, int local) throws IOException {
+    NumericDocValues priors = leaf.reader().getNumericDocValues(Fields.PRIOR);
+    if (priors != null && priors.advanceExact(local)) {
+      return Float.intBitsToFloat((int) priors.longValue());
+    }
+    return 1f;
+  }
+}
