@@ -18,6 +18,11 @@ class SqliteStoreIT extends StoreContract {
   }
 
   @Override
+  String readOnly(String url) {
+    return url + "?open_mode=1"; // SQLITE_OPEN_READONLY
+  }
+
+  @Override
   Database.Kind expectedKind() {
     return Database.Kind.SQLITE;
   }
