@@ -19,7 +19,8 @@ class SqliteStoreIT extends StoreContract {
 
   @Override
   String readOnly(String url) {
-    return url + "?open_mode=1"; // SQLITE_OPEN_READONLY
+    // An SQLite URI filename opened read-only: reads work, every write is SQLITE_READONLY.
+    return url.replace("jdbc:sqlite:", "jdbc:sqlite:file:") + "?mode=ro";
   }
 
   @Override
