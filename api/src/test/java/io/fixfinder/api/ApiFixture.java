@@ -74,7 +74,11 @@ final class ApiFixture implements AutoCloseable {
 
   /** A server whose search is hybrid (words and meaning), as {@code serve} runs it by default. */
   static ApiFixture withEmbeddings(Path dir) throws Exception {
-    return new ApiFixture(dir, SETTINGS, routes -> {}, true);
+    return withEmbeddings(dir, SETTINGS);
+  }
+
+  static ApiFixture withEmbeddings(Path dir, FixFinderConfig.Server settings) throws Exception {
+    return new ApiFixture(dir, settings, routes -> {}, true);
   }
 
   private ApiFixture(

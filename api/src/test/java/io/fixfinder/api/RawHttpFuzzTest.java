@@ -2,6 +2,7 @@ package io.fixfinder.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fixfinder.core.config.FixFinderConfig;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Any bytes in the request line, headers and body, sent raw to the real server (hybrid search, so
@@ -40,7 +42,12 @@ class RawHttpFuzzTest {
   @BeforeContainer
   static void start() throws Exception {
     dir = Files.createTempDirectory("fuzz");
-    api = ApiFixture.withEmbeddings(dir);
+    // A limit no run reaches: a 429 for every request past the burst would test nothing else.
+    api =
+        ApiFixture.withEmbeddings(
+            dir,
+            new FixFinderConfig.Server(
+                "127.0.0.1", 0, List.of(), 1_000_000, 1_000_000, List.of(), 10, 0, 16, 64));
   }
 
   @AfterContainer
@@ -96,6 +103,7 @@ class RawHttpFuzzTest {
       throws Exception {
     RawHttp.Response r = RawHttp.send(api.server.port(), request.bytes());
     assertThat(r).as("an HTTP response to %s", request).isNotNull();
+    Statistics.label("status").collect(r.status());
     assertThat(r.status()).as("status for %s: %s", request, r.raw()).isLessThan(500);
     HostileRequestsTest.assertSecurityHeaders(r);
     if (r.status() >= 300 && r.status() != 304) {
@@ -104,6 +112,8 @@ class RawHttpFuzzTest {
         assertThat(r.header("content-type")).as(r.raw()).startsWith("application/problem+json");
       } else {
         HostileRequestsTest.assertIsProblem(r);
+        String type = io.fixfinder.core.json.Json.mapper().readTree(r.body()).get("type").asText();
+        Statistics.label("problem type").collect(type.substring(type.lastIndexOf('/') + 1));
       }
     }
   }
@@ -138,15 +148,84 @@ class RawHttpFuzzTest {
             "/",
             "/index.html",
             "/api/");
-    Arbitrary<byte[]> known =
+    // Well-formed HTTP with hostile content: any bytes, percent-encoded, in the parameters.
+    Arbitrary<byte[]> encoded =
+        Combinators.combine(path, query())
+            .as((p, q) -> (p + (q.isEmpty() ? "" : "?" + q)).getBytes(StandardCharsets.US_ASCII));
+    Arbitrary<byte[]> raw =
         Combinators.combine(path, Arbitraries.of("", "?"), uriBytes(0, 60), uriBytes(0, 200))
             .as(
                 (p, q, suffix, query) ->
                     concat(p.getBytes(StandardCharsets.UTF_8), suffix, q, query));
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(8, known),
+        net.jqwik.api.Tuple.of(12, encoded),
+        net.jqwik.api.Tuple.of(4, raw),
         net.jqwik.api.Tuple.of(1, bytes(0, 300)),
         net.jqwik.api.Tuple.of(1, uriBytes(9_000, 12_000)));
+  }
+
+  /** Parameters the endpoints take (and some they do not), each value any bytes, encoded. */
+  static Arbitrary<String> query() {
+    Arbitrary<String> name =
+        Arbitraries.of(
+            "q", "q", "q", "page", "size", "kind", "brand", "type", "product", "related", "issues",
+            "x", "q[]", "");
+    Arbitrary<String> value =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(
+                3,
+                Arbitraries.strings()
+                    .alpha()
+                    .numeric()
+                    .withChars(' ', '-', '#')
+                    .ofMaxLength(30)
+                    .map(RawHttpFuzzTest::percentEncode)),
+            net.jqwik.api.Tuple.of(3, bytes(0, 40).map(RawHttpFuzzTest::percentEncode)),
+            net.jqwik.api.Tuple.of(
+                1, Arbitraries.strings().ofMaxLength(20).map(RawHttpFuzzTest::percentEncode)),
+            net.jqwik.api.Tuple.of(
+                1,
+                Arbitraries.of(
+                    "0",
+                    "1",
+                    "-1",
+                    "50",
+                    "51",
+                    "100",
+                    "101",
+                    "2147483648",
+                    "1e3",
+                    "%C2%A0",
+                    "%E2%80%8B",
+                    "%7F",
+                    "%00",
+                    "%zz",
+                    "%",
+                    "+")),
+            net.jqwik.api.Tuple.of(1, bytes(400, 700).map(RawHttpFuzzTest::percentEncode)));
+    return Combinators.combine(name, value)
+        .as((n, v) -> n + "=" + v)
+        .list()
+        .ofMaxSize(4)
+        .map(l -> String.join("&", l));
+  }
+
+  static String percentEncode(String s) {
+    return percentEncode(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Letters and digits as they are, every other byte as %XX. */
+  static String percentEncode(byte[] bytes) {
+    StringBuilder out = new StringBuilder();
+    for (byte b : bytes) {
+      int c = b & 0xff;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+        out.append((char) c);
+      } else {
+        out.append('%').append(String.format("%02X", c));
+      }
+    }
+    return out.toString();
   }
 
   /** Bytes a URI is made of, with the ones that break parsers over-represented. */
@@ -224,7 +303,7 @@ class RawHttpFuzzTest {
                         "Cookie",
                         "Range")
                     .map(s -> s.getBytes(StandardCharsets.ISO_8859_1))),
-            net.jqwik.api.Tuple.of(2, bytes(0, 20)));
+            net.jqwik.api.Tuple.of(1, bytes(0, 20)));
     Arbitrary<byte[]> value =
         Arbitraries.frequencyOf(
             net.jqwik.api.Tuple.of(
@@ -244,14 +323,21 @@ class RawHttpFuzzTest {
                         "99999999999999999999",
                         "a b")
                     .map(s -> s.getBytes(StandardCharsets.ISO_8859_1))),
-            net.jqwik.api.Tuple.of(3, bytes(0, 60)),
+            net.jqwik.api.Tuple.of(
+                4,
+                Arbitraries.strings()
+                    .withCharRange('!', '~')
+                    .withChars(' ')
+                    .ofMaxLength(60)
+                    .map(v -> v.getBytes(StandardCharsets.US_ASCII))),
+            net.jqwik.api.Tuple.of(1, bytes(0, 60)),
             net.jqwik.api.Tuple.of(1, bytes(9_000, 10_000)));
     Arbitrary<Header> header = Combinators.combine(name, value).as(Header::new);
-    Arbitrary<List<Header>> others = header.list().ofMaxSize(5);
+    Arbitrary<List<Header>> others = header.list().ofMaxSize(4);
     // Usually a valid Host first, as any client sends; sometimes none or a bad one.
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(
-            4,
+            9,
             others.map(
                 l -> {
                   List<Header> all = new java.util.ArrayList<>();
@@ -283,7 +369,10 @@ class RawHttpFuzzTest {
   }
 
   static Arbitrary<String> lengthMode() {
-    return Arbitraries.of("exact", "exact", "none", "short", "long", "garbage");
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(8, Arbitraries.just("exact")),
+        net.jqwik.api.Tuple.of(2, Arbitraries.just("none")),
+        net.jqwik.api.Tuple.of(1, Arbitraries.of("short", "long", "garbage")));
   }
 
   static byte[] concat(byte[] path, byte[] suffix, String q, byte[] query) {
