@@ -77,6 +77,11 @@ class HostileRequestsTest {
             "headers-too-large"),
         Arguments.of("bad percent-encoding in path", get("/api/%zz"), 400, "bad-request"),
         Arguments.of("bad percent-encoding in query", get("/api/search?q=%zz"), 400, null),
+        Arguments.of(
+            "bad percent-encoding after a path parameter",
+            get("/api/issues/iss-1;%"),
+            400,
+            "bad-request"),
         Arguments.of("encoded NUL in path", get("/api/%00"), 400, "bad-request"),
         Arguments.of("raw NUL in path", get("/api/\u0000x"), 400, "bad-request"),
         Arguments.of("ambiguous encoded slash", get("/api/..%2F..%2Fetc/passwd"), 404, "not-found"),

@@ -158,8 +158,8 @@ class RawHttpFuzzTest {
                 (p, q, suffix, query) ->
                     concat(p.getBytes(StandardCharsets.UTF_8), suffix, q, query));
     return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(12, encoded),
-        net.jqwik.api.Tuple.of(4, raw),
+        net.jqwik.api.Tuple.of(14, encoded),
+        net.jqwik.api.Tuple.of(3, raw),
         net.jqwik.api.Tuple.of(1, bytes(0, 300)),
         net.jqwik.api.Tuple.of(1, uriBytes(9_000, 12_000)));
   }
@@ -332,8 +332,30 @@ class RawHttpFuzzTest {
                     .map(v -> v.getBytes(StandardCharsets.US_ASCII))),
             net.jqwik.api.Tuple.of(1, bytes(0, 60)),
             net.jqwik.api.Tuple.of(1, bytes(9_000, 10_000)));
-    Arbitrary<Header> header = Combinators.combine(name, value).as(Header::new);
-    Arbitrary<List<Header>> others = header.list().ofMaxSize(4);
+    Arbitrary<Header> hostile = Combinators.combine(name, value).as(Header::new);
+    // Headers any browser sends, with printable values: the request reaches the handlers.
+    Arbitrary<Header> ordinary =
+        Combinators.combine(
+                Arbitraries.of(
+                    "X-Forwarded-For",
+                    "Content-Type",
+                    "Origin",
+                    "If-None-Match",
+                    "Accept",
+                    "Accept-Language",
+                    "Cookie",
+                    "User-Agent",
+                    "Referer"),
+                Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(40))
+            .as(
+                (n, v) ->
+                    new Header(
+                        n.getBytes(StandardCharsets.US_ASCII),
+                        v.strip().getBytes(StandardCharsets.US_ASCII)));
+    Arbitrary<List<Header>> others =
+        Arbitraries.frequencyOf(
+            net.jqwik.api.Tuple.of(3, ordinary.list().ofMaxSize(3)),
+            net.jqwik.api.Tuple.of(1, hostile.list().ofMinSize(1).ofMaxSize(4)));
     // Usually a valid Host first, as any client sends; sometimes none or a bad one.
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(
