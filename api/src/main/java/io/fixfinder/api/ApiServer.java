@@ -188,7 +188,7 @@ public final class ApiServer implements AutoCloseable {
     metrics.gauge("fixfinder.ratelimit.buckets", "Clients with a bucket", limiter::buckets);
     metrics.gauge(
         "fixfinder.searchcache.bytes",
-        "Cached search responses, by their JSON size",
+        "Estimated heap of the cached search responses",
         search::weightedBytes);
     Handlers handlers =
         new Handlers(

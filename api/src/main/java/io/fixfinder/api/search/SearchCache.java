@@ -16,14 +16,21 @@ import org.apache.lucene.search.SearcherManager;
  * Recent search responses, in process, and the gate searches pass to run. The cache is emptied
  * whenever the searcher manager opens a new view of the index, and after every vote, so a cached
  * answer is never older than what a fresh search would see. It is bounded by bytes, not entries:
- * each response is weighed by its size as JSON (a page of long snippets weighs more than a page of
- * short ones), so a flood of distinct queries cannot hold more than {@code maxBytes}. The gate lets
- * {@code concurrency} searches run at once and queues the rest in arrival order: searches are CPU
- * work, and sixteen at once on two cores each ran slower than two at a time (docs/benchmarks.md).
+ * each response is weighed by what it holds on the heap, estimated from its size as JSON (a page of
+ * long snippets weighs more than a page of short ones), so a flood of distinct queries cannot hold
+ * more than about {@code maxBytes}. The gate lets {@code concurrency} searches run at once and
+ * queues the rest in arrival order: searches are CPU work, and sixteen at once on two cores each
+ * ran slower than two at a time (docs/benchmarks.md).
  */
 public final class SearchCache {
-  /** Heap of a cached entry beside its response's JSON: the key, the cache's node, headers. */
+  /** Heap of a cached entry beside its response: the key, the cache's node, headers. */
   static final int BYTES_PER_ENTRY = 300;
+
+  /**
+   * Heap per byte of a response's JSON, in halves: 3000 search pages held 1.44 bytes of heap per
+   * byte of their JSON (docs/reliability.md), so a response weighs 1.5 times its JSON length.
+   */
+  static final int HALF_BYTES_PER_JSON_BYTE = 3;
 
   private record Sized(SearchResponse response, int bytes) {}
 
@@ -81,7 +88,10 @@ public final class SearchCache {
     } finally {
       gate.release();
     }
-    long weight = (long) size.applyAsInt(response) + BYTES_PER_ENTRY + 2L * keyChars(request);
+    long weight =
+        size.applyAsInt(response) * (long) HALF_BYTES_PER_JSON_BYTE / 2
+            + BYTES_PER_ENTRY
+            + 2L * keyChars(request);
     return new Sized(response, (int) Math.min(Integer.MAX_VALUE, weight));
   }
 

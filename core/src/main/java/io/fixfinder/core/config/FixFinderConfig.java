@@ -23,7 +23,8 @@ public record FixFinderConfig(
    *     (0: one per core; see {@link #searchConcurrency()})
    * @param rateLimitMemoryMb most memory the rate limiter's buckets may hold; past it the least
    *     recently used buckets are dropped (a dropped client starts again with a full bucket)
-   * @param searchCacheMb most memory cached search responses may hold, weighed by their JSON size
+   * @param searchCacheMb most memory cached search responses may hold (each weighed as 1.5 times
+   *     its JSON size, what a page measured on the heap)
    */
   public record Server(
       String host,
