@@ -1,14 +1,24 @@
 package io.fixfinder.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fixfinder.api.docs.DocsHandler;
 import io.fixfinder.api.feedback.FeedbackHandler;
 import io.fixfinder.api.feedback.IndexedItems;
+import io.fixfinder.api.health.HealthHandler;
+import io.fixfinder.api.http.Cors;
+import io.fixfinder.api.http.ETags;
+import io.fixfinder.api.http.SecurityHeaders;
 import io.fixfinder.api.issues.IssueHandler;
 import io.fixfinder.api.metrics.CrawlStats;
+import io.fixfinder.api.metrics.MetricsHandler;
+import io.fixfinder.api.metrics.RequestLog;
 import io.fixfinder.api.problem.ApiException;
+import io.fixfinder.api.problem.JettyErrorHandler;
 import io.fixfinder.api.problem.ProblemMapper;
 import io.fixfinder.api.products.ProductHandler;
 import io.fixfinder.api.protect.ClientKey;
 import io.fixfinder.api.protect.RateLimiter;
+import io.fixfinder.api.search.JsonSize;
 import io.fixfinder.api.search.SearchCache;
 import io.fixfinder.api.search.SearchHandler;
 import io.fixfinder.api.search.SuggestHandler;
@@ -31,14 +41,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -51,13 +54,7 @@ public final class ApiServer implements AutoCloseable {
   /** Where the ui module puts its pages and assets on the classpath. */
   public static final String UI_CLASSPATH = "/fixfinder-ui";
 
-  private static final String CSP =
-      "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-          + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ApiServer.class);
-  private static final org.slf4j.Logger ACCESS =
-      org.slf4j.LoggerFactory.getLogger("io.fixfinder.access");
 
   /**
    * Route label values: the route table's paths; anything else is "other" (bounded cardinality).
@@ -153,8 +150,6 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private final Javalin app;
-  private final PrometheusMeterRegistry metrics =
-      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
 
   public ApiServer(Backends backends, FixFinderConfig.Server settings) {
     this(backends, settings, routes -> {});
@@ -168,8 +163,33 @@ public final class ApiServer implements AutoCloseable {
       Backends backends, FixFinderConfig.Server settings, Consumer<RoutesConfig> extraRoutes) {
     IndexStore index = backends.index();
     ClientKey clients = new ClientKey(settings.trustedProxies());
+    ObjectMapper json =
+        Json.mapper().copy().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
     SearchCache search =
-        new SearchCache(backends.search(), index.searchers(), 10_000, settings.searchConcurrency());
+        new SearchCache(
+            backends.search(),
+            index.searchers(),
+            settings.searchCacheMb() * MB,
+            settings.searchConcurrency(),
+            new JsonSize(json));
+    RateLimiter limiter =
+        new RateLimiter(
+            settings.rateLimitPerMinute(),
+            settings.rateLimitBurst(),
+            settings.rateLimitMemoryMb() * MB,
+            System::nanoTime);
+    MetricsHandler metrics = new MetricsHandler(backends.crawl());
+    metrics.gauge("fixfinder.index.documents", "Documents in the live index", index::count);
+    metrics.gauge("fixfinder.index.bytes", "Size of the live index on disk", index::sizeBytes);
+    metrics.gauge(
+        "fixfinder.ratelimit.bytes",
+        "Estimated heap of the rate limiter's buckets",
+        limiter::weightedBytes);
+    metrics.gauge("fixfinder.ratelimit.buckets", "Clients with a bucket", limiter::buckets);
+    metrics.gauge(
+        "fixfinder.searchcache.bytes",
+        "Estimated heap of the cached search responses",
+        search::weightedBytes);
     Handlers handlers =
         new Handlers(
             new SearchHandler(search),
@@ -181,20 +201,10 @@ public final class ApiServer implements AutoCloseable {
                 new IndexedItems(index, backends.issueIds()),
                 clients,
                 search::invalidateAll),
-            index,
-            backends.database(),
-            backends.crawl(),
+            new HealthHandler(index, backends.database()),
             metrics);
-    RateLimiter limiter =
-        new RateLimiter(settings.rateLimitPerMinute(), settings.rateLimitBurst(), System::nanoTime);
-    java.util.Set<String> corsOrigins = java.util.Set.copyOf(settings.corsOrigins());
-    Gauge.builder("fixfinder.index.documents", index, IndexStore::count)
-        .description("Documents in the live index")
-        .register(metrics);
-    Gauge.builder("fixfinder.index.bytes", index, IndexStore::sizeBytes)
-        .description("Size of the live index on disk")
-        .register(metrics);
-    backends.crawl().bindTo(metrics);
+    Cors cors = new Cors(settings.corsOrigins());
+    RequestLog requestLog = new RequestLog(metrics.registry(), ApiServer::routeLabel);
     long graceMillis = settings.shutdownGraceSeconds() * 1000L;
     this.app =
         Javalin.create(
@@ -204,64 +214,45 @@ public final class ApiServer implements AutoCloseable {
               config.http.maxRequestSize = 64 * 1024;
               config.http.prefer405over404 = true;
               // Optional fields of response records (a hit's issue id) go out as a value or null.
-              config.jsonMapper(
-                  new JavalinJackson(
-                      Json.mapper()
-                          .copy()
-                          .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module()),
-                      false));
+              config.jsonMapper(new JavalinJackson(json, false));
               // Graceful stop: connectors stop accepting, requests in flight get graceMillis to
               // finish (new requests on kept-alive connections get 503), then Jetty stops.
+              // Errors Jetty answers itself (before Javalin) are problems too, at both layers.
               config.jetty.modifyServer(
                   server -> {
                     server.setHandler(new GracefulHandler());
                     server.setStopTimeout(graceMillis);
+                    server.setErrorHandler(new JettyErrorHandler());
                   });
+              config.jetty.modifyServletContextHandler(
+                  context -> context.setErrorHandler(new JettyErrorHandler()));
               if (ApiServer.class.getResource(UI_CLASSPATH + "/index.html") != null) {
                 config.staticFiles.add(UI_CLASSPATH, Location.CLASSPATH);
               }
-              // ETags are ours (etag below): Javalin's generator took a third of the CPU of a
-              // search
+              // ETags are ours (ETags): Javalin's generator took a third of a search's CPU.
               config.http.generateEtags = false;
-              // Access log without personal data: no address, no query string, no headers.
-              config.requestLogger.http(
-                  (ctx, ms) -> {
-                    Timer.builder("fixfinder.http.requests")
-                        .description("API requests by route, method and status")
-                        .tag("method", ctx.method().name())
-                        .tag("route", routeLabel(ctx.path()))
-                        .tag("status", Integer.toString(ctx.statusCode()))
-                        .publishPercentileHistogram()
-                        .register(metrics)
-                        .record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
-                    ACCESS.info(
-                        "{} {} {} {} ms",
-                        ctx.method(),
-                        ctx.path(),
-                        ctx.statusCode(),
-                        String.format(java.util.Locale.ROOT, "%.1f", ms));
-                  });
+              config.requestLogger.http(requestLog::log);
               ProblemMapper.install(config.routes);
               config.routes.before("/api/*", ctx -> limit(ctx, clients, limiter));
-              config.routes.before(ctx -> cors(ctx, corsOrigins));
-              config.routes.after(ApiServer::securityHeaders);
-              config.routes.after(ApiServer::etag);
+              config.routes.before(cors::apply);
+              config.routes.after(SecurityHeaders::apply);
+              config.routes.after(ETags::apply);
               routes(config.routes, handlers);
               extraRoutes.accept(config.routes);
             });
   }
 
-  /** The handlers and state the route table points at. */
+  private static final long MB = 1024L * 1024;
+
+  /** The handlers the route table points at. */
   record Handlers(
       SearchHandler search,
       IssueHandler issues,
       ProductHandler products,
       SuggestHandler suggest,
       FeedbackHandler feedback,
-      IndexStore index,
-      Database database,
-      CrawlStats crawl,
-      PrometheusMeterRegistry metrics) {}
+      HealthHandler health,
+      MetricsHandler metrics) {}
 
   /** One endpoint: method, path, handler. */
   public record Route(String method, String path, io.javalin.http.Handler handler) {}
@@ -274,10 +265,10 @@ public final class ApiServer implements AutoCloseable {
         new Route("get", "/api/products/{id}", ctx -> h.products().product(ctx)),
         new Route("get", "/api/suggest", ctx -> h.suggest().suggest(ctx)),
         new Route("post", "/api/feedback", ctx -> h.feedback().post(ctx)),
-        new Route("get", "/health", ctx -> health(ctx, h.index(), h.database())),
-        new Route("get", "/openapi.yaml", ApiServer::openApi),
-        new Route("get", "/docs", ApiServer::docs),
-        new Route("get", "/metrics", ctx -> metrics(ctx, h.crawl(), h.metrics())));
+        new Route("get", "/health", ctx -> h.health().health(ctx)),
+        new Route("get", "/openapi.yaml", DocsHandler::openApi),
+        new Route("get", "/docs", DocsHandler::docs),
+        new Route("get", "/metrics", ctx -> h.metrics().scrape(ctx)));
   }
 
   private static void routes(RoutesConfig routes, Handlers handlers) {
@@ -295,100 +286,9 @@ public final class ApiServer implements AutoCloseable {
     return routeTable(null).stream().map(r -> r.method() + " " + r.path()).toList();
   }
 
-  private static void openApi(Context ctx) throws java.io.IOException {
-    try (var in = ApiServer.class.getResourceAsStream("/openapi.yaml")) {
-      if (in == null) throw new IllegalStateException("openapi.yaml is missing from the classpath");
-      ctx.contentType("application/yaml; charset=utf-8").result(in.readAllBytes());
-    }
-  }
-
-  /** The human-readable API page: static HTML from the classpath, no script, nothing echoed. */
-  private static void docs(Context ctx) throws java.io.IOException {
-    try (var in = ApiServer.class.getResourceAsStream("/fixfinder-docs/api.html")) {
-      if (in == null) throw new IllegalStateException("api.html is missing from the classpath");
-      ctx.contentType("text/html; charset=utf-8").result(in.readAllBytes());
-    }
-  }
-
-  private static void metrics(Context ctx, CrawlStats crawl, PrometheusMeterRegistry metrics) {
-    crawl.refresh();
-    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape());
-  }
-
-  /** 200 with "ok" when the index and the database answer; 503 with "degraded" otherwise. */
-  private static void health(Context ctx, IndexStore index, Database database) {
-    Map<String, Object> indexState = new LinkedHashMap<>();
-    boolean indexOk;
-    try {
-      indexState.put("documents", index.count());
-      indexState.put("bytes", index.sizeBytes());
-      indexOk = true;
-    } catch (RuntimeException e) {
-      indexOk = false;
-    }
-    indexState.put("ok", indexOk);
-    Database.Health db = database.health();
-    Map<String, Object> dbState = new LinkedHashMap<>();
-    dbState.put("ok", db.ok());
-    dbState.put("kind", db.kind().id());
-    boolean ok = indexOk && db.ok();
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("status", ok ? "ok" : "degraded");
-    body.put("index", indexState);
-    body.put("database", dbState);
-    ctx.header("Cache-Control", "no-store");
-    ProblemMapper.keepBody(ctx);
-    ctx.status(ok ? 200 : 503).json(body);
-  }
-
   private static void limit(Context ctx, ClientKey clients, RateLimiter limiter) {
     RateLimiter.Decision decision = limiter.acquire(clients.of(ctx));
     if (!decision.allowed()) throw ApiException.rateLimited(decision.retryAfterSeconds());
-  }
-
-  /** CORS only for configured origins; a preflight from one gets the allowed methods. */
-  private static void cors(Context ctx, java.util.Set<String> origins) {
-    String origin = ctx.header("Origin");
-    if (origin == null || !origins.contains(origin)) return;
-    ctx.header("Access-Control-Allow-Origin", origin);
-    ctx.header("Vary", "Origin");
-    if ("OPTIONS".equals(ctx.method().name())) {
-      ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-      ctx.header("Access-Control-Allow-Headers", "Content-Type, X-Api-Key");
-      ctx.header("Access-Control-Max-Age", "600");
-      ctx.status(204);
-      ctx.skipRemainingHandlers();
-    }
-  }
-
-  /**
-   * A strong ETag on every successful GET: CRC-32C and length of the body (a change detector, as
-   * ETags need; the CPU intrinsic makes it nearly free). A matching If-None-Match gets 304 and no
-   * body.
-   */
-  static void etag(Context ctx) throws java.io.IOException {
-    if (!"GET".equals(ctx.method().name()) || ctx.statusCode() != 200) return;
-    java.io.InputStream in = ctx.resultInputStream();
-    if (in == null) return;
-    byte[] body = in.readAllBytes();
-    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
-    crc.update(body);
-    String tag =
-        "\"" + Long.toHexString(crc.getValue()) + "-" + Integer.toHexString(body.length) + "\"";
-    ctx.header("ETag", tag);
-    if (tag.equals(ctx.header("If-None-Match"))) {
-      ctx.status(304);
-      ctx.result(new byte[0]);
-    } else {
-      ctx.result(body);
-    }
-  }
-
-  private static void securityHeaders(Context ctx) {
-    ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header("Referrer-Policy", "no-referrer");
-    ctx.header("X-Frame-Options", "DENY");
-    ctx.header("Content-Security-Policy", CSP);
   }
 
   /** Starts listening; a port in use fails with a {@link PortInUseException}. */

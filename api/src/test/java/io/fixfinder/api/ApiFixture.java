@@ -2,11 +2,15 @@ package io.fixfinder.api;
 
 import io.fixfinder.api.metrics.CrawlStats;
 import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.core.config.FixFinderConfig.Fusion;
+import io.fixfinder.core.config.FixFinderConfig.Retrieval;
 import io.fixfinder.core.model.Details;
 import io.fixfinder.core.model.ProductRef;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.model.SourceKind;
 import io.fixfinder.core.understand.KeyExtractor;
+import io.fixfinder.indexer.embed.Embedder;
+import io.fixfinder.indexer.embed.MiniLmEmbedder;
 import io.fixfinder.indexer.search.Searcher;
 import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.indexer.write.Indexer;
@@ -25,6 +29,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -37,7 +42,16 @@ final class ApiFixture implements AutoCloseable {
 
   static final FixFinderConfig.Server SETTINGS =
       new FixFinderConfig.Server(
-          "127.0.0.1", 0, List.of(), 6000, 1000, List.of("https://help.example.com"), 10, 0);
+          "127.0.0.1",
+          0,
+          List.of(),
+          6000,
+          1000,
+          List.of("https://help.example.com"),
+          10,
+          0,
+          16,
+          64);
 
   final Path dir;
   final IndexStore index;
@@ -46,6 +60,7 @@ final class ApiFixture implements AutoCloseable {
   final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
   final Path crawlSummary;
   final ApiServer server;
+  private final MiniLmEmbedder embedder;
   final HttpClient http = HttpClient.newHttpClient();
 
   ApiFixture(Path dir) throws Exception {
@@ -53,6 +68,24 @@ final class ApiFixture implements AutoCloseable {
   }
 
   ApiFixture(Path dir, FixFinderConfig.Server settings, Consumer<RoutesConfig> extraRoutes)
+      throws Exception {
+    this(dir, settings, extraRoutes, false);
+  }
+
+  /** A server whose search is hybrid (words and meaning), as {@code serve} runs it by default. */
+  static ApiFixture withEmbeddings(Path dir) throws Exception {
+    return withEmbeddings(dir, SETTINGS);
+  }
+
+  static ApiFixture withEmbeddings(Path dir, FixFinderConfig.Server settings) throws Exception {
+    return new ApiFixture(dir, settings, routes -> {}, true);
+  }
+
+  private ApiFixture(
+      Path dir,
+      FixFinderConfig.Server settings,
+      Consumer<RoutesConfig> extraRoutes,
+      boolean embeddings)
       throws Exception {
     this.dir = dir;
     SourceDoc doc =
@@ -70,7 +103,10 @@ final class ApiFixture implements AutoCloseable {
             Instant.parse("2025-01-01T00:00:00Z"),
             new Details.Thread("q", 1, 2, "Cleaned the pump filter", 9, 9));
     Path indexDir = dir.resolve("index");
-    Indexer.rebuild(indexDir, 16, List.of(doc), new PrintStream(OutputStream.nullOutputStream()));
+    embedder = embeddings ? new MiniLmEmbedder(1) : null;
+    Optional<Embedder> vectors = Optional.ofNullable(embedder);
+    Indexer.rebuild(
+        indexDir, 16, vectors, List.of(doc), new PrintStream(OutputStream.nullOutputStream()));
     index = IndexStore.open(indexDir, 16);
     database = Database.open("jdbc:sqlite:" + dir.resolve("fixfinder.db"));
     feedback = new FeedbackStore(database, clock);
@@ -79,7 +115,12 @@ final class ApiFixture implements AutoCloseable {
         new ApiServer(
                 ApiServer.Backends.withoutClusters(
                     index,
-                    new Searcher(index.searchers(), KeyExtractor.builtIn()),
+                    new Searcher(
+                        index.searchers(),
+                        KeyExtractor.builtIn(),
+                        vectors,
+                        embeddings ? Retrieval.HYBRID : Retrieval.BM25,
+                        Fusion.LINEAR),
                     database,
                     feedback,
                     CrawlStats.fromFile(crawlSummary)),
@@ -115,6 +156,7 @@ final class ApiFixture implements AutoCloseable {
     server.close();
     index.close();
     database.close();
+    if (embedder != null) embedder.close();
   }
 
   /** A clock the tests move (past midnight UTC, for the one-vote-per-day rule). */

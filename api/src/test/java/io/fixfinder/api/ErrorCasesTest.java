@@ -150,7 +150,7 @@ class ErrorCasesTest {
   @Test
   void rateLimitedWithRetryAfter(@TempDir Path own) throws Exception {
     FixFinderConfig.Server strict =
-        new FixFinderConfig.Server("127.0.0.1", 0, List.of(), 1, 2, List.of(), 10, 0);
+        new FixFinderConfig.Server("127.0.0.1", 0, List.of(), 1, 2, List.of(), 10, 0, 16, 64);
     try (ApiFixture limited = new ApiFixture(own, strict, routes -> {})) {
       assertThat(limited.get("/api/suggest?q=wash").statusCode()).isEqualTo(200);
       assertThat(limited.get("/api/suggest?q=wash").statusCode()).isEqualTo(200);
@@ -163,16 +163,15 @@ class ErrorCasesTest {
           limited.postJson("/api/feedback", "{\"item\":\"issue:i\",\"answer\":\"yes\"}"),
           429,
           "rate-limited");
-      // Another API key is another client.
-      assertThat(
-              limited
-                  .post(
-                      "/api/feedback",
-                      "application/json",
-                      "{\"item\":\"issue:i\",\"answer\":\"yes\"}",
-                      "company-b")
-                  .statusCode())
-          .isEqualTo(200);
+      // A made-up API key is refused, not another client with a fresh bucket.
+      assertProblem(
+          limited.post(
+              "/api/feedback",
+              "application/json",
+              "{\"item\":\"issue:i\",\"answer\":\"yes\"}",
+              "company-b"),
+          401,
+          "unknown-api-key");
     }
   }
 }

@@ -43,10 +43,11 @@ class FeedbackIT {
       HttpResponse<String> changed = api.postJson("/api/feedback", vote(item, "no"));
       assertThat(json(changed)).isEqualTo(json(item, 0, 1, 0, "no"));
 
-      // Another API key is another client.
-      HttpResponse<String> other =
-          api.post("/api/feedback", "application/json", vote(item, "partly"), "company-b");
-      assertThat(json(other)).isEqualTo(json(item, 0, 1, 1, "partly"));
+      // An API key does not make another client: until keys are issued it is refused.
+      assertProblem(
+          api.post("/api/feedback", "application/json", vote(item, "partly"), "company-b"),
+          401,
+          "unknown-api-key");
 
       // A client-sent X-Forwarded-For is not believed from an untrusted peer: still one client.
       HttpResponse<String> spoofed =
@@ -57,19 +58,19 @@ class FeedbackIT {
                   .POST(HttpRequest.BodyPublishers.ofString(vote(item, "no")))
                   .build(),
               HttpResponse.BodyHandlers.ofString());
-      assertThat(json(spoofed)).isEqualTo(json(item, 0, 1, 1, "no"));
+      assertThat(json(spoofed)).isEqualTo(json(item, 0, 1, 0, "no"));
 
       // Past midnight UTC the same client may vote again.
       api.clock.advance(Duration.ofHours(12));
       HttpResponse<String> nextDay = api.postJson("/api/feedback", vote(item, "yes"));
-      assertThat(json(nextDay)).isEqualTo(json(item, 1, 1, 1, "yes"));
+      assertThat(json(nextDay)).isEqualTo(json(item, 1, 1, 0, "yes"));
 
       // Ranking reads the same tally from memory.
-      assertThat(api.feedback.tally(item)).isEqualTo(new Tally(1, 1, 1));
+      assertThat(api.feedback.tally(item)).isEqualTo(new Tally(1, 1, 0));
 
       // Durable: another process opening the file sees the votes.
       try (Database again = Database.open("jdbc:sqlite:" + dir.resolve("fixfinder.db"))) {
-        assertThat(new FeedbackStore(again, api.clock).tally(item)).isEqualTo(new Tally(1, 1, 1));
+        assertThat(new FeedbackStore(again, api.clock).tally(item)).isEqualTo(new Tally(1, 1, 0));
         List<String> stored = new ArrayList<>();
         again.read(
             c -> {

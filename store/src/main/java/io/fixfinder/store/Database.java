@@ -180,11 +180,28 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  /** Whether a connection can be had and answers within the connect timeout. */
+  /**
+   * Whether a connection can be had within the connect timeout and the database takes a write: a
+   * row written in a transaction that is then rolled back. A database that answers reads but
+   * refuses writes (a read-only file or connection, a PostgreSQL standby or read-only transaction
+   * default) cannot store votes, so it is not healthy.
+   */
   public Health health() {
     if (pool.isClosed()) return new Health(false, kind);
     try (Connection c = pool.getConnection()) {
-      return new Health(c.isValid(pingSeconds), kind);
+      if (!c.isValid(pingSeconds)) return new Health(false, kind);
+      c.setAutoCommit(false);
+      try (var st =
+          c.prepareStatement("INSERT INTO instance_secret (name, secret) VALUES (?, ?)")) {
+        st.setQueryTimeout(pingSeconds);
+        st.setString(1, "health-probe-" + Long.toHexString(System.nanoTime()));
+        st.setString(2, "-");
+        st.executeUpdate();
+      } finally {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+      return new Health(true, kind);
     } catch (SQLException | RuntimeException e) {
       return new Health(false, kind);
     }

@@ -20,6 +20,11 @@ class PostgresStoreIT extends StoreContract {
   }
 
   @Override
+  String readOnly(String url) {
+    return url + "&options=-c%20default_transaction_read_only%3Don";
+  }
+
+  @Override
   Database.Kind expectedKind() {
     return Database.Kind.POSTGRESQL;
   }

@@ -18,6 +18,12 @@ class SqliteStoreIT extends StoreContract {
   }
 
   @Override
+  String readOnly(String url) {
+    // An SQLite URI filename opened read-only: reads work, every write is SQLITE_READONLY.
+    return url.replace("jdbc:sqlite:", "jdbc:sqlite:file:") + "?mode=ro";
+  }
+
+  @Override
   Database.Kind expectedKind() {
     return Database.Kind.SQLITE;
   }

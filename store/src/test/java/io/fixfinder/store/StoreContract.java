@@ -29,6 +29,9 @@ abstract class StoreContract {
 
   abstract Database.Kind expectedKind();
 
+  /** {@code url} opened so that the database answers reads and refuses every write. */
+  abstract String readOnly(String url);
+
   String url;
   Database db;
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T23:50:00Z"));
@@ -72,6 +75,19 @@ abstract class StoreContract {
   void closedDatabaseIsReportedDown() {
     db.close();
     assertThat(db.health()).isEqualTo(new Database.Health(false, expectedKind()));
+  }
+
+  @Test
+  void aDatabaseThatRefusesWritesIsReportedDown() {
+    try (Database readOnly = Database.open(readOnly(url))) {
+      assertThat(readOnly.schemaVersion()).as("reads work").isEqualTo(db.schemaVersion());
+      assertThat(readOnly.health()).isEqualTo(new Database.Health(false, expectedKind()));
+    }
+    assertThat(db.health())
+        .as("the probe left nothing behind")
+        .isEqualTo(new Database.Health(true, expectedKind()));
+    assertThat(count("SELECT COUNT(*) FROM instance_secret WHERE name LIKE 'health-probe%'"))
+        .isZero();
   }
 
   @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.fixfinder.api.problem.ApiException;
+import io.fixfinder.api.problem.ProblemMapper;
 import io.fixfinder.api.protect.ClientKey;
 import io.fixfinder.core.feedback.Answer;
 import io.fixfinder.core.feedback.FeedbackItem;
@@ -113,11 +114,16 @@ public final class FeedbackHandler {
   private static byte[] readLimited(Context ctx) throws IOException {
     long declared = ctx.req().getContentLengthLong();
     if (declared > MAX_BODY_BYTES) throw tooLarge();
+    byte[] bytes;
     try (InputStream in = ctx.req().getInputStream()) {
-      byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-      if (bytes.length > MAX_BODY_BYTES) throw tooLarge();
-      return bytes;
+      bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+    } catch (IOException e) {
+      // The connection ended mid-body (Jetty's EofException): the client's doing, not ours.
+      throw ProblemMapper.incompleteBody();
     }
+    if (bytes.length > MAX_BODY_BYTES) throw tooLarge();
+    if (declared >= 0 && bytes.length < declared) throw ProblemMapper.incompleteBody();
+    return bytes;
   }
 
   private static ApiException tooLarge() {
@@ -133,13 +139,17 @@ public final class FeedbackHandler {
     try {
       body = READER.readTree(bytes);
     } catch (JacksonException e) {
+      // Some failures have no location: nesting past Jackson's depth limit, for one.
+      var at = e.getLocation();
       throw ApiException.badRequest(
           "malformed-json",
-          "The body is not valid JSON (line "
-              + e.getLocation().getLineNr()
-              + ", column "
-              + e.getLocation().getColumnNr()
-              + ")");
+          at == null
+              ? "The body is not valid JSON (nested too deep or too long)"
+              : "The body is not valid JSON (line "
+                  + at.getLineNr()
+                  + ", column "
+                  + at.getColumnNr()
+                  + ")");
     } catch (IOException e) {
       throw ApiException.badRequest("malformed-json", "The body is not valid JSON");
     }

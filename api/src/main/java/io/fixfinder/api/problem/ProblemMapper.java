@@ -24,8 +24,7 @@ public final class ProblemMapper {
     routes.exception(
         ApiException.class,
         (e, ctx) -> {
-          if (e.retryAfterSeconds() > 0)
-            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+          e.headers().forEach(ctx::header);
           write(ctx, e.status(), e.slug(), e.title(), e.getMessage());
         });
     routes.exception(
@@ -40,19 +39,68 @@ public final class ProblemMapper {
     routes.exception(
         Exception.class,
         (e, ctx) -> {
+          ApiException fromClient = clientFault(e);
+          if (fromClient != null) {
+            write(
+                ctx,
+                fromClient.status(),
+                fromClient.slug(),
+                fromClient.title(),
+                fromClient.getMessage());
+            return;
+          }
           log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
           write(
               ctx, 500, "internal", "Internal error", "The server could not complete the request.");
         });
-    for (int status : new int[] {400, 404, 405, 413, 415, 429, 500, 503}) {
+    // Every error status, so a status set by Javalin itself (or by a plugin) is a problem too.
+    for (int status = 400; status < 600; status++) {
+      int code = status;
       routes.error(
           status,
           ctx -> {
             if (ctx.attribute(WRITTEN) == null) {
-              write(ctx, status, slugFor(status), titleFor(status), titleFor(status));
+              write(ctx, code, slugFor(code), titleFor(code), titleFor(code));
             }
           });
     }
+  }
+
+  /**
+   * The problem for a failure the client caused below the handlers: a body that ended before its
+   * declared length (the connection closed mid-body), a request Jetty found malformed while a
+   * handler read it, or a URI Javalin could not percent-decode. Null for anything else: that is
+   * ours, a 500.
+   */
+  static ApiException clientFault(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.eclipse.jetty.io.EofException) return incompleteBody();
+      if (t instanceof IllegalArgumentException && thrownBy(t, "java.net.URLDecoder")) {
+        // Javalin decodes path parameters from the raw URI itself: /api/issues/x;% gets here.
+        return ApiException.badRequest("bad-request", "The request URI has a bad %-escape");
+      }
+      if (t instanceof org.eclipse.jetty.http.HttpException http
+          && http.getCode() >= 400
+          && http.getCode() < 500) {
+        return new ApiException(
+            http.getCode(),
+            slugFor(http.getCode()),
+            titleFor(http.getCode()),
+            titleFor(http.getCode()));
+      }
+    }
+    return null;
+  }
+
+  private static boolean thrownBy(Throwable t, String className) {
+    StackTraceElement[] trace = t.getStackTrace();
+    return trace.length > 0 && trace[0].getClassName().equals(className);
+  }
+
+  /** The body ended before its declared length. */
+  public static ApiException incompleteBody() {
+    return ApiException.badRequest(
+        "incomplete-body", "The request body ended before its declared Content-Length");
   }
 
   /**
@@ -71,9 +119,14 @@ public final class ProblemMapper {
     ctx.contentType(CONTENT_TYPE);
   }
 
-  static String slugFor(int status) {
+  /** The type's last segment for a status no handler chose a more precise type for. */
+  public static String slugFor(int status) {
     return switch (status) {
       case 400 -> "bad-request";
+      case 401 -> "unauthorized";
+      case 408 -> "request-timeout";
+      case 414 -> "uri-too-long";
+      case 431 -> "headers-too-large";
       case 404 -> "not-found";
       case 405 -> "method-not-allowed";
       case 413 -> "body-too-large";
@@ -84,9 +137,13 @@ public final class ProblemMapper {
     };
   }
 
-  static String titleFor(int status) {
+  public static String titleFor(int status) {
     return switch (status) {
       case 400 -> "Bad request";
+      case 401 -> "Unauthorized";
+      case 408 -> "Request timeout";
+      case 414 -> "URI too long";
+      case 431 -> "Request header fields too large";
       case 404 -> "Not found";
       case 405 -> "Method not allowed";
       case 413 -> "Request body too large";

@@ -1,39 +1,124 @@
 package io.fixfinder.api.protect;
 
+import io.fixfinder.api.problem.ApiException;
 import io.javalin.http.Context;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Who a request comes from, for rate limiting: the TCP peer's address, unless that peer is a
- * configured trusted proxy, in which case the right-most {@code X-Forwarded-For} entry not itself a
- * trusted proxy. A client-sent header is never believed otherwise (Javalin's bundled limiter trusts
- * it, which lets anyone pick a fresh identity per request). The API key, when sent, is part of the
- * key so that one company's widget traffic does not starve another's.
+ * Who a request comes from, for rate limiting and votes: the TCP peer's address, unless that peer
+ * is a configured trusted proxy, in which case the right-most {@code X-Forwarded-For} entry not
+ * itself a trusted proxy (the one the proxy wrote). A client-sent header is never believed
+ * otherwise: anything the client chooses freely would let it pick a fresh identity per request.
+ *
+ * <p>For the same reason an {@code X-Api-Key} is refused with a 401 until keys are issued: an
+ * unknown key is never a new identity. An IPv6 client is its /64 network, the block one household
+ * or host is given, so rotating addresses within it buys nothing either. The key is an address in
+ * canonical form, at most 45 characters: what a limiter or cache keyed on it holds is bounded.
  */
 public final class ClientKey {
+  public static final String API_KEY_HEADER = "X-Api-Key";
+
+  /** The longest textual IP address (an IPv6 address with an embedded IPv4 one). */
+  static final int MAX_ADDRESS = 45;
+
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
   private final Set<String> trustedProxies;
 
   public ClientKey(List<String> trustedProxies) {
     this.trustedProxies = Set.copyOf(trustedProxies);
   }
 
+  /**
+   * The client's key.
+   *
+   * @throws ApiException 401 {@code unknown-api-key} when the request carries an API key; 400
+   *     {@code invalid-forwarded-for} when a trusted proxy forwarded something that is not an
+   *     address
+   */
   public String of(Context ctx) {
-    String address = ctx.req().getRemoteAddr();
-    if (trustedProxies.contains(address)) {
-      String forwarded = ctx.header("X-Forwarded-For");
-      if (forwarded != null) {
-        String[] hops = forwarded.split(",");
-        for (int i = hops.length - 1; i >= 0; i--) {
-          String hop = hops[i].strip();
-          if (!hop.isEmpty() && !trustedProxies.contains(hop)) {
-            address = hop;
-            break;
-          }
-        }
-      }
+    if (ctx.header(API_KEY_HEADER) != null) throw unknownApiKey();
+    String peer = ctx.req().getRemoteAddr();
+    // The peer address comes from the socket: short, and ours to trust.
+    if (!trustedProxies.contains(peer)) return canonical(peer).orElse(peer);
+    String forwarded = forwardedClient(ctx);
+    if (forwarded == null) return canonical(peer).orElse(peer);
+    return canonical(forwarded)
+        .orElseThrow(
+            () ->
+                ApiException.badRequest(
+                    "invalid-forwarded-for",
+                    "The client address the proxy forwarded in X-Forwarded-For is not an IP"
+                        + " address"));
+  }
+
+  /** The right-most entry of every X-Forwarded-For line that is not a trusted proxy; else null. */
+  private String forwardedClient(Context ctx) {
+    List<String> lines = Collections.list(ctx.req().getHeaders("X-Forwarded-For"));
+    List<String> hops = new ArrayList<>();
+    for (String line : lines) for (String hop : line.split(",")) hops.add(hop.strip());
+    for (int i = hops.size() - 1; i >= 0; i--) {
+      String hop = hops.get(i);
+      if (!hop.isEmpty() && !trustedProxies.contains(hop)) return hop;
     }
-    String apiKey = ctx.header("X-Api-Key");
-    return apiKey == null || apiKey.isBlank() ? address : address + "|" + apiKey.strip();
+    return null;
+  }
+
+  /**
+   * An address in one spelling per client: IPv4 dotted quad; IPv6 as its /64 network ({@code
+   * 2001:db8:1:2::/64}); an IPv4-mapped IPv6 address as the IPv4 one. Empty for anything that is
+   * not an IP literal; never a DNS lookup (the text is checked before it is parsed).
+   */
+  static Optional<String> canonical(String text) {
+    if (text == null) return Optional.empty();
+    String s = text.strip();
+    if (s.startsWith("[") && s.endsWith("]")) s = s.substring(1, s.length() - 1);
+    if (s.length() > MAX_ADDRESS) return Optional.empty();
+    if (IPV4.matcher(s).matches()) {
+      String[] parts = s.split("\\.");
+      StringBuilder out = new StringBuilder();
+      for (String part : parts) {
+        int octet = Integer.parseInt(part);
+        if (octet > 255) return Optional.empty();
+        if (!out.isEmpty()) out.append('.');
+        out.append(octet);
+      }
+      return Optional.of(out.toString());
+    }
+    if (!s.contains(":") || !IPV6.matcher(s).matches()) return Optional.empty();
+    InetAddress address;
+    try {
+      // A literal with ':' is parsed as IPv6 and never looked up: an invalid one throws.
+      address = InetAddress.getByName(s);
+    } catch (UnknownHostException e) {
+      return Optional.empty();
+    }
+    if (address instanceof Inet4Address) return Optional.of(address.getHostAddress());
+    if (!(address instanceof Inet6Address)) return Optional.empty();
+    byte[] b = address.getAddress();
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 8; i += 2) {
+      out.append(Integer.toHexString(((b[i] & 0xff) << 8) | (b[i + 1] & 0xff))).append(':');
+    }
+    return Optional.of(out.append(":/64").toString());
+  }
+
+  static ApiException unknownApiKey() {
+    return new ApiException(
+            401,
+            "unknown-api-key",
+            "Unknown API key",
+            "No API keys are issued yet: send the request without X-Api-Key")
+        .withHeader("WWW-Authenticate", "ApiKey realm=\"fixfinder\"");
   }
 }

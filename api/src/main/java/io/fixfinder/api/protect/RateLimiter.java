@@ -1,15 +1,26 @@
 package io.fixfinder.api.protect;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
  * Token buckets per client key: {@code burst} tokens, refilled at {@code perMinute} per minute.
- * Idle buckets are dropped when the map grows, so a flood of distinct keys cannot exhaust memory.
+ *
+ * <p>The buckets live in a Caffeine cache bounded by their estimated size in bytes, so a flood of
+ * distinct keys costs at most {@code maxBytes} and every lookup stays O(1). A bucket idle for as
+ * long as a full refill takes is full again, so dropping it then loses nothing; under a flood that
+ * fills the bound, the least recently used go first and their clients start again with a full
+ * bucket (a bounded gift of at most {@code burst} requests, better than unbounded memory).
  */
 public final class RateLimiter {
-  private static final int MAX_BUCKETS = 100_000;
+  /**
+   * Heap per bucket beside its key's characters: the cache's node with its access-order links and
+   * timestamps, the bucket, the key's String and array headers (measured under a flood,
+   * docs/reliability.md).
+   */
+  static final int BYTES_PER_BUCKET = 200;
 
   private static final class Bucket {
     double tokens;
@@ -24,21 +35,38 @@ public final class RateLimiter {
   /** The answer for one request: allowed, or refused with the seconds until a token is back. */
   public record Decision(boolean allowed, long retryAfterSeconds) {}
 
-  private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final Cache<String, Bucket> buckets;
   private final double perNano;
   private final int burst;
   private final LongSupplier clock;
 
-  public RateLimiter(int perMinute, int burst, LongSupplier nanoClock) {
+  /**
+   * @param maxBytes the most the buckets may hold, by {@link #weigh}
+   * @param nanoClock the time, also for expiry (tests move it)
+   */
+  public RateLimiter(int perMinute, int burst, long maxBytes, LongSupplier nanoClock) {
     this.perNano = perMinute / 60e9;
     this.burst = burst;
     this.clock = nanoClock;
+    long refillNanos = (long) Math.ceil(burst / perNano);
+    this.buckets =
+        Caffeine.newBuilder()
+            .maximumWeight(maxBytes)
+            .weigher((String key, Bucket b) -> weigh(key))
+            .expireAfterAccess(Duration.ofNanos(Math.max(1, refillNanos)))
+            .ticker(nanoClock::getAsLong)
+            // Upkeep on the calling thread: the bound holds when acquire returns, not later.
+            .executor(Runnable::run)
+            .build();
+  }
+
+  static int weigh(String key) {
+    return BYTES_PER_BUCKET + 2 * key.length();
   }
 
   public Decision acquire(String key) {
     long now = clock.getAsLong();
-    if (buckets.size() > MAX_BUCKETS) evictIdle(now);
-    Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
+    Bucket bucket = buckets.get(key, k -> new Bucket(burst, now));
     synchronized (bucket) {
       bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updatedNanos) * perNano);
       bucket.updatedNanos = now;
@@ -51,8 +79,15 @@ public final class RateLimiter {
     }
   }
 
-  private void evictIdle(long now) {
-    long full = (long) (burst / perNano);
-    buckets.entrySet().removeIf(e -> now - e.getValue().updatedNanos > full);
+  /** The estimated bytes the buckets hold now (for /metrics and the flood test). */
+  public long weightedBytes() {
+    buckets.cleanUp();
+    return buckets.policy().eviction().orElseThrow().weightedSize().orElse(0);
+  }
+
+  /** Buckets held now. */
+  public long buckets() {
+    buckets.cleanUp();
+    return buckets.estimatedSize();
   }
 }

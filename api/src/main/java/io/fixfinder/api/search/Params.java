@@ -2,6 +2,8 @@ package io.fixfinder.api.search;
 
 import io.fixfinder.api.problem.ApiException;
 import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,13 +14,32 @@ public final class Params {
 
   private Params() {}
 
+  /**
+   * Refuses parameters outside {@code allowed} and any parameter given twice ({@code ?q=a&q=b}):
+   * reading only the first would answer a question the client did not ask.
+   */
   public static void rejectUnknown(Context ctx, Set<String> allowed) {
-    Set<String> unknown = new TreeSet<>(ctx.queryParamMap().keySet());
+    Map<String, List<String>> params = ctx.queryParamMap();
+    Set<String> unknown = new TreeSet<>(params.keySet());
     unknown.removeAll(allowed);
     if (!unknown.isEmpty()) {
       throw ApiException.badRequest(
           "unknown-parameter",
-          "Unknown parameter(s) " + unknown + "; allowed: " + new TreeSet<>(allowed));
+          "Unknown parameter(s) "
+              + abbreviate(unknown.toString())
+              + "; allowed: "
+              + new TreeSet<>(allowed));
+    }
+    for (Map.Entry<String, List<String>> param : new java.util.TreeMap<>(params).entrySet()) {
+      if (param.getValue().size() > 1) {
+        throw ApiException.badRequest(
+            "duplicate-parameter",
+            "Parameter '"
+                + param.getKey()
+                + "' is given "
+                + param.getValue().size()
+                + " times; give it once");
+      }
     }
   }
 
@@ -52,7 +73,17 @@ public final class Params {
     return Optional.of(raw.strip());
   }
 
+  /**
+   * Whether {@code text} has anything to search for: a letter or a digit. Spaces Java does not call
+   * whitespace (no-break, zero-width), control and format characters and punctuation alone are
+   * nothing to match or embed.
+   */
+  public static boolean searchable(String text) {
+    return text.codePoints().anyMatch(Character::isLetterOrDigit);
+  }
+
   static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    String flat = s.replaceAll("\\p{Cntrl}", "?");
+    return flat.length() <= 40 ? flat : flat.substring(0, 40) + "…";
   }
 }

@@ -31,6 +31,12 @@ public final class SearchHandler {
           "query-too-long",
           "Parameter 'q' is " + q.length() + " characters; the limit is " + MAX_QUERY_LENGTH);
     }
+    if (!Params.searchable(q)) {
+      // Never hand the searcher a query with nothing in it: the embedder refuses blank text, and
+      // a no-break or zero-width space is blank to it though not to String.strip.
+      throw ApiException.badRequest(
+          "missing-query", "Parameter 'q' has no letters or digits to search for");
+    }
     int page = Params.intParam(ctx, "page", 1, 1, SearchRequest.MAX_PAGE);
     int size = Params.intParam(ctx, "size", 10, 1, SearchRequest.MAX_SIZE);
     SearchRequest request =

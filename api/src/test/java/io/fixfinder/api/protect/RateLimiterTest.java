@@ -6,10 +6,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class RateLimiterTest {
+  static final long MB = 1024 * 1024;
+
   @Test
   void burstThenRefillPerClient() {
     AtomicLong now = new AtomicLong();
-    RateLimiter limiter = new RateLimiter(60, 3, now::get); // one a second, three at once
+    RateLimiter limiter = new RateLimiter(60, 3, MB, now::get); // one a second, three at once
     for (int i = 0; i < 3; i++) assertThat(limiter.acquire("a").allowed()).isTrue();
     RateLimiter.Decision refused = limiter.acquire("a");
     assertThat(refused.allowed()).isFalse();
@@ -18,5 +20,32 @@ class RateLimiterTest {
     now.addAndGet(1_000_000_000L);
     assertThat(limiter.acquire("a").allowed()).isTrue();
     assertThat(limiter.acquire("a").allowed()).isFalse();
+  }
+
+  @Test
+  void aFloodOfKeysStaysWithinTheByteBound() {
+    AtomicLong now = new AtomicLong();
+    long bound = 64 * 1024;
+    RateLimiter limiter = new RateLimiter(60, 3, bound, now::get);
+    for (int i = 0; i < 100_000; i++) {
+      limiter.acquire("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + "." + (i & 255));
+      now.addAndGet(1000);
+    }
+    assertThat(limiter.weightedBytes()).isPositive().isLessThanOrEqualTo(bound);
+    assertThat(limiter.buckets()).isLessThanOrEqualTo(bound / RateLimiter.BYTES_PER_BUCKET);
+  }
+
+  @Test
+  void idleBucketsAreDroppedOnceFullAgain() {
+    AtomicLong now = new AtomicLong();
+    RateLimiter limiter = new RateLimiter(60, 3, MB, now::get); // full again after 3 s
+    for (int i = 0; i < 1000; i++) limiter.acquire("client-" + i);
+    assertThat(limiter.buckets()).isEqualTo(1000);
+    now.addAndGet(3_000_000_001L);
+    assertThat(limiter.buckets()).isZero();
+    assertThat(limiter.weightedBytes()).isZero();
+    // The client comes back to a full bucket, as it would have had anyway.
+    for (int i = 0; i < 3; i++) assertThat(limiter.acquire("client-1").allowed()).isTrue();
+    assertThat(limiter.acquire("client-1").allowed()).isFalse();
   }
 }

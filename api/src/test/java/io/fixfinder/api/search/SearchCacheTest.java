@@ -20,6 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SearchCacheTest {
+  static final long MB = 1024 * 1024;
+  static final JsonSize SIZE =
+      new JsonSize(
+          io.fixfinder.core.json.Json.mapper()
+              .copy()
+              .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module()));
+
   @TempDir Path dir;
 
   static SourceDoc doc(String url) {
@@ -47,8 +54,9 @@ class SearchCacheTest {
           new SearchCache(
               new Searcher(store.searchers(), KeyExtractor.builtIn())::search,
               store.searchers(),
-              100,
-              2);
+              MB,
+              2,
+              SIZE);
       assertThat(cache.search(SearchRequest.of("dishwasher drain")).total()).isEqualTo(1);
       assertThat(cache.search(SearchRequest.of("dishwasher drain")).total()).isEqualTo(1);
       assertThat(cache.hits()).isEqualTo(1);
@@ -82,8 +90,9 @@ class SearchCacheTest {
                 }
               },
               store.searchers(),
-              100,
-              2);
+              MB,
+              2,
+              SIZE);
       List<Callable<Long>> calls = new ArrayList<>();
       for (int i = 0; i < 12; i++) {
         String q = "dishwasher drain " + i; // all different: none is served from the cache
@@ -96,6 +105,27 @@ class SearchCacheTest {
         pool.shutdownNow();
       }
       assertThat(most.get()).as("searches at once").isEqualTo(2);
+    }
+  }
+
+  @Test
+  void theCacheHoldsNoMoreBytesThanItsBound() throws Exception {
+    try (IndexStore store = IndexStore.open(dir, 16)) {
+      for (int i = 0; i < 20; i++) store.put(doc("http://f/" + i));
+      store.commit();
+      Searcher searcher = new Searcher(store.searchers(), KeyExtractor.builtIn());
+      long bound = 32 * 1024;
+      SearchCache cache = new SearchCache(searcher::search, store.searchers(), bound, 2, SIZE);
+      int one = SIZE.applyAsInt(searcher.search(SearchRequest.of("dishwasher drain 0")));
+      assertThat(one).as("one response's JSON").isGreaterThan(1000);
+      for (int i = 0; i < 500; i++) cache.search(SearchRequest.of("dishwasher drain " + i));
+      assertThat(cache.weightedBytes()).isPositive().isLessThanOrEqualTo(bound);
+
+      SearchCache off = new SearchCache(searcher::search, store.searchers(), 0, 2, SIZE);
+      off.search(SearchRequest.of("dishwasher drain"));
+      off.search(SearchRequest.of("dishwasher drain"));
+      assertThat(off.hits()).as("a cache of 0 bytes keeps nothing").isZero();
+      assertThat(off.weightedBytes()).isZero();
     }
   }
 }

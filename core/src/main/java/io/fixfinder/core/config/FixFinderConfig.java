@@ -21,6 +21,10 @@ public record FixFinderConfig(
    *     server closes their connections
    * @param searchThreads searches that run at once, the others waiting their turn in arrival order
    *     (0: one per core; see {@link #searchConcurrency()})
+   * @param rateLimitMemoryMb most memory the rate limiter's buckets may hold; past it the least
+   *     recently used buckets are dropped (a dropped client starts again with a full bucket)
+   * @param searchCacheMb most memory cached search responses may hold (each weighed as 1.5 times
+   *     its JSON size, what a page measured on the heap)
    */
   public record Server(
       String host,
@@ -30,7 +34,9 @@ public record FixFinderConfig(
       int rateLimitBurst,
       java.util.List<String> corsOrigins,
       int shutdownGraceSeconds,
-      int searchThreads) {
+      int searchThreads,
+      int rateLimitMemoryMb,
+      int searchCacheMb) {
     public Server {
       if (port < 0 || port > 65535) {
         throw new ConfigException("server.port must be 0-65535, got " + port);
@@ -48,6 +54,13 @@ public record FixFinderConfig(
       if (searchThreads < 0 || searchThreads > 1024) {
         throw new ConfigException("server.searchThreads must be 0-1024, got " + searchThreads);
       }
+      if (rateLimitMemoryMb < 1 || rateLimitMemoryMb > 4096) {
+        throw new ConfigException(
+            "server.rateLimitMemoryMb must be 1-4096, got " + rateLimitMemoryMb);
+      }
+      if (searchCacheMb < 0 || searchCacheMb > 65536) {
+        throw new ConfigException("server.searchCacheMb must be 0-65536, got " + searchCacheMb);
+      }
       trustedProxies =
           java.util.List.copyOf(trustedProxies == null ? java.util.List.of() : trustedProxies);
       corsOrigins = java.util.List.copyOf(corsOrigins == null ? java.util.List.of() : corsOrigins);
@@ -62,7 +75,9 @@ public record FixFinderConfig(
           rateLimitBurst,
           corsOrigins,
           shutdownGraceSeconds,
-          searchThreads);
+          searchThreads,
+          rateLimitMemoryMb,
+          searchCacheMb);
     }
 
     /**
