@@ -18,7 +18,7 @@ import io.fixfinder.api.problem.ProblemMapper;
 import io.fixfinder.api.products.ProductHandler;
 import io.fixfinder.api.protect.ClientKey;
 import io.fixfinder.api.protect.RateLimiter;
-import io.fixfinder.api.search.JsonSize;
+import io.fixfinder.api.search.JsonBytes;
 import io.fixfinder.api.search.SearchCache;
 import io.fixfinder.api.search.SearchHandler;
 import io.fixfinder.api.search.SuggestHandler;
@@ -171,7 +171,7 @@ public final class ApiServer implements AutoCloseable {
             index.searchers(),
             settings.searchCacheMb() * MB,
             settings.searchConcurrency(),
-            new JsonSize(json));
+            new JsonBytes(json));
     RateLimiter limiter =
         new RateLimiter(
             settings.rateLimitPerMinute(),

@@ -8,56 +8,50 @@ import io.fixfinder.indexer.search.SearchResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Semaphore;
-import java.util.function.ToIntFunction;
+import java.util.function.Function;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 
 /**
  * Recent search responses, in process, and the gate searches pass to run. The cache is emptied
  * whenever the searcher manager opens a new view of the index, and after every vote, so a cached
- * answer is never older than what a fresh search would see. It is bounded by bytes, not entries:
- * each response is weighed by what it holds on the heap, estimated from its size as JSON (a page of
- * long snippets weighs more than a page of short ones), so a flood of distinct queries cannot hold
- * more than about {@code maxBytes}. The gate lets {@code concurrency} searches run at once and
- * queues the rest in arrival order: searches are CPU work, and sixteen at once on two cores each
- * ran slower than two at a time (docs/benchmarks.md).
+ * answer is never older than what a fresh search would see. A response is kept as the JSON the API
+ * sends, encoded once: a hit is written without serialising again, and the cache is bounded by
+ * those bytes (a page of long snippets weighs more than a page of short ones), so a flood of
+ * distinct queries cannot hold more than about {@code maxBytes}. The gate lets {@code concurrency}
+ * searches run at once and queues the rest in arrival order: searches are CPU work, and sixteen at
+ * once on two cores each ran slower than two at a time (docs/benchmarks.md).
  */
 public final class SearchCache {
-  /** Heap of a cached entry beside its response: the key, the cache's node, headers. */
+  /** Heap of a cached entry beside its JSON: the key, the cache's node, the array's header. */
   static final int BYTES_PER_ENTRY = 300;
 
-  /**
-   * Heap per byte of a response's JSON, in halves: 3000 search pages held 1.44 bytes of heap per
-   * byte of their JSON (docs/reliability.md), so a response weighs 1.5 times its JSON length.
-   */
-  static final int HALF_BYTES_PER_JSON_BYTE = 3;
-
-  private record Sized(SearchResponse response, int bytes) {}
+  private record Encoded(byte[] json, int weight) {}
 
   private final ApiServer.SearchFunction searcher;
-  private final Cache<SearchRequest, Sized> cache;
+  private final Cache<SearchRequest, Encoded> cache;
   private final Semaphore gate;
-  private final ToIntFunction<SearchResponse> size;
+  private final Function<SearchResponse, byte[]> encoder;
 
   /**
    * @param maxBytes the most the cached responses may weigh (0: nothing is kept)
-   * @param size a response's weight in bytes (its JSON length)
+   * @param encoder a response as the bytes the API sends
    */
   public SearchCache(
       ApiServer.SearchFunction searcher,
       SearcherManager searchers,
       long maxBytes,
       int concurrency,
-      ToIntFunction<SearchResponse> size) {
+      Function<SearchResponse, byte[]> encoder) {
     if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1");
     if (maxBytes < 0) throw new IllegalArgumentException("maxBytes must be >= 0");
     this.searcher = searcher;
-    this.size = size;
+    this.encoder = encoder;
     this.gate = new Semaphore(concurrency, true);
     this.cache =
         Caffeine.newBuilder()
             .maximumWeight(maxBytes)
-            .weigher((SearchRequest key, Sized value) -> value.bytes())
+            .weigher((SearchRequest key, Encoded value) -> value.weight())
             // Upkeep on the calling thread: the bound holds when search returns, not later.
             .executor(Runnable::run)
             .recordStats()
@@ -74,11 +68,12 @@ public final class SearchCache {
         });
   }
 
-  public SearchResponse search(SearchRequest request) {
-    return cache.get(request, this::run).response();
+  /** The response to {@code request} as the API's JSON, from the cache or searched now. */
+  public byte[] search(SearchRequest request) {
+    return cache.get(request, this::run).json();
   }
 
-  private Sized run(SearchRequest request) {
+  private Encoded run(SearchRequest request) {
     gate.acquireUninterruptibly();
     SearchResponse response;
     try {
@@ -88,11 +83,9 @@ public final class SearchCache {
     } finally {
       gate.release();
     }
-    long weight =
-        size.applyAsInt(response) * (long) HALF_BYTES_PER_JSON_BYTE / 2
-            + BYTES_PER_ENTRY
-            + 2L * keyChars(request);
-    return new Sized(response, (int) Math.min(Integer.MAX_VALUE, weight));
+    byte[] json = encoder.apply(response);
+    long weight = json.length + BYTES_PER_ENTRY + 2L * keyChars(request);
+    return new Encoded(json, (int) Math.min(Integer.MAX_VALUE, weight));
   }
 
   private static int keyChars(SearchRequest r) {

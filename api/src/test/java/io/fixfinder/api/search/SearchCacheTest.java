@@ -21,11 +21,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SearchCacheTest {
   static final long MB = 1024 * 1024;
-  static final JsonSize SIZE =
-      new JsonSize(
-          io.fixfinder.core.json.Json.mapper()
-              .copy()
-              .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module()));
+  static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      io.fixfinder.core.json.Json.mapper()
+          .copy()
+          .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
+  static final JsonBytes JSON = new JsonBytes(MAPPER);
+
+  /** The {@code total} of a response as the cache hands it out: JSON bytes. */
+  static long total(byte[] json) throws java.io.IOException {
+    return MAPPER.readTree(json).get("total").asLong();
+  }
 
   @TempDir Path dir;
 
@@ -56,13 +61,13 @@ class SearchCacheTest {
               store.searchers(),
               MB,
               2,
-              SIZE);
-      assertThat(cache.search(SearchRequest.of("dishwasher drain")).total()).isEqualTo(1);
-      assertThat(cache.search(SearchRequest.of("dishwasher drain")).total()).isEqualTo(1);
+              JSON);
+      assertThat(total(cache.search(SearchRequest.of("dishwasher drain")))).isEqualTo(1);
+      assertThat(total(cache.search(SearchRequest.of("dishwasher drain")))).isEqualTo(1);
       assertThat(cache.hits()).isEqualTo(1);
       store.put(doc("http://f/2"));
       store.refresh();
-      assertThat(cache.search(SearchRequest.of("dishwasher drain")).total())
+      assertThat(total(cache.search(SearchRequest.of("dishwasher drain"))))
           .as("fresh after a refresh")
           .isEqualTo(2);
     }
@@ -92,11 +97,11 @@ class SearchCacheTest {
               store.searchers(),
               MB,
               2,
-              SIZE);
+              JSON);
       List<Callable<Long>> calls = new ArrayList<>();
       for (int i = 0; i < 12; i++) {
         String q = "dishwasher drain " + i; // all different: none is served from the cache
-        calls.add(() -> cache.search(SearchRequest.of(q)).total());
+        calls.add(() -> total(cache.search(SearchRequest.of(q))));
       }
       ExecutorService pool = Executors.newFixedThreadPool(12);
       try {
@@ -115,13 +120,13 @@ class SearchCacheTest {
       store.commit();
       Searcher searcher = new Searcher(store.searchers(), KeyExtractor.builtIn());
       long bound = 32 * 1024;
-      SearchCache cache = new SearchCache(searcher::search, store.searchers(), bound, 2, SIZE);
-      int one = SIZE.applyAsInt(searcher.search(SearchRequest.of("dishwasher drain 0")));
+      SearchCache cache = new SearchCache(searcher::search, store.searchers(), bound, 2, JSON);
+      int one = JSON.apply(searcher.search(SearchRequest.of("dishwasher drain 0"))).length;
       assertThat(one).as("one response's JSON").isGreaterThan(1000);
       for (int i = 0; i < 500; i++) cache.search(SearchRequest.of("dishwasher drain " + i));
       assertThat(cache.weightedBytes()).isPositive().isLessThanOrEqualTo(bound);
 
-      SearchCache off = new SearchCache(searcher::search, store.searchers(), 0, 2, SIZE);
+      SearchCache off = new SearchCache(searcher::search, store.searchers(), 0, 2, JSON);
       off.search(SearchRequest.of("dishwasher drain"));
       off.search(SearchRequest.of("dishwasher drain"));
       assertThat(off.hits()).as("a cache of 0 bytes keeps nothing").isZero();

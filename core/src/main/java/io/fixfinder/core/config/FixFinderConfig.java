@@ -23,8 +23,7 @@ public record FixFinderConfig(
    *     (0: one per core; see {@link #searchConcurrency()})
    * @param rateLimitMemoryMb most memory the rate limiter's buckets may hold; past it the least
    *     recently used buckets are dropped (a dropped client starts again with a full bucket)
-   * @param searchCacheMb most memory cached search responses may hold (each weighed as 1.5 times
-   *     its JSON size, what a page measured on the heap)
+   * @param searchCacheMb most memory cached search responses may hold (kept as the JSON sent)
    */
   public record Server(
       String host,
