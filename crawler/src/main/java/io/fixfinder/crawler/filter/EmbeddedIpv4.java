@@ -7,9 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The IPv4 addresses an IPv6 address carries. A transition address reaches the IPv4 host it
- * embeds (through a NAT64 gateway, a 6to4 or Teredo relay, an ISATAP router, or a dual stack), so
- * the private-address policy must judge that IPv4 host: {@code [64:ff9b::a9fe:a9fe]} is the cloud
+ * The IPv4 addresses an IPv6 address carries. A transition address reaches the IPv4 host it embeds
+ * (through a NAT64 gateway, a 6to4 or Teredo relay, an ISATAP router, or a dual stack), so the
+ * private-address policy must judge that IPv4 host: {@code [64:ff9b::a9fe:a9fe]} is the cloud
  * metadata service, {@code [::127.0.0.1]} is loopback.
  */
 final class EmbeddedIpv4 {
