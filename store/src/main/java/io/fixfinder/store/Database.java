@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.fixfinder.core.config.FixFinderConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,10 +67,11 @@ public final class Database implements AutoCloseable {
   /**
    * Opens {@code url}, creating the SQLite file's folder if needed, and migrates the schema.
    *
-   * @throws StoreException when the database cannot be reached or migrated; the message names the
-   *     engine, never the URL
+   * @throws StoreException when the URL is not supported or the database cannot be reached or
+   *     migrated; the message names the engine and never carries a credential
    */
   public static Database open(String url, int maxConnections, int connectTimeoutSeconds) {
+    JdbcUrl jdbc = JdbcUrl.parse(url);
     Kind kind = kindOf(url);
     HikariConfig config = new HikariConfig();
     config.setPoolName("fixfinder-" + kind.id());
@@ -84,7 +84,9 @@ public final class Database implements AutoCloseable {
     switch (kind) {
       case SQLITE -> config.setDataSource(sqlite(url));
       case POSTGRESQL -> {
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(jdbc.url());
+        jdbc.user().ifPresent(config::setUsername);
+        jdbc.password().ifPresent(config::setPassword);
         config.addDataSourceProperty("connectTimeout", Integer.toString(connectTimeoutSeconds));
         config.addDataSourceProperty("ApplicationName", "fixfinder");
       }
@@ -94,7 +96,8 @@ public final class Database implements AutoCloseable {
       pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
       throw new StoreException(
-          "cannot connect to the " + kind.id() + " database: " + rootMessage(e), e);
+          jdbc.redact("cannot connect to the " + kind.id() + " database: " + rootMessage(e)),
+          jdbc.redact(e));
     }
     Database db = new Database(pool, kind, connectTimeoutSeconds);
     try {
@@ -102,7 +105,8 @@ public final class Database implements AutoCloseable {
     } catch (FlywayException e) {
       pool.close();
       throw new StoreException(
-          "cannot migrate the " + kind.id() + " database: " + rootMessage(e), e);
+          jdbc.redact("cannot migrate the " + kind.id() + " database: " + rootMessage(e)),
+          jdbc.redact(e));
     }
     return db;
   }
@@ -110,7 +114,8 @@ public final class Database implements AutoCloseable {
   static Kind kindOf(String url) {
     if (url.startsWith("jdbc:sqlite:")) return Kind.SQLITE;
     if (url.startsWith("jdbc:postgresql:")) return Kind.POSTGRESQL;
-    throw new IllegalArgumentException("only jdbc:sqlite: and jdbc:postgresql: URLs are supported");
+    throw new StoreException(
+        "only jdbc:sqlite: and jdbc:postgresql: database URLs are supported", null);
   }
 
   private static DataSource sqlite(String url) {
@@ -122,7 +127,14 @@ public final class Database implements AutoCloseable {
       try {
         if (parent != null) Files.createDirectories(parent);
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new StoreException(
+            "cannot create the folder of the sqlite database "
+                + parent
+                + ": "
+                + e.getClass().getSimpleName()
+                + " "
+                + e.getMessage(),
+            e);
       }
     }
     SQLiteConfig config = new SQLiteConfig();
@@ -167,7 +179,8 @@ public final class Database implements AutoCloseable {
         c.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new StoreException(kind.id() + " transaction failed: " + e.getMessage(), e);
+      throw new StoreException(
+          kind.id() + " transaction failed: " + JdbcUrl.redactPatterns(e.getMessage()), e);
     }
   }
 
@@ -176,7 +189,8 @@ public final class Database implements AutoCloseable {
     try (Connection c = pool.getConnection()) {
       return work.apply(c);
     } catch (SQLException e) {
-      throw new StoreException(kind.id() + " read failed: " + e.getMessage(), e);
+      throw new StoreException(
+          kind.id() + " read failed: " + JdbcUrl.redactPatterns(e.getMessage()), e);
     }
   }
 
