@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.fixfinder.core.config.FixFinderConfig;
 import java.io.IOException;
+import java.net.UnknownHostException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -131,9 +133,9 @@ public final class Database implements AutoCloseable {
             "cannot create the folder of the sqlite database "
                 + parent
                 + ": "
-                + e.getClass().getSimpleName()
-                + " "
-                + e.getMessage(),
+                + (e instanceof FileSystemException f && f.getReason() != null
+                    ? f.getReason()
+                    : e.toString()),
             e);
       }
     }
@@ -233,7 +235,8 @@ public final class Database implements AutoCloseable {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) t = t.getCause();
     String m = t.getMessage();
-    return m == null ? t.getClass().getSimpleName() : m;
+    if (m == null) return t.getClass().getSimpleName();
+    return t instanceof UnknownHostException ? "unknown host " + m : m;
   }
 
   @Override
