@@ -34,6 +34,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -126,7 +129,9 @@ class DemoApiGoldenIT {
             search.path("hits").path(1).path("kind").asText(),
             search.path("hits").path(2).path("kind").asText());
     assertThat(top3).contains("manual", "forum");
-    for (JsonNode hit : search.path("hits")) assertServedByTheCorpus(hit);
+    for (JsonNode hit : search.path("hits")) {
+      assertServedByTheCorpus(hit.path("kind").asText(), hit.path("url").asText());
+    }
     for (int i = 0; i < 5; i++) {
       JsonNode hit = search.path("hits").path(i);
       if (!hit.path("kind").asText().equals("video")) {
@@ -146,8 +151,15 @@ class DemoApiGoldenIT {
     assertThat(issue.path("issue").path("id").asText()).isEqualTo(id);
     assertThat(iterable(issue.path("records").fieldNames()))
         .contains("manual", "forum", "video", "review");
-    for (JsonNode records : issue.path("records")) {
-      for (JsonNode record : records) assertServedByTheCorpus(record);
+    // every record shown is a page of the corpus that talks about this fault
+    for (String kind : iterable(issue.path("records").fieldNames())) {
+      for (JsonNode record : issue.path("records").path(kind).path("shown")) {
+        String url = record.path("url").asText();
+        assertServedByTheCorpus(kind, url);
+        if (!kind.equals("video")) {
+          assertThat(corpusText(url)).as(url).containsPattern("(?i)e\\s?-?18|error\\s*18|drain");
+        }
+      }
     }
     compare("issue-drain-e18.json", issue);
   }
@@ -187,9 +199,8 @@ class DemoApiGoldenIT {
   }
 
   /** A record's URL is a page of a demo site (a file in its folder) or one of the videos. */
-  private static void assertServedByTheCorpus(JsonNode record) throws Exception {
-    String url = record.path("url").asText();
-    if (record.path("kind").asText().equals("video")) {
+  private static void assertServedByTheCorpus(String kind, String url) {
+    if (kind.equals("video")) {
       assertThat(url).contains("youtube.com/watch?v=");
     } else {
       assertThat(corpusFile(url)).as(url).isRegularFile();
@@ -210,7 +221,11 @@ class DemoApiGoldenIT {
 
   private static String corpusText(String url) throws Exception {
     Path file = corpusFile(url);
-    if (file.toString().endsWith(".pdf")) return ""; // binary: existence is checked elsewhere
+    if (file.toString().endsWith(".pdf")) {
+      try (PDDocument pdf = Loader.loadPDF(file.toFile())) {
+        return new PDFTextStripper().getText(pdf);
+      }
+    }
     return Parser.unescapeEntities(Files.readString(file), false);
   }
 
