@@ -2,7 +2,9 @@ package io.fixfinder.indexer.embed;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -149,9 +151,7 @@ final class OnnxNativeLibraries {
       sha.update(in.readAllBytes());
     }
     String runtime = System.mapLibraryName("onnxruntime").replace("jnilib", "dylib");
-    sha.update(
-        Long.toString(resourceSize(platform, runtime))
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    sha.update(Long.toString(resourceSize(platform, runtime)).getBytes(StandardCharsets.UTF_8));
     return HexFormat.of().formatHex(sha.digest(), 0, 8);
   }
 
@@ -161,7 +161,7 @@ final class OnnxNativeLibraries {
     long size = url.openConnection().getContentLengthLong();
     if (size >= 0) return size;
     try (InputStream in = url.openStream()) {
-      return in.transferTo(java.io.OutputStream.nullOutputStream());
+      return in.transferTo(OutputStream.nullOutputStream());
     }
   }
 

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -233,10 +234,9 @@ public final class Crawler4jEngine implements CrawlEngine {
   }
 
   /** Why a configured seed cannot be fetched: the site's URL filters first, then robots.txt. */
-  private static java.util.Optional<String> refusal(
-      URI seed, UrlFilter filter, CommonsRobotsServer robots) {
+  private static Optional<String> refusal(URI seed, UrlFilter filter, CommonsRobotsServer robots) {
     if (filter.check(seed) instanceof UrlVerdict.Reject reject) {
-      return java.util.Optional.of(reject.reason());
+      return Optional.of(reject.reason());
     }
     return robots.refusal(seed);
   }
