@@ -22,7 +22,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -176,10 +175,7 @@ class DemoEndToEndIT {
   @Test
   @Order(2)
   void theSearchPageShowsResultsInABrowser() throws Exception {
-    Path chromium = Path.of("/usr/bin/chromium");
-    Assumptions.assumeTrue(
-        java.nio.file.Files.isExecutable(chromium),
-        "chromium is not installed (.ci/run installs it)");
+    Path chromium = RequiredTool.chromium().require();
     String dom = dumpDom(chromium, "/?q=washing+machine+wont+drain");
     assertThat(dom)
         .contains("class=\"hit\"")

@@ -7,6 +7,7 @@ import io.fixfinder.core.json.Json;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /** The SBOM built with the jar lists what ships, at the versions the build pins. */
@@ -24,6 +25,16 @@ class SbomIT {
                     c.get("version").asText()));
     assertThat(versions.get("org.jsoup:jsoup")).isEqualTo("1.24.1");
     assertThat(versions.get("org.eclipse.jetty:jetty-server")).startsWith("12.1.");
+    // One Jetty: every module of every Jetty group (core, ee, ee10, websocket) at one version.
+    Map<String, String> jetty = new TreeMap<>(versions);
+    jetty.keySet().removeIf(k -> !k.startsWith("org.eclipse.jetty"));
+    assertThat(jetty).hasSizeGreaterThan(10);
+    assertThat(jetty)
+        .allSatisfy(
+            (artifact, version) ->
+                assertThat(version)
+                    .as(artifact)
+                    .isEqualTo(versions.get("org.eclipse.jetty:jetty-server")));
     assertThat(versions.get("org.apache.httpcomponents:httpclient")).isEqualTo("4.5.14");
     assertThat(versions.keySet())
         .noneMatch(k -> k.startsWith("org.apache.tika:") || k.startsWith("ch.qos.logback:"));

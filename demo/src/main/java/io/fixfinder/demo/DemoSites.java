@@ -33,17 +33,28 @@ public final class DemoSites implements AutoCloseable {
 
   private static final int THREADS = 8;
 
+  /** What to do when a site's requested port is taken. */
+  public enum Ports {
+    /** Use another free port and say so in {@link #replacedPorts()}. */
+    PREFERRED,
+    /** Fail: the caller depends on exactly these ports (URLs, and ids hashed from them). */
+    REQUIRED
+  }
+
   private final Map<String, URI> origins;
+  private final Map<String, Integer> replacedPorts;
   private final List<HttpServer> servers;
   private final ExecutorService executor;
   private final List<AccessLogEntry> log;
 
   private DemoSites(
       Map<String, URI> origins,
+      Map<String, Integer> replacedPorts,
       List<HttpServer> servers,
       ExecutorService executor,
       List<AccessLogEntry> log) {
     this.origins = origins;
+    this.replacedPorts = replacedPorts;
     this.servers = servers;
     this.executor = executor;
     this.log = log;
@@ -51,26 +62,34 @@ public final class DemoSites implements AutoCloseable {
 
   /** Serves each site of the manifest on a free port. */
   public static DemoSites start(DemoManifest manifest) throws IOException {
-    return start(manifest, Map.of());
+    return start(manifest, Map.of(), Ports.PREFERRED);
   }
 
   /**
-   * Serves each site on its preferred port when that port is free, else on a free one: a second
-   * demo run can keep the URLs of an index built by the first.
+   * Serves each site on the port {@code ports} names for it (any free port for a site it does not
+   * name). A taken port is replaced by a free one, listed in {@link #replacedPorts()}, with {@link
+   * Ports#PREFERRED}: a second demo run keeps the URLs of the index the first one built when it
+   * can, and knows when it cannot. With {@link Ports#REQUIRED} a taken port is an error.
+   *
+   * @throws BindException with {@link Ports#REQUIRED}, naming the site and the taken port
    */
-  public static DemoSites start(DemoManifest manifest, Map<String, Integer> preferredPorts)
+  public static DemoSites start(DemoManifest manifest, Map<String, Integer> ports, Ports policy)
       throws IOException {
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
     ExecutorService executor = Executors.newFixedThreadPool(THREADS, daemonThreads());
     List<HttpServer> servers = new ArrayList<>();
     Map<String, URI> origins = new LinkedHashMap<>();
+    Map<String, Integer> replaced = new LinkedHashMap<>();
     List<AccessLogEntry> log = new CopyOnWriteArrayList<>();
     try {
       // Bind every server first: a page may link to any site, so all origins must be known
       // before the first request is answered.
       for (DemoSite site : manifest.sites()) {
-        HttpServer server = bind(loopback, preferredPorts.getOrDefault(site.name(), 0));
+        int wanted = ports.getOrDefault(site.name(), 0);
+        HttpServer server = bind(loopback, wanted, site.name(), policy);
         servers.add(server);
+        if (wanted > 0 && server.getAddress().getPort() != wanted)
+          replaced.put(site.name(), wanted);
         origins.put(site.name(), URI.create("http://127.0.0.1:" + server.getAddress().getPort()));
       }
       Map<String, URI> frozen = Collections.unmodifiableMap(origins);
@@ -81,7 +100,8 @@ public final class DemoSites implements AutoCloseable {
         server.setExecutor(executor);
         server.start();
       }
-      return new DemoSites(frozen, List.copyOf(servers), executor, log);
+      return new DemoSites(
+          frozen, Collections.unmodifiableMap(replaced), List.copyOf(servers), executor, log);
     } catch (IOException | RuntimeException e) {
       servers.forEach(s -> s.stop(0));
       executor.shutdownNow();
@@ -89,12 +109,19 @@ public final class DemoSites implements AutoCloseable {
     }
   }
 
-  private static HttpServer bind(InetAddress address, int port) throws IOException {
+  private static HttpServer bind(InetAddress address, int port, String site, Ports policy)
+      throws IOException {
     if (port > 0) {
       try {
         return HttpServer.create(new InetSocketAddress(address, port), 0);
       } catch (BindException taken) {
-        // someone else has it now: any free port will do
+        if (policy == Ports.REQUIRED) {
+          BindException e =
+              new BindException("port " + port + " for demo site '" + site + "' is taken");
+          e.initCause(taken);
+          throw e;
+        }
+        // PREFERRED: any free port will do; replacedPorts() tells the caller
       }
     }
     return HttpServer.create(new InetSocketAddress(address, 0), 0);
@@ -117,6 +144,11 @@ public final class DemoSites implements AutoCloseable {
           "no demo site '" + siteName + "' (sites: " + origins.keySet() + ")");
     }
     return origin;
+  }
+
+  /** Sites whose requested port was taken, with that port: their URLs differ from last time. */
+  public Map<String, Integer> replacedPorts() {
+    return replacedPorts;
   }
 
   /** Site name to origin, in manifest order. */

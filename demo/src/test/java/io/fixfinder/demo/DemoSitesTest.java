@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.BindException;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -188,13 +190,36 @@ class DemoSitesTest {
   void preferredPortsAreUsedWhenFreeAndReplacedWhenTaken() throws Exception {
     Map<String, Integer> taken = new LinkedHashMap<>();
     sites.origins().forEach((name, uri) -> taken.put(name, uri.getPort()));
-    try (DemoSites second = DemoSites.start(manifest, taken)) {
+    try (DemoSites second = DemoSites.start(manifest, taken, DemoSites.Ports.PREFERRED)) {
       assertThat(second.origins().values()).doesNotContainAnyElementsOf(sites.origins().values());
+      assertThat(second.replacedPorts()).isEqualTo(taken);
       HttpResponse<String> home =
           HTTP.send(
               HttpRequest.newBuilder(URI.create(second.origin("manuals") + "/")).build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(home.statusCode()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void requiredPortsThatAreTakenFailNamingTheSiteAndPort() throws Exception {
+    int port = sites.origin("manuals").getPort();
+    assertThatThrownBy(
+            () -> DemoSites.start(manifest, Map.of("manuals", port), DemoSites.Ports.REQUIRED))
+        .isInstanceOf(BindException.class)
+        .hasMessage("port " + port + " for demo site 'manuals' is taken");
+  }
+
+  @Test
+  void freeRequiredPortsAreUsedAndNothingIsReplaced() throws Exception {
+    int free;
+    try (ServerSocket s = new ServerSocket(0)) {
+      free = s.getLocalPort();
+    }
+    try (DemoSites own =
+        DemoSites.start(manifest, Map.of("manuals", free), DemoSites.Ports.REQUIRED)) {
+      assertThat(own.origin("manuals").getPort()).isEqualTo(free);
+      assertThat(own.replacedPorts()).isEmpty();
     }
   }
 }

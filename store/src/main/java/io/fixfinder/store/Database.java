@@ -4,7 +4,8 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.fixfinder.core.config.FixFinderConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.UnknownHostException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -68,10 +69,11 @@ public final class Database implements AutoCloseable {
   /**
    * Opens {@code url}, creating the SQLite file's folder if needed, and migrates the schema.
    *
-   * @throws StoreException when the database cannot be reached or migrated; the message names the
-   *     engine, never the URL
+   * @throws StoreException when the URL is not supported or the database cannot be reached or
+   *     migrated; the message names the engine and never carries a credential
    */
   public static Database open(String url, int maxConnections, int connectTimeoutSeconds) {
+    JdbcUrl jdbc = JdbcUrl.parse(url);
     Kind kind = kindOf(url);
     HikariConfig config = new HikariConfig();
     config.setPoolName("fixfinder-" + kind.id());
@@ -84,7 +86,9 @@ public final class Database implements AutoCloseable {
     switch (kind) {
       case SQLITE -> config.setDataSource(sqlite(url));
       case POSTGRESQL -> {
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(jdbc.url());
+        jdbc.user().ifPresent(config::setUsername);
+        jdbc.password().ifPresent(config::setPassword);
         config.addDataSourceProperty("connectTimeout", Integer.toString(connectTimeoutSeconds));
         config.addDataSourceProperty("ApplicationName", "fixfinder");
       }
@@ -94,7 +98,8 @@ public final class Database implements AutoCloseable {
       pool = new HikariDataSource(config);
     } catch (RuntimeException e) {
       throw new StoreException(
-          "cannot connect to the " + kind.id() + " database: " + rootMessage(e), e);
+          jdbc.redact("cannot connect to the " + kind.id() + " database: " + rootMessage(e)),
+          jdbc.redact(e));
     }
     Database db = new Database(pool, kind, connectTimeoutSeconds);
     try {
@@ -102,7 +107,8 @@ public final class Database implements AutoCloseable {
     } catch (FlywayException e) {
       pool.close();
       throw new StoreException(
-          "cannot migrate the " + kind.id() + " database: " + rootMessage(e), e);
+          jdbc.redact("cannot migrate the " + kind.id() + " database: " + rootMessage(e)),
+          jdbc.redact(e));
     }
     return db;
   }
@@ -110,7 +116,8 @@ public final class Database implements AutoCloseable {
   static Kind kindOf(String url) {
     if (url.startsWith("jdbc:sqlite:")) return Kind.SQLITE;
     if (url.startsWith("jdbc:postgresql:")) return Kind.POSTGRESQL;
-    throw new IllegalArgumentException("only jdbc:sqlite: and jdbc:postgresql: URLs are supported");
+    throw new StoreException(
+        "only jdbc:sqlite: and jdbc:postgresql: database URLs are supported", null);
   }
 
   private static DataSource sqlite(String url) {
@@ -122,7 +129,14 @@ public final class Database implements AutoCloseable {
       try {
         if (parent != null) Files.createDirectories(parent);
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw new StoreException(
+            "cannot create the folder of the sqlite database "
+                + parent
+                + ": "
+                + (e instanceof FileSystemException f && f.getReason() != null
+                    ? f.getReason()
+                    : e.toString()),
+            e);
       }
     }
     SQLiteConfig config = new SQLiteConfig();
@@ -167,7 +181,8 @@ public final class Database implements AutoCloseable {
         c.setAutoCommit(true);
       }
     } catch (SQLException e) {
-      throw new StoreException(kind.id() + " transaction failed: " + e.getMessage(), e);
+      throw new StoreException(
+          kind.id() + " transaction failed: " + JdbcUrl.redactPatterns(e.getMessage()), e);
     }
   }
 
@@ -176,7 +191,8 @@ public final class Database implements AutoCloseable {
     try (Connection c = pool.getConnection()) {
       return work.apply(c);
     } catch (SQLException e) {
-      throw new StoreException(kind.id() + " read failed: " + e.getMessage(), e);
+      throw new StoreException(
+          kind.id() + " read failed: " + JdbcUrl.redactPatterns(e.getMessage()), e);
     }
   }
 
@@ -236,7 +252,8 @@ public final class Database implements AutoCloseable {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) t = t.getCause();
     String m = t.getMessage();
-    return m == null ? t.getClass().getSimpleName() : m;
+    if (m == null) return t.getClass().getSimpleName();
+    return t instanceof UnknownHostException ? "unknown host " + m : m;
   }
 
   @Override

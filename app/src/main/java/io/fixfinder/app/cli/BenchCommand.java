@@ -214,7 +214,7 @@ public final class BenchCommand implements Runnable {
       System.out.println(
           "| threads/host | hosts | pages | seconds | pages/s | parse ms/page | extract ms/page | fetch & wait ms/page |");
       System.out.println("|---|---|---|---|---|---|---|---|");
-      try (DemoSites sites = DemoSites.start(manifest, java.util.Map.of())) {
+      try (DemoSites sites = DemoSites.start(manifest)) {
         for (int t : threads) {
           Result best = null;
           for (int round = 0; round < rounds; round++) {

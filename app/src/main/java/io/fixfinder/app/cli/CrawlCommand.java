@@ -3,6 +3,7 @@ package io.fixfinder.app.cli;
 import io.fixfinder.app.Main;
 import io.fixfinder.app.pipeline.CrawlPipeline;
 import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.crawler.fetch.SeedsRefused;
 import io.fixfinder.crawler.source.SiteConfig;
 import io.fixfinder.crawler.source.SourcesFile;
 import java.nio.file.Files;
@@ -53,7 +54,11 @@ public final class CrawlCommand implements Callable<Integer> {
                 new CrawlPipeline.YouTubeRun(
                     youtubeRoot != null ? youtubeRoot : cfg.youtube().rootUrl(), key.strip()));
     if (youtube.isEmpty()) System.out.println("youtube: skipped (" + KEY_ENV + " is not set)");
-    new CrawlPipeline(cfg, CommonOptions.layout(cfg), System.out).run(sites, youtube);
+    try {
+      new CrawlPipeline(cfg, CommonOptions.layout(cfg), System.out).run(sites, youtube);
+    } catch (SeedsRefused e) {
+      throw new Main.UsageError(e.getMessage());
+    }
     return 0;
   }
 }

@@ -47,7 +47,8 @@ public final class DemoCommand implements Callable<Integer> {
     DataLayout data = CommonOptions.layout(cfg);
     long start = System.nanoTime();
     DemoManifest manifest = DemoCorpus.writeTo(data.demoCorpus());
-    DemoSites sites = DemoSites.start(manifest, DemoPorts.read(data.demoPorts()));
+    DemoSites sites =
+        DemoSites.start(manifest, DemoPorts.read(data.demoPorts()), DemoSites.Ports.PREFERRED);
     DemoPorts.write(data.demoPorts(), sites.origins());
     FakeYouTubeApi youtube = FakeYouTubeApi.start(manifest.youtubeVideos());
     List<AutoCloseable> servers = List.of(sites, youtube);
@@ -56,7 +57,14 @@ public final class DemoCommand implements Callable<Integer> {
           "demo: %d documents on %d sites: %s%n",
           manifest.documentCount(), manifest.sites().size(), sites.origins());
       IndexPipeline index = new IndexPipeline(cfg, data, out);
-      if (rebuild || !index.reusable()) {
+      if (!sites.replacedPorts().isEmpty()) {
+        // The index's URLs carry the old ports: reusing it would serve dead links.
+        out.println(
+            "demo: ports "
+                + sites.replacedPorts()
+                + " were taken, so the sites moved; crawling again for links that work");
+      }
+      if (rebuild || !index.reusable() || !sites.replacedPorts().isEmpty()) {
         reset(data);
         List<SiteConfig> configs = DemoSources.of(manifest, sites);
         new CrawlPipeline(cfg, data, out)

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * The demo sites' ports from the last run. Indexed URLs carry the port, so a second run asks for
- * the same ports to keep result links working; a taken port just gets a new one.
+ * the same ports to keep result links working; a taken port gets a new one, and the demo crawls
+ * again.
  */
 final class DemoPorts {
   private DemoPorts() {}

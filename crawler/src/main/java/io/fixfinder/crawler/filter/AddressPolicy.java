@@ -48,7 +48,11 @@ public final class AddressPolicy {
     return resolver.resolve(host);
   }
 
-  /** Loopback, private (RFC 1918, ULA), link-local, carrier-grade NAT, any-local, multicast. */
+  /**
+   * Loopback, private (RFC 1918, ULA), link-local, carrier-grade NAT, any-local, multicast; an IPv6
+   * address that embeds an IPv4 one (mapped, compatible, NAT64, 6to4, Teredo, ISATAP) is judged by
+   * the embedded address, see {@link EmbeddedIpv4}.
+   */
   public static boolean isPrivate(InetAddress address) {
     if (address.isLoopbackAddress()
         || address.isAnyLocalAddress()
@@ -60,12 +64,9 @@ public final class AddressPolicy {
     byte[] b = address.getAddress();
     if (address instanceof Inet6Address) {
       if ((b[0] & 0xfe) == 0xfc) return true; // fc00::/7 unique local
-      if (isMappedV4(b)) {
-        try {
-          return isPrivate(InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]}));
-        } catch (UnknownHostException e) {
-          return true;
-        }
+      if (EmbeddedIpv4.isLocalUseNat64(b)) return true;
+      for (InetAddress embedded : EmbeddedIpv4.in(b)) {
+        if (isPrivate(embedded)) return true;
       }
       return false;
     }
@@ -76,10 +77,5 @@ public final class AddressPolicy {
         || (first == 192 && second == 0 && (b[2] & 0xff) == 0) // IETF protocol assignments
         || (first == 198 && (second == 18 || second == 19)) // benchmarking
         || first >= 240; // reserved and broadcast
-  }
-
-  private static boolean isMappedV4(byte[] b) {
-    for (int i = 0; i < 10; i++) if (b[i] != 0) return false;
-    return (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
   }
 }

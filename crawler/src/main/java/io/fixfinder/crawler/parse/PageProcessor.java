@@ -28,6 +28,9 @@ public final class PageProcessor implements PageHandler {
   private final RecordLog log;
   private final Duplicates duplicates;
 
+  /** Read from the log at the first 404 of the run; guarded by {@code this}. */
+  private PageRecords pageRecords;
+
   /**
    * @param duplicates what was already stored (seed it from the record log when resuming)
    */
@@ -52,7 +55,11 @@ public final class PageProcessor implements PageHandler {
       if (original.isPresent()) aliases.add(new RecordLog.Entry.Alias(original.get(), doc.url()));
       else stored.add(doc);
     }
-    log.page(page.url().toString(), runId, stored, aliases);
+    String url = page.url().toString();
+    synchronized (this) {
+      log.page(url, runId, stored, aliases);
+      if (pageRecords != null) pageRecords.stored(url, stored);
+    }
     return stored.size();
   }
 
@@ -120,8 +127,20 @@ public final class PageProcessor implements PageHandler {
         && a.getPort() == b.getPort();
   }
 
+  /**
+   * Deletes the records the page stored, by their keys (canonical URL, row fragment), which are not
+   * the fetched URL when the page declared a canonical one. A URL no page line stored (a record put
+   * whole, an older log) is deleted as its own key.
+   */
   @Override
-  public void gone(URI url, int status) {
-    log.delete(SourceDoc.idFor(url.toString()), url.toString(), "http " + status);
+  public synchronized void gone(URI url, int status) {
+    if (pageRecords == null) pageRecords = PageRecords.read(log.file());
+    String reason = "http " + status;
+    List<PageRecords.Owned> owned = pageRecords.remove(url.toString());
+    if (owned.isEmpty()) {
+      log.delete(SourceDoc.idFor(url.toString()), url.toString(), reason);
+      return;
+    }
+    for (PageRecords.Owned record : owned) log.delete(record.id(), record.url(), reason);
   }
 }

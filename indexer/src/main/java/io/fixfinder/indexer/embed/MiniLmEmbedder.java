@@ -26,6 +26,7 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
   /** A model using {@code threads} threads for batches. */
   public MiniLmEmbedder(int threads) {
     if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+    OnnxNativeLibraries.prepare(); // before ONNX Runtime loads: no temporary folder per start
     this.pool =
         Executors.newFixedThreadPool(
             threads,

@@ -13,6 +13,7 @@ import io.fixfinder.crawler.run.CrawlCounters;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,9 @@ final class CommonsRobotsServer extends RobotstxtServer {
   private final CrawlCounters counters;
   private final SimpleRobotRulesParser parser = new SimpleRobotRulesParser();
   private final Map<String, BaseRobotRules> cache = new ConcurrentHashMap<>();
+
+  /** Per origin, why its robots.txt could not be read (its rules then disallow everything). */
+  private final Map<String, String> failures = new ConcurrentHashMap<>();
 
   CommonsRobotsServer(PageFetcher fetcher, String userAgent, CrawlCounters counters) {
     super(disabledConfig(), fetcher);
@@ -67,8 +71,17 @@ final class CommonsRobotsServer extends RobotstxtServer {
 
   /** The rules for a URL's origin, fetched once per origin. */
   BaseRobotRules rulesFor(URI url) {
-    String origin = url.getScheme() + "://" + url.getRawAuthority();
-    return cache.computeIfAbsent(origin, this::fetchRules);
+    return cache.computeIfAbsent(origin(url), this::fetchRules);
+  }
+
+  /** Why robots.txt forbids fetching {@code url}, or empty when it allows it. */
+  Optional<String> refusal(URI url) {
+    if (rulesFor(url).isAllowed(url.toString())) return Optional.empty();
+    return Optional.of(failures.getOrDefault(origin(url), "disallowed by robots.txt"));
+  }
+
+  private static String origin(URI url) {
+    return url.getScheme() + "://" + url.getRawAuthority();
   }
 
   private BaseRobotRules fetchRules(String origin) {
@@ -86,7 +99,9 @@ final class CommonsRobotsServer extends RobotstxtServer {
         }
         if (status != 200) {
           log.info("robots.txt of {} answered {}", origin, status);
-          return parser.failedFetch(status);
+          BaseRobotRules rules = parser.failedFetch(status);
+          if (!rules.isAllowAll()) failures.put(origin, "robots.txt answered " + status);
+          return rules;
         }
         Page page = new Page(robots);
         result.fetchContent(page, MAX_ROBOTS_BYTES);
@@ -95,12 +110,14 @@ final class CommonsRobotsServer extends RobotstxtServer {
       } catch (Exception e) {
         // Unreachable robots.txt: RFC 9309 says assume complete disallow.
         log.warn("robots.txt of {} unreachable ({}); disallowing the site", origin, e.toString());
+        failures.put(origin, "robots.txt unreachable: " + e.getMessage());
         return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
       } finally {
         if (result != null) result.discardContentIfNotConsumed();
       }
     }
     log.warn("robots.txt of {} redirects too often; disallowing the site", origin);
+    failures.put(origin, "robots.txt redirects too often");
     return new SimpleRobotRules(SimpleRobotRules.RobotRulesMode.ALLOW_NONE);
   }
 }

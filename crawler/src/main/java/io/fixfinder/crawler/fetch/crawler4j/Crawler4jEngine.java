@@ -7,10 +7,12 @@ import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.io.FileTrees;
 import io.fixfinder.crawler.fetch.CrawlEngine;
 import io.fixfinder.crawler.fetch.PageHandler;
+import io.fixfinder.crawler.fetch.SeedsRefused;
 import io.fixfinder.crawler.filter.AddressPolicy;
 import io.fixfinder.crawler.filter.GuardedDnsResolver;
 import io.fixfinder.crawler.filter.UrlFilter;
 import io.fixfinder.crawler.filter.UrlFilters;
+import io.fixfinder.crawler.filter.UrlVerdict;
 import io.fixfinder.crawler.run.CrawlCounters;
 import io.fixfinder.crawler.source.SiteConfig;
 import io.fixfinder.crawler.source.SitemapReader;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -65,10 +68,19 @@ public final class Crawler4jEngine implements CrawlEngine {
     return n;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws SeedsRefused when every configured seed of every site is refused and nothing is left to
+   *     crawl from an earlier run: the sources file cannot work as written
+   */
   @Override
   public void crawl(List<SiteConfig> sites, PageHandler handler, CrawlCounters counters)
       throws InterruptedException {
     List<CrawlController> controllers = new ArrayList<>();
+    List<SeedsRefused.Refusal> refused = new ArrayList<>();
+    int configuredSeeds = 0;
+    long scheduled = 0;
     try (FetchStateStore states = FetchStateStore.open(stateDir)) {
       boolean resumed = states.resumed();
       String runId = states.beginRun();
@@ -78,7 +90,11 @@ public final class Crawler4jEngine implements CrawlEngine {
       java.util.Set<String> storedThisRun =
           resumed ? handler.pagesStoredIn(runId) : java.util.Set.of();
       for (SiteConfig site : sites) {
-        controllers.add(start(site, handler, counters, states, runId, resumed, storedThisRun));
+        configuredSeeds += site.seeds().size();
+        Started started =
+            start(site, handler, counters, states, runId, resumed, storedThisRun, refused);
+        controllers.add(started.controller());
+        scheduled += started.scheduled();
       }
       for (CrawlController controller : controllers) {
         controller.waitUntilFinish();
@@ -96,16 +112,23 @@ public final class Crawler4jEngine implements CrawlEngine {
       }
       running.removeAll(controllers);
     }
+    if (scheduled == 0 && configuredSeeds > 0 && refused.size() == configuredSeeds) {
+      throw new SeedsRefused(refused);
+    }
   }
 
-  private CrawlController start(
+  /** A site's controller, started, and how many URLs its frontier held when it started. */
+  private record Started(CrawlController controller, long scheduled) {}
+
+  private Started start(
       SiteConfig site,
       PageHandler handler,
       CrawlCounters counters,
       FetchStateStore states,
       String runId,
       boolean resumed,
-      java.util.Set<String> storedThisRun)
+      java.util.Set<String> storedThisRun,
+      List<SeedsRefused.Refusal> refused)
       throws Exception {
     Path storage = stateDir.resolve("sites").resolve(safeName(site.name()));
     if (!resumed) FileTrees.delete(storage); // a new run starts with an empty frontier
@@ -161,6 +184,10 @@ public final class Crawler4jEngine implements CrawlEngine {
     int delay = (int) Math.max(config.getPolitenessDelay(), Math.min(crawlDelayMs, capMs));
     config.setPolitenessDelay(delay);
 
+    for (URI seed : site.seeds()) {
+      refusal(seed, filter, robots)
+          .ifPresent(r -> refused.add(new SeedsRefused.Refusal(site.name(), seed, r)));
+    }
     Set<String> seeds = new LinkedHashSet<>();
     site.seeds().forEach(s -> seeds.add(s.toString()));
     // A recrawl revalidates every page it knows, so unchanged pages cost a 304 and nothing is
@@ -185,6 +212,8 @@ public final class Crawler4jEngine implements CrawlEngine {
         added++;
       }
     }
+    long scheduled =
+        controller.getFrontier().getQueueLength(); // before any crawler thread takes one
     log.info("site {}: {} seeds, politeness {} ms", site.name(), added, delay);
     java.util.concurrent.ConcurrentMap<String, Integer> redirectHops =
         new java.util.concurrent.ConcurrentHashMap<>();
@@ -201,7 +230,15 @@ public final class Crawler4jEngine implements CrawlEngine {
                 defaults.maxRedirects());
     controller.startNonBlocking(factory, defaults.threadsPerHost());
     running.add(controller);
-    return controller;
+    return new Started(controller, scheduled);
+  }
+
+  /** Why a configured seed cannot be fetched: the site's URL filters first, then robots.txt. */
+  private static Optional<String> refusal(URI seed, UrlFilter filter, CommonsRobotsServer robots) {
+    if (filter.check(seed) instanceof UrlVerdict.Reject reject) {
+      return Optional.of(reject.reason());
+    }
+    return robots.refusal(seed);
   }
 
   private volatile boolean stopped;

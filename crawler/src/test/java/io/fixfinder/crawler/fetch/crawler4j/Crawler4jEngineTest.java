@@ -1,12 +1,14 @@
 package io.fixfinder.crawler.fetch.crawler4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fixfinder.core.config.ConfigLoader;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.model.SourceKind;
 import io.fixfinder.crawler.fetch.FetchedPage;
 import io.fixfinder.crawler.fetch.PageHandler;
+import io.fixfinder.crawler.fetch.SeedsRefused;
 import io.fixfinder.crawler.filter.AddressPolicy;
 import io.fixfinder.crawler.run.CrawlCounters;
 import io.fixfinder.crawler.source.SiteConfig;
@@ -84,7 +86,12 @@ class Crawler4jEngineTest {
       site.respond("/robots.txt", 503, "text/plain", "down");
       site.page("/", links("/a"));
       Collect collect = new Collect();
-      crawlLocal(site, collect, new CrawlCounters());
+      assertThatThrownBy(() -> crawlLocal(site, collect, new CrawlCounters()))
+          .isInstanceOf(SeedsRefused.class)
+          .hasMessage(
+              "every seed was refused, nothing to crawl: t "
+                  + site.origin().resolve("/")
+                  + " (robots.txt answered 503)");
       assertThat(collect.urls).isEmpty();
       assertThat(site.paths()).containsOnly("/robots.txt");
     }
@@ -107,13 +114,55 @@ class Crawler4jEngineTest {
       site.page("/", links("/a"));
       Collect collect = new Collect();
       CrawlCounters counters = new CrawlCounters();
-      engine()
-          .crawl(
-              List.of(SiteConfig.of("t", SourceKind.FORUM, site.origin(), false)),
-              collect,
-              counters);
+      assertThatThrownBy(
+              () ->
+                  engine()
+                      .crawl(
+                          List.of(SiteConfig.of("t", SourceKind.FORUM, site.origin(), false)),
+                          collect,
+                          counters))
+          .isInstanceOfSatisfying(
+              SeedsRefused.class,
+              e ->
+                  assertThat(e.refusals())
+                      .containsExactly(
+                          new SeedsRefused.Refusal(
+                              "t", site.origin().resolve("/"), "private address 127.0.0.1")));
       assertThat(collect.urls).isEmpty();
       assertThat(site.paths()).isEmpty();
+    }
+  }
+
+  @Test
+  void aSiteWhoseRobotsDisallowsItsSeedIsReportedWithTheReason() throws Exception {
+    try (TestSite site = new TestSite()) {
+      site.respond("/robots.txt", 200, "text/plain", "User-agent: *\nDisallow: /\n");
+      site.page("/", links("/a"));
+      assertThatThrownBy(() -> crawlLocal(site, new Collect(), new CrawlCounters()))
+          .isInstanceOf(SeedsRefused.class)
+          .hasMessageEndingWith(
+              ": t " + site.origin().resolve("/") + " (disallowed by robots.txt)");
+      assertThat(site.paths()).containsOnly("/robots.txt");
+    }
+  }
+
+  @Test
+  void oneRefusedSiteBesideAWorkingOneIsNotAnError() throws Exception {
+    try (TestSite open = new TestSite();
+        TestSite closed = new TestSite()) {
+      open.page("/", links());
+      closed.page("/", links());
+      Collect collect = new Collect();
+      engine()
+          .crawl(
+              List.of(
+                  SiteConfig.of("open", SourceKind.FORUM, open.origin(), true)
+                      .withPolitenessDelayMs(0),
+                  SiteConfig.of("closed", SourceKind.FORUM, closed.origin(), false)),
+              collect,
+              new CrawlCounters());
+      assertThat(collect.urls).containsExactly("/");
+      assertThat(closed.paths()).isEmpty();
     }
   }
 
