@@ -78,6 +78,7 @@ final class SafePageFetcher extends PageFetcher {
             .setUserAgent(config.getUserAgentString())
             .setDefaultHeaders(config.getDefaultHeaders())
             .disableAutomaticRetries()
+            .addInterceptorLast(new CappedBodies(config.getMaxDownloadSize()))
             .build();
   }
 
