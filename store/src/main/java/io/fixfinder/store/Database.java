@@ -197,30 +197,58 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Whether a connection can be had within the connect timeout and the database takes a write: a
-   * row written in a transaction that is then rolled back. A database that answers reads but
-   * refuses writes (a read-only file or connection, a PostgreSQL standby or read-only transaction
-   * default) cannot store votes, so it is not healthy.
+   * Whether a connection can be had within the connect timeout and the database takes writes. A
+   * database that answers reads but refuses writes (a read-only file or connection, a PostgreSQL
+   * standby or read-only transaction default) cannot store votes, so it is not healthy.
+   *
+   * <p>PostgreSQL says so itself, read-only: {@code transaction_read_only} and {@code
+   * pg_is_in_recovery()}. SQLite cannot tell a read-only file before a write, so there a row is
+   * written in a transaction that is rolled back: it takes the write lock, so callers that may be
+   * called at any rate (the API's /health) keep the result for a while.
    */
   public Health health() {
     if (pool.isClosed()) return new Health(false, kind);
     try (Connection c = pool.getConnection()) {
       if (!c.isValid(pingSeconds)) return new Health(false, kind);
-      c.setAutoCommit(false);
-      try (var st =
-          c.prepareStatement("INSERT INTO instance_secret (name, secret) VALUES (?, ?)")) {
-        st.setQueryTimeout(pingSeconds);
-        st.setString(1, "health-probe-" + Long.toHexString(System.nanoTime()));
-        st.setString(2, "-");
-        st.executeUpdate();
-      } finally {
-        c.rollback();
-        c.setAutoCommit(true);
-      }
-      return new Health(true, kind);
+      boolean writable =
+          switch (kind) {
+            case POSTGRESQL -> postgresWritable(c);
+            case SQLITE -> sqliteWritable(c);
+          };
+      return new Health(writable, kind);
     } catch (SQLException | RuntimeException e) {
       return new Health(false, kind);
     }
+  }
+
+  private boolean postgresWritable(Connection c) throws SQLException {
+    try (var st =
+        c.prepareStatement(
+            "SELECT current_setting('transaction_read_only') = 'off' AND NOT pg_is_in_recovery()")) {
+      st.setQueryTimeout(pingSeconds);
+      try (var rs = st.executeQuery()) {
+        return rs.next() && rs.getBoolean(1);
+      }
+    }
+  }
+
+  private boolean sqliteWritable(Connection c) throws SQLException {
+    c.setAutoCommit(false);
+    try (var st = c.prepareStatement("INSERT INTO instance_secret (name, secret) VALUES (?, ?)")) {
+      st.setQueryTimeout(pingSeconds);
+      st.setString(1, "health-probe-" + Long.toHexString(System.nanoTime()));
+      st.setString(2, "-");
+      st.executeUpdate();
+      return true;
+    } finally {
+      c.rollback();
+      c.setAutoCommit(true);
+    }
+  }
+
+  /** Whether {@link #close()} was called: known without touching the database. */
+  public boolean isClosed() {
+    return pool.isClosed();
   }
 
   /** The schema version Flyway applied last, e.g. "1". */

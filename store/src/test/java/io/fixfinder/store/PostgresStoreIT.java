@@ -3,6 +3,9 @@ package io.fixfinder.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +30,19 @@ class PostgresStoreIT extends StoreContract {
   @Override
   Database.Kind expectedKind() {
     return Database.Kind.POSTGRESQL;
+  }
+
+  @Test
+  void theHealthProbeWritesNothing() throws Exception {
+    // A lock that holds every writer of instance_secret off: a probe that inserted would wait for
+    // it until its query timeout and report the database down.
+    try (Connection other = DriverManager.getConnection(url);
+        Statement st = other.createStatement()) {
+      other.setAutoCommit(false);
+      st.execute("LOCK TABLE instance_secret IN SHARE MODE");
+      assertThat(db.health()).isEqualTo(new Database.Health(true, Database.Kind.POSTGRESQL));
+      other.rollback();
+    }
   }
 
   @AfterEach

@@ -4,20 +4,36 @@ import io.fixfinder.api.problem.ProblemMapper;
 import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.store.Database;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * {@code GET /health}: 200 with "ok" when the index answers and the database takes a write; 503
  * with "degraded" (and which part failed) otherwise, as a load balancer expects.
+ *
+ * <p>/health is not rate-limited (a load balancer polls it) and the database probe may write (on
+ * SQLite it takes the write lock), so the probe's result is kept for {@link #PROBE_TTL}: any rate
+ * of calls costs at most one probe per period. A closed database is seen at once.
  */
 public final class HealthHandler {
+  /** How long a database probe's result stands for. */
+  static final Duration PROBE_TTL = Duration.ofSeconds(5);
+
   private final IndexStore index;
   private final Database database;
+  private final ProbeCache<Database.Health> probe;
 
   public HealthHandler(IndexStore index, Database database) {
+    this(index, database, System::nanoTime);
+  }
+
+  /** With {@code nanoClock} deciding when a probe's result is old (tests hold it still). */
+  HealthHandler(IndexStore index, Database database, LongSupplier nanoClock) {
     this.index = index;
     this.database = database;
+    this.probe = new ProbeCache<>(database::health, PROBE_TTL, nanoClock);
   }
 
   public void health(Context ctx) {
@@ -31,7 +47,8 @@ public final class HealthHandler {
       indexOk = false;
     }
     indexState.put("ok", indexOk);
-    Database.Health db = database.health();
+    Database.Health db =
+        database.isClosed() ? new Database.Health(false, database.kind()) : probe.get();
     Map<String, Object> dbState = new LinkedHashMap<>();
     dbState.put("ok", db.ok());
     dbState.put("kind", db.kind().id());
@@ -43,5 +60,10 @@ public final class HealthHandler {
     ctx.header("Cache-Control", "no-store");
     ProblemMapper.keepBody(ctx);
     ctx.status(ok ? 200 : 503).json(body);
+  }
+
+  /** Database probes run so far. */
+  long probes() {
+    return probe.probes();
   }
 }
