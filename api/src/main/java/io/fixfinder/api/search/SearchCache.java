@@ -8,6 +8,7 @@ import io.fixfinder.indexer.search.SearchResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
@@ -21,6 +22,11 @@ import org.apache.lucene.search.SearcherManager;
  * distinct queries cannot hold more than about {@code maxBytes}. The gate lets {@code concurrency}
  * searches run at once and queues the rest in arrival order: searches are CPU work, and sixteen at
  * once on two cores each ran slower than two at a time (docs/benchmarks.md).
+ *
+ * <p>A search runs outside the cache (a search or a wait at the gate inside Caffeine's compute
+ * would block other keys of its hash bin), and its answer is kept only if no refresh or vote came
+ * between its start and its end: the {@link #epoch} moves on each, so an answer from the view
+ * before is never stored after the invalidation that should have removed it.
  */
 public final class SearchCache {
   /** Heap of a cached entry beside its JSON: the key, the cache's node, the array's header. */
@@ -32,6 +38,7 @@ public final class SearchCache {
   private final Cache<SearchRequest, Encoded> cache;
   private final Semaphore gate;
   private final Function<SearchResponse, byte[]> encoder;
+  private final AtomicLong epoch = new AtomicLong();
 
   /**
    * @param maxBytes the most the cached responses may weigh (0: nothing is kept)
@@ -63,14 +70,23 @@ public final class SearchCache {
 
           @Override
           public void afterRefresh(boolean didRefresh) {
-            if (didRefresh) cache.invalidateAll();
+            if (didRefresh) invalidateAll();
           }
         });
   }
 
   /** The response to {@code request} as the API's JSON, from the cache or searched now. */
   public byte[] search(SearchRequest request) {
-    return cache.get(request, this::run).json();
+    Encoded cached = cache.getIfPresent(request);
+    if (cached != null) return cached.json();
+    long started = epoch.get();
+    Encoded fresh = run(request);
+    if (epoch.get() == started) {
+      cache.put(request, fresh);
+      // An invalidation between the check and the put: take the answer out again.
+      if (epoch.get() != started) cache.asMap().remove(request, fresh);
+    }
+    return fresh.json();
   }
 
   private Encoded run(SearchRequest request) {
@@ -97,6 +113,8 @@ public final class SearchCache {
 
   /** Forgets every cached response: a vote re-ranks what the same search returns. */
   public void invalidateAll() {
+    // The epoch first: a search that checks it after this finds it moved and keeps nothing.
+    epoch.incrementAndGet();
     cache.invalidateAll();
   }
 

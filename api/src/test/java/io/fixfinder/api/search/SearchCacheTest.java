@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -69,6 +70,98 @@ class SearchCacheTest {
       store.refresh();
       assertThat(total(cache.search(SearchRequest.of("dishwasher drain"))))
           .as("fresh after a refresh")
+          .isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aSearchThatOutlivesAnInvalidationIsNotKept() throws Exception {
+    try (IndexStore store = IndexStore.open(dir, 16)) {
+      store.put(doc("http://f/1"));
+      store.commit();
+      Searcher searcher = new Searcher(store.searchers(), KeyExtractor.builtIn());
+      AtomicInteger runs = new AtomicInteger();
+      CountDownLatch searched = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      SearchCache cache =
+          new SearchCache(
+              request -> {
+                // The answer comes from the view the search took before the change.
+                var response = searcher.search(request);
+                if (runs.incrementAndGet() == 1) {
+                  searched.countDown();
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                  }
+                }
+                return response;
+              },
+              store.searchers(),
+              MB,
+              2,
+              JSON);
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      try {
+        Future<byte[]> slow = pool.submit(() -> cache.search(SearchRequest.of("dishwasher drain")));
+        searched.await();
+        // A vote (or a refresh) lands while the search is still on its way.
+        store.put(doc("http://f/2"));
+        store.refresh();
+        cache.invalidateAll();
+        release.countDown();
+        assertThat(total(slow.get())).as("the slow search answered from its view").isEqualTo(1);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(total(cache.search(SearchRequest.of("dishwasher drain"))))
+          .as("the next search runs again instead of reading the stale answer")
+          .isEqualTo(2);
+      assertThat(runs.get()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void aSearchThatOutlivesARefreshIsNotKept() throws Exception {
+    try (IndexStore store = IndexStore.open(dir, 16)) {
+      store.put(doc("http://f/1"));
+      store.commit();
+      Searcher searcher = new Searcher(store.searchers(), KeyExtractor.builtIn());
+      AtomicInteger runs = new AtomicInteger();
+      CountDownLatch searched = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      SearchCache cache =
+          new SearchCache(
+              request -> {
+                var response = searcher.search(request);
+                if (runs.incrementAndGet() == 1) {
+                  searched.countDown();
+                  try {
+                    release.await();
+                  } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                  }
+                }
+                return response;
+              },
+              store.searchers(),
+              MB,
+              2,
+              JSON);
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      try {
+        Future<byte[]> slow = pool.submit(() -> cache.search(SearchRequest.of("dishwasher drain")));
+        searched.await();
+        store.put(doc("http://f/2"));
+        store.refresh();
+        release.countDown();
+        assertThat(total(slow.get())).isEqualTo(1);
+      } finally {
+        pool.shutdownNow();
+      }
+      assertThat(total(cache.search(SearchRequest.of("dishwasher drain"))))
+          .as("fresh after the refresh")
           .isEqualTo(2);
     }
   }
