@@ -68,8 +68,11 @@ public final class RateLimiter {
     long now = clock.getAsLong();
     Bucket bucket = buckets.get(key, k -> new Bucket(burst, now));
     synchronized (bucket) {
-      bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.updatedNanos) * perNano);
-      bucket.updatedNanos = now;
+      // Another thread may have read a later clock and got here first: no negative time, and the
+      // bucket's time never goes back (which would count the same interval twice).
+      long elapsed = Math.max(0, now - bucket.updatedNanos);
+      bucket.tokens = Math.min(burst, bucket.tokens + elapsed * perNano);
+      bucket.updatedNanos = Math.max(bucket.updatedNanos, now);
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1;
         return new Decision(true, 0);

@@ -2,6 +2,8 @@ package io.fixfinder.api.protect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -49,5 +51,19 @@ class ClientKeyTest {
   void aLongValueIsRefusedBeforeItIsParsed() {
     assertThat(ClientKey.canonical("1".repeat(7000))).isEmpty();
     assertThat(ClientKey.canonical("2001:db8:" + "0:".repeat(3000) + "1")).isEmpty();
+  }
+
+  @Test
+  void trustedProxiesMatchInTheSpellingJettyGives() {
+    ClientKey keys = new ClientKey(List.of("::1", "2001:db8::5", "10.0.0.1"));
+    assertThat(keys.key("[0:0:0:0:0:0:0:1]", List.of("203.0.113.7"))).isEqualTo("203.0.113.7");
+    assertThat(keys.key("[2001:db8:0:0:0:0:0:5]", List.of("198.51.100.4, [2001:db8::5]")))
+        .isEqualTo("198.51.100.4");
+    assertThat(keys.key("10.0.0.1", List.of("2001:db8:0:0:0:0:0:5", "198.51.100.4, 0::1")))
+        .as("every line, right to left, trusted hops skipped")
+        .isEqualTo("198.51.100.4");
+    assertThat(keys.key("[0:0:0:0:0:0:0:2]", List.of("203.0.113.7")))
+        .as("not a trusted proxy: its forwarding is ignored")
+        .isEqualTo("0:0:0:0::/64");
   }
 }

@@ -23,6 +23,23 @@ class RateLimiterTest {
   }
 
   @Test
+  void clockReadingsThatArriveOutOfOrderNeitherTakeNorGiveTokens() {
+    // Two threads read the clock, the later reading is applied first: the earlier one must not
+    // count as negative time (taking a token) nor move the bucket's time back (giving it later).
+    AtomicLong now = new AtomicLong(10_000_000_000L);
+    RateLimiter limiter = new RateLimiter(60, 3, MB, now::get);
+    assertThat(limiter.acquire("a").allowed()).isTrue();
+    now.set(9_000_000_000L);
+    assertThat(limiter.acquire("a").allowed()).isTrue();
+    assertThat(limiter.acquire("a").allowed()).as("a burst of three is three").isTrue();
+    assertThat(limiter.acquire("a").allowed()).isFalse();
+    now.set(10_000_000_000L);
+    assertThat(limiter.acquire("a").allowed())
+        .as("no refill for the second the clock went back")
+        .isFalse();
+  }
+
+  @Test
   void aFloodOfKeysStaysWithinTheByteBound() {
     AtomicLong now = new AtomicLong();
     long bound = 64 * 1024;
