@@ -7,6 +7,7 @@ import io.fixfinder.api.feedback.IndexedItems;
 import io.fixfinder.api.health.HealthHandler;
 import io.fixfinder.api.http.Cors;
 import io.fixfinder.api.http.ETags;
+import io.fixfinder.api.http.PercentEscapes;
 import io.fixfinder.api.http.SecurityHeaders;
 import io.fixfinder.api.issues.IssueHandler;
 import io.fixfinder.api.metrics.CrawlStats;
@@ -233,6 +234,7 @@ public final class ApiServer implements AutoCloseable {
               config.http.generateEtags = false;
               config.requestLogger.http(requestLog::log);
               ProblemMapper.install(config.routes);
+              config.routes.before(PercentEscapes::check);
               config.routes.before("/api/*", ctx -> limit(ctx, clients, limiter));
               config.routes.before(cors::apply);
               config.routes.after(SecurityHeaders::apply);

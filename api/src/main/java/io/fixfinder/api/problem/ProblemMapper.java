@@ -68,17 +68,13 @@ public final class ProblemMapper {
 
   /**
    * The problem for a failure the client caused below the handlers: a body that ended before its
-   * declared length (the connection closed mid-body), a request Jetty found malformed while a
-   * handler read it, or a URI Javalin could not percent-decode. Null for anything else: that is
-   * ours, a 500.
+   * declared length (the connection closed mid-body) or a request Jetty found malformed while a
+   * handler read it. Null for anything else: that is ours, a 500. (A bad %-escape in the path is
+   * refused before the handlers, by {@link io.fixfinder.api.http.PercentEscapes}.)
    */
   static ApiException clientFault(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof org.eclipse.jetty.io.EofException) return incompleteBody();
-      if (t instanceof IllegalArgumentException && thrownBy(t, "java.net.URLDecoder")) {
-        // Javalin decodes path parameters from the raw URI itself: /api/issues/x;% gets here.
-        return ApiException.badRequest("bad-request", "The request URI has a bad %-escape");
-      }
       if (t instanceof org.eclipse.jetty.http.HttpException http
           && http.getCode() >= 400
           && http.getCode() < 500) {
@@ -90,11 +86,6 @@ public final class ProblemMapper {
       }
     }
     return null;
-  }
-
-  private static boolean thrownBy(Throwable t, String className) {
-    StackTraceElement[] trace = t.getStackTrace();
-    return trace.length > 0 && trace[0].getClassName().equals(className);
   }
 
   /** The body ended before its declared length. */
