@@ -1,6 +1,7 @@
 package io.fixfinder.api.search;
 
 import io.fixfinder.api.problem.ApiException;
+import io.fixfinder.indexer.search.QueryText;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -73,13 +74,9 @@ public final class Params {
     return Optional.of(raw.strip());
   }
 
-  /**
-   * Whether {@code text} has anything to search for: a letter or a digit. Spaces Java does not call
-   * whitespace (no-break, zero-width), control and format characters and punctuation alone are
-   * nothing to match or embed.
-   */
+  /** Whether {@code text} has anything to search for: the searcher's own test. */
   public static boolean searchable(String text) {
-    return text.codePoints().anyMatch(Character::isLetterOrDigit);
+    return QueryText.hasText(text);
   }
 
   static String abbreviate(String s) {

@@ -73,12 +73,9 @@ final class QueryBuilder {
     return tokens(query).stream().anyMatch(t -> modelLike(KeyExtractor.squash(t)));
   }
 
-  /**
-   * Whether the query has anything to embed: a letter or a digit. Invisible, control and
-   * punctuation characters alone carry no meaning (and the model refuses blank text).
-   */
+  /** Whether the query has anything to embed: {@link QueryText#hasText}. */
   static boolean hasText(String query) {
-    return query.codePoints().anyMatch(Character::isLetterOrDigit);
+    return QueryText.hasText(query);
   }
 
   /** The lexical query: words, key boosts and the prior; the caller's filters as filters. */
