@@ -101,6 +101,32 @@ class OperatorErrorsIT {
   }
 
   @Test
+  void aServerWhoseCurrentNamesAMissingGenerationIsOneLineAndWritesNothing() throws Exception {
+    Path index = Files.createDirectories(dir.resolve("data").resolve("index"));
+    Files.writeString(index.resolve("CURRENT"), "gen-on-a-disk-not-mounted");
+    Path config = Files.writeString(dir.resolve("site.yaml"), "index:\n  embeddings: false\n");
+    Run run =
+        run(
+            Map.of(),
+            "serve",
+            "--config",
+            config.toString(),
+            "--data",
+            dir.resolve("data").toString(),
+            "--port",
+            freePort());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.ours()).hasSize(1);
+    assertThat(run.ours().getFirst())
+        .isEqualTo(
+            "fixfinder: the index in "
+                + index
+                + " cannot be served: CURRENT names generation gen-on-a-disk-not-mounted,"
+                + " which is missing; restore it or rebuild it with `fixfinder index`");
+    assertThat(Files.readString(index.resolve("CURRENT"))).isEqualTo("gen-on-a-disk-not-mounted");
+  }
+
+  @Test
   void aCrawlWhoseEverySeedIsRefusedSaysWhyAndExits2() throws Exception {
     Path sources = dir.resolve("sources.yaml");
     Files.writeString(
