@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -101,10 +102,13 @@ class OperatorErrorsIT {
   }
 
   @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a server that starts
   void aServerWhoseCurrentNamesAMissingGenerationIsOneLineAndWritesNothing() throws Exception {
     Path index = Files.createDirectories(dir.resolve("data").resolve("index"));
     Files.writeString(index.resolve("CURRENT"), "gen-on-a-disk-not-mounted");
-    Path config = Files.writeString(dir.resolve("site.yaml"), "index:\n  embeddings: false\n");
+    Path config =
+        Files.writeString(
+            dir.resolve("site.yaml"), "index:\n  embeddings: false\n  retrieval: bm25\n");
     Run run =
         run(
             Map.of(),
