@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -98,6 +99,35 @@ class OperatorErrorsIT {
     assertThat(run.ours()).hasSize(1);
     assertThat(run.ours().getFirst())
         .startsWith("fixfinder: cannot create the folder of the sqlite database " + file);
+  }
+
+  @Test
+  @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a server that starts
+  void aServerWhoseCurrentNamesAMissingGenerationIsOneLineAndWritesNothing() throws Exception {
+    Path index = Files.createDirectories(dir.resolve("data").resolve("index"));
+    Files.writeString(index.resolve("CURRENT"), "gen-on-a-disk-not-mounted");
+    Path config =
+        Files.writeString(
+            dir.resolve("site.yaml"), "index:\n  embeddings: false\n  retrieval: bm25\n");
+    Run run =
+        run(
+            Map.of(),
+            "serve",
+            "--config",
+            config.toString(),
+            "--data",
+            dir.resolve("data").toString(),
+            "--port",
+            freePort());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.ours()).hasSize(1);
+    assertThat(run.ours().getFirst())
+        .isEqualTo(
+            "fixfinder: the index in "
+                + index
+                + " cannot be served: CURRENT names generation gen-on-a-disk-not-mounted,"
+                + " which is missing; restore it or rebuild it with `fixfinder index`");
+    assertThat(Files.readString(index.resolve("CURRENT"))).isEqualTo("gen-on-a-disk-not-mounted");
   }
 
   @Test

@@ -11,7 +11,9 @@ import java.util.function.LongSupplier;
 
 /**
  * {@code GET /health}: 200 with "ok" when the index answers and the database takes a write; 503
- * with "degraded" (and which part failed) otherwise, as a load balancer expects.
+ * with "degraded" (and which part failed) otherwise, as a load balancer expects. The index is
+ * degraded too when it has served another generation than {@code CURRENT} names for longer than
+ * {@link IndexStore.GenerationState#STUCK_AFTER}.
  *
  * <p>/health is not rate-limited (a load balancer polls it) and the database probe may write (on
  * SQLite it takes the write lock), so the probe's result is kept for {@link #PROBE_TTL}: any rate
@@ -42,7 +44,11 @@ public final class HealthHandler {
     try {
       indexState.put("documents", index.count());
       indexState.put("bytes", index.sizeBytes());
-      indexOk = true;
+      IndexStore.GenerationState generation = index.generationState();
+      indexState.put("generation", generation.served());
+      indexState.put("current", generation.current());
+      indexState.put("behind", generation.behind());
+      indexOk = !generation.stuck(); // behind CURRENT for minutes: not a passing failure
     } catch (RuntimeException e) {
       indexOk = false;
     }

@@ -109,7 +109,7 @@ final class Serving {
           IndexStore.openReadOnly(
               layout.index(),
               clusters.<GenerationFollower>map(c -> c).orElse(GenerationFollower.NONE));
-    } catch (IndexStore.StaleSchema | IndexStore.WriterBusy e) {
+    } catch (IndexStore.StaleSchema | IndexStore.WriterBusy | IndexStore.Unservable e) {
       database.close();
       if (embedder != null) embedder.close();
       throw new Main.UsageError(e.getMessage());

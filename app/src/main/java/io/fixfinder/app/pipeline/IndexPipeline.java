@@ -113,7 +113,7 @@ public final class IndexPipeline {
     if (!java.nio.file.Files.exists(data.index().resolve("CURRENT"))) return false;
     try (IndexStore store = IndexStore.openReadOnly(data.index())) {
       return store.committedSchemaVersion() == SchemaVersion.CURRENT && store.count() > 0;
-    } catch (IndexStore.StaleSchema e) {
+    } catch (IndexStore.StaleSchema | IndexStore.Unservable e) {
       return false;
     }
   }

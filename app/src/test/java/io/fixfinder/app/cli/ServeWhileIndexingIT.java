@@ -74,6 +74,8 @@ class ServeWhileIndexingIT {
         Serving.Running b = Serving.start(cfg)) {
       assertThat(health(a).path("index").path("documents").asLong()).isEqualTo(40);
       assertThat(health(b).path("index").path("documents").asLong()).isEqualTo(40);
+      assertThat(health(a).path("index").path("generation").asText()).isEqualTo(first);
+      assertThat(health(a).path("index").path("current").asText()).isEqualTo(first);
       String issue = firstIssue(a);
       long sizeBefore = issueSize(b, issue);
 
@@ -103,6 +105,10 @@ class ServeWhileIndexingIT {
         assertThat(h.path("index").path("bytes").asLong())
             .as("the served files exist")
             .isPositive();
+        assertThat(h.path("index").path("generation").asText()).isEqualTo(second);
+        assertThat(h.path("index").path("current").asText()).isEqualTo(second);
+        assertThat(h.path("index").path("behind").asBoolean()).isFalse();
+        assertThat(h.path("status").asText()).isEqualTo("ok");
       }
       running.set(false);
       load.join();

@@ -2,11 +2,16 @@ package io.fixfinder.indexer.write;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
+import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -24,17 +29,51 @@ final class Generations {
 
   private Generations() {}
 
-  /** The name of the live generation under {@code root}, if there is one. */
+  /**
+   * The name of the live generation under {@code root}, if there is one: empty when there is no
+   * pointer or it names no folder (see {@link #pointer} to tell the two apart).
+   */
   static Optional<String> current(Path root) throws IOException {
-    Path pointer = root.resolve(POINTER);
-    String name;
+    Optional<String> name = pointer(root).filter(n -> !n.isEmpty());
+    while (name.isPresent() && !Files.isDirectory(root.resolve(name.get()))) {
+      // a writer may have moved the pointer and deleted the folder since it was read
+      Optional<String> again = pointer(root).filter(n -> !n.isEmpty());
+      if (again.equals(name)) return Optional.empty();
+      name = again;
+    }
+    return name;
+  }
+
+  /**
+   * What the pointer names, whether or not that folder exists ("" for an empty pointer, which no
+   * writer leaves); empty only when there is no pointer.
+   */
+  static Optional<String> pointer(Path root) throws IOException {
     try {
-      name = Files.readString(pointer, StandardCharsets.UTF_8).strip();
-    } catch (java.nio.file.NoSuchFileException e) {
+      return Optional.of(Files.readString(root.resolve(POINTER), StandardCharsets.UTF_8).strip());
+    } catch (NoSuchFileException e) {
       return Optional.empty();
     }
-    if (name.isEmpty() || !Files.isDirectory(root.resolve(name))) return Optional.empty();
-    return Optional.of(name);
+  }
+
+  /**
+   * Creates the folder of a new generation under {@code root}, never one that exists: a name of the
+   * creation time (so names sort by age when listed) and a random suffix, redrawn on a collision.
+   */
+  static Path create(Path root) throws IOException {
+    return create(root, System::currentTimeMillis, ThreadLocalRandom.current());
+  }
+
+  static Path create(Path root, LongSupplier millis, RandomGenerator random) throws IOException {
+    Files.createDirectories(root);
+    for (int attempt = 0; ; attempt++) {
+      String name = String.format("gen-%013d-%08x", millis.getAsLong(), random.nextInt());
+      try {
+        return Files.createDirectory(root.resolve(name));
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == 100) throw e; // not chance any more: something else is wrong
+      }
+    }
   }
 
   /** Whether {@code name} is the live generation; an unreadable pointer counts as yes (keep it). */

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -46,7 +47,9 @@ import org.apache.lucene.store.FSDirectory;
  * run writes the next generation. It follows the pointer, checked every second and on {@link
  * #refresh()}: a new generation is swapped in for the next searches while searches in flight finish
  * on the old one, which is let go when its last reader closes and deleted at the next check, off
- * the search path, unless another process still reads it.
+ * the search path, unless another process still reads it. A generation that fails to open is tried
+ * again after a pause (1 s, doubling up to 60 s); {@link #generationState()} tells how long the
+ * store has lagged behind the pointer.
  *
  * <p>With an {@link Embedder}, every record also gets a dense vector of its title and opening text.
  * Records are embedded in batches ({@link #putAll}); a record whose text is unchanged keeps the
@@ -163,12 +166,18 @@ public final class IndexStore implements AutoCloseable {
       lock.close();
       throw e;
     }
-    String name = current.orElse("gen-" + System.currentTimeMillis());
-    IndexStore store = writing(root, root.resolve(name), lock, ramBufferMb, embedder);
+    Path path;
+    try {
+      path = current.isPresent() ? root.resolve(current.get()) : Generations.create(root);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    IndexStore store = writing(root, path, lock, ramBufferMb, embedder);
     if (current.isEmpty()) {
       try {
         store.commit();
-        Generations.point(root, name);
+        Generations.point(root, path.getFileName().toString());
       } catch (IOException | RuntimeException e) {
         store.close();
         throw e;
@@ -189,7 +198,14 @@ public final class IndexStore implements AutoCloseable {
   public static IndexStore openAside(Path root, int ramBufferMb, Optional<Embedder> embedder)
       throws IOException {
     Generations.WriteLock lock = Generations.lockForWriting(root);
-    return writing(root, root.resolve("gen-" + System.nanoTime()), lock, ramBufferMb, embedder);
+    Path path;
+    try {
+      path = Generations.create(root);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+    return writing(root, path, lock, ramBufferMb, embedder);
   }
 
   /** As {@link #openReadOnly(Path, GenerationFollower)} with nothing kept beside the index. */
@@ -200,19 +216,31 @@ public final class IndexStore implements AutoCloseable {
   /**
    * Opens the live generation under {@code root} for serving: read only, following the pointer to
    * each new generation, with {@code follower} loading what belongs beside each. When there is no
-   * index yet, an empty generation is made first (briefly taking the write lock, so this throws
-   * {@link WriterBusy} while an {@code index} run writes the first one).
+   * index yet (no {@code CURRENT}), an empty generation is made first (briefly taking the write
+   * lock, so this throws {@link WriterBusy} while an {@code index} run writes the first one). When
+   * {@code CURRENT} names a generation that is missing or cannot be read, this throws {@link
+   * Unservable}: a live index out of reach is never replaced by an empty one.
    */
   public static IndexStore openReadOnly(Path root, GenerationFollower follower) throws IOException {
-    if (Generations.current(root).isEmpty()) {
+    return openReadOnly(root, follower, System::nanoTime);
+  }
+
+  static IndexStore openReadOnly(Path root, GenerationFollower follower, LongSupplier nanos)
+      throws IOException {
+    if (pointerOf(root).isEmpty()) {
       try (IndexStore created = open(root, 16)) {
         // an empty live generation to serve until the first index run
       }
     }
-    Optional<String> live = Generations.current(root);
-    if (live.isPresent()) checkSchema(root, root.resolve(live.get()));
-    Following follow = new Following(root, follower);
-    SearcherManager searchers = new SearcherManager(follow.openLive(), null);
+    Following follow = new Following(root, follower, nanos);
+    FollowingReader first = openFirst(root, follow);
+    SearcherManager searchers;
+    try {
+      searchers = new SearcherManager(first, null);
+    } catch (IOException | RuntimeException e) {
+      first.close();
+      throw e;
+    }
     searchers.addListener(follow);
     ScheduledExecutorService timer =
         Executors.newSingleThreadScheduledExecutor(
@@ -231,6 +259,41 @@ public final class IndexStore implements AutoCloseable {
         Optional.of(follow),
         Optional.of(timer),
         Optional.empty());
+  }
+
+  private static Optional<String> pointerOf(Path root) throws Unservable {
+    try {
+      return Generations.pointer(root);
+    } catch (IOException e) {
+      throw new Unservable(root, Generations.POINTER + " cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  /** The reader of the live generation a server starts on; one-line errors when there is none. */
+  private static FollowingReader openFirst(Path root, Following follow) throws IOException {
+    String named = pointerOf(root).orElse("");
+    try {
+      Optional<String> live = Generations.current(root);
+      if (named.isEmpty()) throw new Unservable(root, Generations.POINTER + " is empty");
+      if (live.isEmpty()) {
+        throw new Unservable(
+            root, Generations.POINTER + " names generation " + named + ", which is missing");
+      }
+      named = live.get();
+      checkSchema(root, root.resolve(named));
+      return follow.openLive();
+    } catch (StaleSchema | Unservable e) {
+      throw e;
+    } catch (IOException | UncheckedIOException e) {
+      throw new Unservable(
+          root,
+          Generations.POINTER
+              + " names generation "
+              + named
+              + ", which cannot be read ("
+              + String.valueOf(e.getMessage()).replace('\n', ' ')
+              + ")");
+    }
   }
 
   private static void followQuietly(SearcherManager searchers, Following follow) {
@@ -437,6 +500,22 @@ public final class IndexStore implements AutoCloseable {
     }
   }
 
+  /**
+   * The live index cannot be served: {@code CURRENT} names a generation that is missing or
+   * unreadable (a restore in progress, a disk not mounted); a server refuses to start rather than
+   * serve nothing.
+   */
+  public static final class Unservable extends IOException {
+    Unservable(Path root, String why) {
+      super(
+          "the index in "
+              + root
+              + " cannot be served: "
+              + why
+              + "; restore it or rebuild it with `fixfinder index`");
+    }
+  }
+
   /** Another writer (in this process or another) holds the index root's write lock. */
   public static final class WriterBusy extends IOException {
     WriterBusy(Path root) {
@@ -486,6 +565,42 @@ public final class IndexStore implements AutoCloseable {
    */
   public SearcherManager searchers() {
     return searchers;
+  }
+
+  /**
+   * Which generation a store searches and which one {@code CURRENT} names ("" when none), with how
+   * long a reading store has searched another than the named one (zero for a writing store).
+   */
+  public record GenerationState(String served, String current, Duration behindFor) {
+    /** How long a server may lag behind {@code CURRENT} before it reports itself degraded. */
+    public static final Duration STUCK_AFTER = Duration.ofMinutes(2);
+
+    /** Whether the generation searched is not the one {@code CURRENT} names. */
+    public boolean behind() {
+      return !served.equals(current);
+    }
+
+    /**
+     * Whether the server has lagged for longer than {@link #STUCK_AFTER}: refused generations are
+     * retried every minute at most, so by then it is not a passing failure.
+     */
+    public boolean stuck() {
+      return behind() && behindFor.compareTo(STUCK_AFTER) > 0;
+    }
+  }
+
+  /** The state of the generation served (or written) against {@code CURRENT}. */
+  public GenerationState generationState() {
+    String served = path().getFileName().toString();
+    if (follow.isEmpty()) return new GenerationState(served, served, Duration.ZERO);
+    String current;
+    try {
+      current = Generations.pointer(root).orElse("");
+    } catch (IOException e) {
+      current = ""; // unreadable: behind whatever it names
+    }
+    Duration behindFor = served.equals(current) ? Duration.ZERO : follow.get().behindFor();
+    return new GenerationState(served, current, behindFor);
   }
 
   /** The folder of the generation written, or of the generation served right now. */
