@@ -32,12 +32,35 @@ public final class PageProcessor implements PageHandler {
   private PageRecords pageRecords;
 
   /**
+   * Pages stored while {@link #pageRecords} is being read, replayed onto it once read; null when no
+   * read is running. Guarded by {@code this}.
+   */
+  private List<Stored> storedMeanwhile;
+
+  /** One reader of the log at a time; other threads' pages go on being stored meanwhile. */
+  private final Object readingRecords = new Object();
+
+  private final java.util.function.Function<java.nio.file.Path, PageRecords> readRecords;
+
+  private record Stored(String url, List<SourceDoc> docs) {}
+
+  /**
    * @param duplicates what was already stored (seed it from the record log when resuming)
    */
   public PageProcessor(Keying keying, RecordLog log, Duplicates duplicates) {
+    this(keying, log, duplicates, PageRecords::read);
+  }
+
+  /** With {@code readRecords} reading the log's page lines (tests slow it down). */
+  PageProcessor(
+      Keying keying,
+      RecordLog log,
+      Duplicates duplicates,
+      java.util.function.Function<java.nio.file.Path, PageRecords> readRecords) {
     this.keying = keying;
     this.log = log;
     this.duplicates = duplicates;
+    this.readRecords = readRecords;
   }
 
   public PageProcessor(Keying keying, RecordLog log) {
@@ -59,6 +82,7 @@ public final class PageProcessor implements PageHandler {
     synchronized (this) {
       log.page(url, runId, stored, aliases);
       if (pageRecords != null) pageRecords.stored(url, stored);
+      else if (storedMeanwhile != null) storedMeanwhile.add(new Stored(url, stored));
     }
     return stored.size();
   }
@@ -133,14 +157,44 @@ public final class PageProcessor implements PageHandler {
    * whole, an older log) is deleted as its own key.
    */
   @Override
-  public synchronized void gone(URI url, int status) {
-    if (pageRecords == null) pageRecords = PageRecords.read(log.file());
+  public void gone(URI url, int status) {
+    loadPageRecords();
     String reason = "http " + status;
-    List<PageRecords.Owned> owned = pageRecords.remove(url.toString());
-    if (owned.isEmpty()) {
-      log.delete(SourceDoc.idFor(url.toString()), url.toString(), reason);
-      return;
+    synchronized (this) {
+      List<PageRecords.Owned> owned = pageRecords.remove(url.toString());
+      if (owned.isEmpty()) {
+        log.delete(SourceDoc.idFor(url.toString()), url.toString(), reason);
+        return;
+      }
+      for (PageRecords.Owned record : owned) log.delete(record.id(), record.url(), reason);
     }
-    for (PageRecords.Owned record : owned) log.delete(record.id(), record.url(), reason);
+  }
+
+  /**
+   * Reads which records each page stored, without holding up the threads that store pages: a large
+   * log takes a while to read. Pages stored meanwhile may or may not be in what was read; replaying
+   * them all, in order, after it gives the same map as reading them.
+   */
+  private void loadPageRecords() {
+    synchronized (readingRecords) {
+      synchronized (this) {
+        if (pageRecords != null) return;
+        storedMeanwhile = new ArrayList<>();
+      }
+      PageRecords read;
+      try {
+        read = readRecords.apply(log.file());
+      } catch (RuntimeException e) {
+        synchronized (this) {
+          storedMeanwhile = null;
+        }
+        throw e;
+      }
+      synchronized (this) {
+        for (Stored s : storedMeanwhile) read.stored(s.url(), s.docs());
+        storedMeanwhile = null;
+        pageRecords = read;
+      }
+    }
   }
 }

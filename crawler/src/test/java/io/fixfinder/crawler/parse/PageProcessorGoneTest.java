@@ -67,6 +67,55 @@ class PageProcessorGoneTest {
   }
 
   @Test
+  void pagesAreStoredWhileTheLogIsReadAndKnownAfter() throws Exception {
+    Path file = dir.resolve("records.jsonl");
+    try (RecordLog log = RecordLog.openForAppend(file)) {
+      processor(log).page(page(SourceKind.FORUM, "http://127.0.0.1:9/t/2", OTHER), "run-1");
+    }
+    java.util.concurrent.CountDownLatch reading = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (RecordLog log = RecordLog.openForAppend(file)) {
+      // A slow read of a large log: what it read is fixed before the page below is stored.
+      PageProcessor processor =
+          new PageProcessor(
+              new Keying(KeyExtractor.builtIn()),
+              log,
+              new io.fixfinder.crawler.dedup.Duplicates(),
+              path -> {
+                PageRecords read = PageRecords.read(path);
+                reading.countDown();
+                try {
+                  release.await();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+                return read;
+              });
+      var firstGone = pool.submit(() -> processor.gone(URI.create("http://127.0.0.1:9/t/2"), 404));
+      reading.await();
+      // Another crawl thread stores a page meanwhile: it must not wait for the read.
+      var stored =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> processor.page(page(SourceKind.FORUM, FETCHED, THREAD), "run-2"));
+      assertThat(stored.get(30, java.util.concurrent.TimeUnit.SECONDS))
+          .as("records stored while the log is read")
+          .isEqualTo(1);
+      release.countDown();
+      firstGone.get(30, java.util.concurrent.TimeUnit.SECONDS);
+      // The page stored during the read is known by the map all the same.
+      processor.gone(URI.create(FETCHED), 404);
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+    RecordLog.Snapshot after = RecordLog.read(file);
+    assertThat(after.docs()).isEmpty();
+    assertThat(after.deleted()).isEqualTo(2);
+  }
+
+  @Test
   void aPageStoredAndGoneInOneRunIsDeletedToo() throws Exception {
     Path file = dir.resolve("records.jsonl");
     try (RecordLog log = RecordLog.openForAppend(file)) {
