@@ -73,11 +73,6 @@ final class QueryBuilder {
     return tokens(query).stream().anyMatch(t -> modelLike(KeyExtractor.squash(t)));
   }
 
-  /** Whether the query has anything to embed: {@link QueryText#hasText}. */
-  static boolean hasText(String query) {
-    return QueryText.hasText(query);
-  }
-
   /** The lexical query: words, key boosts and the prior; the caller's filters as filters. */
   Query build(SearchRequest request, Keys keys) {
     SimpleQueryParser parser =

@@ -307,7 +307,7 @@ public final class Searcher {
     Retrieval mode = request.mode().orElse(retrieval);
     if (mode != Retrieval.BM25
         && (vectors.isEmpty()
-            || !QueryBuilder.hasText(request.query())
+            || !QueryText.hasText(request.query())
             || !DenseRanking.hasVectors(searcher))) {
       mode = Retrieval.BM25;
     }

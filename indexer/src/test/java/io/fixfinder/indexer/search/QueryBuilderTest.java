@@ -48,8 +48,8 @@ class QueryBuilderTest {
   @Test
   void onlyLettersOrDigitsAreTextToEmbed() {
     for (String q : List.of("\u00A0", "\u200B", "\u007F", "\u2060\u200B", "(((", "\t\n ", "-*"))
-      assertThat(QueryBuilder.hasText(q)).as("%s", q.codePoints().boxed().toList()).isFalse();
+      assertThat(QueryText.hasText(q)).as("%s", q.codePoints().boxed().toList()).isFalse();
     for (String q : List.of("e18", "\u00A0drain", "洗濯機", "7"))
-      assertThat(QueryBuilder.hasText(q)).isTrue();
+      assertThat(QueryText.hasText(q)).isTrue();
   }
 }
