@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.FloatVectorValues;
+import org.apache.lucene.index.KnnVectorValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
@@ -71,24 +72,39 @@ final class DenseRanking {
   /**
    * The dense list completed with the exact prior × cosine of every lexical candidate it lacks, so
    * fusion compares both signals on every candidate instead of treating "not in the top k" as 0.
+   * The candidates are read in doc order, so each segment's vectors and priors are opened once and
+   * only stepped forward.
    */
   static ScoreDoc[] withExact(
       IndexSearcher searcher, ScoreDoc[] dense, ScoreDoc[] lexical, float[] query)
       throws IOException {
     Set<Integer> have = new HashSet<>();
     for (ScoreDoc d : dense) have.add(d.doc);
+    int[] missing =
+        Arrays.stream(lexical).mapToInt(d -> d.doc).filter(d -> !have.contains(d)).toArray();
+    Arrays.sort(missing);
     List<ScoreDoc> out = new ArrayList<>(Arrays.asList(dense));
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    for (ScoreDoc hit : lexical) {
-      if (!have.add(hit.doc)) continue;
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-      int local = hit.doc - leaf.docBase;
-      FloatVectorValues values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
-      if (values == null) continue;
-      var it = values.iterator();
-      if (it.advance(local) != local) continue;
-      float cos = Embedder.cosine(query, values.vectorValue(it.index()));
-      out.add(new ScoreDoc(hit.doc, prior(leaf, local) * Math.max(0f, cos)));
+    LeafReaderContext leaf = null;
+    FloatVectorValues values = null;
+    KnnVectorValues.DocIndexIterator vectors = null;
+    NumericDocValues priors = null;
+    int last = -1;
+    for (int doc : missing) {
+      if (doc == last) continue;
+      last = doc;
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        values = leaf.reader().getFloatVectorValues(Fields.VECTOR);
+        vectors = values == null ? null : values.iterator();
+        priors = leaf.reader().getNumericDocValues(Fields.PRIOR);
+      }
+      if (vectors == null) continue;
+      int local = doc - leaf.docBase;
+      int at = vectors.docID() < local ? vectors.advance(local) : vectors.docID();
+      if (at != local) continue;
+      float cos = Embedder.cosine(query, values.vectorValue(vectors.index()));
+      out.add(new ScoreDoc(doc, prior(priors, local) * Math.max(0f, cos)));
     }
     out.sort(BEST_FIRST);
     return out.toArray(ScoreDoc[]::new);
@@ -98,7 +114,11 @@ final class DenseRanking {
       Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc);
 
   private static float prior(LeafReaderContext leaf, int local) throws IOException {
-    NumericDocValues priors = leaf.reader().getNumericDocValues(Fields.PRIOR);
+    return prior(leaf.reader().getNumericDocValues(Fields.PRIOR), local);
+  }
+
+  /** A record's prior from its segment's priors, read forward only; 1 without one. */
+  private static float prior(NumericDocValues priors, int local) throws IOException {
     if (priors != null && priors.advanceExact(local)) {
       return Float.intBitsToFloat((int) priors.longValue());
     }
