@@ -1,5 +1,6 @@
 package io.fixfinder.crawler.fetch;
 
+import io.fixfinder.crawler.run.PageOutcome;
 import java.net.URI;
 
 /**
@@ -7,10 +8,11 @@ import java.net.URI;
  */
 public interface PageHandler {
   /**
-   * A page arrived (status 200) in crawl run {@code runId}. Returns how many records it produced.
-   * Implementations store a page's outcome atomically.
+   * A page arrived (status 200) in crawl run {@code runId}. Returns how the page ended (records
+   * stored, a listing, no content and why, an error), which the engine counts. Implementations store
+   * a page's records atomically and report a page they cannot read as an outcome, not by throwing.
    */
-  int page(FetchedPage page, String runId);
+  PageOutcome page(FetchedPage page, String runId);
 
   /** The pages already stored by run {@code runId} (a resumed run does not fetch them again). */
   default java.util.Set<String> pagesStoredIn(String runId) {

@@ -7,20 +7,31 @@ import io.fixfinder.crawler.dedup.Duplicates;
 import io.fixfinder.crawler.fetch.FetchedPage;
 import io.fixfinder.crawler.fetch.PageHandler;
 import io.fixfinder.crawler.parse.html.GenericHtmlExtractor;
+import io.fixfinder.crawler.parse.html.Listings;
+import io.fixfinder.crawler.parse.html.MainContent;
 import io.fixfinder.crawler.parse.pdf.PdfManualExtractor;
 import io.fixfinder.crawler.parse.schema.StructuredDataExtractor;
+import io.fixfinder.crawler.run.PageOutcome;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The crawl's page handler: extract drafts (structured data first, then generic HTML; PDFs with
- * PDFBox), key them by product and fault, and append them to the record log.
+ * PDFBox), key them by product and fault, and append them to the record log. Every page ends in one
+ * {@link PageOutcome}: its records, a listing, no content with the reason, or an error.
  */
 public final class PageProcessor implements PageHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(PageProcessor.class);
+
+  /** The generic extractor's least main text; shorter pages are reported as "too little text". */
+  private static final int MIN_TEXT = 60;
+
   private final StructuredDataExtractor structured = new StructuredDataExtractor();
   private final GenericHtmlExtractor generic = new GenericHtmlExtractor();
   private final PdfManualExtractor pdf = new PdfManualExtractor();
@@ -68,12 +79,20 @@ public final class PageProcessor implements PageHandler {
   }
 
   @Override
-  public int page(FetchedPage page, String runId) {
+  public PageOutcome page(FetchedPage page, String runId) {
+    Processed processed;
+    try {
+      processed = process(page);
+    } catch (RuntimeException | StackOverflowError e) {
+      // A hostile or broken page must not stop the crawl: one line, counted, and on.
+      LOG.warn("extraction failed for {}: {}", page.url(), e.toString());
+      return new PageOutcome.Error("extraction threw " + e.getClass().getSimpleName());
+    }
     // A record whose text is already stored at another URL (a mirrored thread, a review shown on
     // the product page and on its own page) becomes another URL of that record.
     List<SourceDoc> stored = new java.util.ArrayList<>();
     List<RecordLog.Entry.Alias> aliases = new java.util.ArrayList<>();
-    for (SourceDoc doc : process(page)) {
+    for (SourceDoc doc : processed.docs()) {
       Optional<String> original = duplicates.check(doc);
       if (original.isPresent()) aliases.add(new RecordLog.Entry.Alias(original.get(), doc.url()));
       else stored.add(doc);
@@ -84,7 +103,9 @@ public final class PageProcessor implements PageHandler {
       if (pageRecords != null) pageRecords.stored(url, stored);
       else if (storedMeanwhile != null) storedMeanwhile.add(new Stored(url, stored));
     }
-    return stored.size();
+    if (!stored.isEmpty()) return new PageOutcome.Stored(stored.size(), aliases.size());
+    if (!aliases.isEmpty()) return new PageOutcome.Aliased(aliases.size());
+    return processed.outcome();
   }
 
   @Override
@@ -96,14 +117,50 @@ public final class PageProcessor implements PageHandler {
     }
   }
 
-  /** Extraction and keying without writing: what a page yields. */
-  public List<SourceDoc> process(FetchedPage page) {
+  /**
+   * What a page yields: its keyed records and its outcome before duplicates are looked up (stored,
+   * or when {@code docs} is empty a listing or no content with the reason).
+   */
+  public record Processed(List<SourceDoc> docs, PageOutcome outcome) {
+    public Processed {
+      docs = List.copyOf(docs);
+    }
+  }
+
+  /** Extraction and keying without writing: what a page yields, or why it yields nothing. */
+  public Processed process(FetchedPage page) {
     List<Draft> drafts = drafts(page);
     String site =
         page.url().getHost() + (page.url().getPort() > 0 ? ":" + page.url().getPort() : "");
     List<SourceDoc> docs = new ArrayList<>(drafts.size());
     for (Draft draft : drafts) docs.add(keying.key(draft, site));
-    return docs;
+    return new Processed(
+        docs, docs.isEmpty() ? nothing(page) : new PageOutcome.Stored(docs.size(), 0));
+  }
+
+  /**
+   * Why a page yielded no draft. Asked only of empty pages, so looking at the main content again
+   * costs nothing on pages that store records.
+   */
+  private static PageOutcome nothing(FetchedPage page) {
+    if (page.isPdf()) return new PageOutcome.NoContent("pdf without text");
+    Optional<Document> html = page.parsedHtml();
+    if (html.isEmpty()) {
+      return new PageOutcome.NoContent(page.isHtml() ? "html not parsed" : "not html or pdf");
+    }
+    Document doc = html.get();
+    Element main = MainContent.of(doc, page.site().selectors());
+    if (Listings.isListing(main)) return new PageOutcome.Listing();
+    if (MainContent.text(main).length() < MIN_TEXT) {
+      return new PageOutcome.NoContent("too little text");
+    }
+    if (page.site().kind() == SourceKind.FORUM) {
+      return new PageOutcome.NoContent("forum page with no posts found");
+    }
+    if (doc.selectFirst("script[type=application/ld+json], [itemscope]") != null) {
+      return new PageOutcome.NoContent("unsupported structured data only");
+    }
+    return new PageOutcome.NoContent("nothing extracted");
   }
 
   private List<Draft> drafts(FetchedPage page) {

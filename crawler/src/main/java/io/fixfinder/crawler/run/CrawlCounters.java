@@ -7,7 +7,9 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Per-outcome counters of a crawl: every URL ends as exactly one outcome, and the reason is kept
- * ("failed: http 500", "filtered: private address"). Thread-safe.
+ * ("failed: http 500", "filtered: private address"). Every fetched page also ends in one {@link
+ * PageOutcome}, kept under the keys "page stored", "page no content: too little text" and so on, so
+ * the page outcomes add up to "fetched". Thread-safe.
  */
 public final class CrawlCounters {
   /** The outcomes a URL can have. */
@@ -73,6 +75,27 @@ public final class CrawlCounters {
       if (reason.isEmpty()) count(outcome);
       else count(outcome, reason);
     }
+  }
+
+  /** Prefix of the page-outcome keys in {@link #snapshot()}. */
+  public static final String PAGE = "page ";
+
+  /**
+   * Counts how a fetched page ended; a page that stored records adds them to {@link #records()}.
+   */
+  public void page(PageOutcome outcome) {
+    String key = PAGE + outcome.label();
+    counts.computeIfAbsent(key, k -> new LongAdder()).increment();
+    if (!outcome.reason().isEmpty()) {
+      counts.computeIfAbsent(key + ": " + outcome.reason(), k -> new LongAdder()).increment();
+    }
+    if (outcome instanceof PageOutcome.Stored stored) records.add(stored.records());
+  }
+
+  /** How many fetched pages ended with this outcome label ("stored", "no content"). */
+  public long pages(String label) {
+    LongAdder adder = counts.get(PAGE + label);
+    return adder == null ? 0 : adder.sum();
   }
 
   public void records(int n) {

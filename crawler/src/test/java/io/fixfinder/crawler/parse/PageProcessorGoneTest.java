@@ -152,7 +152,7 @@ class PageProcessorGoneTest {
     String url;
     try (RecordLog log = RecordLog.openForAppend(file)) {
       PageProcessor processor = processor(log);
-      SourceDoc doc = processor.process(page(SourceKind.FORUM, CANONICAL, OTHER)).getFirst();
+      SourceDoc doc = processor.process(page(SourceKind.FORUM, CANONICAL, OTHER)).docs().getFirst();
       log.put(doc); // how whole records (videos) are stored
       url = doc.url();
     }

@@ -38,7 +38,7 @@ class StructuredDataExtractorTest {
 
   List<SourceDoc> process(FetchedPage page) throws Exception {
     try (RecordLog log = RecordLog.openForAppend(dir.resolve("r.jsonl"))) {
-      return new PageProcessor(new Keying(KeyExtractor.builtIn()), log).process(page);
+      return new PageProcessor(new Keying(KeyExtractor.builtIn()), log).process(page).docs();
     }
   }
 

@@ -10,6 +10,7 @@ import io.fixfinder.crawler.filter.UrlFilter;
 import io.fixfinder.crawler.filter.UrlVerdict;
 import io.fixfinder.crawler.run.CrawlCounters;
 import io.fixfinder.crawler.run.CrawlCounters.Outcome;
+import io.fixfinder.crawler.run.PageOutcome;
 import io.fixfinder.crawler.source.SiteConfig;
 import io.fixfinder.crawler.state.FetchState;
 import io.fixfinder.crawler.state.FetchStateStore;
@@ -105,6 +106,7 @@ final class SiteCrawler extends WebCrawler {
     counters.count(Outcome.FETCHED);
     if (!isPdf(page.getContentType()) && looksBinary(page.getContentData())) {
       counters.count(Outcome.UNSUPPORTED_TYPE, "binary content served as text");
+      counters.page(new PageOutcome.NoContent("binary content served as text"));
       return;
     }
     String hash = Hashes.sha256Hex(page.getContentData());
@@ -121,6 +123,7 @@ final class SiteCrawler extends WebCrawler {
     if (before.isPresent() && before.get().contentHash().equals(hash)) {
       // Same bytes as last time (a server without validators): nothing to extract again.
       counters.count(Outcome.NOT_MODIFIED, "unchanged content");
+      counters.page(new PageOutcome.Unchanged());
       states.put(after);
       return;
     }
@@ -136,15 +139,17 @@ final class SiteCrawler extends WebCrawler {
             doc);
     try {
       long start = System.nanoTime();
-      counters.records(handler.page(fetched, runId));
+      PageOutcome outcome = handler.page(fetched, runId);
       long end = System.nanoTime();
       counters.time("extract", end - start);
       counters.pageAt(end);
+      counters.page(outcome);
       states.put(after);
     } catch (RuntimeException e) {
-      // A hostile or broken page must not stop the crawl.
-      logger.warn("extraction failed for {}: {}", url, e.toString());
-      counters.count(Outcome.FAILED, "extraction error");
+      // The handler reports unreadable pages itself; what escapes it (a store that cannot write)
+      // is still one page's error and must not stop the crawl.
+      logger.warn("page not handled {}: {}", url, e.toString());
+      counters.page(new PageOutcome.Error("not stored: " + e.getClass().getSimpleName()));
     }
   }
 

@@ -11,6 +11,7 @@ import io.fixfinder.crawler.fetch.PageHandler;
 import io.fixfinder.crawler.fetch.SeedsRefused;
 import io.fixfinder.crawler.filter.AddressPolicy;
 import io.fixfinder.crawler.run.CrawlCounters;
+import io.fixfinder.crawler.run.PageOutcome;
 import io.fixfinder.crawler.source.SiteConfig;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,9 +33,9 @@ class Crawler4jEngineTest {
     final List<String> urls = new CopyOnWriteArrayList<>();
 
     @Override
-    public int page(FetchedPage page, String runId) {
+    public PageOutcome page(FetchedPage page, String runId) {
       urls.add(page.url().getPath());
-      return 1;
+      return new PageOutcome.Stored(1, 0);
     }
 
     @Override
