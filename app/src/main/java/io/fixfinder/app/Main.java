@@ -35,6 +35,12 @@ public final class Main implements Runnable {
   /** Exit code for bad input (options, config, an occupied port): one line on stderr. */
   public static final int EXIT_USAGE = 2;
 
+  /**
+   * Exit code of a crawl that ran but yields nothing (see {@code CrawlVerdict}). Not 3: the
+   * launcher script uses 3 for "no JDK".
+   */
+  public static final int EXIT_NOTHING_FOUND = 4;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override

@@ -21,7 +21,9 @@ import java.util.function.Supplier;
 /**
  * The last crawl run as Prometheus gauges: {@code fixfinder_crawl_pages{outcome}} (every URL ends
  * as one outcome: fetched, not modified, gone, skipped robots, filtered, too large, unsupported
- * type, failed), {@code fixfinder_crawl_reasons{outcome,reason}} (the 50 commonest reasons), {@code
+ * type, failed), {@code fixfinder_crawl_page_outcomes{outcome}} (every fetched page ends as one of
+ * stored, aliased, listing, no content, error, unchanged), {@code
+ * fixfinder_crawl_reasons{outcome,reason}} (the 50 commonest reasons of either), {@code
  * fixfinder_crawl_records}, {@code fixfinder_crawl_duration_seconds} and {@code
  * fixfinder_crawl_finished_timestamp_seconds}. No series at all before the first crawl.
  *
@@ -41,7 +43,11 @@ public final class CrawlStats {
   }
 
   private final Supplier<Optional<Run>> source;
+  /** Prefix of the crawl's page-outcome keys ("page stored", "page no content: too little text"). */
+  static final String PAGE = "page ";
+
   private MultiGauge pages;
+  private MultiGauge pageOutcomes;
   private MultiGauge reasons;
   private MultiGauge records;
   private MultiGauge duration;
@@ -72,6 +78,10 @@ public final class CrawlStats {
         MultiGauge.builder("fixfinder.crawl.pages")
             .description("URLs of the last crawl run by outcome")
             .register(registry);
+    pageOutcomes =
+        MultiGauge.builder("fixfinder.crawl.page.outcomes")
+            .description("Fetched pages of the last crawl run by how they ended")
+            .register(registry);
     reasons =
         MultiGauge.builder("fixfinder.crawl.reasons")
             .description("URLs of the last crawl run by outcome and reason (the commonest)")
@@ -98,6 +108,7 @@ public final class CrawlStats {
     if (pages == null || run.orElse(null) == shown) return;
     shown = run.orElse(null);
     List<MultiGauge.Row<?>> pageRows = new ArrayList<>();
+    List<MultiGauge.Row<?>> pageOutcomeRows = new ArrayList<>();
     List<MultiGauge.Row<?>> reasonRows = new ArrayList<>();
     List<MultiGauge.Row<?>> recordRows = new ArrayList<>();
     List<MultiGauge.Row<?>> durationRows = new ArrayList<>();
@@ -112,6 +123,10 @@ public final class CrawlStats {
                   recordRows.add(MultiGauge.Row.of(Tags.empty(), value));
                 } else if (key.contains(": ")) {
                   byReason.add(Map.entry(key, value));
+                } else if (key.startsWith(PAGE)) {
+                  pageOutcomeRows.add(
+                      MultiGauge.Row.of(
+                          Tags.of("outcome", label(key.substring(PAGE.length()))), value));
                 } else {
                   pageRows.add(MultiGauge.Row.of(Tags.of("outcome", label(key)), value));
                 }
@@ -124,11 +139,13 @@ public final class CrawlStats {
           .forEach(
               e -> {
                 int sep = e.getKey().indexOf(": ");
+                String outcome = e.getKey().substring(0, sep);
+                if (outcome.startsWith(PAGE)) outcome = outcome.substring(PAGE.length());
                 reasonRows.add(
                     MultiGauge.Row.of(
                         Tags.of(
                             "outcome",
-                            label(e.getKey().substring(0, sep)),
+                            label(outcome),
                             "reason",
                             e.getKey().substring(sep + 2)),
                         e.getValue()));
@@ -137,6 +154,7 @@ public final class CrawlStats {
       finishedRows.add(MultiGauge.Row.of(Tags.empty(), shown.finishedAt().toEpochMilli() / 1000.0));
     }
     pages.register(pageRows, true);
+    pageOutcomes.register(pageOutcomeRows, true);
     reasons.register(reasonRows, true);
     records.register(recordRows, true);
     duration.register(durationRows, true);

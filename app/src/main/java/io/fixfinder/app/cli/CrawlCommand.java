@@ -4,6 +4,8 @@ import io.fixfinder.app.Main;
 import io.fixfinder.app.pipeline.CrawlPipeline;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.crawler.fetch.SeedsRefused;
+import io.fixfinder.crawler.run.CrawlCounters;
+import io.fixfinder.crawler.run.CrawlVerdict;
 import io.fixfinder.crawler.source.SiteConfig;
 import io.fixfinder.crawler.source.SourcesFile;
 import java.nio.file.Files;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Crawl the sites of a sources file (and YouTube when FIXFINDER_YOUTUBE_API_KEY is set) into the record log.",
-      "Resumable: a killed crawl continues where it stopped. Run 'index' afterwards."
+      "Resumable: a killed crawl continues where it stopped. Run 'index' afterwards.",
+      "Exit codes: 0 done; 2 bad input, or every seed refused; 4 the crawl ran but its pages",
+      "yield nothing (no page fetched, no record, or most pages without content)."
     })
 public final class CrawlCommand implements Callable<Integer> {
   static final String KEY_ENV = "FIXFINDER_YOUTUBE_API_KEY";
@@ -54,10 +58,18 @@ public final class CrawlCommand implements Callable<Integer> {
                 new CrawlPipeline.YouTubeRun(
                     youtubeRoot != null ? youtubeRoot : cfg.youtube().rootUrl(), key.strip()));
     if (youtube.isEmpty()) System.out.println("youtube: skipped (" + KEY_ENV + " is not set)");
+    CrawlCounters counters;
     try {
-      new CrawlPipeline(cfg, CommonOptions.layout(cfg), System.out).run(sites, youtube);
+      counters = new CrawlPipeline(cfg, CommonOptions.layout(cfg), System.out).run(sites, youtube);
     } catch (SeedsRefused e) {
+      // The sources file cannot work as written: an operator's mistake.
       throw new Main.UsageError(e.getMessage());
+    }
+    if (!sites.isEmpty() && CrawlVerdict.of(counters) instanceof CrawlVerdict.Unproductive u) {
+      // The crawl ran, but a crawl that yields nothing must not read as a success to a script.
+      System.err.println("fixfinder: crawl yielded nothing: " + u.message());
+      System.err.flush();
+      return Main.EXIT_NOTHING_FOUND;
     }
     return 0;
   }

@@ -11,6 +11,7 @@ import io.fixfinder.crawler.parse.Draft;
 import io.fixfinder.crawler.parse.Keying;
 import io.fixfinder.crawler.parse.PageProcessor;
 import io.fixfinder.crawler.run.CrawlCounters;
+import io.fixfinder.crawler.run.CrawlVerdict;
 import io.fixfinder.crawler.source.SiteConfig;
 import io.fixfinder.crawler.youtube.FixQueries;
 import io.fixfinder.crawler.youtube.QuotaLedger;
@@ -93,23 +94,52 @@ public final class CrawlPipeline {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     out.printf("crawl finished in %.1f s%n", seconds);
-    for (Map.Entry<String, Long> e : counters.snapshot().entrySet()) {
-      out.printf("  %-40s %d%n", e.getKey(), e.getValue());
-    }
-    writeSummary(data.crawlSummary(), counters, seconds);
+    printCounters(counters, out);
+    CrawlVerdict verdict =
+        sites.isEmpty() ? new CrawlVerdict.Productive() : CrawlVerdict.of(counters);
+    writeSummary(data.crawlSummary(), counters, seconds, verdict);
     return counters;
   }
 
   /**
-   * The run's counters as {@code {"finishedAt", "seconds", "counters"}}, written to a temporary
-   * file and moved into place so that a reader (the API's /metrics) never sees half a file.
+   * URL outcomes first, then how the fetched pages ended ("page stored", "page no content: too
+   * little text"), each outcome followed by its reasons.
    */
-  static void writeSummary(java.nio.file.Path file, CrawlCounters counters, double seconds)
+  static void printCounters(CrawlCounters counters, PrintStream out) {
+    Map<String, Long> snapshot = counters.snapshot();
+    snapshot.forEach(
+        (key, value) -> {
+          if (!key.startsWith(CrawlCounters.PAGE)) out.printf("  %-50s %d%n", key, value);
+        });
+    if (snapshot.keySet().stream().anyMatch(k -> k.startsWith(CrawlCounters.PAGE))) {
+      out.println("  fetched pages by outcome:");
+      snapshot.forEach(
+          (key, value) -> {
+            if (key.startsWith(CrawlCounters.PAGE)) {
+              out.printf("    %-48s %d%n", key.substring(CrawlCounters.PAGE.length()), value);
+            }
+          });
+    }
+  }
+
+  /**
+   * The run's counters as {@code {"finishedAt", "seconds", "counters", "verdict"}} ({@code
+   * verdict}: "ok", or the line saying why the crawl yields nothing), written to a temporary file
+   * and moved into place so that a reader (the API's /metrics) never sees half a file.
+   */
+  static void writeSummary(
+      java.nio.file.Path file, CrawlCounters counters, double seconds, CrawlVerdict verdict)
       throws IOException {
     Map<String, Object> summary = new java.util.LinkedHashMap<>();
     summary.put("finishedAt", java.time.Instant.now().toString());
     summary.put("seconds", Math.round(seconds * 1000) / 1000.0);
     summary.put("counters", counters.snapshot());
+    summary.put(
+        "verdict",
+        switch (verdict) {
+          case CrawlVerdict.Productive p -> "ok";
+          case CrawlVerdict.Unproductive u -> u.message();
+        });
     java.nio.file.Files.createDirectories(file.getParent());
     java.nio.file.Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     java.nio.file.Files.write(tmp, io.fixfinder.core.json.Json.mapper().writeValueAsBytes(summary));

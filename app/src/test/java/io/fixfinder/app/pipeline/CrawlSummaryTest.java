@@ -24,7 +24,8 @@ class CrawlSummaryTest {
     counters.count(CrawlCounters.Outcome.SKIPPED_ROBOTS);
     counters.records(2);
 
-    CrawlPipeline.writeSummary(layout.crawlSummary(), counters, 12.3456);
+    CrawlPipeline.writeSummary(
+        layout.crawlSummary(), counters, 12.3456, new io.fixfinder.crawler.run.CrawlVerdict.Productive());
 
     assertThat(layout.crawlSummary()).isEqualTo(dir.resolve("crawl/last-run.json"));
     assertThat(Files.exists(dir.resolve("crawl/last-run.json.tmp"))).isFalse();

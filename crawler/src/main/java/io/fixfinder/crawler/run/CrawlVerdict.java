@@ -13,7 +13,8 @@ import java.util.Map;
  * pages unchanged since the last crawl are not judged):
  *
  * <ul>
- *   <li>nothing was fetched, nothing was unchanged, and fetches failed: the site could not be read;
+ *   <li>no page was fetched and none was unchanged: every fetch failed, was refused by robots.txt
+ *       or was too large, or nothing could be scheduled at all;
  *   <li>no page stored or aliased a record and none was unchanged: the crawl found nothing;
  *   <li>at least {@value #MIN_PAGES} pages were read and more than half of them ended as no content
  *       or error: the extractor cannot read this site. Listing pages count as read but not as
@@ -33,18 +34,19 @@ public sealed interface CrawlVerdict {
   static CrawlVerdict of(CrawlCounters counters) {
     long fetched = counters.get(CrawlCounters.Outcome.FETCHED);
     long unchanged = counters.get(CrawlCounters.Outcome.NOT_MODIFIED);
-    long failed =
-        counters.get(CrawlCounters.Outcome.FAILED) + counters.get(CrawlCounters.Outcome.TOO_LARGE);
     long yielded = counters.pages("stored") + counters.pages("aliased");
     long unread = counters.pages("no content") + counters.pages("error");
     long read = yielded + counters.pages("listing") + unread;
     Map<String, Long> snapshot = counters.snapshot();
-    if (fetched == 0 && unchanged == 0 && failed > 0) {
+    if (fetched == 0 && unchanged == 0) {
       return new Unproductive(
-          "no page could be fetched: "
-              + failed
-              + " fetches failed"
-              + commonest(snapshot, "failed: ", "too large: "));
+          String.format(
+              Locale.ROOT,
+              "no page was fetched: %d failed, %d refused by robots.txt, %d too large%s",
+              counters.get(CrawlCounters.Outcome.FAILED),
+              counters.get(CrawlCounters.Outcome.SKIPPED_ROBOTS),
+              counters.get(CrawlCounters.Outcome.TOO_LARGE),
+              commonest(snapshot, "failed: ", "too large: ")));
     }
     if (read > 0 && yielded == 0 && unchanged == 0) {
       return new Unproductive(

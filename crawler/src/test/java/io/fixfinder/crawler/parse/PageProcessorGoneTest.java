@@ -101,7 +101,7 @@ class PageProcessorGoneTest {
               () -> processor.page(page(SourceKind.FORUM, FETCHED, THREAD), "run-2"));
       assertThat(stored.get(30, java.util.concurrent.TimeUnit.SECONDS))
           .as("records stored while the log is read")
-          .isEqualTo(1);
+          .isEqualTo(new io.fixfinder.crawler.run.PageOutcome.Stored(1, 0));
       release.countDown();
       firstGone.get(30, java.util.concurrent.TimeUnit.SECONDS);
       // The page stored during the read is known by the map all the same.
