@@ -52,11 +52,13 @@ public final class CrawlPipeline {
         duplicates.seed(RecordLog.read(data.records()).docs().values());
         PageProcessor processor = new PageProcessor(keying, log, duplicates);
         try (Progress progress =
-            new Progress(
+            Progress.discovering(
                 "crawl",
                 "pages",
-                () -> counters.get(CrawlCounters.Outcome.FETCHED),
-                engine::queued,
+                () -> {
+                  Crawler4jEngine.Frontier f = engine.progress();
+                  return new Progress.Counts(f.done(), f.discovered());
+                },
                 out,
                 Duration.ofSeconds(2))) {
           engine.crawl(sites, processor, counters);

@@ -55,17 +55,40 @@ public final class Crawler4jEngine implements CrawlEngine {
     this.addressPolicy = addressPolicy;
   }
 
-  /** The total length of the crawl queues right now (for progress lines). */
-  public long queued() {
-    long n = 0;
+  /**
+   * URLs of the crawl that ended in an outcome ({@code done}) and URLs scheduled so far ({@code
+   * discovered}: seeds, sitemap entries, links found), summed over the sites.
+   */
+  public record Frontier(long done, long discovered) {}
+
+  /** The last reading of each site's frontier; a finished site's frontier is closed. */
+  private final java.util.Map<CrawlController, Frontier> frontiers =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * Done and discovered URLs right now, for progress lines. Read from crawler4j's own bookkeeping
+   * (processed and scheduled pages): the work queue's length alone leaves out the batch of URLs
+   * each crawler thread has taken and not finished, which made "left" stand still and then drop to
+   * a few while a hundred pages remained.
+   */
+  public Frontier progress() {
     for (CrawlController c : running) {
       try {
-        n += c.getFrontier().getQueueLength();
+        // done before discovered: both only grow, so done never overtakes what was read after it
+        long done = c.getFrontier().getNumberOfProcessedPages();
+        long discovered = c.getFrontier().getNumberOfScheduledPages();
+        frontiers.put(c, new Frontier(done, Math.max(done, discovered)));
       } catch (RuntimeException e) {
-        // a frontier closing under us counts as empty
+        // a frontier closing under us: its last reading stands
       }
     }
-    return n;
+    long done = 0;
+    long discovered = 0;
+    for (Frontier f : frontiers.values()) {
+      done += f.done();
+      discovered += f.discovered();
+    }
+    return new Frontier(done, discovered);
   }
 
   /**
@@ -78,6 +101,7 @@ public final class Crawler4jEngine implements CrawlEngine {
   public void crawl(List<SiteConfig> sites, PageHandler handler, CrawlCounters counters)
       throws InterruptedException {
     List<CrawlController> controllers = new ArrayList<>();
+    frontiers.clear();
     List<SeedsRefused.Refusal> refused = new ArrayList<>();
     int configuredSeeds = 0;
     long scheduled = 0;
@@ -99,6 +123,7 @@ public final class Crawler4jEngine implements CrawlEngine {
       for (CrawlController controller : controllers) {
         controller.waitUntilFinish();
       }
+      progress(); // the final counts, while the frontiers can still be read
       if (!stopped) states.endRun();
     } catch (InterruptedException e) {
       stop();
