@@ -43,7 +43,10 @@ public final class CrawlStats {
   }
 
   private final Supplier<Optional<Run>> source;
-  /** Prefix of the crawl's page-outcome keys ("page stored", "page no content: too little text"). */
+
+  /**
+   * Prefix of the crawl's page-outcome keys ("page stored", "page no content: too little text").
+   */
   static final String PAGE = "page ";
 
   private MultiGauge pages;
@@ -143,11 +146,7 @@ public final class CrawlStats {
                 if (outcome.startsWith(PAGE)) outcome = outcome.substring(PAGE.length());
                 reasonRows.add(
                     MultiGauge.Row.of(
-                        Tags.of(
-                            "outcome",
-                            label(outcome),
-                            "reason",
-                            e.getKey().substring(sep + 2)),
+                        Tags.of("outcome", label(outcome), "reason", e.getKey().substring(sep + 2)),
                         e.getValue()));
               });
       durationRows.add(MultiGauge.Row.of(Tags.empty(), shown.seconds()));

@@ -25,7 +25,10 @@ class CrawlSummaryTest {
     counters.records(2);
 
     CrawlPipeline.writeSummary(
-        layout.crawlSummary(), counters, 12.3456, new io.fixfinder.crawler.run.CrawlVerdict.Productive());
+        layout.crawlSummary(),
+        counters,
+        12.3456,
+        new io.fixfinder.crawler.run.CrawlVerdict.Productive());
 
     assertThat(layout.crawlSummary()).isEqualTo(dir.resolve("crawl/last-run.json"));
     assertThat(Files.exists(dir.resolve("crawl/last-run.json.tmp"))).isFalse();

@@ -5,11 +5,11 @@ import java.util.ArrayDeque;
 import java.util.Optional;
 
 /**
- * Turns a stream of (time, done, discovered) samples into a rate and an ETA that converge: the
- * rate is measured over the last {@code window} only, so a crawl that slows down (a politeness
- * delay, a slow host) or speeds up is reflected within one window, where an average since the start
- * would lag for the rest of the run. While the known work is still growing the ETA is a lower bound
- * and says so. Time comes from the caller (a clock in tests), never from here. Thread-safe.
+ * Turns a stream of (time, done, discovered) samples into a rate and an ETA that converge: the rate
+ * is measured over the last {@code window} only, so a crawl that slows down (a politeness delay, a
+ * slow host) or speeds up is reflected within one window, where an average since the start would
+ * lag for the rest of the run. While the known work is still growing the ETA is a lower bound and
+ * says so. Time comes from the caller (a clock in tests), never from here. Thread-safe.
  */
 public final class Estimator {
   /** How far back the rate looks; long enough to smooth bursts, short enough to follow a change. */
@@ -59,8 +59,9 @@ public final class Estimator {
     Sample oldest = samples.peekFirst();
     double seconds = (nanos - oldest.nanos()) / 1e9;
     double rate = seconds > 0 ? Math.max(0, done - oldest.done()) / seconds : 0;
-    boolean growing = discovered >= 0 && discovered > oldest.discovered();
     long left = discovered < 0 ? -1 : Math.max(0, discovered - done);
+    // With nothing left there is nothing more to find from: the work is done, not growing.
+    boolean growing = left > 0 && discovered > oldest.discovered();
     Optional<Duration> eta =
         left == 0
             ? Optional.of(Duration.ZERO)

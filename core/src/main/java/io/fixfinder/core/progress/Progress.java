@@ -108,6 +108,7 @@ public final class Progress implements AutoCloseable {
     if (e.discovered() < 0) {
       return String.format(Locale.ROOT, "%s: %d %s done, %s", what, e.done(), unit, rate);
     }
+    if (e.discovered() == 0) return what + ": nothing scheduled yet";
     String eta = e.eta().map(Progress::clock).orElse("?");
     if (e.growing()) {
       // More work is being found: what is left and the ETA are lower bounds.

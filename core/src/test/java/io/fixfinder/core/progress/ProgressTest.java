@@ -2,7 +2,6 @@ package io.fixfinder.core.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +70,8 @@ class ProgressTest {
       String line = progress.line();
       long done = ScriptedCrawl.done(t);
       assertThat(line).as("at %.1f s", t).doesNotContain(" 0 left").doesNotContain(" 0+ left");
-      boolean grew = ScriptedCrawl.discovered(t) > ScriptedCrawl.discovered(Math.max(0, t - window));
+      boolean grew =
+          ScriptedCrawl.discovered(t) > ScriptedCrawl.discovered(Math.max(0, t - window));
       if (grew) {
         assertThat(line).as("at %.1f s", t).contains("still discovering").contains("ETA at least");
       } else {

@@ -9,8 +9,9 @@ import java.net.URI;
 public interface PageHandler {
   /**
    * A page arrived (status 200) in crawl run {@code runId}. Returns how the page ended (records
-   * stored, a listing, no content and why, an error), which the engine counts. Implementations store
-   * a page's records atomically and report a page they cannot read as an outcome, not by throwing.
+   * stored, a listing, no content and why, an error), which the engine counts. Implementations
+   * store a page's records atomically and report a page they cannot read as an outcome, not by
+   * throwing.
    */
   PageOutcome page(FetchedPage page, String runId);
 

@@ -57,7 +57,8 @@ public sealed interface CrawlVerdict {
               counters.pages("listing"),
               counters.pages("no content"),
               counters.pages("error"),
-              commonest(snapshot, CrawlCounters.PAGE + "no content: ", CrawlCounters.PAGE + "error: ")));
+              commonest(
+                  snapshot, CrawlCounters.PAGE + "no content: ", CrawlCounters.PAGE + "error: ")));
     }
     if (read >= MIN_PAGES && unread * 2 > read) {
       return new Unproductive(
@@ -66,7 +67,8 @@ public sealed interface CrawlVerdict {
               "most pages yielded nothing: %d of %d pages read had no content or failed%s",
               unread,
               read,
-              commonest(snapshot, CrawlCounters.PAGE + "no content: ", CrawlCounters.PAGE + "error: ")));
+              commonest(
+                  snapshot, CrawlCounters.PAGE + "no content: ", CrawlCounters.PAGE + "error: ")));
     }
     return new Productive();
   }
@@ -78,7 +80,13 @@ public sealed interface CrawlVerdict {
         .max(
             Map.Entry.<String, Long>comparingByValue()
                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
-        .map(e -> ", commonest: " + e.getKey().replaceFirst("^" + CrawlCounters.PAGE, "") + " (" + e.getValue() + ")")
+        .map(
+            e ->
+                ", commonest: "
+                    + e.getKey().replaceFirst("^" + CrawlCounters.PAGE, "")
+                    + " ("
+                    + e.getValue()
+                    + ")")
         .orElse("");
   }
 }

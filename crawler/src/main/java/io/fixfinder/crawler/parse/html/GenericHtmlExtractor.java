@@ -43,7 +43,8 @@ public final class GenericHtmlExtractor implements Extractor {
       if (thread.isEmpty()) return List.of(); // a board index, not a thread
       details = thread.get();
     }
-    if (kind != SourceKind.FORUM && Listings.isListing(main)) return List.of(); // links, not content
+    // A page of links (an index, a category) is followed for its links, not stored.
+    if (kind != SourceKind.FORUM && Listings.isListing(main)) return List.of();
     drafts.add(new Draft(url, kind, title, text, ProductRef.UNKNOWN, false, published, details));
     if (kind == SourceKind.MANUAL) {
       int i = 0;

@@ -84,15 +84,33 @@ public final class Listings {
   }
 
   /**
-   * Blocks that make one item of a listing or one unit of prose. Table cells are not among them:
-   * a row (title link, author, reply count) is one item.
+   * Blocks that make one item of a listing or one unit of prose. Table cells are not among them: a
+   * row (title link, author, reply count) is one item.
    */
   private static final Set<String> BLOCKS =
       Set.of(
-          "p", "li", "tr", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
-          "figcaption", "caption", "div", "article", "section");
+          "p",
+          "li",
+          "tr",
+          "dd",
+          "dt",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "blockquote",
+          "pre",
+          "figcaption",
+          "caption",
+          "div",
+          "article",
+          "section");
 
-  /** Post-order: which elements hold a link, in one pass (a select per block would be quadratic). */
+  /**
+   * Post-order: which elements hold a link, in one pass (a select per block would be quadratic).
+   */
   private static boolean holdsLink(Element e, Map<Element, Boolean> out) {
     boolean any = e.normalName().equals("a") && e.hasAttr("href");
     for (Element child : e.children()) any |= holdsLink(child, out);

@@ -82,8 +82,7 @@ class CrawlProgressTest {
           };
       engine.crawl(
           List.of(
-              SiteConfig.of("t", SourceKind.FORUM, site.origin(), true)
-                  .withPolitenessDelayMs(0)),
+              SiteConfig.of("t", SourceKind.FORUM, site.origin(), true).withPolitenessDelayMs(0)),
           handler,
           new CrawlCounters());
 

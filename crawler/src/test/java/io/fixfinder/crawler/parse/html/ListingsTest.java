@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Listing detection on page shapes it was not tuned on: our own fixtures of common listing and
- * content shapes, and pages built from real repair guides (MyFixit) and their category indexes.
- * The thresholds were chosen on the demo corpus (docs/extraction.md).
+ * content shapes, and pages built from real repair guides (MyFixit) and their category indexes. The
+ * thresholds were chosen on the demo corpus (docs/extraction.md).
  */
 class ListingsTest {
   static boolean listing(String body) {
@@ -127,8 +127,7 @@ class ListingsTest {
   @Test
   void realGuidesAreContentAndTheirCategoryIndexesAreListings() throws Exception {
     Path file =
-        Path.of(
-            System.getProperty("fixfinder.shared", "../shared"), "data/myfixit/Appliance.json");
+        Path.of(System.getProperty("fixfinder.shared", "../shared"), "data/myfixit/Appliance.json");
     Assumptions.assumeTrue(
         Files.exists(file), "../shared/data/myfixit is absent: skipping the real-guide check");
     Map<String, List<JsonNode>> byCategory = new LinkedHashMap<>();
