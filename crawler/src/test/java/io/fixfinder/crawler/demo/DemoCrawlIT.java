@@ -89,6 +89,25 @@ class DemoCrawlIT {
   }
 
   @Test
+  void everyFetchedPageEndsInOneCountedOutcomeAndListingsAreNotRecords() {
+    counters.snapshot().forEach((k, v) -> System.out.printf("demo crawl: %-50s %d%n", k, v));
+    long outcomes =
+        java.util.stream.Stream.of(
+                "stored", "aliased", "listing", "no content", "error", "unchanged")
+            .mapToLong(counters::pages)
+            .sum();
+    assertThat(outcomes).isEqualTo(counters.get(CrawlCounters.Outcome.FETCHED));
+    assertThat(counters.pages("error")).isZero();
+    assertThat(counters.pages("listing")).isGreaterThan(20);
+    // The guide index and the brand pages of the manual site were stored as manuals before.
+    assertThat(docs)
+        .extracting(SourceDoc::url)
+        .noneMatch(u -> u.endsWith("/guides/") || u.contains("/brands/"));
+    assertThat(io.fixfinder.crawler.run.CrawlVerdict.of(counters))
+        .isInstanceOf(io.fixfinder.crawler.run.CrawlVerdict.Productive.class);
+  }
+
+  @Test
   void everySourceKindIsExtracted() {
     assertThat(docs)
         .extracting(SourceDoc::kind)
