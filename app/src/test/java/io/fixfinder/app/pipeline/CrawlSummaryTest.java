@@ -22,7 +22,9 @@ class CrawlSummaryTest {
     for (int i = 0; i < 3; i++) counters.count(CrawlCounters.Outcome.FETCHED);
     counters.count(CrawlCounters.Outcome.FAILED, "http 500");
     counters.count(CrawlCounters.Outcome.SKIPPED_ROBOTS);
-    counters.records(2);
+    counters.page(new io.fixfinder.crawler.run.PageOutcome.Stored(2, 0));
+    counters.page(new io.fixfinder.crawler.run.PageOutcome.Listing());
+    counters.page(new io.fixfinder.crawler.run.PageOutcome.NoContent("too little text"));
 
     CrawlPipeline.writeSummary(
         layout.crawlSummary(),
@@ -41,6 +43,11 @@ class CrawlSummaryTest {
         .contains("fixfinder_crawl_pages{outcome=\"skipped_robots\"} 1.0")
         .contains("fixfinder_crawl_pages{outcome=\"failed\"} 1.0")
         .contains("fixfinder_crawl_reasons{outcome=\"failed\",reason=\"http 500\"} 1.0")
+        .contains("fixfinder_crawl_page_outcomes{outcome=\"stored\"} 1.0")
+        .contains("fixfinder_crawl_page_outcomes{outcome=\"listing\"} 1.0")
+        .contains("fixfinder_crawl_page_outcomes{outcome=\"no_content\"} 1.0")
+        .contains("fixfinder_crawl_reasons{outcome=\"no_content\",reason=\"too little text\"} 1.0")
+        .doesNotContain("fixfinder_crawl_pages{outcome=\"page")
         .contains("fixfinder_crawl_records 2.0")
         .contains("fixfinder_crawl_duration_seconds 12.346");
   }
