@@ -240,6 +240,10 @@ public final class Crawler4jEngine implements CrawlEngine {
     long scheduled =
         controller.getFrontier().getQueueLength(); // before any crawler thread takes one
     log.info("site {}: {} seeds, politeness {} ms", site.name(), added, delay);
+    if (scheduled == 0) {
+      // Other sites may still crawl, so this is not SeedsRefused; it must not pass unseen either.
+      log.warn("site {}: nothing to crawl, every seed was refused or filtered", site.name());
+    }
     java.util.concurrent.ConcurrentMap<String, Integer> redirectHops =
         new java.util.concurrent.ConcurrentHashMap<>();
     CrawlController.WebCrawlerFactory<SiteCrawler> factory =
