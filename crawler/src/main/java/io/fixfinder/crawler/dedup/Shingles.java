@@ -38,26 +38,52 @@ final class Shingles {
     return true;
   }
 
-  /** The distinct shingle hashes, sorted; a text shorter than a shingle is one shingle. */
-  static long[] hashes(List<String> words) {
-    int n = Math.max(1, words.size() - WIDTH + 1);
-    long[] out = new long[n];
-    for (int i = 0; i < n; i++) {
-      long h = 0x9e3779b97f4a7c15L;
-      for (int j = i; j < Math.min(words.size(), i + WIDTH); j++)
-        h = mix(h ^ SimHash.fnv1a64(words.get(j)));
-      out[i] = h;
+  /**
+   * A text's distinct shingle hashes, sorted, each with the line its first occurrence starts on.
+   *
+   * @param words how many words the text has
+   */
+  record Text(int words, long[] hashes, int[] lines) {
+    /** The {@code k} smallest hashes: a bottom-k sketch, bounded however long the text. */
+    Text bottom(int k) {
+      if (hashes.length <= k) return this;
+      return new Text(words, Arrays.copyOf(hashes, k), Arrays.copyOf(lines, k));
     }
-    Arrays.sort(out);
-    return distinctSorted(out);
   }
 
-  /**
-   * The {@code k} smallest of the sorted distinct hashes: a bottom-k sketch, so a record keeps a
-   * bounded number of them however long its text, and two sketches still estimate Jaccard.
-   */
-  static long[] bottom(long[] sortedDistinct, int k) {
-    return sortedDistinct.length <= k ? sortedDistinct : Arrays.copyOf(sortedDistinct, k);
+  static Text of(String text) {
+    List<String> content = new ArrayList<>();
+    List<Integer> lineOfWord = new ArrayList<>();
+    int words = 0;
+    String[] lines = text.split("\n");
+    for (int line = 0; line < lines.length; line++) {
+      List<String> w = words(lines[line]);
+      words += w.size();
+      for (String word : content(w)) {
+        content.add(word);
+        lineOfWord.add(line);
+      }
+    }
+    int n = Math.max(1, content.size() - WIDTH + 1);
+    long[][] pairs = new long[n][];
+    for (int i = 0; i < n; i++) {
+      long h = 0x9e3779b97f4a7c15L;
+      for (int j = i; j < Math.min(content.size(), i + WIDTH); j++)
+        h = mix(h ^ SimHash.fnv1a64(content.get(j)));
+      pairs[i] = new long[] {h, content.isEmpty() ? 0 : lineOfWord.get(i), i};
+    }
+    // Sorted by hash, then by position, so each distinct hash keeps its first line.
+    Arrays.sort(
+        pairs, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[2], b[2]));
+    long[] hashes = new long[n];
+    int[] lineOf = new int[n];
+    int w = 0;
+    for (int i = 0; i < n; i++) {
+      if (i > 0 && pairs[i][0] == pairs[i - 1][0]) continue;
+      hashes[w] = pairs[i][0];
+      lineOf[w++] = (int) pairs[i][1];
+    }
+    return new Text(words, Arrays.copyOf(hashes, w), Arrays.copyOf(lineOf, w));
   }
 
   static long mix(long h) {
@@ -67,12 +93,5 @@ final class Shingles {
     h *= 0xc4ceb9fe1a85ec53L;
     h ^= h >>> 33;
     return h;
-  }
-
-  private static long[] distinctSorted(long[] sorted) {
-    int w = 0;
-    for (int i = 0; i < sorted.length; i++)
-      if (i == 0 || sorted[i] != sorted[i - 1]) sorted[w++] = sorted[i];
-    return w == sorted.length ? sorted : Arrays.copyOf(sorted, w);
   }
 }

@@ -53,6 +53,7 @@ final class SiteModel {
   void remove(long[] sketch, Titles.Title title) {
     records--;
     for (long h : sketch) shingles.computeIfPresent(h, (k, c) -> c > 1 ? c - 1 : null);
-    for (String affix : title.affixes()) affixes.computeIfPresent(affix, (k, c) -> c > 1 ? c - 1 : null);
+    for (String affix : title.affixes())
+      affixes.computeIfPresent(affix, (k, c) -> c > 1 ? c - 1 : null);
   }
 }

@@ -9,14 +9,15 @@ import java.util.regex.Pattern;
  * Title agreement. Sites decorate titles ("Fan Replacement - RepairHub", "RepairHub | Fan
  * Replacement"); a segment at either end that a site puts on many pages is its decoration. Two
  * titles agree when the words of each, without its site's decoration, all occur in the other: the
- * same guide under two sites' suffixes agrees, "Fan Replacement" and "Back Cover Replacement" of one
- * device do not.
+ * same guide under two sites' suffixes agrees, "Fan Replacement" and "Back Cover Replacement" of
+ * one device do not.
  */
 final class Titles {
   /** A site's decoration recurs; a segment on fewer of its pages is part of the title. */
   static final int MIN_AFFIX_PAGES = 3;
 
-  private static final Pattern SEPARATOR = Pattern.compile("\\s+[-|\u2013\u2014\u00b7\u00bb:/]+\\s+|\\s*\\|\\s*");
+  private static final Pattern SEPARATOR =
+      Pattern.compile("\\s+[-|\u2013\u2014\u00b7\u00bb:/]+\\s+|\\s*\\|\\s*");
 
   private Titles() {}
 
@@ -38,7 +39,8 @@ final class Titles {
 
   static Title of(String title) {
     List<String> segments =
-        SEPARATOR.splitAsStream(title)
+        SEPARATOR
+            .splitAsStream(title)
             .map(s -> String.join(" ", Shingles.words(s)))
             .filter(s -> !s.isEmpty())
             .toList();
@@ -56,8 +58,10 @@ final class Titles {
     for (int i = 0; i < a.segments().size(); i++) {
       String segment = a.segments().get(i);
       boolean end = i == 0 || i == a.segments().size() - 1;
-      if (end && a.segments().size() > 1 && site != null && site.affixCount(segment) >= MIN_AFFIX_PAGES)
-        continue;
+      if (end
+          && a.segments().size() > 1
+          && site != null
+          && site.affixCount(segment) >= MIN_AFFIX_PAGES) continue;
       for (String w : segment.split(" ")) if (!b.words().contains(w)) return false;
     }
     return true;

@@ -225,7 +225,8 @@ public final class DedupEval {
     StringBuilder text = new StringBuilder();
     text.append("Guides \u203a ").append(g.category()).append('\n');
     text.append("Difficulty: ").append(g.steps().size() > 8 ? "Moderate" : "Easy").append('\n');
-    if (!g.tools().isEmpty()) text.append("Tools: ").append(String.join(", ", g.tools())).append('\n');
+    if (!g.tools().isEmpty())
+      text.append("Tools: ").append(String.join(", ", g.tools())).append('\n');
     for (int s = 0; s < g.steps().size(); s++)
       text.append(s + 1).append(". ").append(g.steps().get(s)).append('\n');
     text.append("Was this guide helpful? Yes No\n")
@@ -252,7 +253,8 @@ public final class DedupEval {
       reflow = random.nextBoolean();
     } while (!suffix && !intro && !trim && !reflow);
     List<String> steps = new ArrayList<>(g.steps());
-    if (intro) steps.set(0, INTROS[random.nextInt(INTROS.length)] + " " + dropFirstSentence(steps.get(0)));
+    if (intro)
+      steps.set(0, INTROS[random.nextInt(INTROS.length)] + " " + dropFirstSentence(steps.get(0)));
     if (trim) steps.set(steps.size() - 1, dropLastSentence(steps.getLast()));
     StringBuilder text = new StringBuilder();
     text.append("Home / Repair / ").append(g.category()).append('\n');

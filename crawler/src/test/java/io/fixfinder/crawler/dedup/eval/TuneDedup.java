@@ -16,12 +16,16 @@ public final class TuneDedup {
   public static void main(String[] args) throws Exception {
     List<DedupEval.Guide> guides = DedupEval.read(Path.of(args[0]));
     print("simhash (old)", DedupEval.run(guides, SimHashRule::new, 1));
-    for (double sim : new double[] {0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85})
-      for (int minPages : new int[] {3, 4, 5})
-        for (double share : new double[] {0.02, 0.1}) {
-          Duplicates.Settings s = new Duplicates.Settings(sim, Math.max(sim, 0.8), minPages, share);
-          print(s.toString(), DedupEval.run(guides, () -> new Duplicates(s), 1));
-        }
+    for (double sim : new double[] {0.3, 0.4, 0.5})
+      for (int minPages : new int[] {3})
+        for (double share : new double[] {0.02, 0.1})
+          for (int lineShingles : new int[] {12, 15})
+            for (double found : new double[] {0.1}) {
+              Duplicates.Settings s =
+                  new Duplicates.Settings(
+                      sim, Math.max(sim, 0.8), minPages, share, lineShingles, found);
+              print(s.toString(), DedupEval.run(guides, () -> new Duplicates(s), 1));
+            }
   }
 
   /**
