@@ -62,14 +62,14 @@ public final class EvalDedupCommand implements Callable<Integer> {
       results.put(name, byRule);
     }
     out.printf(
-        "%-18s %-12s %6s %9s %7s %7s %11s %11s %14s%n",
+        "%-24s %-12s %6s %9s %7s %7s %11s %11s %14s%n",
         "half", "rule", "copies", "sibpairs", "recall", "prec", "wrong", "lost", "same-title lost");
     results.forEach(
         (half, byRule) ->
             byRule.forEach(
                 (rule, r) ->
                     out.printf(
-                        "%-18s %-12s %6d %9d %7.4f %7.4f %11d %5d/%d %9d/%d%n",
+                        "%-24s %-12s %6d %9d %7.4f %7.4f %11d %5d/%d %9d/%d%n",
                         half + (half.equals("Appliance") ? " (tune)" : " (test)"),
                         rule,
                         r.copies(),

@@ -264,18 +264,20 @@ public final class Duplicates implements DuplicateRule {
    */
   private boolean linesFound(
       Shingles.Text text, long limit, long[] other, SiteModel siteA, SiteModel siteB) {
-    Map<Integer, int[]> perLine = new HashMap<>();
+    int lines = 0;
+    for (int line : text.lines()) lines = Math.max(lines, line + 1);
+    int[] total = new int[lines];
+    int[] found = new int[lines];
     for (int i = 0; i < text.hashes().length; i++) {
       long h = text.hashes()[i];
       if (h > limit) break;
       if (boilerplate(h, siteA) || boilerplate(h, siteB)) continue;
-      int[] counts = perLine.computeIfAbsent(text.lines()[i], k -> new int[2]);
-      counts[0]++;
-      if (java.util.Arrays.binarySearch(other, h) >= 0) counts[1]++;
+      total[text.lines()[i]]++;
+      if (java.util.Arrays.binarySearch(other, h) >= 0) found[text.lines()[i]]++;
     }
-    for (int[] counts : perLine.values())
-      if (counts[0] >= settings.minLineShingles()
-          && counts[1] < settings.minLineFound() * counts[0]) return false;
+    for (int line = 0; line < lines; line++)
+      if (total[line] >= settings.minLineShingles()
+          && found[line] < settings.minLineFound() * total[line]) return false;
     return true;
   }
 

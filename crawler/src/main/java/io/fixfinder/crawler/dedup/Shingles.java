@@ -13,6 +13,11 @@ import java.util.Locale;
 final class Shingles {
   static final int WIDTH = 5;
 
+  private static final long POSITION = (1L << 20) - 1;
+
+  /** Shingles past this position are not read: a text that long is not compared any better. */
+  static final int MAX_SHINGLES = (int) POSITION;
+
   private Shingles() {}
 
   static List<String> words(String text) {
@@ -64,24 +69,25 @@ final class Shingles {
         lineOfWord.add(line);
       }
     }
-    int n = Math.max(1, content.size() - WIDTH + 1);
-    long[][] pairs = new long[n][];
+    int n = Math.min(MAX_SHINGLES, Math.max(1, content.size() - WIDTH + 1));
+    // Each shingle's hash keeps its top 44 bits; the low 20 hold its position, so one primitive
+    // sort orders by hash and then by position, and each distinct hash keeps its first line.
+    long[] keyed = new long[n];
     for (int i = 0; i < n; i++) {
       long h = 0x9e3779b97f4a7c15L;
       for (int j = i; j < Math.min(content.size(), i + WIDTH); j++)
         h = mix(h ^ SimHash.fnv1a64(content.get(j)));
-      pairs[i] = new long[] {h, content.isEmpty() ? 0 : lineOfWord.get(i), i};
+      keyed[i] = (h & ~POSITION) | i;
     }
-    // Sorted by hash, then by position, so each distinct hash keeps its first line.
-    Arrays.sort(
-        pairs, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[2], b[2]));
+    Arrays.sort(keyed);
     long[] hashes = new long[n];
     int[] lineOf = new int[n];
     int w = 0;
     for (int i = 0; i < n; i++) {
-      if (i > 0 && pairs[i][0] == pairs[i - 1][0]) continue;
-      hashes[w] = pairs[i][0];
-      lineOf[w++] = (int) pairs[i][1];
+      long h = keyed[i] & ~POSITION;
+      if (w > 0 && hashes[w - 1] == h) continue;
+      hashes[w] = h;
+      lineOf[w++] = content.isEmpty() ? 0 : lineOfWord.get((int) (keyed[i] & POSITION));
     }
     return new Text(words, Arrays.copyOf(hashes, w), Arrays.copyOf(lineOf, w));
   }
