@@ -142,27 +142,35 @@ public final class Duplicates implements DuplicateRule {
     for (long key : keys) candidates.addAll(bands.getOrDefault(key, List.of()));
     Seen best = null;
     double bestSimilarity = 0;
+    boolean[] ownBoilerplate = null;
     for (Seen c : candidates) {
       if (c.url().equals(doc.url()) || c.id().equals(doc.id()) || !c.sameProductAs(product))
         continue;
       SiteModel other = sites.get(c.site());
       boolean titled = !title.isEmpty() && !c.title().isEmpty();
       if (titled && !Titles.agree(title, site, c.title(), other)) continue;
+      if (ownBoilerplate == null) {
+        ownBoilerplate = new boolean[all.hashes().length];
+        for (int i = 0; i < ownBoilerplate.length; i++)
+          ownBoilerplate[i] = boilerplate(all.hashes()[i], site);
+      }
       long limit = limit(sketch, cut, c.sketch(), c.truncated());
+      Shingles.Text theirs = new Shingles.Text(0, c.sketch(), c.lines());
+      Shingles.Text a = distinctive(all, limit, ownBoilerplate, other == site ? null : other, null);
+      Shingles.Text b = distinctive(theirs, limit, null, other, site);
       double needed = titled ? settings.minSimilarity() : settings.minSimilarityUntitled();
-      // A guide made only of steps its siblings share has no distinctive text once the site's
-      // repeats are set aside; such a record is compared whole, and must then be near-identical.
-      boolean whole =
-          distinctive(sketch, site, c.sketch(), other, limit) < settings.minLineShingles();
-      SiteModel modelA = whole ? null : site;
-      SiteModel modelB = whole ? null : other;
-      if (whole) needed = Math.max(needed, settings.minSimilarityUntitled());
-      double similarity = similarity(sketch, c.sketch(), limit, modelA, modelB);
+      if (a.hashes().length + b.hashes().length < settings.minLineShingles()) {
+        // A guide made only of steps its siblings share has no distinctive text once the site's
+        // repeats are set aside; such a record is compared whole, and must be near-identical.
+        a = distinctive(all, limit, null, null, null);
+        b = distinctive(theirs, limit, null, null, null);
+        needed = Math.max(needed, settings.minSimilarityUntitled());
+      }
+      double similarity = jaccard(a.hashes(), b.hashes());
       if (similarity >= needed
           && similarity > bestSimilarity
-          && linesFound(all, limit, c.sketch(), modelA, modelB)
-          && linesFound(
-              new Shingles.Text(0, c.sketch(), c.lines()), limit, all.hashes(), modelA, modelB)) {
+          && linesFound(a, b.hashes())
+          && linesFound(b, a.hashes())) {
         best = c;
         bestSimilarity = similarity;
       }
@@ -205,47 +213,42 @@ public final class Duplicates implements DuplicateRule {
   }
 
   /**
-   * Jaccard of two bottom-k sketches without the boilerplate of either site. When a sketch was cut
-   * at k, both are compared only below the smaller cut, where each holds all of its text's
-   * shingles, which keeps the estimate unbiased.
+   * The shingles of {@code text} up to {@code limit} that are not boilerplate: flagged in {@code
+   * flags}, or repeated on {@code siteA} or {@code siteB} (null: not looked up). When a sketch was
+   * cut at k, both sides are compared only below the smaller cut, where each holds all of its
+   * text's shingles, which keeps the Jaccard estimate unbiased.
    */
-  private double similarity(long[] a, long[] b, long limit, SiteModel siteA, SiteModel siteB) {
+  private Shingles.Text distinctive(
+      Shingles.Text text, long limit, boolean[] flags, SiteModel siteA, SiteModel siteB) {
+    long[] hashes = new long[text.hashes().length];
+    int[] lines = new int[hashes.length];
+    int n = 0;
+    for (int i = 0; i < hashes.length; i++) {
+      long h = text.hashes()[i];
+      if (h > limit) break;
+      if ((flags != null && flags[i]) || boilerplate(h, siteA) || boilerplate(h, siteB)) continue;
+      hashes[n] = h;
+      lines[n++] = text.lines()[i];
+    }
+    return new Shingles.Text(
+        0, java.util.Arrays.copyOf(hashes, n), java.util.Arrays.copyOf(lines, n));
+  }
+
+  private static double jaccard(long[] a, long[] b) {
     int i = 0;
     int j = 0;
     int both = 0;
-    int union = 0;
-    while (i < a.length || j < b.length) {
-      long next;
-      boolean inA = false;
-      boolean inB = false;
-      if (j >= b.length || (i < a.length && a[i] < b[j])) {
-        next = a[i++];
-        inA = true;
-      } else if (i >= a.length || b[j] < a[i]) {
-        next = b[j++];
-        inB = true;
-      } else {
-        next = a[i++];
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) i++;
+      else if (a[i] > b[j]) j++;
+      else {
+        both++;
+        i++;
         j++;
-        inA = inB = true;
       }
-      if (next > limit) break;
-      if (boilerplate(next, siteA) || boilerplate(next, siteB)) continue;
-      union++;
-      if (inA && inB) both++;
     }
+    int union = a.length + b.length - both;
     return union == 0 ? 0 : (double) both / union;
-  }
-
-  /** How many shingles of the two sketches, together, are not boilerplate of either site. */
-  private int distinctive(long[] a, SiteModel siteA, long[] b, SiteModel siteB, long limit) {
-    int n = 0;
-    for (long[] sketch : new long[][] {a, b})
-      for (long h : sketch) {
-        if (h > limit) break;
-        if (!boilerplate(h, siteA) && !boilerplate(h, siteB)) n++;
-      }
-    return n;
   }
 
   private static long limit(long[] a, boolean aCut, long[] b, boolean bCut) {
@@ -257,23 +260,19 @@ public final class Duplicates implements DuplicateRule {
 
   /**
    * Whether every substantial line of {@code text} is found in {@code other}: a line with at least
-   * {@link Settings#minLineShingles} distinctive shingles (below {@code limit}, where both sides
-   * are complete) of which under {@link Settings#minLineFound} are in the other text is a step,
-   * answer or row the other record does not have. Sibling guides that share most steps each have
-   * such a step; a syndicated copy with an edited sentence or reflowed lines does not.
+   * {@link Settings#minLineShingles} distinctive shingles of which under {@link
+   * Settings#minLineFound} are in the other text is a step, answer or row the other record does not
+   * have. Sibling guides that share most steps each have such a step; a syndicated copy with an
+   * edited sentence or reflowed lines does not.
    */
-  private boolean linesFound(
-      Shingles.Text text, long limit, long[] other, SiteModel siteA, SiteModel siteB) {
+  private boolean linesFound(Shingles.Text text, long[] other) {
     int lines = 0;
     for (int line : text.lines()) lines = Math.max(lines, line + 1);
     int[] total = new int[lines];
     int[] found = new int[lines];
     for (int i = 0; i < text.hashes().length; i++) {
-      long h = text.hashes()[i];
-      if (h > limit) break;
-      if (boilerplate(h, siteA) || boilerplate(h, siteB)) continue;
       total[text.lines()[i]]++;
-      if (java.util.Arrays.binarySearch(other, h) >= 0) found[text.lines()[i]]++;
+      if (java.util.Arrays.binarySearch(other, text.hashes()[i]) >= 0) found[text.lines()[i]]++;
     }
     for (int line = 0; line < lines; line++)
       if (total[line] >= settings.minLineShingles()

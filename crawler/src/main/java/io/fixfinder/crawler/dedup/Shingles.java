@@ -72,11 +72,12 @@ final class Shingles {
     int n = Math.min(MAX_SHINGLES, Math.max(1, content.size() - WIDTH + 1));
     // Each shingle's hash keeps its top 44 bits; the low 20 hold its position, so one primitive
     // sort orders by hash and then by position, and each distinct hash keeps its first line.
+    long[] wordHash = new long[content.size()];
+    for (int i = 0; i < wordHash.length; i++) wordHash[i] = SimHash.fnv1a64(content.get(i));
     long[] keyed = new long[n];
     for (int i = 0; i < n; i++) {
       long h = 0x9e3779b97f4a7c15L;
-      for (int j = i; j < Math.min(content.size(), i + WIDTH); j++)
-        h = mix(h ^ SimHash.fnv1a64(content.get(j)));
+      for (int j = i; j < Math.min(wordHash.length, i + WIDTH); j++) h = mix(h ^ wordHash[j]);
       keyed[i] = (h & ~POSITION) | i;
     }
     Arrays.sort(keyed);
