@@ -6,6 +6,7 @@ import io.fixfinder.core.json.Json;
 import io.fixfinder.crawler.dedup.Duplicates;
 import io.fixfinder.crawler.dedup.SimHashRule;
 import io.fixfinder.crawler.dedup.eval.DedupEval;
+import io.fixfinder.crawler.dedup.eval.ThreadEval;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,14 +30,16 @@ import picocli.CommandLine.Option;
       "reflowed lines, another date line), and a site titling every guide by its device only; report",
       "for the current rule and the old SimHash rule: copies merged (recall), merges into the right",
       "guide (precision), distinct guides lost, same-title siblings lost. Settings were chosen on",
-      "Appliance.json; Computer Hardware.json is the held-out half."
+      "Appliance.json; Computer Hardware.json is the held-out half. Then forum threads built from",
+      "Open Repair Data problem texts: mirrors on another forum, cross-posts (same question, other",
+      "answers) and other questions with the same answers under the same title."
     })
 public final class EvalDedupCommand implements Callable<Integer> {
   @Option(
       names = "--data",
       required = true,
       paramLabel = "DIR",
-      description = "The shared data folder (holding myfixit/).")
+      description = "The shared data folder (holding myfixit/ and openrepair/).")
   Path data;
 
   @Option(
@@ -81,8 +84,51 @@ public final class EvalDedupCommand implements Callable<Integer> {
                         r.guides(),
                         r.sameTitleLost(),
                         r.sameTitlePages())));
+    Path ords = data.resolve("openrepair").resolve("OpenRepairData_v0.3_RestartProject_202204.csv");
+    Map<String, ThreadEval.Result> threads = new LinkedHashMap<>();
+    if (Files.isRegularFile(ords)) {
+      List<ThreadEval.Thread> all = ThreadEval.read(ords);
+      threads.put("current", ThreadEval.run(all, Duplicates::new, seed));
+      threads.put("simhash-old", ThreadEval.run(all, SimHashRule::new, seed));
+      out.printf(
+          "%nthreads (ORDS, not tuned on) %-12s %7s %7s %7s %9s %14s %14s%n",
+          "rule", "mirrors", "recall", "prec", "lost", "crosspost lost", "same-ans lost");
+      threads.forEach(
+          (rule, r) ->
+              out.printf(
+                  "%28s %-12s %7d %7.4f %7.4f %4d/%d %9d/%d %9d/%d%n",
+                  "",
+                  rule,
+                  r.mirrors(),
+                  r.recall(),
+                  r.precision(),
+                  r.lost(),
+                  r.pages(),
+                  r.crossPostsLost(),
+                  r.crossPosts(),
+                  r.sameAnswersLost(),
+                  r.sameAnswers()));
+    } else {
+      out.println("threads: " + ords + " absent, skipped");
+    }
     if (json) {
       ObjectNode root = Json.mapper().createObjectNode();
+      ObjectNode t = root.putObject("threads");
+      threads.forEach(
+          (rule, r) -> {
+            ObjectNode o = t.putObject(rule);
+            o.put("mirrors", r.mirrors());
+            o.put("merged", r.merged());
+            o.put("wrong_merges", r.wrongMerges());
+            o.put("pages", r.pages());
+            o.put("lost", r.lost());
+            o.put("cross_posts", r.crossPosts());
+            o.put("cross_posts_lost", r.crossPostsLost());
+            o.put("same_answers", r.sameAnswers());
+            o.put("same_answers_lost", r.sameAnswersLost());
+            o.put("precision", Math.round(r.precision() * 10_000) / 10_000.0);
+            o.put("recall", Math.round(r.recall() * 10_000) / 10_000.0);
+          });
       results.forEach(
           (half, byRule) -> {
             ObjectNode h = root.putObject(half);

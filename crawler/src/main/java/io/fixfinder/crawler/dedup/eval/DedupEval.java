@@ -116,26 +116,11 @@ public final class DedupEval {
     for (int i = 0; i < guides.size(); i++)
       if (random.nextBoolean()) crawl.add(new Page(copy(guides.get(i), i, random), group[i], true));
 
-    DuplicateRule rule = rules.get();
-    Map<String, Integer> groupOf = new HashMap<>();
-    int copies = 0;
-    int merged = 0;
-    int wrong = 0;
-    int lost = 0;
-    Set<Integer> seenGroups = new HashSet<>();
-    for (Page page : crawl) {
-      groupOf.put(page.doc().id(), page.group());
-      var original = rule.check(page.doc());
-      boolean known = !seenGroups.add(page.group());
-      if (page.copy()) copies++;
-      if (original.isEmpty()) continue;
-      boolean right = groupOf.get(original.get()) == page.group();
-      if (right && known) merged += page.copy() ? 1 : 0;
-      if (!right) {
-        wrong++;
-        if (!page.copy()) lost++;
-      }
-    }
+    Score score = score(crawl, rules.get());
+    int copies = score.copies();
+    int merged = score.merged();
+    int wrong = score.wrong();
+    int lost = score.lost();
     int originals = guides.size();
 
     DuplicateRule sameTitle = rules.get();
@@ -162,7 +147,48 @@ public final class DedupEval {
         lostSameTitle);
   }
 
-  private record Page(SourceDoc doc, int group, boolean copy) {}
+  /** A page of the labelled crawl: its record, the document it is, whether it is a copy. */
+  record Page(SourceDoc doc, int group, boolean copy) {}
+
+  /**
+   * @param copies copies in the crawl
+   * @param merged copies merged into a record of their document
+   * @param wrong merges into a record of another document
+   * @param lost originals merged into a record of another document
+   * @param lostByKind those by the last dash-separated part of their URL ("again", "other")
+   */
+  record Score(int copies, int merged, int wrong, int lost, Map<String, Integer> lostByKind) {}
+
+  /** Runs {@code rule} over {@code crawl} in order and scores each merge against the labels. */
+  static Score score(List<Page> crawl, DuplicateRule rule) {
+    Map<String, Integer> groupOf = new HashMap<>();
+    int copies = 0;
+    int merged = 0;
+    int wrong = 0;
+    int lost = 0;
+    Map<String, Integer> lostByKind = new HashMap<>();
+    Set<Integer> seenGroups = new HashSet<>();
+    for (Page page : crawl) {
+      groupOf.put(page.doc().id(), page.group());
+      var original = rule.check(page.doc());
+      boolean known = !seenGroups.add(page.group());
+      if (page.copy()) copies++;
+      if (original.isEmpty()) continue;
+      boolean right = groupOf.get(original.get()) == page.group();
+      if (right && known && page.copy()) merged++;
+      if (!right) {
+        wrong++;
+        if (!page.copy()) {
+          lost++;
+          String url = page.doc().url();
+          int dash = url.lastIndexOf('-');
+          if (dash > url.lastIndexOf('/'))
+            lostByKind.merge(url.substring(dash + 1), 1, Integer::sum);
+        }
+      }
+    }
+    return new Score(copies, merged, wrong, lost, Map.copyOf(lostByKind));
+  }
 
   /** Pairs of pages of one device that are not one guide: the merges that must not happen. */
   private static long siblingPairs(List<Guide> guides, int[] group, List<Page> crawl) {
@@ -295,7 +321,7 @@ public final class DedupEval {
     return end < 0 ? s : body.substring(0, end + 1);
   }
 
-  private static SourceDoc doc(String url, String site, String title, CharSequence text) {
+  static SourceDoc doc(String url, String site, String title, CharSequence text) {
     return new SourceDoc(
         SourceDoc.idFor(url),
         url,

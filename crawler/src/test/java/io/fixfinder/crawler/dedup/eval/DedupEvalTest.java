@@ -47,6 +47,26 @@ class DedupEvalTest {
   }
 
   @Test
+  void mirroredThreadsMergeAndCrossPostsKeepTheirAnswers() throws Exception {
+    Path ords =
+        guides("Appliance")
+            .getParent()
+            .resolveSibling("openrepair/OpenRepairData_v0.3_RestartProject_202204.csv");
+    Assumptions.assumeTrue(Files.isRegularFile(ords), ords + " absent: skipping the thread pairs");
+    List<ThreadEval.Thread> threads = ThreadEval.read(ords);
+    ThreadEval.Result current = ThreadEval.run(threads, Duplicates::new, 1);
+    ThreadEval.Result old = ThreadEval.run(threads, SimHashRule::new, 1);
+    System.out.println("threads, current: " + current);
+    System.out.println("threads, simhash (old): " + old);
+
+    assertThat(current.crossPosts()).isGreaterThan(300);
+    assertThat(current.crossPostsLost()).as("same question, other answers").isZero();
+    assertThat(current.recall()).as("mirrors merged").isGreaterThanOrEqualTo(0.75);
+    assertThat(current.precision()).isGreaterThanOrEqualTo(0.85);
+    assertThat((double) current.lost() / current.pages()).isLessThanOrEqualTo(0.04);
+  }
+
+  @Test
   void theRunIsDeterministic() throws Exception {
     List<DedupEval.Guide> guides = DedupEval.read(guides("Appliance")).subList(0, 120);
     assertThat(DedupEval.run(guides, Duplicates::new, 7))
