@@ -69,7 +69,7 @@ public final class Duplicates implements DuplicateRule {
      * merged against all wrong merges); reported on the Computer Hardware half. {@code
      * minSimilarityUntitled} is not tuned (the pairs all have titles): a conservative prior.
      */
-    public static final Settings DEFAULT = new Settings(0.4, 0.8, 3, 0.1, 15, 0.1);
+    public static final Settings DEFAULT = new Settings(0.3, 0.8, 3, 0.1, 15, 0.1);
 
     public Settings {
       if (!(minSimilarity > 0 && minSimilarity <= 1))
