@@ -218,6 +218,23 @@ final class HowTos {
     return Guide.Device.NONE;
   }
 
+  /** The ids that HowTos on the page name as what they are about (by reference). */
+  static Set<String> aboutIds(List<JsonNode> items) {
+    Set<String> ids = new HashSet<>();
+    for (JsonNode item : items) {
+      List<JsonNode> howTos = new ArrayList<>();
+      if (is(item, "HowTo")) howTos.add(item);
+      for (JsonNode e : list(item, "mainEntity")) if (is(e, "HowTo")) howTos.add(e);
+      for (JsonNode h : howTos) {
+        for (JsonNode a : list(h, "about")) {
+          String id = text(a, "@id");
+          if (!id.isEmpty()) ids.add(id);
+        }
+      }
+    }
+    return ids;
+  }
+
   /** Nodes that are only a reference ({@code {"@id": ...}}) replaced by the node they name. */
   private static List<JsonNode> resolved(List<JsonNode> nodes, Map<String, JsonNode> byId) {
     List<JsonNode> out = new ArrayList<>();

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -48,7 +49,10 @@ public final class StructuredDataExtractor implements Extractor {
       String id = text(item, "@id");
       if (!id.isEmpty()) byId.putIfAbsent(id, item);
     }
+    Set<String> aboutIds = HowTos.aboutIds(items);
     for (JsonNode item : items) {
+      // a product node that only says what a guide is about is part of the guide, not a record
+      if (is(item, "Product") && aboutIds.contains(text(item, "@id"))) continue;
       Optional<JsonNode> howTo = mainHowTo(item);
       if (howTo.isPresent()) {
         // a WebPage or Article whose main entity is the guide: the guide is the record
