@@ -43,6 +43,7 @@ public final class GenericHtmlExtractor implements Extractor {
       if (thread.isEmpty()) return List.of(); // a board index, not a thread
       details = thread.get();
     }
+    if (kind == SourceKind.MANUAL) details = Guides.read(main).<Details>map(g -> g).orElse(details);
     drafts.add(new Draft(url, kind, title, text, ProductRef.UNKNOWN, false, published, details));
     if (kind == SourceKind.MANUAL) {
       int i = 0;
