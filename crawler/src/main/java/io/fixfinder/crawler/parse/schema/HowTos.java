@@ -43,7 +43,7 @@ final class HowTos {
   /** Guide details; {@code htmlDifficulty} is the page's labelled difficulty, or empty. */
   static Guide guide(JsonNode h, String htmlDifficulty, Map<String, JsonNode> byId) {
     List<Guide.Step> steps = new ArrayList<>();
-    for (JsonNode s : list(h, "step")) steps(s, "", steps);
+    for (JsonNode s : either(h, "step", "steps")) steps(s, "", steps);
     long prep = seconds(text(h, "prepTime"));
     long perform = seconds(text(h, "performTime"));
     long total = seconds(text(h, "totalTime"));
@@ -54,8 +54,8 @@ final class HowTos {
     parts.addAll(list(h, "parts"));
     return new Guide(
         steps,
-        items(list(h, "tool")),
-        items(list(h, "supply")),
+        items(either(h, "tool", "tools")),
+        items(either(h, "supply", "supplies")),
         items(parts),
         difficulty,
         total,
@@ -90,6 +90,12 @@ final class HowTos {
   /** The device as a keying hint, as the page wrote it; the type is left to keying. */
   static ProductRef productHint(Guide.Device d) {
     return new ProductRef("", d.brand(), d.model());
+  }
+
+  /** The schema.org field, else the plural some sites write instead. */
+  private static List<JsonNode> either(JsonNode h, String field, String plural) {
+    List<JsonNode> v = list(h, field);
+    return v.isEmpty() ? list(h, plural) : v;
   }
 
   private static void steps(JsonNode s, String section, List<Guide.Step> out) {
