@@ -8,12 +8,17 @@ import io.fixfinder.core.model.Details;
 import io.fixfinder.core.model.Details.Guide;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.model.SourceKind;
+import io.fixfinder.core.records.RecordLog;
+import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.crawler.parse.schema.StructuredDataExtractor;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** HowTo markup in the shapes sites publish, read into {@link Guide} details field by field. */
 class HowToGuidesTest {
+  @TempDir Path dir;
   private final StructuredDataExtractor extractor = new StructuredDataExtractor();
 
   private Draft only(String html) {
@@ -175,5 +180,45 @@ class HowToGuidesTest {
     assertThat(sparse.tools()).isEmpty();
     assertThat(sparse.about()).isEqualTo(Guide.Device.NONE);
     assertThat(sparse.difficulty()).isEmpty();
+  }
+
+  @Test
+  void articleWhoseMainEntityIsAHowToWithPluralKeysIsOneGuide() {
+    Draft d =
+        only(
+            jsonLd(
+                """
+                {"@type":"TechArticle","headline":"Fix the hinge","mainEntity":{"@type":"HowTo","name":"Fix the hinge",
+                 "tools":["Allen key 4 mm"],"supplies":"Threadlocker",
+                 "steps":[{"@type":"HowToStep","name":"Tighten","text":"Tighten both hinge bolts."}]}}
+                """));
+    Guide g = (Guide) d.details();
+    assertThat(g.tools()).extracting(Guide.Item::name).containsExactly("Allen key 4 mm");
+    assertThat(g.supplies()).extracting(Guide.Item::name).containsExactly("Threadlocker");
+    // a title the text opens with is not repeated
+    assertThat(d.text()).isEqualTo("1. Tighten both hinge bolts.");
+  }
+
+  @Test
+  void aPlainHtmlManualPageWithAStepListGetsGuideDetails() throws Exception {
+    String html =
+        """
+        <html><head><title>Dryer belt replacement</title></head><body><main>
+        <h1>Dryer belt replacement</h1><p>Difficulty: Moderate</p>
+        <h2>Tools</h2><ul><li>Putty knife</li><li>Nut driver</li></ul>
+        <h3>Step 1</h3><p>Slide the putty knife under the front edge of the top panel and lift it.</p>
+        <h3>Step 2</h3><p>Loop the new belt around the drum and the motor pulley, then close up.</p>
+        </main></body></html>""";
+    List<SourceDoc> docs;
+    try (var log = RecordLog.openForAppend(dir.resolve("r.jsonl"))) {
+      docs =
+          new PageProcessor(new Keying(KeyExtractor.builtIn()), log)
+              .process(page(SourceKind.MANUAL, "http://127.0.0.1:9/g/belt", html));
+    }
+    assertThat(docs).hasSize(1);
+    Guide g = (Guide) docs.getFirst().details();
+    assertThat(g.steps()).hasSize(2);
+    assertThat(g.tools()).extracting(Guide.Item::name).containsExactly("Putty knife", "Nut driver");
+    assertThat(g.difficulty()).isEqualTo("Moderate");
   }
 }
