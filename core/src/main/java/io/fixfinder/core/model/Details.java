@@ -13,7 +13,8 @@ import java.util.List;
   @JsonSubTypes.Type(value = Details.Video.class, name = "video"),
   @JsonSubTypes.Type(value = Details.Review.class, name = "review"),
   @JsonSubTypes.Type(value = Details.Product.class, name = "product"),
-  @JsonSubTypes.Type(value = Details.RepairReport.class, name = "repair-report")
+  @JsonSubTypes.Type(value = Details.RepairReport.class, name = "repair-report"),
+  @JsonSubTypes.Type(value = Details.Guide.class, name = "guide")
 })
 public sealed interface Details {
 
@@ -65,4 +66,73 @@ public sealed interface Details {
   /** A community repair report (Open Repair Data): outcome is Fixed, Repairable or End of life. */
   record RepairReport(String outcome, String category, int year, String country, String group)
       implements Details {}
+
+  /**
+   * A step-by-step repair guide (schema.org {@code HowTo}, or a plain page with a clear step list).
+   * Durations are whole seconds, 0 when the page does not say; {@code difficulty} and {@code
+   * estimatedCost} are as the page wrote them ("Moderate", "25 USD"), empty when it does not say.
+   * Every component tolerates being absent from stored JSON.
+   */
+  record Guide(
+      List<Step> steps,
+      List<Item> tools,
+      List<Item> supplies,
+      List<Item> parts,
+      String difficulty,
+      long totalSeconds,
+      long prepSeconds,
+      long performSeconds,
+      Device about,
+      String estimatedCost)
+      implements Details {
+    public Guide {
+      steps = steps == null ? List.of() : List.copyOf(steps);
+      tools = tools == null ? List.of() : List.copyOf(tools);
+      supplies = supplies == null ? List.of() : List.copyOf(supplies);
+      parts = parts == null ? List.of() : List.copyOf(parts);
+      difficulty = difficulty == null ? "" : difficulty;
+      about = about == null ? Device.NONE : about;
+      estimatedCost = estimatedCost == null ? "" : estimatedCost;
+    }
+
+    /**
+     * One step in reading order: its own title (may be empty), its text, an image URL and the name
+     * of the section it belongs to (both may be empty).
+     */
+    public record Step(String name, String text, String image, String section) {
+      public Step {
+        name = name == null ? "" : name;
+        text = text == null ? "" : text;
+        image = image == null ? "" : image;
+        section = section == null ? "" : section;
+      }
+    }
+
+    /** A tool, supply or part by name, with the quantity the page asked for (may be empty). */
+    public record Item(String name, String quantity) {
+      public Item {
+        name = name == null ? "" : name;
+        quantity = quantity == null ? "" : quantity;
+      }
+    }
+
+    /** The device the guide is about, its fields as the page wrote them (each may be empty). */
+    public record Device(String name, String brand, String model) {
+      public static final Device NONE = new Device("", "", "");
+
+      public Device {
+        name = name == null ? "" : name;
+        brand = brand == null ? "" : brand;
+        model = model == null ? "" : model;
+      }
+    }
+
+    /** Names of the tools, supplies and parts, in that order: what a user searches a guide by. */
+    public List<String> equipmentNames() {
+      List<String> names = new java.util.ArrayList<>();
+      for (List<Item> items : List.of(tools, supplies, parts))
+        for (Item i : items) if (!i.name().isBlank()) names.add(i.name());
+      return names;
+    }
+  }
 }

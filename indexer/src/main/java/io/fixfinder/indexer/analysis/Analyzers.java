@@ -171,6 +171,7 @@ public final class Analyzers {
   }
 
   private static Analyzer perField(Analyzer prose) {
-    return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), Map.of(Fields.BODY, prose));
+    return new PerFieldAnalyzerWrapper(
+        new KeywordAnalyzer(), Map.of(Fields.BODY, prose, Fields.TOOLS, prose));
   }
 }

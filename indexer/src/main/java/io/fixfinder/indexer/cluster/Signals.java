@@ -144,6 +144,7 @@ final class Signals {
           case Details.Thread t ->
               (t.hasAcceptedAnswer() ? 10 : 0) + t.acceptedVotes() + 0.5 * t.topVotes();
           case Details.ManualSection m -> m.remedy().isBlank() ? 2 : 10;
+          case Details.Guide g -> g.steps().isEmpty() ? 2 : 10;
           case Details.Video v -> Math.log10(1 + v.views()) + Math.log10(1 + v.likes());
           case Details.Review r -> r.bestRating() > 0 ? 5 * r.rating() / r.bestRating() : 0;
           case Details.Product p -> p.ratingValue() + Math.log10(1 + p.reviewCount());

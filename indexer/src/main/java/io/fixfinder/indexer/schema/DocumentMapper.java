@@ -75,6 +75,10 @@ public final class DocumentMapper {
     d.add(new StringField(Fields.SITE, doc.site(), Field.Store.NO));
     d.add(new TextField(Fields.BODY, doc.title(), Field.Store.NO));
     d.add(new TextField(Fields.BODY, doc.text(), Field.Store.NO));
+    if (doc.details() instanceof Details.Guide g) {
+      for (String name : g.equipmentNames())
+        d.add(new TextField(Fields.TOOLS, name, Field.Store.NO));
+    }
     if (!doc.product().type().isEmpty()) {
       d.add(new StringField(Fields.TYPE, doc.product().type(), Field.Store.NO));
       d.add(new SortedSetDocValuesField(Fields.FACET_TYPE, new BytesRef(doc.product().type())));
@@ -144,6 +148,8 @@ public final class DocumentMapper {
         else p += Math.min(0.15, Math.log1p(t.topVotes()) / 20);
       }
       case Details.ManualSection m -> p += m.remedy().isEmpty() ? 0.1 : 0.3;
+      // a guide's steps are the remedy a HowTo used to be stored as: the same prior
+      case Details.Guide g -> p += g.steps().isEmpty() ? 0.1 : 0.3;
       case Details.Video v -> p += Math.min(0.3, Math.log10(1 + v.views()) / 20);
       case Details.Review r -> p -= 0.1; // reviews report faults more often than they fix them
       default -> {}

@@ -23,6 +23,13 @@ public final class Fields {
    */
   public static final String BODY = "body";
 
+  /**
+   * Prose: the names of a guide's tools, supplies and parts ("T5 Torx screwdriver", "spudger"), one
+   * value each; searched with the query's words at a low weight beside {@link #BODY}, so a guide is
+   * found by its equipment even where its steps never name it.
+   */
+  public static final String TOOLS = "tools";
+
   /** Product type id, brand (lower case) and model in squashed form (WM8420X), exact. */
   public static final String TYPE = "type";
 

@@ -12,9 +12,10 @@ public final class SchemaVersion {
    * 2: dense vectors ({@link Fields#VECTOR}) and their content hash. 3: the url is no longer
    * indexed (never searched; it stays in the stored record). 4: the id is also a doc value. 5: one
    * prose field of title and text ({@link Fields#BODY}) instead of a title and a text field. 6: the
-   * prior has a skip index (search bounds each block of documents by its largest prior).
+   * prior has a skip index (search bounds each block of documents by its largest prior). 7: a
+   * guide's tools, supplies and parts in their own prose field ({@link Fields#TOOLS}).
    */
-  public static final int CURRENT = 6;
+  public static final int CURRENT = 7;
 
   public static final String KEY = "fixfinder.schema";
 }

@@ -42,6 +42,13 @@ final class QueryBuilder {
   static final float BRAND_BOOST = 1.5f;
   static final float TYPE_BOOST = 1.5f;
 
+  /**
+   * The weight of a query word found among a guide's tools, supplies and parts, beside its weight 1
+   * in the body: low, so equipment finds a guide that never names it in its steps without
+   * outranking guides whose text is about the words (docs/extraction.md, "How-to guides").
+   */
+  static final float TOOLS_WEIGHT = 0.3f;
+
   private final Analyzer analyzer = Analyzers.queryPerField();
   private final Lexicon lexicon;
   private final float keyExponent;
@@ -261,7 +268,12 @@ final class QueryBuilder {
       ts.reset();
       while (ts.incrementToken()) {
         String t = term.toString();
-        if (seen.add(t)) b.add(new TermQuery(new Term(Fields.BODY, t)), BooleanClause.Occur.SHOULD);
+        if (seen.add(t)) {
+          b.add(new TermQuery(new Term(Fields.BODY, t)), BooleanClause.Occur.SHOULD);
+          b.add(
+              boost(new TermQuery(new Term(Fields.TOOLS, t)), TOOLS_WEIGHT),
+              BooleanClause.Occur.SHOULD);
+        }
       }
       ts.end();
     } catch (IOException e) {

@@ -157,6 +157,7 @@ public final class IssueView {
     return switch (d.details()) {
       case Details.Thread t -> t.acceptedVotes() * 2.0 + t.topVotes();
       case Details.ManualSection m -> m.remedy().isEmpty() ? 0 : 1;
+      case Details.Guide g -> g.steps().isEmpty() ? 0 : 1;
       case Details.Video v -> Math.log10(1 + v.views());
       case Details.Review r -> r.bestRating() > 0 ? r.rating() / r.bestRating() : 0;
       default -> 0;

@@ -45,6 +45,7 @@ public final class GenericHtmlExtractor implements Extractor {
     }
     // A page of links (an index, a category) is followed for its links, not stored.
     if (kind != SourceKind.FORUM && Listings.isListing(main)) return List.of();
+    if (kind == SourceKind.MANUAL) details = Guides.read(main).<Details>map(g -> g).orElse(details);
     drafts.add(new Draft(url, kind, title, text, ProductRef.UNKNOWN, false, published, details));
     if (kind == SourceKind.MANUAL) {
       int i = 0;

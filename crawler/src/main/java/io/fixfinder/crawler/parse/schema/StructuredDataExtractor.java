@@ -1,6 +1,5 @@
 package io.fixfinder.crawler.parse.schema;
 
-import static io.fixfinder.crawler.parse.schema.SchemaNodes.asText;
 import static io.fixfinder.crawler.parse.schema.SchemaNodes.is;
 import static io.fixfinder.crawler.parse.schema.SchemaNodes.list;
 import static io.fixfinder.crawler.parse.schema.SchemaNodes.number;
@@ -14,13 +13,17 @@ import io.fixfinder.crawler.fetch.FetchedPage;
 import io.fixfinder.crawler.parse.Dates;
 import io.fixfinder.crawler.parse.Draft;
 import io.fixfinder.crawler.parse.Extractor;
+import io.fixfinder.crawler.parse.html.Guides;
 import io.fixfinder.crawler.youtube.Chapters;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -40,8 +43,21 @@ public final class StructuredDataExtractor implements Extractor {
     String url = page.url().toString();
     String site = page.url().getHost();
     List<Draft> drafts = new ArrayList<>();
-    for (JsonNode item : SchemaNodes.read(doc.get())) {
-      if (is(item, "QAPage")) {
+    List<JsonNode> items = SchemaNodes.read(doc.get());
+    Map<String, JsonNode> byId = new HashMap<>();
+    for (JsonNode item : items) {
+      String id = text(item, "@id");
+      if (!id.isEmpty()) byId.putIfAbsent(id, item);
+    }
+    Set<String> aboutIds = HowTos.aboutIds(items);
+    for (JsonNode item : items) {
+      // a product node that only says what a guide is about is part of the guide, not a record
+      if (is(item, "Product") && aboutIds.contains(text(item, "@id"))) continue;
+      Optional<JsonNode> howTo = mainHowTo(item);
+      if (howTo.isPresent()) {
+        // a WebPage or Article whose main entity is the guide: the guide is the record
+        drafts.add(howTo(url, howTo.get(), doc.get(), byId));
+      } else if (is(item, "QAPage")) {
         for (JsonNode q : list(item, "mainEntity")) drafts.add(question(url, q));
       } else if (is(item, "Question")) {
         drafts.add(question(url, item));
@@ -54,7 +70,7 @@ public final class StructuredDataExtractor implements Extractor {
       } else if (is(item, "VideoObject")) {
         drafts.add(video(url, item));
       } else if (is(item, "HowTo")) {
-        drafts.add(howTo(url, item));
+        drafts.add(howTo(url, item, doc.get(), byId));
       } else if (is(item, "TechArticle", "Article")) {
         drafts.add(article(url, item));
       }
@@ -207,25 +223,23 @@ public final class StructuredDataExtractor implements Extractor {
             "", text(v, "author"), seconds, 0, 0, Chapters.parse(description, videoUrl)));
   }
 
-  private static Draft howTo(String url, JsonNode h) {
-    StringBuilder text = new StringBuilder(plain(text(h, "description")));
-    int n = 0;
-    for (JsonNode step : list(h, "step")) {
-      List<JsonNode> inner = list(step, "itemListElement");
-      for (JsonNode s : inner.isEmpty() ? List.of(step) : inner) {
-        String t = plain(firstNonEmpty(text(s, "text"), asText(s)));
-        if (!t.isEmpty()) text.append("\n").append(++n).append(". ").append(t);
-      }
-    }
+  /**
+   * A HowTo is a guide: its steps as a list, its tools, supplies, parts, times and device as {@link
+   * Details.Guide}; the text holds the description and the numbered steps so full-text search finds
+   * step words; the device it is about is the product hint.
+   */
+  private static Draft howTo(String url, JsonNode h, Document doc, Map<String, JsonNode> byId) {
+    Details.Guide guide = HowTos.guide(h, Guides.difficulty(doc.body()), byId);
+    String title = text(h, "name");
     return new Draft(
         url,
         SourceKind.MANUAL,
-        text(h, "name"),
-        text.toString(),
-        ProductRef.UNKNOWN,
+        title.isEmpty() ? text(h, "headline") : title,
+        HowTos.recordText(plain(text(h, "description")), guide.steps()),
+        HowTos.productHint(guide.about()),
         true,
-        Instant.EPOCH,
-        new Details.ManualSection(url, text(h, "name"), 0, "", "", text.toString()));
+        Dates.parse(firstNonEmpty(text(h, "datePublished"), text(h, "dateModified"))),
+        guide);
   }
 
   private static Draft article(String url, JsonNode a) {
@@ -238,6 +252,15 @@ public final class StructuredDataExtractor implements Extractor {
         false,
         Dates.parse(firstNonEmpty(text(a, "datePublished"), text(a, "dateModified"))),
         new Details.None());
+  }
+
+  /** The HowTo that a page or article item names as its main entity, if any. */
+  private static Optional<JsonNode> mainHowTo(JsonNode item) {
+    if (is(item, "HowTo")) return Optional.empty();
+    if (!is(item, "WebPage", "ItemPage", "Article", "TechArticle", "BlogPosting")) {
+      return Optional.empty();
+    }
+    return list(item, "mainEntity").stream().filter(e -> is(e, "HowTo")).findFirst();
   }
 
   /** Text from a field that may hold HTML. */
