@@ -23,9 +23,9 @@ public sealed interface Details {
   /**
    * A forum thread. {@code acceptedAnswer} is empty when nobody's answer was accepted; then {@code
    * bestAnswer} is the reply a reader should see first (most votes, the earliest on a tie), empty
-   * when there is no reply or an answer was accepted. Authors are empty and {@code questionDate}
-   * is {@link Instant#EPOCH} when the page does not say. Records written before the author, date
-   * and best-answer components existed read with those empty.
+   * when there is no reply or an answer was accepted. Authors are empty and {@code questionDate} is
+   * {@link Instant#EPOCH} when the page does not say. Records written before the author, date and
+   * best-answer components existed read with those empty.
    */
   record Thread(
       String question,

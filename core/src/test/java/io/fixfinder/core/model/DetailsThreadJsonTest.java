@@ -16,7 +16,8 @@ class DetailsThreadJsonTest {
          "acceptedAnswer":"Replace the thermal fuse","acceptedVotes":7,"topVotes":7}""";
     Details read = Json.mapper().readValue(old, Details.class);
     assertThat(read)
-        .isEqualTo(new Details.Thread("Dryer runs but no heat", 3, 2, "Replace the thermal fuse", 7, 7));
+        .isEqualTo(
+            new Details.Thread("Dryer runs but no heat", 3, 2, "Replace the thermal fuse", 7, 7));
     Details.Thread thread = (Details.Thread) read;
     assertThat(thread.questionAuthor()).isEmpty();
     assertThat(thread.questionDate()).isEqualTo(Instant.EPOCH);

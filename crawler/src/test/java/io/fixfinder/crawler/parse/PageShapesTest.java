@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The page-shape corpus ({@code shapes/dev}, {@code shapes/held-out}): pages we wrote in the markup
  * of common forum engines, with and without schema.org, plus board indexes, manuals and guides,
  * each with its expected values. Every page goes through the real {@link PageProcessor}; the
- * generic path is also run alone so that pages with schema.org check it against the structured
- * one. Prints the per-shape table (also written to {@code target/page-shapes.md}) and asserts the
+ * generic path is also run alone so that pages with schema.org check it against the structured one.
+ * Prints the per-shape table (also written to {@code target/page-shapes.md}) and asserts the
  * targets of issue #12 over all thread pages: the accepted answer or best reply on ≥ 95%, the
  * question on ≥ 98%; no thread from board indexes, guides or manuals.
  */
@@ -77,7 +77,7 @@ class PageShapesTest {
 
   static Path shapes() throws URISyntaxException {
     return Path.of(
-        PageShapesTest.class.getResource("/io/fixfinder/crawler/parse/shapes/dev").toURI())
+            PageShapesTest.class.getResource("/io/fixfinder/crawler/parse/shapes/dev").toURI())
         .getParent();
   }
 
@@ -100,11 +100,91 @@ class PageShapesTest {
     assertThat(threads).hasSizeGreaterThanOrEqualTo(halves().size() * 10);
     double question = share(threads, r -> r.processorQuestion() == Mark.OK);
     double shown = share(threads, r -> r.processorShown() == Mark.OK);
-    assertThat(question).as("question text found on thread pages\n" + table).isGreaterThanOrEqualTo(0.98);
-    assertThat(shown).as("accepted answer or best reply on thread pages\n" + table).isGreaterThanOrEqualTo(0.95);
+    assertThat(question)
+        .as("question text found on thread pages\n" + table)
+        .isGreaterThanOrEqualTo(0.98);
+    assertThat(shown)
+        .as("accepted answer or best reply on thread pages\n" + table)
+        .isGreaterThanOrEqualTo(0.95);
     for (Row r : rows) {
       if (!r.thread()) assertThat(r.noThreadOk()).as(r.shape() + " must not be a thread").isTrue();
     }
+  }
+
+  /**
+   * The posts are found by structure, not by the engines' class names: with every class and id
+   * replaced by a meaningless token (the same token for the same name, as a minifier does), the
+   * question and the number of answers still come out on most thread pages (not on a page whose
+   * only post cue is a class naming the author, as in Flarum's noscript view). Votes, the accepted
+   * marker and hidden elements may be named only by classes, so they are not asked here.
+   */
+  @Test
+  void questionAndAnswersSurviveRenamedClasses() throws Exception {
+    int pages = 0;
+    int right = 0;
+    List<String> wrong = new ArrayList<>();
+    for (String half : halves()) {
+      try (Stream<Path> files = Files.list(shapes().resolve(half))) {
+        for (Path html : files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
+          JsonNode expected =
+              Json.mapper()
+                  .readTree(
+                      html.resolveSibling(html.getFileName().toString().replace(".html", ".json"))
+                          .toFile());
+          if (!expected.path("thread").asBoolean()) continue;
+          pages++;
+          org.jsoup.nodes.Document doc =
+              org.jsoup.Jsoup.parse(Files.readString(html), "http://127.0.0.1:9/");
+          Map<String, String> tokens = new java.util.HashMap<>();
+          for (org.jsoup.nodes.Element e : doc.getAllElements()) {
+            if (e.hasAttr("class")) {
+              StringBuilder renamed = new StringBuilder();
+              for (String c : e.classNames()) {
+                renamed.append(tokens.computeIfAbsent(c, k -> letters(tokens.size()))).append(' ');
+              }
+              e.attr("class", renamed.toString().strip());
+            }
+            if (e.hasAttr("id")) {
+              // An engine's numbered ids (post-123) stay numbered: only their names change.
+              String name = e.id().replaceAll("\\d+", "");
+              e.attr(
+                  "id",
+                  tokens.computeIfAbsent(name, k -> letters(tokens.size()))
+                      + e.id().replaceAll("\\D+", ""));
+            }
+          }
+          byte[] body = doc.outerHtml().getBytes(StandardCharsets.UTF_8);
+          FetchedPage page =
+              StructuredDataExtractorTest.page(
+                  SourceKind.FORUM,
+                  "http://127.0.0.1:9/t",
+                  new String(body, StandardCharsets.UTF_8));
+          Optional<Details.Thread> t =
+              new GenericHtmlExtractor()
+                  .extract(page).stream()
+                      .map(Draft::details)
+                      .filter(Details.Thread.class::isInstance)
+                      .map(Details.Thread.class::cast)
+                      .findFirst();
+          boolean ok =
+              t.isPresent()
+                  && clean(t.get().question()).startsWith(clean(expected.path("question").asText()))
+                  && t.get().answerCount() == expected.path("answers").asInt();
+          if (ok) right++;
+          else wrong.add(html.getFileName().toString());
+        }
+      }
+    }
+    System.out.println("renamed classes: " + right + "/" + pages + " right; wrong: " + wrong);
+    // A guard against regressions, set at what the corpus gives (19 of 22), not a target.
+    assertThat(right / (double) pages).as("wrong: " + wrong).isGreaterThanOrEqualTo(0.85);
+  }
+
+  /** A token of letters only: numbered classes and ids are treated as such by the extractor. */
+  private static String letters(int n) {
+    StringBuilder sb = new StringBuilder("x");
+    for (int i = n; i > 0; i /= 26) sb.append((char) ('a' + i % 26));
+    return sb.toString();
   }
 
   /** {@code -Dshapes.halves=dev} runs the development half alone, as when tuning on it. */
@@ -118,8 +198,7 @@ class PageShapesTest {
 
   private Row row(String half, Path html) throws Exception {
     String name = html.getFileName().toString().replace(".html", "");
-    JsonNode expected =
-        Json.mapper().readTree(html.resolveSibling(name + ".json").toFile());
+    JsonNode expected = Json.mapper().readTree(html.resolveSibling(name + ".json").toFile());
     SourceKind kind = SourceKind.valueOf(expected.path("kind").asText("FORUM"));
     boolean thread = expected.path("thread").asBoolean();
     boolean schema = expected.path("schema").asBoolean(false);
@@ -151,7 +230,8 @@ class PageShapesTest {
       return new Row(half, name, schema, false, Map.of(), "", Mark.NA, Mark.NA, Mark.NA, none);
     }
     Map<String, Mark> marks = new LinkedHashMap<>();
-    String answersFound = generic.map(t -> t.answerCount() + "").orElse("–") + "/" + expected.path("answers").asInt();
+    String answersFound =
+        generic.map(t -> t.answerCount() + "").orElse("–") + "/" + expected.path("answers").asInt();
     if (generic.isEmpty()) {
       for (String f : FIELDS) marks.put(f, Mark.MISS);
     } else {
@@ -181,7 +261,16 @@ class PageShapesTest {
                   && prefix(s.answerToShow()).equals(prefix(g.answerToShow())));
     }
     return new Row(
-        half, name, schema, true, marks, answersFound, processorQuestion, processorShown, agrees, true);
+        half,
+        name,
+        schema,
+        true,
+        marks,
+        answersFound,
+        processorQuestion,
+        processorShown,
+        agrees,
+        true);
   }
 
   private static Mark questionMark(Details.Thread t, JsonNode expected) {
@@ -206,7 +295,8 @@ class PageShapesTest {
   private static Mark votesMark(Details.Thread t, JsonNode expected) {
     if (!expected.has("questionVotes") && !expected.has("answerVotes")) return Mark.NA;
     boolean ok = true;
-    if (expected.has("questionVotes")) ok &= t.questionVotes() == expected.get("questionVotes").asInt();
+    if (expected.has("questionVotes"))
+      ok &= t.questionVotes() == expected.get("questionVotes").asInt();
     if (expected.has("answerVotes")) {
       int shown = t.hasAcceptedAnswer() ? t.acceptedVotes() : t.bestVotes();
       ok &= shown == expected.get("answerVotes").asInt();
@@ -246,7 +336,8 @@ class PageShapesTest {
   }
 
   private List<SourceDoc> process(FetchedPage page) throws IOException {
-    try (RecordLog log = RecordLog.openForAppend(dir.resolve("r-" + System.nanoTime() + ".jsonl"))) {
+    try (RecordLog log =
+        RecordLog.openForAppend(dir.resolve("r-" + System.nanoTime() + ".jsonl"))) {
       return new PageProcessor(new Keying(KeyExtractor.builtIn()), log).process(page);
     }
   }
@@ -256,27 +347,46 @@ class PageShapesTest {
     for (String half : List.of("dev", "held-out")) {
       List<Row> part = rows.stream().filter(r -> r.half().equals(half)).toList();
       sb.append("\n### ").append(half).append("\n\n");
-      sb.append("| shape | schema | question | answers found/expected | accepted/best | accepted flag | votes | authors | dates | PageProcessor question | PageProcessor accepted/best | generic agrees with schema |\n");
+      sb.append(
+          "| shape | schema | question | answers found/expected | accepted/best | accepted flag | votes | authors | dates | PageProcessor question | PageProcessor accepted/best | generic agrees with schema |\n");
       sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
       for (Row r : part) {
         if (!r.thread()) {
-          sb.append("| ").append(r.shape()).append(" (not a thread) | – | ")
+          sb.append("| ")
+              .append(r.shape())
+              .append(" (not a thread) | – | ")
               .append(r.noThreadOk() ? "no thread ✓" : "taken for a thread ✗")
               .append(" | | | | | | | | | |\n");
           continue;
         }
         Map<String, Mark> m = r.generic();
-        sb.append("| ").append(r.shape()).append(" | ").append(r.schema() ? "yes" : "no")
-            .append(" | ").append(m.get("question"))
-            .append(" | ").append(r.answersFound()).append(" ").append(m.get("answers"))
-            .append(" | ").append(m.get("accepted/best"))
-            .append(" | ").append(m.get("accepted flag"))
-            .append(" | ").append(m.get("votes"))
-            .append(" | ").append(m.get("authors"))
-            .append(" | ").append(m.get("dates"))
-            .append(" | ").append(r.processorQuestion())
-            .append(" | ").append(r.processorShown())
-            .append(" | ").append(r.agrees()).append(" |\n");
+        sb.append("| ")
+            .append(r.shape())
+            .append(" | ")
+            .append(r.schema() ? "yes" : "no")
+            .append(" | ")
+            .append(m.get("question"))
+            .append(" | ")
+            .append(r.answersFound())
+            .append(" ")
+            .append(m.get("answers"))
+            .append(" | ")
+            .append(m.get("accepted/best"))
+            .append(" | ")
+            .append(m.get("accepted flag"))
+            .append(" | ")
+            .append(m.get("votes"))
+            .append(" | ")
+            .append(m.get("authors"))
+            .append(" | ")
+            .append(m.get("dates"))
+            .append(" | ")
+            .append(r.processorQuestion())
+            .append(" | ")
+            .append(r.processorShown())
+            .append(" | ")
+            .append(r.agrees())
+            .append(" |\n");
       }
       List<Row> threads = part.stream().filter(Row::thread).toList();
       sb.append("\n").append(half).append(": ").append(threads.size()).append(" thread pages; ");
@@ -285,11 +395,16 @@ class PageShapesTest {
         long ok = threads.stream().filter(r -> r.generic().get(f) == Mark.OK).count();
         sb.append(String.format(Locale.ROOT, "%s %d/%d, ", f, ok, checked));
       }
-      sb.append(String.format(Locale.ROOT, "PageProcessor question %d/%d, accepted/best %d/%d; non-thread pages right %d/%d\n",
-          threads.stream().filter(r -> r.processorQuestion() == Mark.OK).count(), threads.size(),
-          threads.stream().filter(r -> r.processorShown() == Mark.OK).count(), threads.size(),
-          part.stream().filter(r -> !r.thread() && r.noThreadOk()).count(),
-          part.stream().filter(r -> !r.thread()).count()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "PageProcessor question %d/%d, accepted/best %d/%d; non-thread pages right %d/%d\n",
+              threads.stream().filter(r -> r.processorQuestion() == Mark.OK).count(),
+              threads.size(),
+              threads.stream().filter(r -> r.processorShown() == Mark.OK).count(),
+              threads.size(),
+              part.stream().filter(r -> !r.thread() && r.noThreadOk()).count(),
+              part.stream().filter(r -> !r.thread()).count()));
     }
     return sb.toString();
   }

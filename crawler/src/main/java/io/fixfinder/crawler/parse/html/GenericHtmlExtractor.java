@@ -47,7 +47,14 @@ public final class GenericHtmlExtractor implements Extractor {
                   : timeDate(doc);
       return List.of(
           new Draft(
-              url, kind, title, thread.get().text(), ProductRef.UNKNOWN, false, published, details));
+              url,
+              kind,
+              title,
+              thread.get().text(),
+              ProductRef.UNKNOWN,
+              false,
+              published,
+              details));
     }
     Element main = MainContent.of(doc, selectors);
     String text = MainContent.text(main);

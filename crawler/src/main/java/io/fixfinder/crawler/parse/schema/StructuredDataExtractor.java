@@ -119,8 +119,18 @@ public final class StructuredDataExtractor implements Extractor {
         false,
         Dates.parse(firstNonEmpty(text(p, "datePublished"), text(p, "dateCreated"))),
         new Details.Thread(
-            body, (int) likes(p), comments.size(), "", 0, topVotes, "", Instant.EPOCH, "", best,
-            topVotes, ""));
+            body,
+            (int) likes(p),
+            comments.size(),
+            "",
+            0,
+            topVotes,
+            "",
+            Instant.EPOCH,
+            "",
+            best,
+            topVotes,
+            ""));
   }
 
   private static double likes(JsonNode node) {

@@ -30,6 +30,11 @@ final class Cues {
       Pattern.compile("(?i)(title|rank|avatar|content|text|body|stat|info|extra|role|group)");
   private static final Pattern BY = Pattern.compile("(?i)(?:^|\\s)by\\s+([\\p{L}\\d_.\\-]{2,40})");
 
+  /** "Powered by", "Designed by": a credit line, not a by-line. */
+  private static final Pattern CREDIT =
+      Pattern.compile(
+          "(?i)(powered|hosted|designed|developed|made|built|theme|styled?|run)\\s+by\\b");
+
   /** User-panel lines: join dates, post counts, reputation are about the user, not the post. */
   static final Pattern USER_STAT =
       Pattern.compile(
@@ -62,7 +67,8 @@ final class Cues {
           "(?i)(vote|score|point|like|karma|reaction|upvote|thank|helpful|useful|kudo|"
               + "rating|plus|\\bup\\b)");
   private static final Pattern NOT_VOTE =
-      Pattern.compile("(?i)(reputation|\\brep\\b|badge|view|repl|comment|answer|\\bposts\\b|follower)");
+      Pattern.compile(
+          "(?i)(reputation|\\brep\\b|badge|view|repl|comment|answer|\\bposts\\b|follower)");
   private static final Pattern VOTE_TEXT =
       Pattern.compile(
           "(?i)^(?:(?:likes?|thanks|votes?|score|points|kudos|helpful)\\s*:?\\s*)?[^\\p{L}\\d\\s-]?\\s*"
@@ -125,7 +131,8 @@ final class Cues {
     for (Element e : elements) {
       if (e.text().length() > 80) continue;
       Matcher m = BY.matcher(e.ownText());
-      if (m.find() && isName(m.group(1))) return Optional.of(m.group(1));
+      if (m.find() && isName(m.group(1)) && !CREDIT.matcher(e.ownText()).find())
+        return Optional.of(m.group(1));
     }
     return Optional.empty();
   }
@@ -198,7 +205,8 @@ final class Cues {
           if (s.matches() && (sibling == e || voteContext(sibling))) alternatives.add(number(s));
         }
       }
-      if (alternatives.size() >= 3) return Optional.of(alternatives.stream().sorted().toList().get(alternatives.size() / 2));
+      if (alternatives.size() >= 3)
+        return Optional.of(alternatives.stream().sorted().toList().get(alternatives.size() / 2));
       return Optional.of(number(m));
     }
     return Optional.empty();
@@ -222,8 +230,9 @@ final class Cues {
       if (depth == 0) {
         for (Element sibling : x.siblingElements()) {
           String s = names(sibling) + " " + labels(sibling) + " " + sibling.text();
-          if (sibling.text().length() < 20 && s.toLowerCase(Locale.ROOT).matches(".*\\b(up ?vote|vote|votes|like|likes|points?)\\b.*"))
-            return true;
+          if (sibling.text().length() < 20
+              && s.toLowerCase(Locale.ROOT)
+                  .matches(".*\\b(up ?vote|vote|votes|like|likes|points?)\\b.*")) return true;
         }
       }
     }
@@ -272,8 +281,8 @@ final class Cues {
 
   /**
    * Characters of prose: text nodes of three or more words, outside links, headings, labels and
-   * skipped subtrees, with dates and numbers not counted. A board index row (a title link, "by",
-   * a date, reply counts) has almost none; a post has its sentences.
+   * skipped subtrees, with dates and numbers not counted. A board index row (a title link, "by", a
+   * date, reply counts) has almost none; a post has its sentences.
    */
   static int prose(Element root, Predicate<Element> skip) {
     int[] total = {0};
@@ -309,8 +318,8 @@ final class Cues {
       return;
     }
     if (node instanceof Element e) {
-      if (skip.test(e) || e.is("a, h1, h2, h3, h4, h5, h6, label, dt, time, button, select, option"))
-        return;
+      if (skip.test(e)
+          || e.is("a, h1, h2, h3, h4, h5, h6, label, dt, time, button, select, option")) return;
       for (Node child : e.childNodes()) prose(child, skip, total);
     }
   }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -47,7 +46,10 @@ final class PostBlocks {
     Candidate chosen = best;
     // A reply nested inside a post (threaded comments) has the post's shape: it belongs to itself.
     Predicate<Element> nested =
-        e -> !members.contains(e) && sameShape(e, chosen.blocks().getFirst()) && insideAny(e, members);
+        e ->
+            !members.contains(e)
+                && sameShape(e, chosen.blocks().getFirst())
+                && insideAny(e, members);
     return Optional.of(new Group(best.blocks(), nested));
   }
 
@@ -76,6 +78,10 @@ final class PostBlocks {
   /** Same tag and half or more of their classes shared (ids and numbered classes aside). */
   static boolean sameShape(Element a, Element b) {
     if (!a.normalName().equals(b.normalName())) return false;
+    // Engines number their posts' ids (post-123, post-124); layout blocks have names (content,
+    // footer) that differ.
+    if (!a.id().isEmpty() && !b.id().isEmpty() && !unnumbered(a.id()).equals(unnumbered(b.id())))
+      return false;
     Set<String> ca = classes(a);
     Set<String> cb = classes(b);
     if (ca.isEmpty() && cb.isEmpty()) return true;
@@ -84,6 +90,10 @@ final class PostBlocks {
     Set<String> either = new HashSet<>(ca);
     either.addAll(cb);
     return both.size() * 2 >= either.size() && !both.isEmpty();
+  }
+
+  private static String unnumbered(String id) {
+    return id.replaceAll("\\d+", "");
   }
 
   static Set<String> classes(Element e) {
@@ -113,8 +123,8 @@ final class PostBlocks {
       prose += p;
     }
     if (posts.size() < 2 || posts.size() * 10 < nonEmpty * 6) return Optional.empty();
-    if (prose / siblings.size() < MIN_GROUP_MEAN_PROSE && prose / posts.size() < MIN_GROUP_MEAN_PROSE * 2)
-      return Optional.empty();
+    if (prose / siblings.size() < MIN_GROUP_MEAN_PROSE
+        && prose / posts.size() < MIN_GROUP_MEAN_PROSE * 2) return Optional.empty();
     // Blocks of the shape that failed the cue test are still posts of the group (a short reply).
     List<Element> blocks = new ArrayList<>();
     for (Element s : siblings) if (Cues.prose(s, noise) > 0 || posts.contains(s)) blocks.add(s);
@@ -122,8 +132,8 @@ final class PostBlocks {
   }
 
   /**
-   * Whether one block of {@code c} holds two or more posts of a group of another shape that make
-   * up most of its prose: a layout column around the posts, not a post with comments under it.
+   * Whether one block of {@code c} holds two or more posts of a group of another shape that make up
+   * most of its prose: a layout column around the posts, not a post with comments under it.
    */
   private static boolean wrapsPosts(Candidate c, List<Candidate> all) {
     Predicate<Element> noise = e -> e.hasAttr(PostReader.MARK);
@@ -149,5 +159,4 @@ final class PostBlocks {
     for (Element p = e.parent(); p != null; p = p.parent()) if (p == ancestor) return true;
     return false;
   }
-
 }

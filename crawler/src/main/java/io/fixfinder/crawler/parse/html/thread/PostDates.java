@@ -12,10 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Dates as forums print them: ISO, "Mar 4, 2025", "4 March 2025", "Tue Mar  4 19:42:18 UTC
- * 2025", "03-04-2025" (month first, the common default of US-made engines, unless the first number
- * cannot be a month; dotted dates are day first). Only the day is kept from text: times are in a
- * time zone the page seldom states.
+ * Dates as forums print them: ISO, "Mar 4, 2025", "4 March 2025", "Tue Mar 4 19:42:18 UTC 2025",
+ * "03-04-2025" (month first, the common default of US-made engines, unless the first number cannot
+ * be a month; dotted dates are day first). Only the day is kept from text: times are in a time zone
+ * the page seldom states.
  */
 final class PostDates {
   private static final Map<String, Integer> MONTHS =
@@ -32,12 +32,13 @@ final class PostDates {
           Map.entry("oct", 10),
           Map.entry("nov", 11),
           Map.entry("dec", 12));
-  private static final String MONTH =
-      "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+  private static final String MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
   private static final Pattern ISO = Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b");
   private static final Pattern MONTH_DAY_YEAR =
       Pattern.compile(
-          "(?i)\\b" + MONTH + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?(?:\\s+[\\d:]+(?:\\s+[A-Z]{2,4})?)?\\s+(\\d{4})\\b");
+          "(?i)\\b"
+              + MONTH
+              + "\\s+(\\d{1,2})(?:st|nd|rd|th)?,?(?:\\s+[\\d:]+(?:\\s+[A-Z]{2,4})?)?\\s+(\\d{4})\\b");
   private static final Pattern DAY_MONTH_YEAR =
       Pattern.compile("(?i)\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+" + MONTH + ",?\\s+(\\d{4})\\b");
   private static final Pattern NUMERIC =

@@ -23,7 +23,8 @@ final class PostReader {
   static final String MARK = "data-ff-noise";
 
   private static final Pattern HIDDEN_CLASS =
-      Pattern.compile("^(hidden|hide|d-none|is-hidden|u-hidden|invisible|[a-z]{1,3}-hide|[a-z]{2,4}Hide)$");
+      Pattern.compile(
+          "^(hidden|hide|d-none|is-hidden|u-hidden|invisible|[a-z]{1,3}-hide|[a-z]{2,4}Hide)$");
   private static final Pattern DISPLAY_NONE =
       Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
   private static final Pattern SIGNATURE = Pattern.compile("(?i)signature|\\bsig\\b");
@@ -31,11 +32,46 @@ final class PostReader {
   private static final Pattern MAIL_QUOTE_INTRO =
       Pattern.compile("(?i)^(on .{4,120} wrote:|.{2,60} (wrote|said|schrieb|a écrit)\\s*:)$");
   private static final Set<String> TEXT_LEAVES =
-      Set.of("p", "blockquote", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5",
-          "h6", "code", "dl");
+      Set.of(
+          "p",
+          "blockquote",
+          "li",
+          "ul",
+          "ol",
+          "table",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "code",
+          "dl");
   private static final Set<String> BLOCKS =
-      Set.of("p", "pre", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "dd", "dt", "div",
-          "section", "article", "blockquote", "br", "hr", "table", "ul", "ol", "aside", "main");
+      Set.of(
+          "p",
+          "pre",
+          "li",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "tr",
+          "dd",
+          "dt",
+          "div",
+          "section",
+          "article",
+          "blockquote",
+          "br",
+          "hr",
+          "table",
+          "ul",
+          "ol",
+          "aside",
+          "main");
 
   private PostReader() {}
 
@@ -71,10 +107,7 @@ final class PostReader {
     Element body = body(block, nested);
     java.util.Map<Element, Boolean> quotes = new java.util.IdentityHashMap<>();
     Predicate<Element> outsideBody =
-        e ->
-            e == body
-                || nested.test(e)
-                || quotes.computeIfAbsent(e, x -> quote(x, block, nested));
+        e -> e == body || nested.test(e) || quotes.computeIfAbsent(e, x -> quote(x, block, nested));
     Predicate<Element> cueSkip = e -> outsideBody.test(e) && e != block;
     String author = Cues.author(block, cueSkip).orElse("");
     Instant date = Cues.date(block, cueSkip).orElse(Instant.EPOCH);
@@ -114,9 +147,8 @@ final class PostReader {
           best = child;
         }
       }
-      if (best == null
-          || TEXT_LEAVES.contains(best.normalName())
-          || bestProse < 0.75 * total) return node;
+      if (best == null || TEXT_LEAVES.contains(best.normalName()) || bestProse < 0.75 * total)
+        return node;
       node = best;
     }
   }

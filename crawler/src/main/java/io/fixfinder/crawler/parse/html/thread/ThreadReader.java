@@ -10,11 +10,11 @@ import org.jsoup.nodes.Element;
 
 /**
  * A thread page read into its question and answers. Posts come from the site's {@code post}
- * selector when the sources file gives one that matches, else from {@link PostBlocks}; the
- * question is a post-like block before the posts when there is one (Stack Exchange's question
- * above its answers), else the first post. A page with no repeated posts is still a thread when it
- * holds one block of prose with an author and a date and is not laid out as a guide (a question
- * nobody answered yet, a mailing-list message).
+ * selector when the sources file gives one that matches, else from {@link PostBlocks}; the question
+ * is a post-like block before the posts when there is one (Stack Exchange's question above its
+ * answers), else the first post. A page with no repeated posts is still a thread when it holds one
+ * block of prose with an author and a date and is not laid out as a guide (a question nobody
+ * answered yet, a mailing-list message).
  */
 public final class ThreadReader {
   /** Prose a question needs to stand alone, and that a block before the posts needs. */
@@ -51,7 +51,8 @@ public final class ThreadReader {
       }
       return Optional.of(new Found(posts.getFirst(), posts.subList(1, posts.size())));
     }
-    return single(doc.body()).map(block -> new Found(PostReader.read(block, e -> false), List.of()));
+    return single(doc.body())
+        .map(block -> new Found(PostReader.read(block, e -> false), List.of()));
   }
 
   private static Optional<Found> bySelectors(
@@ -115,7 +116,7 @@ public final class ThreadReader {
       if (p < MIN_QUESTION_PROSE * 2 || p <= bestProse) continue;
       boolean dominated = false;
       for (Element child : e.children()) {
-        if (Cues.prose(child, noise) >= 0.75 * p && !child.is("p, ul, ol, table, blockquote")) {
+        if (Cues.prose(child, noise) >= 0.6 * p && !child.is("p, ul, ol, table, blockquote")) {
           dominated = true;
           break;
         }
