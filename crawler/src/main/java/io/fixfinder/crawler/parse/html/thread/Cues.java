@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,7 +77,48 @@ final class Cues {
               + "(points?|votes?|likes?|upvotes?|kudos|thanks|people liked this)?$");
   private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
 
+  private static final Pattern USER_WORDS = Pattern.compile("\\S*(user|stat|count)\\S*");
+  private static final Set<String> NOT_PROSE =
+      Set.of(
+          "a", "h1", "h2", "h3", "h4", "h5", "h6", "label", "dt", "time", "button", "select",
+          "option");
+
   private Cues() {}
+
+  /** Whether the element is one of these tags (jsoup's {@code is} parses its query each time). */
+  static boolean tag(Element e, String... names) {
+    String n = e.normalName();
+    for (String name : names) if (n.equals(name)) return true;
+    return false;
+  }
+
+  /**
+   * The element's text when it is at most {@code limit} characters, else empty: cues are short
+   * texts, and reading a big block's whole text for each of its elements would cost the square.
+   */
+  static Optional<String> brief(Element e, int limit) {
+    StringBuilder sb = new StringBuilder();
+    return brief(e, limit, sb)
+        ? Optional.of(sb.toString().replaceAll("[\\s\\u00a0]+", " ").strip())
+        : Optional.empty();
+  }
+
+  private static boolean brief(Node node, int limit, StringBuilder sb) {
+    if (node instanceof TextNode t) {
+      sb.append(t.getWholeText());
+      return sb.length() <= limit * 2 + 20;
+    }
+    if (node instanceof Element e) {
+      if (e.normalName().equals("br")) sb.append(' ');
+      for (Node child : e.childNodes()) if (!brief(child, limit, sb)) return false;
+      if (e.isBlock()) sb.append(' ');
+    }
+    return true;
+  }
+
+  private static String shortText(Element e, int limit) {
+    return brief(e, limit).filter(t -> t.length() <= limit).orElse("");
+  }
 
   /** Attributes that name or label an element: class, id, itemprop, role, title, aria-label. */
   static String names(Element e) {
@@ -111,25 +153,25 @@ final class Cues {
       if (e.normalName().equals("a")
           && (e.attr("rel").equalsIgnoreCase("author")
               || PROFILE_LINK.matcher(e.attr("href")).find())
-          && isName(e.text())) return Optional.of(e.text().strip());
+          && isName(shortText(e, 40))) return Optional.of(shortText(e, 40));
     }
     for (Element e : elements) {
       String names = names(e);
       if (AUTHOR_NAME.matcher(names).find()
           && !NOT_AUTHOR_NAME.matcher(names).find()
-          && isName(e.text())) return Optional.of(e.text().strip());
+          && isName(shortText(e, 40))) return Optional.of(shortText(e, 40));
     }
     for (Element e : elements) {
       if (e.normalName().equals("a") && e.attr("href").startsWith("mailto:")) {
         Element before = e.previousElementSibling();
-        if (before != null && before.is("b, strong") && isName(before.text()))
+        if (before != null && Cues.tag(before, "b", "strong") && isName(before.text()))
           return Optional.of(before.text().strip());
         if (isName(e.text()) && !e.text().contains("@") && !e.text().contains(" at "))
           return Optional.of(e.text().strip());
       }
     }
     for (Element e : elements) {
-      if (e.text().length() > 80) continue;
+      if (e.ownText().isBlank() || shortText(e, 80).isEmpty()) continue;
       Matcher m = BY.matcher(e.ownText());
       if (m.find() && isName(m.group(1)) && !CREDIT.matcher(e.ownText()).find())
         return Optional.of(m.group(1));
@@ -158,23 +200,25 @@ final class Cues {
         Optional<Instant> d = PostDates.attribute(e.attr(attr));
         if (d.isPresent()) return d;
       }
-      if (e.hasAttr("title") && e.attr("title").length() <= 60 && e.text().length() <= 60) {
+      if (e.hasAttr("title") && e.attr("title").length() <= 60 && brief(e, 60).isPresent()) {
         Optional<Instant> d = PostDates.text(e.attr("title"));
         if (d.isPresent()) return d;
       }
       String own = e.ownText();
-      if (!own.isBlank() && e.text().length() <= 80) {
-        Optional<Instant> d = PostDates.text(e.text());
+      if (!own.isBlank()) {
+        String text = shortText(e, 80);
+        Optional<Instant> d = text.isEmpty() ? Optional.empty() : PostDates.text(text);
         if (d.isPresent()) return d;
       }
     }
     return Optional.empty();
   }
 
+  /** Whether the element sits in a user-panel line that {@link PostReader#prepare} marked. */
   private static boolean userStat(Element e) {
-    for (Element x = e; x != null; x = x.parent()) {
-      if (x.text().length() > 60) return false;
-      if (USER_STAT.matcher(x.text().strip()).matches()) return true;
+    int depth = 0;
+    for (Element x = e; x != null && depth < 4; x = x.parent(), depth++) {
+      if (x.attr(PostReader.MARK).equals("stat")) return true;
     }
     return false;
   }
@@ -186,8 +230,8 @@ final class Cues {
    */
   static Optional<Integer> votes(Element root, Predicate<Element> skip) {
     for (Element e : visible(root, skip)) {
-      String text = e.text().strip();
-      if (text.isEmpty() || text.length() > 24 || text.startsWith("#")) continue;
+      String text = shortText(e, 24);
+      if (text.isEmpty() || text.startsWith("#")) continue;
       Matcher m = VOTE_TEXT.matcher(text);
       if (!m.matches() || userStat(e)) continue;
       boolean worded = m.group(2) != null || !text.matches("^[^\\p{L}]*$");
@@ -201,7 +245,7 @@ final class Cues {
         String sig = e.normalName();
         for (Element sibling : parent.children()) {
           if (!sibling.normalName().equals(sig)) continue;
-          Matcher s = VOTE_TEXT.matcher(sibling.text().strip());
+          Matcher s = VOTE_TEXT.matcher(shortText(sibling, 24));
           if (s.matches() && (sibling == e || voteContext(sibling))) alternatives.add(number(s));
         }
       }
@@ -229,8 +273,9 @@ final class Cues {
       if (VOTE_WORD.matcher(context).find()) return true;
       if (depth == 0) {
         for (Element sibling : x.siblingElements()) {
-          String s = names(sibling) + " " + labels(sibling) + " " + sibling.text();
-          if (sibling.text().length() < 20
+          String brief = shortText(sibling, 20);
+          String s = names(sibling) + " " + labels(sibling) + " " + brief;
+          if ((!brief.isEmpty() || !labels(sibling).isEmpty())
               && s.toLowerCase(Locale.ROOT)
                   .matches(".*\\b(up ?vote|vote|votes|like|likes|points?)\\b.*")) return true;
         }
@@ -244,12 +289,11 @@ final class Cues {
     for (Element e : visible(root, skip)) {
       String labels = labels(e);
       if (ACCEPT_ACTION.matcher(labels).find()) continue;
-      if (ACCEPTED_ATTR.matcher(names(e).replaceAll("\\S*(user|stat|count)\\S*", "")).find()
-          && !userStat(e)) return true;
+      if (ACCEPTED_ATTR.matcher(USER_WORDS.matcher(names(e)).replaceAll("")).find() && !userStat(e))
+        return true;
       if (!labels.isEmpty() && ACCEPTED_ATTR.matcher(labels).find()) return true;
-      String text = e.text().strip();
+      String text = shortText(e, 30);
       if (!text.isEmpty()
-          && text.length() <= 30
           && ACCEPTED_TEXT.matcher(text).matches()
           && !text.equalsIgnoreCase("answer")) return true;
     }
@@ -259,9 +303,9 @@ final class Cues {
   /** Whether the block offers reply/quote/report/permalink actions. */
   static boolean affordance(Element root, Predicate<Element> skip) {
     for (Element e : visible(root, skip)) {
-      if (e.is("a, button, [role=button]")
-          && (AFFORDANCE.matcher(e.text()).matches() || AFFORDANCE.matcher(labels(e)).matches()))
-        return true;
+      if ((Cues.tag(e, "a", "button") || e.attr("role").equals("button"))
+          && (AFFORDANCE.matcher(shortText(e, 40)).matches()
+              || AFFORDANCE.matcher(labels(e)).matches())) return true;
     }
     return false;
   }
@@ -292,11 +336,14 @@ final class Cues {
 
   private static boolean linkLabel(TextNode t) {
     Element block = t.parent() instanceof Element p ? p : null;
-    while (block != null && block.is("b, strong, em, i, span, font, small, label")) {
+    while (block != null
+        && Cues.tag(block, "b", "strong", "em", "i", "span", "font", "small", "label")) {
       block = block.parent();
     }
-    if (block == null || block.is("body, pre")) return false;
-    int all = block.text().length();
+    if (block == null || Cues.tag(block, "body", "pre")) return false;
+    Optional<String> text = brief(block, 300);
+    if (text.isEmpty()) return false;
+    int all = text.get().length();
     if (all == 0 || all > 300) return false;
     int links = 0;
     for (Element a : block.select("a")) links += a.text().length();
@@ -313,13 +360,12 @@ final class Cues {
       while (words.find()) n++;
       // A short text that holds a date is a by-line ("Posted on May 2, 2025"), not prose; the
       // label of a link list ("Previous message: <a>...</a>") is navigation.
-      if (n >= 3 && (s.length() > 80 || PostDates.text(s).isEmpty()) && !linkLabel(t))
+      if (n >= 3 && (s.length() > 80 || (PostDates.text(s).isEmpty() && !linkLabel(t))))
         total[0] += s.length();
       return;
     }
     if (node instanceof Element e) {
-      if (skip.test(e)
-          || e.is("a, h1, h2, h3, h4, h5, h6, label, dt, time, button, select, option")) return;
+      if (skip.test(e) || NOT_PROSE.contains(e.normalName())) return;
       for (Node child : e.childNodes()) prose(child, skip, total);
     }
   }

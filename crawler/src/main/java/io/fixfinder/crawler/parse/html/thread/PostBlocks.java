@@ -108,7 +108,7 @@ final class PostBlocks {
     int nonEmpty = 0;
     Predicate<Element> noise = e -> e.hasAttr(PostReader.MARK);
     for (Element s : siblings) {
-      if (s.text().strip().length() >= 5) nonEmpty++;
+      if (Cues.brief(s, 5).map(t -> t.length() >= 5).orElse(true)) nonEmpty++;
       int p = Cues.prose(s, noise);
       if (p < MIN_POST_PROSE) continue;
       Predicate<Element> none = e -> false;

@@ -44,19 +44,30 @@ final class PostDates {
   private static final Pattern NUMERIC =
       Pattern.compile("\\b(\\d{1,2})([-/.])(\\d{1,2})\\2(\\d{4})\\b");
 
+  private static final Pattern UNIX = Pattern.compile("\\d{9,10}");
+  private static final Pattern FULL_ISO =
+      Pattern.compile(
+          "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})");
+  private static final Pattern DIGITS = Pattern.compile("\\d{4}");
+
   private PostDates() {}
 
   /** A date attribute's value: ISO, else Unix seconds. */
   static Optional<Instant> attribute(String value) {
     String v = value.strip();
-    if (v.matches("\\d{9,10}")) return Optional.of(Instant.ofEpochSecond(Long.parseLong(v)));
-    Instant iso = Dates.parse(v);
-    if (!iso.equals(Instant.EPOCH)) return Optional.of(iso);
+    if (UNIX.matcher(v).matches()) return Optional.of(Instant.ofEpochSecond(Long.parseLong(v)));
+    // Only a full ISO instant goes to the ISO parser, which fails by exception; other forms
+    // ("2024-11-02T09:14:00-0500") keep their day.
+    if (FULL_ISO.matcher(v).matches()) {
+      Instant iso = Dates.parse(v);
+      if (!iso.equals(Instant.EPOCH)) return Optional.of(iso);
+    }
     return text(v);
   }
 
   /** The first date written in a short text. */
   static Optional<Instant> text(String text) {
+    if (!DIGITS.matcher(text).find()) return Optional.empty(); // every form has a year
     String t = text.toLowerCase(Locale.ROOT);
     Matcher m = ISO.matcher(t);
     if (m.find()) return day(num(m, 1), num(m, 2), num(m, 3));

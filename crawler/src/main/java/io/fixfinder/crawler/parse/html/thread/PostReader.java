@@ -90,11 +90,10 @@ final class PostReader {
       if (hidden) e.remove();
     }
     for (Element e : doc.body().getAllElements()) {
-      String text = e.text().strip();
-      if (text.length() <= 60
-          && (Cues.USER_STAT.matcher(text).matches()
-              || (Cues.AFFORDANCE.matcher(text).matches() && !text.isEmpty()))) e.attr(MARK, "ui");
-      else if (SIGNATURE.matcher(Cues.names(e)).find() && !e.is("body")) e.attr(MARK, "sig");
+      String text = Cues.brief(e, 60).filter(t -> t.length() <= 60).orElse("");
+      if (!text.isEmpty() && Cues.USER_STAT.matcher(text).matches()) e.attr(MARK, "stat");
+      else if (!text.isEmpty() && Cues.AFFORDANCE.matcher(text).matches()) e.attr(MARK, "ui");
+      else if (SIGNATURE.matcher(Cues.names(e)).find() && !Cues.tag(e, "body")) e.attr(MARK, "sig");
     }
     return doc;
   }
@@ -172,8 +171,8 @@ final class PostReader {
   /** A quotation of another post: a blockquote, or a block named as a quote, beside own text. */
   private static boolean quote(Element e, Element block, Predicate<Element> nested) {
     if (e == block) return false;
-    if (!e.is("blockquote") && !(QUOTE.matcher(Cues.names(e)).find() && !e.is("a, li, span")))
-      return false;
+    if (!Cues.tag(e, "blockquote")
+        && !(QUOTE.matcher(Cues.names(e)).find() && !Cues.tag(e, "a", "li", "span"))) return false;
     Predicate<Element> without = x -> x == e || x.hasAttr(MARK) || nested.test(x);
     return Cues.prose(block, without) >= 15;
   }
@@ -181,7 +180,7 @@ final class PostReader {
   /** A line or panel inside the post that carries both an author and a date: the by-line. */
   private static boolean metaLine(
       Element e, Element block, int blockProse, Predicate<Element> nested) {
-    if (e.text().length() > 400) return false;
+    if (Cues.brief(e, 400).isEmpty()) return false;
     Predicate<Element> skip = x -> x.hasAttr(MARK) || nested.test(x);
     if (Cues.prose(e, skip) * 2 > blockProse && blockProse > 0) return false;
     return Cues.author(e, skip).isPresent() && Cues.date(e, skip).isPresent();

@@ -88,9 +88,10 @@ public final class ThreadReader {
     Predicate<Element> noise = e -> e.hasAttr(PostReader.MARK);
     Predicate<Element> none = e -> false;
     Element node = first;
-    for (int level = 0; level < 5 && node.parent() != null && !node.is("body"); level++) {
+    for (int level = 0; level < 5 && node.parent() != null && !Cues.tag(node, "body"); level++) {
       for (Element s = node.previousElementSibling(); s != null; s = s.previousElementSibling()) {
-        if (s.is("h1, h2, h3, h4, h5, h6, nav, footer, aside, [role=navigation]")) continue;
+        if ((Cues.tag(s, "h1", "h2", "h3", "h4", "h5", "h6", "nav", "footer", "aside")
+            || s.attr("role").equals("navigation"))) continue;
         if (Cues.prose(s, noise) < MIN_QUESTION_PROSE) continue;
         if (PostBlocks.find(s).isPresent()) continue; // a list of posts of its own
         if (Cues.author(s, none).isPresent()
@@ -111,12 +112,25 @@ public final class ThreadReader {
     Element best = null;
     int bestProse = 0;
     for (Element e : root.getAllElements()) {
-      if (!e.is("div, section, article, main, td, pre, form, span, dd, body, noscript")) continue;
+      if (!Cues.tag(
+          e,
+          "div",
+          "section",
+          "article",
+          "main",
+          "td",
+          "pre",
+          "form",
+          "span",
+          "dd",
+          "body",
+          "noscript")) continue;
       int p = Cues.prose(e, noise);
       if (p < MIN_QUESTION_PROSE * 2 || p <= bestProse) continue;
       boolean dominated = false;
       for (Element child : e.children()) {
-        if (Cues.prose(child, noise) >= 0.6 * p && !child.is("p, ul, ol, table, blockquote")) {
+        if (Cues.prose(child, noise) >= 0.6 * p
+            && !Cues.tag(child, "p", "ul", "ol", "table", "blockquote")) {
           dominated = true;
           break;
         }
