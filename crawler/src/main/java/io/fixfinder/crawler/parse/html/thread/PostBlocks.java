@@ -28,11 +28,29 @@ final class PostBlocks {
   private PostBlocks() {}
 
   static Optional<Group> find(Element root) {
+    Optional<Group> cued = find(root, true);
+    if (cued.isPresent()) return cued;
+    // A bare page with no post cue at all (two blocks of text, no names, dates or buttons): its
+    // repeated blocks are posts when they hold most of the page's prose and it is no guide.
+    Optional<Group> bare = find(root, false);
+    if (bare.isEmpty()) return bare;
+    Predicate<Element> noise = e -> e.hasAttr(PostReader.MARK);
+    int prose = 0;
+    for (Element block : bare.get().blocks()) prose += Cues.prose(block, noise);
+    Element parent = bare.get().blocks().getFirst().parent();
+    if (prose * 2 < Cues.prose(root, noise) || ThreadReader.guideLike(parent)) {
+      return Optional.empty();
+    }
+    return bare;
+  }
+
+  private static Optional<Group> find(Element root, boolean cues) {
     List<Candidate> candidates = new ArrayList<>();
     for (Element parent : root.getAllElements()) {
       for (List<Element> siblings : alike(parent.children())) {
         if (siblings.size() < 2) continue;
-        candidate(siblings).ifPresent(candidates::add);
+        if (!cues && !Cues.tag(siblings.getFirst(), "div", "article", "section", "li")) continue;
+        candidate(siblings, cues).ifPresent(candidates::add);
       }
     }
     Candidate best = null;
@@ -102,7 +120,7 @@ final class PostBlocks {
     return out;
   }
 
-  private static Optional<Candidate> candidate(List<Element> siblings) {
+  private static Optional<Candidate> candidate(List<Element> siblings, boolean cues) {
     List<Element> posts = new ArrayList<>();
     int prose = 0;
     int nonEmpty = 0;
@@ -113,7 +131,8 @@ final class PostBlocks {
       if (p < MIN_POST_PROSE) continue;
       Predicate<Element> none = e -> false;
       boolean cue =
-          Cues.author(s, none).isPresent()
+          !cues
+              || Cues.author(s, none).isPresent()
               || Cues.date(s, none).isPresent()
               || Cues.votes(s, none).isPresent()
               || Cues.accepted(s, none)
@@ -123,8 +142,9 @@ final class PostBlocks {
       prose += p;
     }
     if (posts.size() < 2 || posts.size() * 10 < nonEmpty * 6) return Optional.empty();
-    if (prose / siblings.size() < MIN_GROUP_MEAN_PROSE
-        && prose / posts.size() < MIN_GROUP_MEAN_PROSE * 2) return Optional.empty();
+    // Without cues the posts' share of the page's prose is the evidence (see find), not length.
+    int mean = cues ? MIN_GROUP_MEAN_PROSE : MIN_POST_PROSE * 2;
+    if (prose / siblings.size() < mean && prose / posts.size() < mean * 2) return Optional.empty();
     // Blocks of the shape that failed the cue test are still posts of the group (a short reply).
     List<Element> blocks = new ArrayList<>();
     for (Element s : siblings) if (Cues.prose(s, noise) > 0 || posts.contains(s)) blocks.add(s);

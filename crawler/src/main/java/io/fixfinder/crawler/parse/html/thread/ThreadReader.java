@@ -153,7 +153,7 @@ public final class ThreadReader {
   }
 
   /** Sections under headings, or a list of steps: a guide or a manual page, not a post. */
-  private static boolean guideLike(Element e) {
+  static boolean guideLike(Element e) {
     if (e.select("h2, h3, h4").size() >= 3) return true;
     for (Element list : e.select("ol")) if (list.children().size() >= 4) return true;
     return e.select("tr").size() >= 4;
