@@ -2,6 +2,7 @@ package io.fixfinder.core.model;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
 import java.util.List;
 
 /** What only one kind of source has. Serialised with a {@code "form"} discriminator. */
@@ -20,17 +21,68 @@ public sealed interface Details {
 
   record None() implements Details {}
 
-  /** A forum thread; {@code acceptedAnswer} is empty when nobody's answer was accepted. */
+  /**
+   * A forum thread. {@code acceptedAnswer} is empty when nobody's answer was accepted; then {@code
+   * bestAnswer} is the reply a reader should see first (most votes, the earliest on a tie), empty
+   * when there is no reply or an answer was accepted. Authors are empty and {@code questionDate} is
+   * {@link Instant#EPOCH} when the page does not say. Records written before the author, date and
+   * best-answer components existed read with those empty.
+   */
   record Thread(
       String question,
       int questionVotes,
       int answerCount,
       String acceptedAnswer,
       int acceptedVotes,
-      int topVotes)
+      int topVotes,
+      String questionAuthor,
+      Instant questionDate,
+      String acceptedAuthor,
+      String bestAnswer,
+      int bestVotes,
+      String bestAuthor)
       implements Details {
+    /** Absent components of an older record arrive as null; they mean "not known". */
+    public Thread {
+      question = question == null ? "" : question;
+      acceptedAnswer = acceptedAnswer == null ? "" : acceptedAnswer;
+      questionAuthor = questionAuthor == null ? "" : questionAuthor;
+      questionDate = questionDate == null ? Instant.EPOCH : questionDate;
+      acceptedAuthor = acceptedAuthor == null ? "" : acceptedAuthor;
+      bestAnswer = bestAnswer == null ? "" : bestAnswer;
+      bestAuthor = bestAuthor == null ? "" : bestAuthor;
+    }
+
+    /** The thread as structured data without authors, dates or a best reply describes it. */
+    public Thread(
+        String question,
+        int questionVotes,
+        int answerCount,
+        String acceptedAnswer,
+        int acceptedVotes,
+        int topVotes) {
+      this(
+          question,
+          questionVotes,
+          answerCount,
+          acceptedAnswer,
+          acceptedVotes,
+          topVotes,
+          "",
+          Instant.EPOCH,
+          "",
+          "",
+          0,
+          "");
+    }
+
     public boolean hasAcceptedAnswer() {
       return !acceptedAnswer.isEmpty();
+    }
+
+    /** The accepted answer, else the best reply; empty when the question has no reply. */
+    public String answerToShow() {
+      return hasAcceptedAnswer() ? acceptedAnswer : bestAnswer;
     }
   }
 

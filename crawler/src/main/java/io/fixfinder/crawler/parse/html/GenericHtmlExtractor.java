@@ -31,20 +31,39 @@ public final class GenericHtmlExtractor implements Extractor {
     Map<String, String> selectors = page.site().selectors();
     String url = page.url().toString();
     String title = title(doc, selectors);
+    SourceKind kind = page.site().kind();
+    Instant metaDate = metaDate(doc);
+    if (kind == SourceKind.FORUM) {
+      // A thread is read from its posts, not from the page's main content: the posts are the
+      // content, and engines that render them for crawlers only inside <noscript> would lose them.
+      Optional<ForumThreads.Thread> thread = ForumThreads.read(doc, selectors);
+      if (thread.isEmpty()) return List.of(); // a board index or a page without a post
+      Details.Thread details = thread.get().details();
+      Instant published =
+          !metaDate.equals(Instant.EPOCH)
+              ? metaDate
+              : !details.questionDate().equals(Instant.EPOCH)
+                  ? details.questionDate()
+                  : timeDate(doc);
+      return List.of(
+          new Draft(
+              url,
+              kind,
+              title,
+              thread.get().text(),
+              ProductRef.UNKNOWN,
+              false,
+              published,
+              details));
+    }
     Element main = MainContent.of(doc, selectors);
     String text = MainContent.text(main);
     if (text.length() < MIN_TEXT) return List.of(); // listing or navigation page
-    Instant published = published(doc);
-    SourceKind kind = page.site().kind();
+    Instant published = metaDate.equals(Instant.EPOCH) ? timeDate(doc) : metaDate;
     List<Draft> drafts = new ArrayList<>();
     Details details = new Details.None();
-    if (kind == SourceKind.FORUM) {
-      Optional<Details.Thread> thread = ForumThreads.details(ForumThreads.posts(doc, selectors));
-      if (thread.isEmpty()) return List.of(); // a board index, not a thread
-      details = thread.get();
-    }
     // A page of links (an index, a category) is followed for its links, not stored.
-    if (kind != SourceKind.FORUM && Listings.isListing(main)) return List.of();
+    if (Listings.isListing(main)) return List.of();
     if (kind == SourceKind.MANUAL) details = Guides.read(main).<Details>map(g -> g).orElse(details);
     drafts.add(new Draft(url, kind, title, text, ProductRef.UNKNOWN, false, published, details));
     if (kind == SourceKind.MANUAL) {
@@ -76,10 +95,13 @@ public final class GenericHtmlExtractor implements Extractor {
     return MainContent.title(doc);
   }
 
-  private static Instant published(Document doc) {
-    Element meta =
-        doc.selectFirst("meta[property=article:published_time], meta[name=date], time[datetime]");
-    if (meta == null) return Instant.EPOCH;
-    return Dates.parse(meta.hasAttr("datetime") ? meta.attr("datetime") : meta.attr("content"));
+  private static Instant metaDate(Document doc) {
+    Element meta = doc.selectFirst("meta[property=article:published_time], meta[name=date]");
+    return meta == null ? Instant.EPOCH : Dates.parse(meta.attr("content"));
+  }
+
+  private static Instant timeDate(Document doc) {
+    Element time = doc.selectFirst("time[datetime]");
+    return time == null ? Instant.EPOCH : Dates.parse(time.attr("datetime"));
   }
 }

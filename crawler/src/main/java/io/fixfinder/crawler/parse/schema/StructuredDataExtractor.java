@@ -119,9 +119,12 @@ public final class StructuredDataExtractor implements Extractor {
     List<JsonNode> comments = list(p, "comment");
     StringBuilder text = new StringBuilder(body);
     int topVotes = 0;
+    String best = ""; // the reply to show: most votes, the earliest on a tie (issue #12)
     for (JsonNode c : comments) {
       text.append("\n\n").append(plain(text(c, "text")));
-      topVotes = Math.max(topVotes, (int) Math.max(number(c, "upvoteCount", 0), likes(c)));
+      int votes = (int) Math.max(number(c, "upvoteCount", 0), likes(c));
+      if (best.isEmpty() || votes > topVotes) best = plain(text(c, "text"));
+      topVotes = Math.max(topVotes, votes);
     }
     return new Draft(
         url,
@@ -131,7 +134,19 @@ public final class StructuredDataExtractor implements Extractor {
         ProductRef.UNKNOWN,
         false,
         Dates.parse(firstNonEmpty(text(p, "datePublished"), text(p, "dateCreated"))),
-        new Details.Thread(body, (int) likes(p), comments.size(), "", 0, topVotes));
+        new Details.Thread(
+            body,
+            (int) likes(p),
+            comments.size(),
+            "",
+            0,
+            topVotes,
+            "",
+            Instant.EPOCH,
+            "",
+            best,
+            topVotes,
+            ""));
   }
 
   private static double likes(JsonNode node) {
