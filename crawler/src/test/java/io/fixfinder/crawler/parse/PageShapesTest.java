@@ -338,7 +338,7 @@ class PageShapesTest {
   private List<SourceDoc> process(FetchedPage page) throws IOException {
     try (RecordLog log =
         RecordLog.openForAppend(dir.resolve("r-" + System.nanoTime() + ".jsonl"))) {
-      return new PageProcessor(new Keying(KeyExtractor.builtIn()), log).process(page);
+      return new PageProcessor(new Keying(KeyExtractor.builtIn()), log).process(page).docs();
     }
   }
 
