@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = "Measure search relevance or issue clustering against labelled data.",
-    subcommands = {EvalSearchCommand.class, EvalClustersCommand.class})
+    subcommands = {EvalSearchCommand.class, EvalClustersCommand.class, EvalKeyingCommand.class})
 public final class EvalCommand implements Runnable {
   @Override
   public void run() {
