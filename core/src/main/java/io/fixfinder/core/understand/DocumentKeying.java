@@ -287,8 +287,7 @@ public final class DocumentKeying {
             model.kept() && brand.kept() || model.kept() && model.zone().equals(Optional.of(Zone.HINT))
                 ? model.value()
                 : "");
-    Keys text = extractor.extract(all);
-    Keys keys = new Keys(product, codes, text.symptoms(), text.hashtags(), text.fix());
+    Keys keys = extractor.signals(all, product, codes);
     return new Result(keys, type, brand, model);
   }
 

@@ -224,8 +224,16 @@ public final class KeyExtractor {
   public Keys extract(String text) {
     String normalised = normalise(text);
     List<String> codes = errorCodes(text);
+    return signals(text, normalised, product(text, normalised, codes), codes);
+  }
+
+  /** Symptoms, hashtags and fix signal of a text, around a product and codes found otherwise. */
+  Keys signals(String text, ProductRef product, List<String> codes) {
+    return signals(text, normalise(text), product, codes);
+  }
+
+  private Keys signals(String text, String normalised, ProductRef product, List<String> codes) {
     List<String> symptoms = symptomPhrases.findAll(normalised);
-    ProductRef product = product(text, normalised, codes);
     List<String> tags = new ArrayList<>();
     Matcher m = HASHTAG.matcher(text);
     while (m.find()) {
