@@ -108,7 +108,8 @@ public final class EvalKeyingCommand implements Callable<Integer> {
                           f.put("eligible", v.eligible());
                           f.put("recalled", v.recalled());
                           f.put("unjudged", v.unjudged());
-                          if (!Double.isNaN(v.precision())) f.put("precision", round(v.precision()));
+                          if (!Double.isNaN(v.precision()))
+                            f.put("precision", round(v.precision()));
                           if (!Double.isNaN(v.recall())) f.put("recall", round(v.recall()));
                         });
                 ObjectNode codes = o.putObject("codes");
@@ -116,7 +117,10 @@ public final class EvalKeyingCommand implements Callable<Integer> {
                 k.codes().forEach(codes.putObject("top")::put);
               });
     }
-    return Json.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+    return Json.mapper()
+        .writer()
+        .without(SerializationFeature.INDENT_OUTPUT)
+        .writeValueAsString(root);
   }
 
   private static double round(double v) {

@@ -3,7 +3,6 @@ package io.fixfinder.core.understand;
 import io.fixfinder.core.model.ProductRef;
 import io.fixfinder.core.understand.KeyExtractor.BrandHit;
 import io.fixfinder.core.understand.KeyExtractor.CodeHit;
-import io.fixfinder.core.understand.KeyExtractor.CodeKind;
 import io.fixfinder.core.understand.KeyExtractor.KnownModel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,21 +17,21 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
- * Keys a crawled document on evidence rather than on the first word that matches. A query is a
- * few words its author chose, so {@link KeyExtractor#extract} takes any mention; a page is long
- * and full of incidental words ("a flat surface", "Philips screws", "cast iron", "the headphone
- * jack"), so here every mention is weighed by where it stands and what stands next to it:
+ * Keys a crawled document on evidence rather than on the first word that matches. A query is a few
+ * words its author chose, so {@link KeyExtractor#extract} takes any mention; a page is long and
+ * full of incidental words ("a flat surface", "Philips screws", "cast iron", "the headphone jack"),
+ * so here every mention is weighed by where it stands and what stands next to it:
  *
  * <ul>
- *   <li>a zone weight: structured hint 1.0, title and breadcrumb trail 0.8, lead (first
- *       paragraph) 0.4, URL path 0.35, body 0.2 per mention (body capped at three mentions);
+ *   <li>a zone weight: structured hint 1.0, title and breadcrumb trail 0.8, lead (first paragraph)
+ *       0.4, URL path 0.35, body 0.2 per mention (body capped at three mentions);
  *   <li>a brand next to a product word, a product line or a model-looking token gets +0.3; an
  *       ambiguous brand (a common word) counts only there; a brand's {@code not-before} words
  *       cancel it;
  *   <li>a type word counts only as the head of its phrase: not after its {@code not-after} words,
  *       not before its {@code not-before} words or the shared {@code modifier-heads};
- *   <li>a known model (lexicon) decides brand and type; an unknown model counts only right after
- *       a brand or line mention, so part numbers elsewhere never become models.
+ *   <li>a known model (lexicon) decides brand and type; an unknown model counts only right after a
+ *       brand or line mention, so part numbers elsewhere never become models.
  * </ul>
  *
  * A field is kept when its best value scores at least {@link #THRESHOLD}; its confidence is the
@@ -64,8 +63,8 @@ public final class DocumentKeying {
   }
 
   /**
-   * What a page offers: its title and main text, the site's own breadcrumb trail (outermost
-   * first), the URL path, and what structured markup said the page is about.
+   * What a page offers: its title and main text, the site's own breadcrumb trail (outermost first),
+   * the URL path, and what structured markup said the page is about.
    */
   public record Page(
       String title, String text, List<String> trail, String urlPath, ProductRef hint) {
@@ -110,9 +109,9 @@ public final class DocumentKeying {
   /** Units and ordinals that look like model letters ("T20" is a screw bit, "500GB" a size). */
   private static final Set<String> NOT_MODEL_LETTERS =
       Set.of(
-          "t", "ph", "pz", "m", "mm", "cm", "gb", "tb", "mb", "mah", "hz", "khz", "mhz", "ghz",
-          "w", "kw", "v", "ml", "rpm", "in", "x", "no", "nr", "pn", "if", "sku", "rev", "ver",
-          "step", "fig", "part", "p", "b", "c", "u", "e", "f", "h", "am", "pm");
+          "t", "ph", "pz", "m", "mm", "cm", "gb", "tb", "mb", "mah", "hz", "khz", "mhz", "ghz", "w",
+          "kw", "v", "ml", "rpm", "in", "x", "no", "nr", "pn", "if", "sku", "rev", "ver", "step",
+          "fig", "part", "p", "b", "c", "u", "e", "f", "h", "am", "pm");
 
   private final KeyExtractor extractor;
   private final Lexicon lexicon;
@@ -230,8 +229,7 @@ public final class DocumentKeying {
                 && b.types().stream().anyMatch(headTypes::contains);
         if (b.ambiguous() && !line && !beside && !named) continue;
         // A URL segment is weak evidence however it reads ("/Device/iPod_Classic").
-        double score =
-            weight + ((beside || line) && z.zone() != Zone.URL ? NEXT_TO_PRODUCT : 0);
+        double score = weight + ((beside || line) && z.zone() != Zone.URL ? NEXT_TO_PRODUCT : 0);
         brands.add(b.name(), z.zone(), score);
         if (line && !m.value().lineType().isEmpty() && lineIsHead(w, m.end()))
           types.add(m.value().lineType(), z.zone(), score);
@@ -284,7 +282,8 @@ public final class DocumentKeying {
         new ProductRef(
             type.kept() ? type.value() : "",
             brand.kept() ? brand.value() : "",
-            model.kept() && brand.kept() || model.kept() && model.zone().equals(Optional.of(Zone.HINT))
+            model.kept() && brand.kept()
+                    || model.kept() && model.zone().equals(Optional.of(Zone.HINT))
                 ? model.value()
                 : "");
     Keys keys = extractor.signals(all, product, codes);
@@ -321,7 +320,9 @@ public final class DocumentKeying {
   static String urlWords(String path) {
     String p = path;
     try {
-      p = java.net.URLDecoder.decode(path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+      p =
+          java.net.URLDecoder.decode(
+              path.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
       // a malformed escape: read the raw path
     }
@@ -339,7 +340,9 @@ public final class DocumentKeying {
     if (i + 1 >= w.length || w[i].length() > 4 || !w[i].chars().allMatch(Character::isLetter))
       return false;
     String next = w[i + 1];
-    return next.length() >= 2 && Character.isDigit(next.charAt(0)) && KeyExtractor.looksLikeModel(w[i] + next);
+    return next.length() >= 2
+        && Character.isDigit(next.charAt(0))
+        && KeyExtractor.looksLikeModel(w[i] + next);
   }
 
   /** A line names a type unless a modifier head follows it ("wii remote", "xbox controller"). */
@@ -385,8 +388,8 @@ public final class DocumentKeying {
   }
 
   /**
-   * A model-looking token in the three words after a brand: "bosch wat28400", "hl 2270dw",
-   * "kenwood chef a701a". Two digits ("K75") only in a title or trail, where little else stands.
+   * A model-looking token in the three words after a brand: "bosch wat28400", "hl 2270dw", "kenwood
+   * chef a701a". Two digits ("K75") only in a title or trail, where little else stands.
    */
   private static Optional<String> unknownModelAfter(String[] w, int at, boolean strongZone) {
     if (at >= w.length) return Optional.empty();

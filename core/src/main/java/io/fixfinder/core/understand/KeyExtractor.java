@@ -68,8 +68,8 @@ public final class KeyExtractor {
   record KnownModel(String model, String brand, String type) {}
 
   /**
-   * A brand named in text: by its name or alias, or by one of its product lines ({@code line}
-   * true, {@code lineType} the line's product type or "").
+   * A brand named in text: by its name or alias, or by one of its product lines ({@code line} true,
+   * {@code lineType} the line's product type or "").
    */
   record BrandHit(Lexicon.Brand brand, boolean line, String lineType) {}
 
@@ -306,21 +306,14 @@ public final class KeyExtractor {
   }
 
   /**
-   * Whether a brand found in a query stands: not followed by one of its {@code not-before} words
-   * ("philips screwdriver"), and an ambiguous name ("shark", "apple") only with a product word,
-   * line or model-looking token in the query. Queries are short, so anywhere in it will do.
+   * Whether a brand found in a query stands: not when followed by one of its {@code not-before}
+   * words ("philips screwdriver"). Ambiguous names ("apple", "shark") do stand: a query is a few
+   * words its author chose, and in a repair search "apple" means the brand; pages weigh them
+   * ({@link DocumentKeying}).
    */
-  private boolean queryBrandStands(PhraseMatcher.Match<BrandHit> hit, String[] words) {
+  private static boolean queryBrandStands(PhraseMatcher.Match<BrandHit> hit, String[] words) {
     Lexicon.Brand b = hit.value().brand();
-    if (hit.end() < words.length && b.notBefore().contains(words[hit.end()])) return false;
-    if (!b.ambiguous() || hit.value().line()) return true;
-    for (int i = 0; i < words.length; i++) {
-      if (i >= hit.start() && i < hit.end()) continue;
-      if (typePhrases.at(words, i).isPresent() || looksLikeModel(words[i])) return true;
-      var other = brandPhrases.at(words, i);
-      if (other.isPresent() && other.get().value().line()) return true;
-    }
-    return false;
+    return hit.end() >= words.length || !b.notBefore().contains(words[hit.end()]);
   }
 
   /** A token with letters and at least two digits ("wat28400", "hl2270dw", "8420x"). */

@@ -50,7 +50,8 @@ public record Lexicon(
       List<String> part,
       @JsonProperty("not-near") List<String> notNear,
       List<String> chassis) {
-    public static final CodeContext NONE = new CodeContext(List.of(), List.of(), List.of(), List.of());
+    public static final CodeContext NONE =
+        new CodeContext(List.of(), List.of(), List.of(), List.of());
 
     public CodeContext {
       context = List.copyOf(Objects.requireNonNullElse(context, List.of()));
@@ -97,9 +98,9 @@ public record Lexicon(
 
   /**
    * A brand; {@code models} maps the normalised model to its product type id, {@code lines} a
-   * product line that names the brand by itself ("ipod") to its type id ("" when none of ours).
-   * An {@code ambiguous} name is also a common word and keys a document only next to a product
-   * word, line or model; {@code notBefore} words right after the name cancel it ("Philips screw").
+   * product line that names the brand by itself ("ipod") to its type id ("" when none of ours). An
+   * {@code ambiguous} name is also a common word and keys a document only next to a product word,
+   * line or model; {@code notBefore} words right after the name cancel it ("Philips screw").
    */
   public record Brand(
       String name,

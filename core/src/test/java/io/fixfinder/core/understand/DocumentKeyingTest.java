@@ -60,7 +60,8 @@ class DocumentKeyingTest {
   @Test
   void aModelNeedsABrandBesideItAndPartNumbersDoNotQualify() {
     Result r = key("Bosch WAT28400 washing machine drum bearing", "Remove the back panel.");
-    assertThat(r.keys().product()).isEqualTo(new ProductRef("washing-machine", "Bosch", "WAT-28400"));
+    assertThat(r.keys().product())
+        .isEqualTo(new ProductRef("washing-machine", "Bosch", "WAT-28400"));
     assertThat(r.model().confidence()).isGreaterThanOrEqualTo(DocumentKeying.THRESHOLD);
     ProductRef p =
         product("Battery replacement", "Order the iFixit part IF145-079 and the 821-0123 cable.");

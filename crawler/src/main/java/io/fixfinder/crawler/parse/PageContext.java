@@ -35,7 +35,8 @@ public record PageContext(List<String> trail, String urlPath) {
   /**
    * The breadcrumb trail: schema.org BreadcrumbList (JSON-LD, then microdata), else a breadcrumb
    * navigation ({@code nav[aria-label*=breadcrumb]}, {@code .breadcrumb}, {@code .breadcrumbs}).
-   * The first trail found wins; crawled markup is untrusted, so crumbs are capped in number and size.
+   * The first trail found wins; crawled markup is untrusted, so crumbs are capped in number and
+   * size.
    */
   static List<String> trail(Document doc) {
     for (Element script : doc.select("script[type=application/ld+json]")) {
@@ -53,8 +54,8 @@ public record PageContext(List<String> trail, String urlPath) {
     if (!micro.isEmpty()) return cap(micro.eachText());
     Element nav =
         doc.selectFirst(
-            "nav[aria-label~=(?i)breadcrumb], [aria-label~=(?i)breadcrumb], .breadcrumb, .breadcrumbs,"
-                + " #breadcrumb, #breadcrumbs");
+            "nav[aria-label~=(?i)breadcrumb], [aria-label~=(?i)breadcrumb], .breadcrumb,"
+                + " .breadcrumbs, #breadcrumb, #breadcrumbs");
     if (nav == null) return List.of();
     Elements items = nav.select("li");
     if (items.isEmpty()) items = nav.select("a");

@@ -66,7 +66,8 @@ class KeyingPageShapesTest {
         <p>Turn it over on a flat surface and remove the bottom plate. Cut away the hair wrapped round the roll.</p>
         <p>Check the belt for wear, replace it if it is cracked, and refit the plate.</p></article></main></body></html>
         """;
-    SourceDoc doc = only(SourceKind.MANUAL, "https://fix.example/Device/Shark_Navigator/brush", html);
+    SourceDoc doc =
+        only(SourceKind.MANUAL, "https://fix.example/Device/Shark_Navigator/brush", html);
     assertThat(doc.product().brand()).isEqualTo("Shark");
     assertThat(doc.product().type()).isEqualTo("vacuum");
   }
@@ -102,8 +103,7 @@ class KeyingPageShapesTest {
             null,
             null);
     SourceDoc doc = new Keying(KeyExtractor.builtIn()).key(draft, "guides.example");
-    assertThat(doc.product())
-        .isEqualTo(new ProductRef("washing-machine", "Aqualine", "WM-8420X"));
+    assertThat(doc.product()).isEqualTo(new ProductRef("washing-machine", "Aqualine", "WM-8420X"));
   }
 
   @Test
@@ -112,15 +112,18 @@ class KeyingPageShapesTest {
     assertThat(PageContext.trail(ld)).containsExactly("Home", "Media Player", "iPod Classic");
     var micro =
         Html.parse(
-            ("<ol itemscope itemtype=\"https://schema.org/BreadcrumbList\"><li itemprop=\"itemListElement\""
-                    + " itemscope itemtype=\"https://schema.org/ListItem\"><span itemprop=\"name\">Kettles</span></li></ol>")
+            ("<ol itemscope itemtype=\"https://schema.org/BreadcrumbList\"><li"
+                 + " itemprop=\"itemListElement\" itemscope"
+                 + " itemtype=\"https://schema.org/ListItem\"><span"
+                 + " itemprop=\"name\">Kettles</span></li></ol>")
                 .getBytes(),
             "utf-8",
             "https://x.example/");
     assertThat(PageContext.trail(micro)).containsExactly("Kettles");
     var css =
         Html.parse(
-            "<div class=\"breadcrumbs\"><a href=\"/\">Home</a> › <a href=\"/p\">Printers</a></div>".getBytes(),
+            "<div class=\"breadcrumbs\"><a href=\"/\">Home</a> › <a href=\"/p\">Printers</a></div>"
+                .getBytes(),
             "utf-8",
             "https://x.example/");
     assertThat(PageContext.trail(css)).containsExactly("Home", "Printers");

@@ -74,7 +74,8 @@ public final class KeyingData {
     Path hardware = data.resolve("myfixit/Computer Hardware.json");
     if (Files.exists(hardware))
       sets.add(new DataSet("myfixit-computer-hardware", false, myfixit(hardware, extractor)));
-    Path reviews = data.resolve("reviews/Datafiniti_Amazon_Consumer_Reviews_of_Amazon_Products.csv");
+    Path reviews =
+        data.resolve("reviews/Datafiniti_Amazon_Consumer_Reviews_of_Amazon_Products.csv");
     if (Files.exists(reviews)) sets.add(new DataSet("reviews", false, reviews(reviews)));
     Path nhtsa = data.resolve("nhtsa");
     if (Files.isDirectory(nhtsa)) sets.add(new DataSet("nhtsa", false, nhtsa(nhtsa, extractor)));
@@ -124,13 +125,54 @@ public final class KeyingData {
   /** Taxonomy words for devices that are none of our types: emitting any type there is wrong. */
   private static final List<String> NODE_OTHER =
       List.of(
-          "webcam", "fan", "rice cooker", "shredder", "refrigerator", "popcorn", "sharpener",
-          "scale", "bread maker", "mouse", "keyboard", "router", "airport", "optical drive",
-          "virtual reality", "oculus", "hard drive", "external storage", "docking", "speaker",
-          "video card", "adapter", "controller", "microwave", "grill", "slow cooker", "oven",
-          "freezer", "air conditioner", "humidifier", "water heater", "disposal", "ice maker",
-          "heater", "stove", "range", "modem", "switch", "drive", "cooker", "dehydrator",
-          "waffle", "fryer", "ice cream", "grinder", "can opener", "water filter", "sander");
+          "webcam",
+          "fan",
+          "rice cooker",
+          "shredder",
+          "refrigerator",
+          "popcorn",
+          "sharpener",
+          "scale",
+          "bread maker",
+          "mouse",
+          "keyboard",
+          "router",
+          "airport",
+          "optical drive",
+          "virtual reality",
+          "oculus",
+          "hard drive",
+          "external storage",
+          "docking",
+          "speaker",
+          "video card",
+          "adapter",
+          "controller",
+          "microwave",
+          "grill",
+          "slow cooker",
+          "oven",
+          "freezer",
+          "air conditioner",
+          "humidifier",
+          "water heater",
+          "disposal",
+          "ice maker",
+          "heater",
+          "stove",
+          "range",
+          "modem",
+          "switch",
+          "drive",
+          "cooker",
+          "dehydrator",
+          "waffle",
+          "fryer",
+          "ice cream",
+          "grinder",
+          "can opener",
+          "water filter",
+          "sander");
 
   /** myfixit guides: title and step texts; type from Ancestors, brand and device from Category. */
   static List<Sample> myfixit(Path file, KeyExtractor extractor) throws IOException {
@@ -148,7 +190,8 @@ public final class KeyingData {
         List<String> ancestors = new ArrayList<>();
         g.path("Ancestors").forEach(a -> ancestors.add(a.asText("")));
         String category = g.path("Category").asText("");
-        List<String> brands = extractor.brandsMentioned(category + " \n " + String.join(" \n ", ancestors));
+        List<String> brands =
+            extractor.brandsMentioned(category + " \n " + String.join(" \n ", ancestors));
         out.add(
             new Sample(
                 g.path("Title").asText(""),
@@ -208,7 +251,9 @@ public final class KeyingData {
         Label type =
             !types.isEmpty()
                 ? new Label(true, types)
-                : ORDS_VAGUE.contains(category.toLowerCase(Locale.ROOT)) ? Label.UNKNOWN : Label.OTHER;
+                : ORDS_VAGUE.contains(category.toLowerCase(Locale.ROOT))
+                    ? Label.UNKNOWN
+                    : Label.OTHER;
         String brandRaw = r.get(brandCol).strip();
         Label brand;
         if (NO_BRAND.contains(brandRaw.toLowerCase(Locale.ROOT))) brand = Label.UNKNOWN;
@@ -239,7 +284,9 @@ public final class KeyingData {
         if (r.size() <= Math.max(name, Math.max(title, text))) continue;
         String product = r.get(name).toLowerCase(Locale.ROOT);
         boolean tablet =
-            product.contains("tablet") || product.contains("kindle") || product.contains("e-reader");
+            product.contains("tablet")
+                || product.contains("kindle")
+                || product.contains("e-reader");
         out.add(
             new Sample(
                 r.get(title),

@@ -66,7 +66,8 @@ public final class KeyingEval {
   }
 
   private static final Pattern MODEL_TOKEN =
-      Pattern.compile("(?<![\\p{L}\\p{N}])[A-Za-z]{1,4}[\\s-]?\\d{3,5}[A-Za-z]{0,3}(?![\\p{L}\\p{N}])");
+      Pattern.compile(
+          "(?<![\\p{L}\\p{N}])[A-Za-z]{1,4}[\\s-]?\\d{3,5}[A-Za-z]{0,3}(?![\\p{L}\\p{N}])");
 
   public static List<SetScore> run(List<DataSet> sets, KeyExtractor extractor) {
     List<SetScore> out = new ArrayList<>();
@@ -89,7 +90,8 @@ public final class KeyingEval {
       ProductRef p;
       List<String> found;
       if (keyer == Keyer.EVIDENCE) {
-        DocumentKeying.Result r = extractor.extractDocument(DocumentKeying.Page.of(s.title(), s.text()));
+        DocumentKeying.Result r =
+            extractor.extractDocument(DocumentKeying.Page.of(s.title(), s.text()));
         p = r.keys().product();
         found = r.keys().errorCodes();
       } else {
@@ -106,7 +108,8 @@ public final class KeyingEval {
     Map<String, FieldScore> fields = new LinkedHashMap<>();
     fields.put("type", type.score());
     fields.put("brand", brand.score());
-    if (set.samples().stream().anyMatch(s -> !s.device().isEmpty())) fields.put("model", model.score());
+    if (set.samples().stream().anyMatch(s -> !s.device().isEmpty()))
+      fields.put("model", model.score());
     Map<String, Long> top = new LinkedHashMap<>();
     codes.entrySet().stream()
         .sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))

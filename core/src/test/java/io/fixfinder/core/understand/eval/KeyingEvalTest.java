@@ -14,9 +14,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keying quality on the real data's held-out sets (rules were chosen on myfixit Appliance and
- * ORDS only): floors a little under the figures in docs/extraction.md, and evidence keying at
- * least as precise as the previous keying measured in the same run.
+ * Keying quality on the real data's held-out sets (rules were chosen on myfixit Appliance and ORDS
+ * only): floors a little under the figures in docs/extraction.md, and evidence keying at least as
+ * precise as the previous keying measured in the same run.
  */
 class KeyingEvalTest {
   private static final Path DATA = Path.of("../../shared/data");
