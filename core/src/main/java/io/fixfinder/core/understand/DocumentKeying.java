@@ -233,8 +233,11 @@ public final class DocumentKeying {
         brands.add(b.name(), z.zone(), score);
         if (line && !m.value().lineType().isEmpty() && lineIsHead(w, m.end()))
           types.add(m.value().lineType(), z.zone(), score);
-        unknownModelAfter(w, m.end(), z.zone().ordinal() <= Zone.TRAIL.ordinal())
-            .ifPresent(model -> models.add(model, z.zone(), score));
+        Optional<String> shortModel = knownModelWithoutPrefix(b, w, m.end());
+        if (shortModel.isPresent()) models.add(shortModel.get(), z.zone(), score + KNOWN_MODEL);
+        else
+          unknownModelAfter(w, m.end(), z.zone().ordinal() <= Zone.TRAIL.ordinal())
+              .ifPresent(model -> models.add(model, z.zone(), score));
       }
       Matcher mc = KeyExtractor.modelCandidate().matcher(z.raw());
       while (mc.find()) {
@@ -363,6 +366,23 @@ public final class DocumentKeying {
       if (line.isPresent() && line.get().value().line()) return true;
     }
     return false;
+  }
+
+  /**
+   * A brand's known model written without its letter prefix right after the brand: "Aqualine 8420X"
+   * is the Aqualine WM-8420X. Only the brand's own models, so the short form is not a guess.
+   */
+  private static Optional<String> knownModelWithoutPrefix(Lexicon.Brand b, String[] w, int at) {
+    if (at >= w.length || b.models().isEmpty() || !KeyExtractor.looksLikeModel(w[at]))
+      return Optional.empty();
+    String token = KeyExtractor.squash(w[at]);
+    for (String model : b.models().keySet()) {
+      String squashed = KeyExtractor.squash(model);
+      int i = 0;
+      while (i < squashed.length() && Character.isLetter(squashed.charAt(i))) i++;
+      if (i > 0 && squashed.substring(i).equals(token)) return Optional.of(model);
+    }
+    return Optional.empty();
   }
 
   /** Past a generation number: "playstation 4 controller", "iphone 6 case". */

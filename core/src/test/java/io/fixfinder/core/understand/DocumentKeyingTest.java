@@ -69,6 +69,13 @@ class DocumentKeyingTest {
   }
 
   @Test
+  void aKnownModelWithoutItsLetterPrefixAfterItsBrand() {
+    assertThat(product("Aqualine 8420X error 18, not pumping out", "The pump hums.").model())
+        .isEqualTo("WM-8420X");
+    assertThat(product("Kesseler 8420X", "").model()).isEmpty();
+  }
+
+  @Test
   void bodyOnlyMentionsNeedRepetition() {
     String once = "Somewhere in the text: my old toaster did this too. Anyway, clean the contacts.";
     assertThat(product("Contacts", "x ".repeat(200) + once).type()).isEmpty();
