@@ -101,6 +101,8 @@ public final class DocumentKeying {
   private static final int MAX_BODY = 20_000;
 
   private static final int LEAD_CHARS = 300;
+  private static final java.util.regex.Pattern LINK =
+      java.util.regex.Pattern.compile("(?i)(?:https?://|www\\.)[^\\s/]*(/\\S*)?");
   private static final double BODY_CAP = 0.6;
   private static final double NEXT_TO_PRODUCT = 0.3;
   private static final double KNOWN_MODEL = 0.5;
@@ -304,7 +306,12 @@ public final class DocumentKeying {
     List<ZoneText> out = new ArrayList<>();
     out.add(zone(Zone.TITLE, page.title()));
     if (!page.trail().isEmpty()) out.add(zone(Zone.TRAIL, String.join(" \n ", page.trail())));
-    if (!page.urlPath().isEmpty()) out.add(zone(Zone.URL, urlWords(page.urlPath())));
+    // The page's own path and the links in its text ("…/aqualine-wm-8420x-manual.pdf"): weak
+    // evidence, read as words; a known model there still counts (0.35 + 0.5).
+    StringBuilder urls = new StringBuilder(urlWords(page.urlPath()));
+    Matcher link = LINK.matcher(page.text());
+    for (int n = 0; link.find() && n < 20; n++) urls.append(" \n ").append(urlWords(link.group()));
+    if (!urls.toString().isBlank()) out.add(zone(Zone.URL, urls.toString()));
     String text = page.text();
     if (text.length() > MAX_BODY) text = text.substring(0, MAX_BODY);
     int cut = Math.min(text.length(), LEAD_CHARS);
