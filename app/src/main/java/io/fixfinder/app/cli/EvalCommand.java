@@ -6,11 +6,16 @@ import picocli.CommandLine.Command;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
-    description = "Measure search relevance or issue clustering against labelled data.",
-    subcommands = {EvalSearchCommand.class, EvalClustersCommand.class, EvalDedupCommand.class})
+    description = "Measure search relevance, issue clustering, duplicate merging or keying against labelled data.",
+    subcommands = {
+      EvalSearchCommand.class,
+      EvalClustersCommand.class,
+      EvalDedupCommand.class,
+      EvalKeyingCommand.class
+    })
 public final class EvalCommand implements Runnable {
   @Override
   public void run() {
-    System.out.println("Usage: fixfinder eval search --beir DIR | eval clusters --ords FILE");
+    System.out.println("Usage: fixfinder eval search --beir DIR | eval clusters --ords FILE | eval dedup|keying --data DIR");
   }
 }

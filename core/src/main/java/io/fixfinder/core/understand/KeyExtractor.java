@@ -49,7 +49,7 @@ public final class KeyExtractor {
 
   private final Lexicon lexicon;
   private final PhraseMatcher<String> typePhrases;
-  private final PhraseMatcher<String> brandPhrases;
+  private final PhraseMatcher<BrandHit> brandPhrases;
   private final PhraseMatcher<String> symptomPhrases;
   private final PhraseMatcher<FixSignal> fixPhrases;
   private final Map<String, KnownModel> modelsBySquashedKey = new HashMap<>();
@@ -65,7 +65,34 @@ public final class KeyExtractor {
   /** Brand-less codes ("P0301") to their product type ("car"). */
   private final Map<String, String> typeByGenericCode = new HashMap<>();
 
-  private record KnownModel(String model, String brand, String type) {}
+  record KnownModel(String model, String brand, String type) {}
+
+  /**
+   * A brand named in text: by its name or alias, or by one of its product lines ({@code line} true,
+   * {@code lineType} the line's product type or "").
+   */
+  record BrandHit(Lexicon.Brand brand, boolean line, String lineType) {}
+
+  /** Where a code-shaped token was found and by which rule. */
+  record CodeHit(int at, int end, String code, CodeKind kind) {}
+
+  /** The rule that found a code: the kinds differ in how much context a document must give. */
+  enum CodeKind {
+    /** "error 18", "err: 07": the word says it is a code. */
+    WORD,
+    /** "E18", "F-05": a letter and digits, which many other things also are. */
+    LETTER,
+    /** A brand's code that is not letter+digits ("OE"). */
+    SPECIAL,
+    /** An OBD-II code listed in error-codes.yaml. */
+    OBD_KNOWN,
+    /** An OBD-II-shaped code not listed (manufacturer-specific, newer generic). */
+    OBD_FAMILY
+  }
+
+  /** URLs and percent escapes: "%2C" in a link is not the code C2. */
+  private static final Pattern URLISH =
+      Pattern.compile("(?i)(?:https?://|www\\.)\\S+|\\S+\\.(?:html?|php|aspx?)\\S*|%[0-9a-f]{2}");
 
   public KeyExtractor(Lexicon lexicon) {
     this.lexicon = lexicon;
@@ -76,10 +103,12 @@ public final class KeyExtractor {
       type.misspellings().forEach(s -> types.add(s, type.id()));
     }
     typePhrases = types.build();
-    PhraseMatcher.Builder<String> brands = PhraseMatcher.builder();
+    PhraseMatcher.Builder<BrandHit> brands = PhraseMatcher.builder();
     for (Lexicon.Brand brand : lexicon.brands()) {
-      brands.add(brand.name(), brand.name());
-      brand.aliases().forEach(a -> brands.add(a, brand.name()));
+      BrandHit byName = new BrandHit(brand, false, "");
+      brands.add(brand.name(), byName);
+      brand.aliases().forEach(a -> brands.add(a, byName));
+      brand.lines().forEach((line, type) -> brands.add(line, new BrandHit(brand, true, type)));
       brand
           .models()
           .forEach(
@@ -121,6 +150,64 @@ public final class KeyExtractor {
     }
   }
 
+  /** The product type an OBD-II-shaped code names ("car"), or "" for other codes. */
+  String typeOfCode(String code) {
+    String t = typeByGenericCode.get(code);
+    if (t != null) return t;
+    return OBD_CODE.matcher(code).matches() ? OBD_TYPE : "";
+  }
+
+  /** The type of manufacturer-specific OBD-II codes, which error-codes.yaml does not list. */
+  private static final String OBD_TYPE = "car";
+
+  PhraseMatcher<BrandHit> brandPhrases() {
+    return brandPhrases;
+  }
+
+  PhraseMatcher<String> typePhrases() {
+    return typePhrases;
+  }
+
+  /** The known model a squashed candidate is, if any. */
+  java.util.Optional<KnownModel> knownModel(String candidate) {
+    return java.util.Optional.ofNullable(modelsBySquashedKey.get(squash(candidate)));
+  }
+
+  static Pattern modelCandidate() {
+    return MODEL_CANDIDATE;
+  }
+
+  /**
+   * Keys a crawled document on evidence (see {@link DocumentKeying}): title, breadcrumbs and
+   * structured hints outweigh body text, and incidental words do not key.
+   */
+  public DocumentKeying.Result extractDocument(DocumentKeying.Page page) {
+    return documentKeying().key(page);
+  }
+
+  private volatile DocumentKeying documentKeying;
+
+  private DocumentKeying documentKeying() {
+    DocumentKeying d = documentKeying;
+    if (d == null) documentKeying = d = new DocumentKeying(this);
+    return d;
+  }
+
+  /**
+   * Every brand named anywhere in a text (by name, alias or product line), in order, without any
+   * evidence rule: what a text "plausibly mentions", for evaluation and labelling.
+   */
+  public List<String> brandsMentioned(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    for (BrandHit h : brandPhrases.findAllInOrder(normalise(text))) out.add(h.brand().name());
+    return List.copyOf(out);
+  }
+
+  /** Every product type named anywhere in a text, in order, without any evidence rule. */
+  public List<String> typesMentioned(String text) {
+    return typePhrases.findAll(normalise(text));
+  }
+
   /** An extractor over the built-in lexicon. */
   public static KeyExtractor builtIn() {
     return Holder.INSTANCE;
@@ -137,8 +224,16 @@ public final class KeyExtractor {
   public Keys extract(String text) {
     String normalised = normalise(text);
     List<String> codes = errorCodes(text);
+    return signals(text, normalised, product(text, normalised, codes), codes);
+  }
+
+  /** Symptoms, hashtags and fix signal of a text, around a product and codes found otherwise. */
+  Keys signals(String text, ProductRef product, List<String> codes) {
+    return signals(text, normalise(text), product, codes);
+  }
+
+  private Keys signals(String text, String normalised, ProductRef product, List<String> codes) {
     List<String> symptoms = symptomPhrases.findAll(normalised);
-    ProductRef product = product(text, normalised, codes);
     List<String> tags = new ArrayList<>();
     Matcher m = HASHTAG.matcher(text);
     while (m.find()) {
@@ -174,20 +269,27 @@ public final class KeyExtractor {
         break;
       }
     }
+    String lineType = "";
     if (brand.isEmpty()) {
-      List<String> brands = brandPhrases.findAll(normalised);
-      if (!brands.isEmpty()) brand = brands.getFirst();
+      String[] words = normalised.trim().split(" ");
+      for (PhraseMatcher.Match<BrandHit> hit : brandPhrases.matches(words)) {
+        if (!queryBrandStands(hit, words)) continue;
+        brand = hit.value().brand().name();
+        lineType = hit.value().lineType();
+        break;
+      }
     }
     if (type.isEmpty()) {
       // A code that belongs to one product type (an OBD-II code) names the type.
       for (String code : codes) {
-        String t = typeByGenericCode.get(code);
-        if (t != null) {
+        String t = typeOfCode(code);
+        if (!t.isEmpty()) {
           type = t;
           break;
         }
       }
     }
+    if (type.isEmpty()) type = lineType;
     if (type.isEmpty()) {
       List<String> types = typePhrases.findAll(normalised);
       if (!types.isEmpty()) {
@@ -201,6 +303,29 @@ public final class KeyExtractor {
       model = unknownModel(text);
     }
     return new ProductRef(type, brand, model);
+  }
+
+  /**
+   * Whether a brand found in a query stands: not when followed by one of its {@code not-before}
+   * words ("philips screwdriver"). Ambiguous names ("apple", "shark") do stand: a query is a few
+   * words its author chose, and in a repair search "apple" means the brand; pages weigh them
+   * ({@link DocumentKeying}).
+   */
+  private static boolean queryBrandStands(PhraseMatcher.Match<BrandHit> hit, String[] words) {
+    Lexicon.Brand b = hit.value().brand();
+    return hit.end() >= words.length || !b.notBefore().contains(words[hit.end()]);
+  }
+
+  /** A token with letters and at least two digits ("wat28400", "hl2270dw", "8420x"). */
+  static boolean looksLikeModel(String word) {
+    int digits = 0;
+    boolean letter = false;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (Character.isDigit(c)) digits++;
+      else if (Character.isLetter(c)) letter = true;
+    }
+    return digits >= 2 && (letter || digits >= 3);
   }
 
   /** A model-looking token next to a known brand, normalised as LETTERS-DIGITS[SUFFIX]. */
@@ -217,32 +342,61 @@ public final class KeyExtractor {
   /** Error codes in order of appearance, normalised: "e-18", "Err 18" and "E 18" give "E18". */
   public List<String> errorCodes(String text) {
     Set<String> codes = new LinkedHashSet<>();
-    record Hit(int at, String code) {}
-    List<Hit> hits = new ArrayList<>();
+    codeHits(withoutUrls(text)).forEach(h -> codes.add(h.code()));
+    return List.copyOf(codes);
+  }
+
+  /** The text with URLs and percent escapes blanked out (same length, so offsets hold). */
+  static String withoutUrls(String text) {
+    Matcher m = URLISH.matcher(text);
+    if (!m.find()) return text;
+    StringBuilder sb = new StringBuilder(text);
+    do {
+      for (int i = m.start(); i < m.end(); i++) sb.setCharAt(i, ' ');
+    } while (m.find());
+    return sb.toString();
+  }
+
+  /** Every code-shaped token, canonical, in order of appearance, with the rule that found it. */
+  List<CodeHit> codeHits(String text) {
+    List<CodeHit> hits = new ArrayList<>();
     Matcher word = WORD_CODE.matcher(text);
     while (word.find()) {
       String letter = word.group(1) == null ? "E" : word.group(1).toUpperCase(Locale.ROOT);
-      hits.add(new Hit(word.start(), letter + Integer.parseInt(word.group(2))));
+      hits.add(
+          new CodeHit(
+              word.start(),
+              word.end(),
+              canonicalCode(letter + Integer.parseInt(word.group(2))),
+              CodeKind.WORD));
     }
     Matcher letter = LETTER_CODE.matcher(text);
     while (letter.find()) {
       hits.add(
-          new Hit(
+          new CodeHit(
               letter.start(),
-              letter.group(1).toUpperCase(Locale.ROOT) + Integer.parseInt(letter.group(2))));
+              letter.end(),
+              canonicalCode(
+                  letter.group(1).toUpperCase(Locale.ROOT) + Integer.parseInt(letter.group(2))),
+              CodeKind.LETTER));
     }
     for (Map.Entry<Pattern, String> special : specialCodes.entrySet()) {
       Matcher sm = special.getKey().matcher(text);
-      while (sm.find()) hits.add(new Hit(sm.start(), special.getValue()));
+      while (sm.find())
+        hits.add(new CodeHit(sm.start(), sm.end(), special.getValue(), CodeKind.SPECIAL));
     }
     Matcher obd = OBD_CODE.matcher(text);
     while (obd.find()) {
       String code = obd.group(1).toUpperCase(Locale.ROOT);
-      if (typeByGenericCode.containsKey(code)) hits.add(new Hit(obd.start(), code));
+      hits.add(
+          new CodeHit(
+              obd.start(),
+              obd.end(),
+              code,
+              typeByGenericCode.containsKey(code) ? CodeKind.OBD_KNOWN : CodeKind.OBD_FAMILY));
     }
     hits.sort((a, b) -> Integer.compare(a.at(), b.at()));
-    hits.forEach(h -> codes.add(canonicalCode(h.code())));
-    return List.copyOf(codes);
+    return hits;
   }
 
   /**

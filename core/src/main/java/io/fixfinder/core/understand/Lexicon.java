@@ -24,7 +24,9 @@ public record Lexicon(
     List<String> failPhrases,
     List<String> hashtags,
     Map<String, List<String>> intents,
-    List<CodeGroup> codeGroups) {
+    List<CodeGroup> codeGroups,
+    List<String> modifierHeads,
+    CodeContext codeContext) {
 
   public Lexicon {
     types = List.copyOf(types);
@@ -35,6 +37,28 @@ public record Lexicon(
     hashtags = List.copyOf(hashtags);
     intents = Map.copyOf(Objects.requireNonNullElse(intents, Map.of()));
     codeGroups = List.copyOf(codeGroups);
+    modifierHeads = List.copyOf(Objects.requireNonNullElse(modifierHeads, List.of()));
+    codeContext = Objects.requireNonNullElse(codeContext, CodeContext.NONE);
+  }
+
+  /**
+   * What a document must show around a code-shaped token before document keying reads it as an
+   * error code ({@code code-context.yaml}); phrases are normalised like any lexicon phrase.
+   */
+  public record CodeContext(
+      List<String> context,
+      List<String> part,
+      @JsonProperty("not-near") List<String> notNear,
+      List<String> chassis) {
+    public static final CodeContext NONE =
+        new CodeContext(List.of(), List.of(), List.of(), List.of());
+
+    public CodeContext {
+      context = List.copyOf(Objects.requireNonNullElse(context, List.of()));
+      part = List.copyOf(Objects.requireNonNullElse(part, List.of()));
+      notNear = List.copyOf(Objects.requireNonNullElse(notNear, List.of()));
+      chassis = List.copyOf(Objects.requireNonNullElse(chassis, List.of()));
+    }
   }
 
   /**
@@ -49,9 +73,21 @@ public record Lexicon(
     }
   }
 
+  /**
+   * A product type. {@code notAfter} and {@code notBefore} are words that, right before or after a
+   * synonym, make it something else ("cast iron", "vacuum wave"): document keying skips those.
+   */
   public record ProductType(
-      String id, String label, String ords, List<String> synonyms, List<String> misspellings) {
+      String id,
+      String label,
+      String ords,
+      List<String> synonyms,
+      List<String> misspellings,
+      @JsonProperty("not-after") List<String> notAfter,
+      @JsonProperty("not-before") List<String> notBefore) {
     public ProductType {
+      notAfter = List.copyOf(Objects.requireNonNullElse(notAfter, List.of()));
+      notBefore = List.copyOf(Objects.requireNonNullElse(notBefore, List.of()));
       misspellings = List.copyOf(Objects.requireNonNullElse(misspellings, List.of()));
       Objects.requireNonNull(id, "product type id");
       label = Objects.requireNonNullElse(label, id);
@@ -60,14 +96,24 @@ public record Lexicon(
     }
   }
 
-  /** A brand; {@code models} maps the normalised model to its product type id. */
+  /**
+   * A brand; {@code models} maps the normalised model to its product type id, {@code lines} a
+   * product line that names the brand by itself ("ipod") to its type id ("" when none of ours). An
+   * {@code ambiguous} name is also a common word and keys a document only next to a product word,
+   * line or model; {@code notBefore} words right after the name cancel it ("Philips screw").
+   */
   public record Brand(
       String name,
       List<String> aliases,
       List<String> types,
       Map<String, String> models,
-      Map<String, String> codes) {
+      Map<String, String> codes,
+      boolean ambiguous,
+      Map<String, String> lines,
+      @JsonProperty("not-before") List<String> notBefore) {
     public Brand {
+      lines = Map.copyOf(Objects.requireNonNullElse(lines, Map.of()));
+      notBefore = List.copyOf(Objects.requireNonNullElse(notBefore, List.of()));
       Objects.requireNonNull(name, "brand name");
       aliases = List.copyOf(Objects.requireNonNullElse(aliases, List.of()));
       types = List.copyOf(Objects.requireNonNullElse(types, List.of()));
@@ -86,7 +132,8 @@ public record Lexicon(
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  private record TypesFile(List<ProductType> types) {}
+  private record TypesFile(
+      List<ProductType> types, @JsonProperty("modifier-heads") List<String> modifierHeads) {}
 
   private record BrandsFile(List<Brand> brands) {}
 
@@ -127,7 +174,9 @@ public record Lexicon(
         symptoms.failPhrases(),
         symptoms.hashtags(),
         symptoms.intents(),
-        read("error-codes.yaml", CodesFile.class).groups());
+        read("error-codes.yaml", CodesFile.class).groups(),
+        types.modifierHeads(),
+        read("code-context.yaml", CodeContext.class));
   }
 
   private static <T> T read(String name, Class<T> type) {

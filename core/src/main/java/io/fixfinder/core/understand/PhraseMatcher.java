@@ -48,8 +48,17 @@ final class PhraseMatcher<V> {
 
   /** Every match in order, longest phrase at each position, matches not overlapping. */
   List<V> findAllInOrder(String normalised) {
-    String[] words = normalised.trim().split(" ");
     List<V> found = new ArrayList<>();
+    for (Match<V> m : matches(normalised.trim().split(" "))) found.add(m.value());
+    return found;
+  }
+
+  /** A phrase found at words {@code [start, end)}. */
+  record Match<V>(V value, int start, int end) {}
+
+  /** Every match with its word positions, longest phrase at each position, not overlapping. */
+  List<Match<V>> matches(String[] words) {
+    List<Match<V>> found = new ArrayList<>();
     int i = 0;
     while (i < words.length) {
       int advance = 1;
@@ -57,7 +66,7 @@ final class PhraseMatcher<V> {
       if (candidates != null) {
         for (Entry<V> e : candidates) {
           if (matchesAt(words, i, e.words())) {
-            found.add(e.value());
+            found.add(new Match<>(e.value(), i, i + e.words().length));
             advance = e.words().length;
             break;
           }
@@ -66,6 +75,18 @@ final class PhraseMatcher<V> {
       i += advance;
     }
     return found;
+  }
+
+  /** The longest phrase starting exactly at word {@code at}, if any. */
+  java.util.Optional<Match<V>> at(String[] words, int at) {
+    if (at < 0 || at >= words.length) return java.util.Optional.empty();
+    List<Entry<V>> candidates = byFirstWord.get(words[at]);
+    if (candidates == null) return java.util.Optional.empty();
+    for (Entry<V> e : candidates) {
+      if (matchesAt(words, at, e.words()))
+        return java.util.Optional.of(new Match<>(e.value(), at, at + e.words().length));
+    }
+    return java.util.Optional.empty();
   }
 
   private static boolean matchesAt(String[] words, int at, String[] phrase) {

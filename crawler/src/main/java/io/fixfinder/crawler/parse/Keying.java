@@ -1,14 +1,16 @@
 package io.fixfinder.crawler.parse;
 
 import io.fixfinder.core.model.Details;
-import io.fixfinder.core.model.ProductRef;
 import io.fixfinder.core.model.SourceDoc;
+import io.fixfinder.core.understand.DocumentKeying;
 import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.core.understand.Keys;
 
 /**
- * Keys a draft by product and fault with the shared {@link KeyExtractor}: the same code that
- * interprets user queries, so "wm 8420x" in a thread and in a query meet.
+ * Keys a draft by product and fault with the shared {@link KeyExtractor}'s document keying: the
+ * same lexicon that interprets user queries, so "wm 8420x" in a thread and in a query meet, but a
+ * page keys only on evidence (title, the site's breadcrumbs, structured hints, repeated mentions),
+ * not on the first word that matches. Fields below {@link DocumentKeying#THRESHOLD} are left empty.
  */
 public final class Keying {
   private final KeyExtractor extractor;
@@ -17,16 +19,21 @@ public final class Keying {
     this.extractor = extractor;
   }
 
+  /** Keys a draft without page context (a PDF, a record put whole). */
   public SourceDoc key(Draft draft, String site) {
-    Keys keys = extractor.extract(draft.title() + "\n" + draft.text());
-    ProductRef hint = draft.productHint();
-    if (!hint.model().isEmpty())
-      hint = new ProductRef(hint.type(), hint.brand(), extractor.model(hint.model()));
-    ProductRef fromHint =
-        hint.isUnknown()
-            ? hint
-            : extractor.product(hint.brand() + " " + hint.model() + " " + hint.type());
-    ProductRef product = hint.orElse(fromHint).orElse(keys.product());
+    return key(draft, site, PageContext.NONE);
+  }
+
+  public SourceDoc key(Draft draft, String site, PageContext context) {
+    DocumentKeying.Result result =
+        extractor.extractDocument(
+            new DocumentKeying.Page(
+                draft.title(),
+                draft.text(),
+                context.trail(),
+                context.urlPath(),
+                draft.productHint()));
+    Keys keys = result.keys();
     boolean fixed =
         draft.fixHint()
             || keys.fix() == Keys.FixSignal.FIXED
@@ -38,7 +45,7 @@ public final class Keying {
         site,
         draft.title(),
         draft.text(),
-        product,
+        keys.product(),
         keys.errorCodes(),
         keys.symptoms(),
         fixed,

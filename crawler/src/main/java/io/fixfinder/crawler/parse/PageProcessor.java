@@ -133,7 +133,8 @@ public final class PageProcessor implements PageHandler {
     String site =
         page.url().getHost() + (page.url().getPort() > 0 ? ":" + page.url().getPort() : "");
     List<SourceDoc> docs = new ArrayList<>(drafts.size());
-    for (Draft draft : drafts) docs.add(keying.key(draft, site));
+    PageContext context = PageContext.of(page);
+    for (Draft draft : drafts) docs.add(keying.key(draft, site, context));
     return new Processed(
         docs, docs.isEmpty() ? nothing(page) : new PageOutcome.Stored(docs.size(), 0));
   }
