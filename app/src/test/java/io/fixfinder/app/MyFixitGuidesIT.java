@@ -86,7 +86,8 @@ class MyFixitGuidesIT {
         g.path("Toolbox").forEach(t -> tools.add(t.path("Name").asText().strip()));
         tools.removeIf(String::isEmpty);
         // every other page writes its tools as plain strings, as some sites do
-        List<SourceDoc> out = processor.process(page(url, howTo(json, g, tools, i % 2 == 0))).docs();
+        List<SourceDoc> out =
+            processor.process(page(url, howTo(json, g, tools, i % 2 == 0))).docs();
         assertThat(out).as(url).hasSize(1);
         docs.add(out.getFirst());
         toolsByUrl.put(url, tools);

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
-    description = "Measure search relevance, issue clustering, duplicate merging or keying against labelled data.",
+    description =
+        "Measure search relevance, issue clustering, duplicate merging or keying against labelled data.",
     subcommands = {
       EvalSearchCommand.class,
       EvalClustersCommand.class,
@@ -16,6 +17,7 @@ import picocli.CommandLine.Command;
 public final class EvalCommand implements Runnable {
   @Override
   public void run() {
-    System.out.println("Usage: fixfinder eval search --beir DIR | eval clusters --ords FILE | eval dedup|keying --data DIR");
+    System.out.println(
+        "Usage: fixfinder eval search --beir DIR | eval clusters --ords FILE | eval dedup|keying --data DIR");
   }
 }

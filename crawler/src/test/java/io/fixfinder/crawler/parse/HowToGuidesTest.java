@@ -213,7 +213,8 @@ class HowToGuidesTest {
     try (var log = RecordLog.openForAppend(dir.resolve("r.jsonl"))) {
       docs =
           new PageProcessor(new Keying(KeyExtractor.builtIn()), log)
-              .process(page(SourceKind.MANUAL, "http://127.0.0.1:9/g/belt", html)).docs();
+              .process(page(SourceKind.MANUAL, "http://127.0.0.1:9/g/belt", html))
+              .docs();
     }
     assertThat(docs).hasSize(1);
     Guide g = (Guide) docs.getFirst().details();

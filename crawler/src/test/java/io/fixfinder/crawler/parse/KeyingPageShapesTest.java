@@ -113,9 +113,9 @@ class KeyingPageShapesTest {
     var micro =
         Html.parse(
             ("<ol itemscope itemtype=\"https://schema.org/BreadcrumbList\"><li"
-                 + " itemprop=\"itemListElement\" itemscope"
-                 + " itemtype=\"https://schema.org/ListItem\"><span"
-                 + " itemprop=\"name\">Kettles</span></li></ol>")
+                    + " itemprop=\"itemListElement\" itemscope"
+                    + " itemtype=\"https://schema.org/ListItem\"><span"
+                    + " itemprop=\"name\">Kettles</span></li></ol>")
                 .getBytes(),
             "utf-8",
             "https://x.example/");
