@@ -24,7 +24,8 @@ class KeyingPageShapesTest {
     try (RecordLog log = RecordLog.openForAppend(dir.resolve("r.jsonl"))) {
       List<SourceDoc> docs =
           new PageProcessor(new Keying(KeyExtractor.builtIn()), log)
-              .process(StructuredDataExtractorTest.page(kind, url, html));
+              .process(StructuredDataExtractorTest.page(kind, url, html))
+              .docs();
       assertThat(docs).isNotEmpty();
       return docs.getFirst();
     }
