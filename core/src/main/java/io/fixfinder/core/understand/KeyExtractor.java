@@ -91,8 +91,11 @@ public final class KeyExtractor {
   }
 
   /** URLs and percent escapes: "%2C" in a link is not the code C2. */
+  // A file name is matched from the start of its token only: the leftmost match starts there
+  // anyway, and trying every later position of a long token made this scan quadratic.
   private static final Pattern URLISH =
-      Pattern.compile("(?i)(?:https?://|www\\.)\\S+|\\S+\\.(?:html?|php|aspx?)\\S*|%[0-9a-f]{2}");
+      Pattern.compile(
+          "(?i)(?:https?://|www\\.)\\S+|(?<!\\S)\\S+\\.(?:html?|php|aspx?)\\S*|%[0-9a-f]{2}");
 
   public KeyExtractor(Lexicon lexicon) {
     this.lexicon = lexicon;

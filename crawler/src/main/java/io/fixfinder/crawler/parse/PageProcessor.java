@@ -132,11 +132,11 @@ public final class PageProcessor implements PageHandler {
     List<Draft> drafts = drafts(page);
     String site =
         page.url().getHost() + (page.url().getPort() > 0 ? ":" + page.url().getPort() : "");
+    if (drafts.isEmpty()) return new Processed(List.of(), nothing(page));
     List<SourceDoc> docs = new ArrayList<>(drafts.size());
     PageContext context = PageContext.of(page);
     for (Draft draft : drafts) docs.add(keying.key(draft, site, context));
-    return new Processed(
-        docs, docs.isEmpty() ? nothing(page) : new PageOutcome.Stored(docs.size(), 0));
+    return new Processed(docs, new PageOutcome.Stored(docs.size(), 0));
   }
 
   /**

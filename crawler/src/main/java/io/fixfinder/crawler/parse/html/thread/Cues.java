@@ -328,6 +328,8 @@ final class Cues {
    * skipped subtrees, with dates and numbers not counted. A board index row (a title link, "by", a
    * date, reply counts) has almost none; a post has its sentences.
    */
+  private static final Pattern NUMBERISH = Pattern.compile("\\d[\\d:,./-]*");
+
   static int prose(Element root, Predicate<Element> skip) {
     int[] total = {0};
     prose(root, skip, total);
@@ -354,7 +356,7 @@ final class Cues {
     if (node instanceof TextNode t) {
       String s = t.text().strip();
       if (s.isEmpty()) return;
-      String rest = s.replaceAll("\\d[\\d:,./-]*", " ");
+      String rest = NUMBERISH.matcher(s).replaceAll(" ");
       Matcher words = WORD.matcher(rest);
       int n = 0;
       while (words.find()) n++;
