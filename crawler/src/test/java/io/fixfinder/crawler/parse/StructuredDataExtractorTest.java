@@ -71,6 +71,31 @@ class StructuredDataExtractorTest {
   }
 
   @Test
+  void qaPageWithoutAnAcceptedAnswerShowsTheMostVotedReplyAndItsAuthors() throws Exception {
+    String html =
+        """
+        <html><head><script type="application/ld+json">
+        {"@context":"https://schema.org","@type":"QAPage","mainEntity":{"@type":"Question",
+         "name":"Brake pedal goes soft after a few stops","text":"Pedal sinks halfway, fluid is full.",
+         "author":{"@type":"Person","name":"rustbucket"},"datePublished":"2025-05-06T08:00:00Z",
+         "suggestedAnswer":[
+           {"@type":"Answer","text":"Check the master cylinder.","upvoteCount":3,"author":"pads_and_rotors"},
+           {"@type":"Answer","text":"Bleed the brakes, starting at the far wheel.","upvoteCount":9,
+            "author":{"@type":"Person","name":"caliper_carl"}},
+           {"@type":"Answer","text":"Same here.","upvoteCount":9}]}}
+        </script></head><body><p>x</p></body></html>""";
+    Details.Thread thread =
+        (Details.Thread)
+            process(page(SourceKind.FORUM, "http://127.0.0.1:9/t/2", html)).getFirst().details();
+    assertThat(thread.hasAcceptedAnswer()).isFalse();
+    assertThat(thread.bestAnswer()).isEqualTo("Bleed the brakes, starting at the far wheel.");
+    assertThat(thread.bestVotes()).isEqualTo(9);
+    assertThat(thread.bestAuthor()).isEqualTo("caliper_carl");
+    assertThat(thread.questionAuthor()).isEqualTo("rustbucket");
+    assertThat(thread.questionDate()).isEqualTo(Instant.parse("2025-05-06T08:00:00Z"));
+  }
+
+  @Test
   void productWithReviewsGivesLabelledRatings() throws Exception {
     String html =
         """

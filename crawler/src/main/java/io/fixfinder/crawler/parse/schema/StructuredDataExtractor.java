@@ -96,6 +96,14 @@ public final class StructuredDataExtractor implements Extractor {
         .forEach(a -> text.append("\n\n").append(plain(text(a, "text"))));
     if (!accepted.isEmpty()) text.insert(question.length(), "\n\n" + accepted);
     int answerCount = (int) number(q, "answerCount", answers.size());
+    // With nothing accepted, the reply to show is the most voted, the earliest on a tie.
+    JsonNode best = null;
+    if (acceptedCount == 0) {
+      for (JsonNode a : answers) {
+        if (best == null || number(a, "upvoteCount", 0) > number(best, "upvoteCount", 0)) best = a;
+      }
+    }
+    Instant asked = Dates.parse(firstNonEmpty(text(q, "dateCreated"), text(q, "datePublished")));
     return new Draft(
         url,
         SourceKind.FORUM,
@@ -103,14 +111,20 @@ public final class StructuredDataExtractor implements Extractor {
         text.toString(),
         ProductRef.UNKNOWN,
         !accepted.isEmpty(),
-        Dates.parse(text(q, "dateCreated")),
+        asked,
         new Details.Thread(
             question,
             (int) number(q, "upvoteCount", 0),
             answerCount,
             accepted,
             acceptedVotes,
-            topVotes));
+            topVotes,
+            text(q, "author"),
+            asked,
+            acceptedCount > 0 ? text(answers.getFirst(), "author") : "",
+            best == null ? "" : plain(text(best, "text")),
+            best == null ? 0 : (int) number(best, "upvoteCount", 0),
+            best == null ? "" : text(best, "author")));
   }
 
   private static Draft posting(String url, JsonNode p) {
