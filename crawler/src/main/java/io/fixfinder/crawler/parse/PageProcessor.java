@@ -29,9 +29,6 @@ import org.slf4j.LoggerFactory;
 public final class PageProcessor implements PageHandler {
   private static final Logger LOG = LoggerFactory.getLogger(PageProcessor.class);
 
-  /** The generic extractor's least main text; shorter pages are reported as "too little text". */
-  private static final int MIN_TEXT = 60;
-
   private final StructuredDataExtractor structured = new StructuredDataExtractor();
   private final GenericHtmlExtractor generic = new GenericHtmlExtractor();
   private final PdfManualExtractor pdf = new PdfManualExtractor();
@@ -152,7 +149,7 @@ public final class PageProcessor implements PageHandler {
     Document doc = html.get();
     Element main = MainContent.of(doc, page.site().selectors());
     if (Listings.isListing(main)) return new PageOutcome.Listing();
-    if (MainContent.text(main).length() < MIN_TEXT) {
+    if (MainContent.text(main).length() < GenericHtmlExtractor.MIN_TEXT) {
       return new PageOutcome.NoContent("too little text");
     }
     if (page.site().kind() == SourceKind.FORUM) {

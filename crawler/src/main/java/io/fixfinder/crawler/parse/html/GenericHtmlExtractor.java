@@ -21,7 +21,8 @@ import org.jsoup.nodes.Element;
  * record per troubleshooting-table row besides the page itself.
  */
 public final class GenericHtmlExtractor implements Extractor {
-  private static final int MIN_TEXT = 60;
+  /** The least main text a page needs to be a record; the page processor reports shorter ones. */
+  public static final int MIN_TEXT = 60;
 
   @Override
   public List<Draft> extract(FetchedPage page) {
