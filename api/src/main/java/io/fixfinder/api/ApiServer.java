@@ -10,6 +10,7 @@ import io.fixfinder.api.http.ETags;
 import io.fixfinder.api.http.PercentEscapes;
 import io.fixfinder.api.http.SecurityHeaders;
 import io.fixfinder.api.issues.IssueHandler;
+import io.fixfinder.api.metrics.AccessLog;
 import io.fixfinder.api.metrics.CrawlStats;
 import io.fixfinder.api.metrics.MetricsHandler;
 import io.fixfinder.api.metrics.RequestLog;
@@ -151,6 +152,7 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private final Javalin app;
+  private final AccessLog accessLog;
 
   public ApiServer(Backends backends, FixFinderConfig.Server settings) {
     this(backends, settings, routes -> {});
@@ -205,7 +207,8 @@ public final class ApiServer implements AutoCloseable {
             new HealthHandler(index, backends.database()),
             metrics);
     Cors cors = new Cors(settings.corsOrigins());
-    RequestLog requestLog = new RequestLog(metrics.registry(), ApiServer::routeLabel);
+    this.accessLog = AccessLog.of(settings.accessLog());
+    RequestLog requestLog = new RequestLog(metrics.registry(), ApiServer::routeLabel, accessLog);
     long graceMillis = settings.shutdownGraceSeconds() * 1000L;
     this.app =
         Javalin.create(
@@ -320,6 +323,12 @@ public final class ApiServer implements AutoCloseable {
    */
   @Override
   public void close() {
+    try (accessLog) {
+      stop();
+    }
+  }
+
+  private void stop() {
     try {
       app.stop();
     } catch (RuntimeException e) {

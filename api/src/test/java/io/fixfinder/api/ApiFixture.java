@@ -51,7 +51,8 @@ final class ApiFixture implements AutoCloseable {
           10,
           0,
           16,
-          64);
+          64,
+          FixFinderConfig.Server.ACCESS_LOG_CONSOLE);
 
   final Path dir;
   final IndexStore index;

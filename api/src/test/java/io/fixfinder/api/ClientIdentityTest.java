@@ -21,7 +21,8 @@ class ClientIdentityTest {
 
   /** The defaults: 600 a minute, bursts of 60. */
   static final FixFinderConfig.Server DEFAULT_LIMITS =
-      new FixFinderConfig.Server("127.0.0.1", 0, List.of(), 600, 60, List.of(), 10, 0, 16, 64);
+      new FixFinderConfig.Server(
+          "127.0.0.1", 0, List.of(), 600, 60, List.of(), 10, 0, 16, 64, "off");
 
   @Test
   void randomKeysDoNotBuyFreshRateLimitBuckets() throws Exception {

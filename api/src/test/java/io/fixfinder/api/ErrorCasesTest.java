@@ -150,7 +150,8 @@ class ErrorCasesTest {
   @Test
   void rateLimitedWithRetryAfter(@TempDir Path own) throws Exception {
     FixFinderConfig.Server strict =
-        new FixFinderConfig.Server("127.0.0.1", 0, List.of(), 1, 2, List.of(), 10, 0, 16, 64);
+        new FixFinderConfig.Server(
+            "127.0.0.1", 0, List.of(), 1, 2, List.of(), 10, 0, 16, 64, "off");
     try (ApiFixture limited = new ApiFixture(own, strict, routes -> {})) {
       assertThat(limited.get("/api/suggest?q=wash").statusCode()).isEqualTo(200);
       assertThat(limited.get("/api/suggest?q=wash").statusCode()).isEqualTo(200);

@@ -44,7 +44,7 @@ class FloodIT {
         "FloodIT seed=" + seed + " requests=" + requests + " (-Dflood.seed/-Dflood.requests)");
     FixFinderConfig.Server settings =
         new FixFinderConfig.Server(
-            "127.0.0.1", 0, List.of("127.0.0.1"), 600, 60, List.of(), 10, 0, 1, 1);
+            "127.0.0.1", 0, List.of("127.0.0.1"), 600, 60, List.of(), 10, 0, 1, 1, "off");
     try (ApiFixture api = new ApiFixture(dir, settings, routes -> {})) {
       assertThat(api.get("/api/search?q=drain").statusCode()).isEqualTo(200);
       long before = heapAfterGc();

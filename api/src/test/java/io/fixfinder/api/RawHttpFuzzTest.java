@@ -47,7 +47,7 @@ class RawHttpFuzzTest {
         ApiFixture.withEmbeddings(
             dir,
             new FixFinderConfig.Server(
-                "127.0.0.1", 0, List.of(), 1_000_000, 1_000_000, List.of(), 10, 0, 16, 64));
+                "127.0.0.1", 0, List.of(), 1_000_000, 1_000_000, List.of(), 10, 0, 16, 64, "off"));
   }
 
   @AfterContainer

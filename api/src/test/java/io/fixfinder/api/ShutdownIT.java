@@ -27,7 +27,7 @@ class ShutdownIT {
   ApiFixture serverWithSlowRoute(int graceSeconds) throws Exception {
     FixFinderConfig.Server settings =
         new FixFinderConfig.Server(
-            "127.0.0.1", 0, List.of(), 6000, 1000, List.of(), graceSeconds, 0, 16, 64);
+            "127.0.0.1", 0, List.of(), 6000, 1000, List.of(), graceSeconds, 0, 16, 64, "off");
     return new ApiFixture(
         dir,
         settings,

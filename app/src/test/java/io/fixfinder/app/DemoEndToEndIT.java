@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -169,6 +170,21 @@ class DemoEndToEndIT {
       assertThat(output).anyMatch(l -> l.strip().startsWith("fetched"));
       assertThat(output).anyMatch(l -> l.startsWith("youtube:") && l.contains("videos"));
     }
+  }
+
+  /** The console keeps progress and the summary; each request goes to the access-log file. */
+  @Test
+  @Order(1)
+  void theAccessLogIsAFileNotTheConsole() throws Exception {
+    search("access log probe");
+    Path log = data.resolve("logs/access.log").toAbsolutePath().normalize();
+    Thread.sleep(500); // the demo's lines since it became ready, whatever they are
+    synchronized (output) {
+      demoLines.drainTo(output);
+      assertThat(output).anyMatch(l -> l.contains("access log in " + log));
+      assertThat(output).noneMatch(l -> l.contains("GET /api/search"));
+    }
+    assertThat(Files.readAllLines(log)).anyMatch(l -> l.contains("GET /api/search 200"));
   }
 
   /** Headless Chromium renders the search page, runs its script and shows the hits. */

@@ -91,6 +91,25 @@ class OperatorErrorsIT {
   }
 
   @Test
+  void anAccessLogThatCannotBeWrittenIsOneLine() throws Exception {
+    Path file = Files.writeString(dir.resolve("a-file"), "x");
+    Run run =
+        run(
+            Map.of(),
+            "serve",
+            "--data",
+            dir.resolve("data").toString(),
+            "--port",
+            freePort(),
+            "--access-log",
+            file.resolve("access.log").toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.ours()).hasSize(1);
+    assertThat(run.ours().getFirst())
+        .startsWith("fixfinder: cannot write the access log " + file.resolve("access.log"));
+  }
+
+  @Test
   void anUnusableSqlitePathIsOneLine() throws Exception {
     Path file = Files.writeString(dir.resolve("a-file"), "x");
     Run run =

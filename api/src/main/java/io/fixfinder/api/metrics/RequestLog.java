@@ -6,8 +6,6 @@ import io.micrometer.core.instrument.Timer;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * After each request: a timer by route, method and status, and an access-log line without personal
@@ -15,14 +13,14 @@ import org.slf4j.LoggerFactory;
  * so a flood of random paths cannot grow the metrics.
  */
 public final class RequestLog {
-  private static final Logger ACCESS = LoggerFactory.getLogger("io.fixfinder.access");
-
   private final MeterRegistry registry;
   private final UnaryOperator<String> routeOf;
+  private final AccessLog access;
 
-  public RequestLog(MeterRegistry registry, UnaryOperator<String> routeOf) {
+  public RequestLog(MeterRegistry registry, UnaryOperator<String> routeOf, AccessLog access) {
     this.registry = registry;
     this.routeOf = routeOf;
+    this.access = access;
   }
 
   /** Javalin's request logger. */
@@ -35,11 +33,24 @@ public final class RequestLog {
         .publishPercentileHistogram()
         .register(registry)
         .record((long) (ms * 1_000_000), TimeUnit.NANOSECONDS);
-    ACCESS.info(
-        "{} {} {} {} ms",
-        ctx.method(),
-        ctx.path(),
-        ctx.statusCode(),
-        String.format(Locale.ROOT, "%.1f", ms));
+    access.line(
+        ctx.method().name()
+            + ' '
+            + printable(ctx.path())
+            + ' '
+            + ctx.statusCode()
+            + ' '
+            + String.format(Locale.ROOT, "%.1f", ms)
+            + " ms");
+  }
+
+  /** A path is the client's: no control character may break or forge a log line. */
+  private static String printable(String path) {
+    StringBuilder out = new StringBuilder(path.length());
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      out.append(Character.isISOControl(c) ? '?' : c);
+    }
+    return out.toString();
   }
 }

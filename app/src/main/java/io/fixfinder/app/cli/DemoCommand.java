@@ -33,6 +33,9 @@ public final class DemoCommand implements Callable<Integer> {
   /** The fake API checks that a key is sent, as the real one does; this one unlocks nothing. */
   static final String DEMO_KEY = "demo-key-not-secret";
 
+  /** Under the data directory. */
+  static final String DEMO_ACCESS_LOG = "logs/access.log";
+
   @Mixin CommonOptions common;
   @Mixin ServerOptions server;
 
@@ -42,6 +45,12 @@ public final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     FixFinderConfig cfg = server.apply(common.load());
+    if (!server.accessLogGiven()
+        && cfg.server().accessLog().equals(FixFinderConfig.Server.ACCESS_LOG_CONSOLE)) {
+      // The demo's console is for progress and the summary, not a line per request.
+      cfg = cfg.withServer(cfg.server().withAccessLog(DEMO_ACCESS_LOG));
+    }
+    cfg = ServerOptions.resolveAccessLog(cfg);
     ServerOptions.checkFree(cfg);
     PrintStream out = System.out;
     DataLayout data = CommonOptions.layout(cfg);
@@ -77,6 +86,11 @@ public final class DemoCommand implements Callable<Integer> {
             "demo: reusing the index in " + data.index() + " (use --rebuild to crawl again)");
       }
       out.printf("demo: ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
+      String accessLog = cfg.server().accessLog();
+      if (!accessLog.equals(FixFinderConfig.Server.ACCESS_LOG_CONSOLE)
+          && !accessLog.equals(FixFinderConfig.Server.ACCESS_LOG_OFF)) {
+        out.println("demo: access log in " + accessLog + " (--access-log console shows it here)");
+      }
       Serving.serveUntilStopped(cfg, out, servers);
     } catch (Exception | Error e) {
       for (AutoCloseable s : servers) s.close();

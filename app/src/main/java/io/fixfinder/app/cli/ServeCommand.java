@@ -16,7 +16,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    FixFinderConfig cfg = server.apply(common.load());
+    FixFinderConfig cfg = ServerOptions.resolveAccessLog(server.apply(common.load()));
     ServerOptions.checkFree(cfg);
     Serving.serveUntilStopped(cfg, System.out, List.of());
     return 0;

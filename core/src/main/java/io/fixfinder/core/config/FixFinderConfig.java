@@ -24,6 +24,9 @@ public record FixFinderConfig(
    * @param rateLimitMemoryMb most memory the rate limiter's buckets may hold; past it the least
    *     recently used buckets are dropped (a dropped client starts again with a full bucket)
    * @param searchCacheMb most memory cached search responses may hold (kept as the JSON sent)
+   * @param accessLog where the one-line-per-request access log goes: {@code console} (the log on
+   *     stderr), {@code off}, or a file the lines are appended to (relative: under {@code
+   *     data.dir})
    */
   public record Server(
       String host,
@@ -35,7 +38,14 @@ public record FixFinderConfig(
       int shutdownGraceSeconds,
       int searchThreads,
       int rateLimitMemoryMb,
-      int searchCacheMb) {
+      int searchCacheMb,
+      String accessLog) {
+    /** The access log on stderr, as the server has always written it. */
+    public static final String ACCESS_LOG_CONSOLE = "console";
+
+    /** No access log (the per-route timers in /metrics stay). */
+    public static final String ACCESS_LOG_OFF = "off";
+
     public Server {
       if (port < 0 || port > 65535) {
         throw new ConfigException("server.port must be 0-65535, got " + port);
@@ -60,6 +70,7 @@ public record FixFinderConfig(
       if (searchCacheMb < 0 || searchCacheMb > 65536) {
         throw new ConfigException("server.searchCacheMb must be 0-65536, got " + searchCacheMb);
       }
+      accessLog = accessLog == null || accessLog.isBlank() ? ACCESS_LOG_CONSOLE : accessLog.strip();
       trustedProxies =
           java.util.List.copyOf(trustedProxies == null ? java.util.List.of() : trustedProxies);
       corsOrigins = java.util.List.copyOf(corsOrigins == null ? java.util.List.of() : corsOrigins);
@@ -76,7 +87,23 @@ public record FixFinderConfig(
           shutdownGraceSeconds,
           searchThreads,
           rateLimitMemoryMb,
-          searchCacheMb);
+          searchCacheMb,
+          accessLog);
+    }
+
+    public Server withAccessLog(String where) {
+      return new Server(
+          host,
+          port,
+          trustedProxies,
+          rateLimitPerMinute,
+          rateLimitBurst,
+          corsOrigins,
+          shutdownGraceSeconds,
+          searchThreads,
+          rateLimitMemoryMb,
+          searchCacheMb,
+          where);
     }
 
     /**
