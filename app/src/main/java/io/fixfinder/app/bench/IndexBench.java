@@ -36,6 +36,7 @@ public final class IndexBench {
         try (MiniLmEmbedder embedder = new MiniLmEmbedder()) {
           compare(records, embedDocs, Optional.of(embedder), 1, ramBufferMb, work, out, progress);
         }
+        EmbedBench.run(records.stream(Math.min(embedDocs, 2000)).toList(), rounds, out);
       }
     } finally {
       FileTrees.delete(work);

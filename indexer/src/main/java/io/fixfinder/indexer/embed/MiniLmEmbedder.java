@@ -1,27 +1,30 @@
 package io.fixfinder.indexer.embed;
 
-import dev.langchain4j.data.embedding.Embedding;
-import dev.langchain4j.data.segment.TextSegment;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * all-MiniLM-L6-v2 (quantised, 384 dimensions) run in process by ONNX Runtime. The model reads at
- * most 256 word pieces, so texts are cut to {@link #MAX_CHARS} characters first: the title and
- * opening of a record carry its fault, and embedding cost grows with length. Batches are spread
- * over a fixed pool of threads.
+ * all-MiniLM-L6-v2 (quantised, 384 dimensions) from the packaged model's jar, run in process by
+ * ONNX Runtime ({@link BertEncoder}), texts spread over a fixed pool of threads. The network reads
+ * the first {@value BertEncoder#MAX_TOKENS} word pieces of a text (its vocabulary file's
+ * truncation): the title and opening of a record carry its fault. Texts are cut to {@link
+ * #MAX_CHARS} characters first so that tokenising a long record costs no more than that.
  */
 public final class MiniLmEmbedder implements Embedder, AutoCloseable {
-  /** Roughly 256 word pieces of English prose. */
+  /** The model and its vocabulary, inside the packaged model's jar. */
+  private static final String MODEL = "all-minilm-l6-v2-q.onnx";
+
+  private static final String VOCABULARY = "all-minilm-l6-v2-q-tokenizer.json";
+
+  /** Well past what {@value BertEncoder#MAX_TOKENS} word pieces of English prose take. */
   public static final int MAX_CHARS = 1000;
 
   private static final int DIMENSIONS = 384;
 
   private final ExecutorService pool;
-  private final AllMiniLmL6V2QuantizedEmbeddingModel model;
+  private final BertEncoder encoder;
 
   /** A model using {@code threads} threads for batches. */
   public MiniLmEmbedder(int threads) {
@@ -35,7 +38,12 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    this.model = new AllMiniLmL6V2QuantizedEmbeddingModel(pool);
+    this.encoder = encoder();
+  }
+
+  static BertEncoder encoder() {
+    OnnxNativeLibraries.prepare();
+    return new BertEncoder(MODEL, VOCABULARY, DIMENSIONS);
   }
 
   /** A model with one thread per available core. */
@@ -63,19 +71,17 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
   @Override
   public List<float[]> embed(List<String> texts) {
     if (texts.isEmpty()) return List.of();
-    List<TextSegment> segments = new ArrayList<>(texts.size());
+    List<String> cut = new ArrayList<>(texts.size());
     for (String text : texts) {
       String t = text == null || text.isBlank() ? "-" : text.strip();
-      segments.add(TextSegment.from(t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS) : t));
+      cut.add(t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS) : t);
     }
-    List<Embedding> out = model.embedAll(segments).content();
-    List<float[]> vectors = new ArrayList<>(out.size());
-    for (Embedding e : out) vectors.add(Embedder.normalise(e.vector()));
-    return vectors;
+    return encoder.encode(cut, pool);
   }
 
   @Override
   public void close() {
     pool.shutdownNow();
+    encoder.close();
   }
 }
