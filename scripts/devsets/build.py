@@ -241,12 +241,115 @@ def build_ords(data, out, max_queries=300):
     write_beir(os.path.join(out, "ords"), corpus, queries, qrels)
 
 
+# ---------------------------------------------------------------- multilingual (ords quests)
+
+# A deterministic stop-word vote for files without a `language` column: short, frequent words
+# that are distinctive of one language in repair notes. Ties and texts with no hit are "und"
+# (undetermined); then the provider's country decides only where one language is spoken (an
+# English "Screen broken" from GBR is English, a bare "cartridge" from Canada or Belgium is not
+# guessed). Checked against printcat's own `language` column (see docs/relevance.md).
+LANG_WORDS = {
+    "en": "the and is was not with it to of for on won't wont doesn't does didn't isn't can't "
+          "has have this that when but needs broken cracked replaced replacement working power "
+          "screen battery turn switch charging".split(),
+    "de": "der die das und nicht ist mit war ein eine auf funktioniert defekt geht kein keine "
+          "wurde ich sich auch nach zu wird lässt mehr akku bildschirm lädt startet gerät "
+          "druckt drucker".split(),
+    "nl": "de het een niet en van werkt met op geen doet naar wel aan kapot deze dat bij er zijn "
+          "moet meer te wordt blijft gaat niks accu scherm laadt opladen toestel".split(),
+    "fr": "le la les ne pas et est une des du fonctionne plus avec il sur ou au qui de en un "
+          "écran allume imprime imprimante cartouche cartouches".split(),
+    "es": "el la y que con los las una se por del de en un funciona pantalla enciende carga "
+          "batería".split(),
+    "it": "il non funziona di che con una per della lo gli sono si la e un schermo batteria "
+          "accende carica".split(),
+    "no": "ikke og er på til med virker fungerer som en av skjerm lader".split(),
+    "sv": "inte och är på med fungerar till går som en av skärm laddar".split(),
+}
+LANG_SETS = {lang: frozenset(words) for lang, words in LANG_WORDS.items()}
+COUNTRY_LANG = {"GBR": "en", "USA": "en", "IRL": "en", "NZL": "en", "AUS": "en", "DEU": "de",
+                "NLD": "nl", "FRA": "fr", "ESP": "es", "ITA": "it", "NOR": "no", "SWE": "sv"}
+
+
+def detect_language(text, country=""):
+    tokens = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower())
+    scores = sorted(((-sum(1 for t in tokens if t in words), lang)
+                     for lang, words in LANG_SETS.items()))
+    if scores[0][0] < 0 and scores[0][0] < scores[1][0]:
+        return scores[0][1]
+    return COUNTRY_LANG.get(country, "und") if scores[0][0] == 0 else "und"
+
+
+def build_multilingual(data, out, share=0.5, max_queries=400):
+    """Non-English quest reports as queries; relevant = same quest file, same fault type."""
+    reports = []
+    for name, id_col in QUESTS:
+        path = os.path.join(data, "openrepair", "quests", name)
+        with open(path, encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f):
+                problem = (r.get("problem") or "").strip()
+                if len(problem.split()) < 2:
+                    continue
+                lang = (r.get("language") or "").strip().lower()
+                source = "column" if lang else "detected"
+                if not lang:
+                    lang = detect_language(problem, (r.get("country") or "").strip())
+                reports.append({
+                    "id": f"{name.split('/')[0]}-{r[id_col]}", "set": name,
+                    "fault": (r.get("fault_type") or "").strip(),
+                    "category": (r.get("product_category") or "").strip(),
+                    "brand": (r.get("brand") or "").strip(), "problem": problem,
+                    "lang": lang, "lang_source": source})
+    # half of each language's labelled reports (>= 3 words) are held out as queries, the other
+    # half stay in the corpus, so a Dutch query has Dutch as well as English relevant reports
+    rng = random.Random(SEED)
+    by_lang = {}
+    for r in reports:
+        if (r["lang"] not in ("en", "und") and r["fault"].lower() not in NO_LABEL
+                and len(r["problem"].split()) >= 3):
+            by_lang.setdefault(r["lang"], []).append(r)
+    held_out = []
+    for lang in sorted(by_lang):
+        group = by_lang[lang]
+        rng.shuffle(group)
+        held_out.extend(group[:max(1, round(len(group) * share))])
+    rng.shuffle(held_out)
+    held_out = held_out[:max_queries]
+    held_ids = {r["id"] for r in held_out}
+    corpus = []
+    for r in reports:
+        if r["id"] in held_ids:
+            continue
+        brand = r["brand"] if r["brand"].lower() not in ("", "unknown") else ""
+        corpus.append((r["id"], r["category"] + (f" ({brand})" if brand else ""), r["problem"]))
+    by_label = {}
+    for r in reports:
+        if r["id"] not in held_ids and r["fault"].lower() not in NO_LABEL:
+            by_label.setdefault((r["set"], r["fault"]), []).append(r["id"])
+    queries, qrels, mix = [], {}, {}
+    for r in sorted(held_out, key=lambda r: r["id"]):
+        rel = by_label.get((r["set"], r["fault"]), [])
+        if rel:
+            queries.append((f"q-{r['id']}", r["problem"]))
+            qrels[f"q-{r['id']}"] = {doc: 1 for doc in rel}
+            mix[r["lang"]] = mix.get(r["lang"], 0) + 1
+    corpus_mix = {}
+    for r in reports:
+        if r["id"] not in held_ids:
+            corpus_mix[r["lang"]] = corpus_mix.get(r["lang"], 0) + 1
+    write_beir(os.path.join(out, "multilingual"), corpus, queries, qrels)
+    fmt = lambda m: ", ".join(f"{k} {v}" for k, v in sorted(m.items(), key=lambda kv: (-kv[1], kv[0])))
+    print(f"  query languages: {fmt(mix)}")
+    print(f"  corpus languages: {fmt(corpus_mix)}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "..", "..", "..",
                                                    "shared", "data"))
     ap.add_argument("--out", required=True, help="target folder (outside the repository)")
-    ap.add_argument("--set", choices=["ppsl", "myfixit", "ords", "all"], default="all")
+    ap.add_argument("--set", choices=["ppsl", "myfixit", "ords", "multilingual", "all"],
+                    default="all")
     args = ap.parse_args()
     data = os.path.abspath(args.data)
     if not os.path.isdir(data):
@@ -255,7 +358,8 @@ def main():
     out = os.path.abspath(args.out)
     if out == repo or out.startswith(repo + os.sep):
         sys.exit(f"build.py: --out {out} is inside the repository; the data must stay outside")
-    builders = {"ppsl": build_ppsl, "myfixit": build_myfixit, "ords": build_ords}
+    builders = {"ppsl": build_ppsl, "myfixit": build_myfixit, "ords": build_ords,
+                "multilingual": build_multilingual}
     for name, build in builders.items():
         if args.set in (name, "all"):
             build(data, out)
