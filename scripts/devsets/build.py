@@ -15,6 +15,10 @@ Sets (how each is built, and why it is a fair test, is in docs/relevance.md):
             document title, step texts as its body; the guide's own title is NOT in the document)
   ords      held-out English repair-report problem texts -> other reports of the same product
             category with the same hand-labelled fault type (Open Repair Data quests)
+  paraphrase    English Open Repair reports that name one part (people's own wording) -> MyFixit
+            guides for the same kind of device whose subject is that part
+  multilingual  non-English quest reports (half of each language held out) -> other reports of
+            the same quest file with the same hand-labelled fault type, any language
 """
 import argparse
 import csv
