@@ -159,7 +159,12 @@ public final class KeyingData {
           Map.entry("headphone", "headphones"),
           Map.entry("sewing machine", "sewing-machine"),
           Map.entry("laptop", "laptop"),
-          Map.entry("iron", "iron"));
+          Map.entry("iron", "iron"),
+          Map.entry("mouse", "mouse"),
+          Map.entry("keyboard", "keyboard"),
+          Map.entry("router", "router"),
+          Map.entry("modem", "router"),
+          Map.entry("airport", "router"));
 
   /** Taxonomy words for devices that are none of our types: emitting any type there is wrong. */
   private static final List<String> NODE_OTHER =
@@ -173,10 +178,6 @@ public final class KeyingData {
           "sharpener",
           "scale",
           "bread maker",
-          "mouse",
-          "keyboard",
-          "router",
-          "airport",
           "optical drive",
           "virtual reality",
           "oculus",
@@ -200,7 +201,6 @@ public final class KeyingData {
           "heater",
           "stove",
           "range",
-          "modem",
           "switch",
           "drive",
           "cooker",
