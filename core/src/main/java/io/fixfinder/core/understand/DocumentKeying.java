@@ -281,7 +281,9 @@ public final class DocumentKeying {
               .ifPresent(model -> models.add(model, z.zone(), score));
       }
       Matcher mc = KeyExtractor.modelCandidate().matcher(z.raw());
-      while (mc.find()) {
+      for (int at = 0;
+          KeyExtractor.findNearDigit(mc, z.raw(), at, KeyExtractor.MODEL_LEAD);
+          at = mc.end()) {
         Optional<KnownModel> known = extractor.knownModel(mc.group());
         if (known.isEmpty() && mc.group(4) != null)
           known =
