@@ -186,6 +186,11 @@ public final class KeyExtractor {
     return MODEL_CANDIDATE;
   }
 
+  /** The letter-code and OBD-II patterns, searched with {@link #findNearDigit} (for its test). */
+  static List<Pattern> digitAnchoredCodePatterns() {
+    return List.of(LETTER_CODE, OBD_CODE);
+  }
+
   /**
    * Keys a crawled document on evidence (see {@link DocumentKeying}): title, breadcrumbs and
    * structured hints outweigh body text, and incidental words do not key.
