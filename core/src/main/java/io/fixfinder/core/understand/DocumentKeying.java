@@ -31,7 +31,12 @@ import java.util.regex.Matcher;
  *   <li>a type word counts only as the head of its phrase: not after its {@code not-after} words,
  *       not before its {@code not-before} words or the shared {@code modifier-heads};
  *   <li>a known model (lexicon) decides brand and type; an unknown model counts only right after a
- *       brand or line mention, so part numbers elsewhere never become models.
+ *       brand or line mention, so part numbers elsewhere never become models;
+ *   <li>the title, trail and markup name the page's subject: a type word only in the text counts
+ *       when the title names no type or this one, and not when the title names a device that is
+ *       none of our types; a part word ("keyboard") keys only from them;
+ *   <li>a brand right after a comparison cue ("than my iPad") does not key, nor a brand in the text
+ *       that cannot be the titled subject ("my Sony TV" on a page titled for a tablet).
  * </ul>
  *
  * A field is kept when its best value scores at least {@link #THRESHOLD}; its confidence is the
