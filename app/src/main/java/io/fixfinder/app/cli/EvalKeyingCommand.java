@@ -25,8 +25,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Measure product keying (type, brand, model) and error codes on the real data folder",
-      "(myfixit, Open Repair Data, reviews, NHTSA), evidence keying beside the previous keying.",
-      "Sets marked 'tune' chose the rules and thresholds; 'held-out' sets only report."
+      "(myfixit, Open Repair Data and its quests, reviews, NHTSA, the repair wiki), evidence",
+      "keying beside the previous keying. Sets marked 'tune' chose the rules and thresholds;",
+      "'seen' sets were held out once, then rules were written knowing their errors;",
+      "'held-out' sets only report."
     })
 public final class EvalKeyingCommand implements Callable<Integer> {
 
@@ -59,7 +61,7 @@ public final class EvalKeyingCommand implements Callable<Integer> {
           out.printf(
               "%-26s %-8s %-9s %-6s %7d %7d %7s %7s %7d%n",
               s.name() + " (" + s.samples() + ")",
-              s.tuning() ? "tune" : "held-out",
+              s.role().label(),
               k.getKey().name().toLowerCase(java.util.Locale.ROOT),
               f.getKey(),
               v.emitted(),
@@ -92,7 +94,7 @@ public final class EvalKeyingCommand implements Callable<Integer> {
     ObjectNode sets = root.putObject("sets");
     for (KeyingEval.SetScore s : scores) {
       ObjectNode set = sets.putObject(s.name());
-      set.put("role", s.tuning() ? "tune" : "held-out");
+      set.put("role", s.role().label());
       set.put("samples", s.samples());
       s.keyers()
           .forEach(

@@ -31,7 +31,12 @@ import java.util.regex.Matcher;
  *   <li>a type word counts only as the head of its phrase: not after its {@code not-after} words,
  *       not before its {@code not-before} words or the shared {@code modifier-heads};
  *   <li>a known model (lexicon) decides brand and type; an unknown model counts only right after a
- *       brand or line mention, so part numbers elsewhere never become models.
+ *       brand or line mention, so part numbers elsewhere never become models;
+ *   <li>the title, trail and markup name the page's subject: a type word only in the text counts
+ *       when the title names no type or this one, and not when the title names a device that is
+ *       none of our types; a part word ("keyboard") keys only from them;
+ *   <li>a brand right after a comparison cue ("than my iPad") does not key, nor a brand in the text
+ *       that cannot be the titled subject ("my Sony TV" on a page titled for a tablet).
  * </ul>
  *
  * A field is kept when its best value scores at least {@link #THRESHOLD}; its confidence is the
@@ -123,6 +128,9 @@ public final class DocumentKeying {
   private final PhraseMatcher<Boolean> partContext;
   private final PhraseMatcher<Boolean> notNear;
   private final Set<String> chassis;
+  private final PhraseMatcher<Boolean> otherDevices;
+  private final Set<String> partTypes;
+  private final PhraseMatcher<Boolean> comparisonCues;
 
   DocumentKeying(KeyExtractor extractor) {
     this.extractor = extractor;
@@ -136,6 +144,16 @@ public final class DocumentKeying {
     Set<String> ch = new HashSet<>();
     cc.chassis().forEach(c -> ch.add(c.toUpperCase(Locale.ROOT)));
     chassis = Set.copyOf(ch);
+    otherDevices = matcher(lexicon.otherDevices());
+    Set<String> parts = new HashSet<>();
+    lexicon
+        .types()
+        .forEach(
+            t -> {
+              if (!t.partOf().isEmpty()) parts.add(t.id());
+            });
+    partTypes = Set.copyOf(parts);
+    comparisonCues = matcher(lexicon.comparisonCues());
   }
 
   private static PhraseMatcher<Boolean> matcher(List<String> phrases) {
@@ -208,23 +226,45 @@ public final class DocumentKeying {
     }
 
     // Types first: an ambiguous brand in a title stands when the page names one of its types.
-    Set<String> headTypes = new HashSet<>();
+    // The title (and trail, and markup) names the page's subject; a type word only in the text is
+    // weaker evidence, so it counts only when the title names no type, or names this one.
+    List<TypeMention> typeMentions = new ArrayList<>();
+    Set<String> subjectTypes = new HashSet<>();
+    if (!hint.isUnknown() && !hint.type().isEmpty()) subjectTypes.add(hint.type());
+    boolean otherSubject = false;
     for (ZoneText z : zones) {
+      boolean strong = z.zone().ordinal() <= Zone.TRAIL.ordinal();
       for (PhraseMatcher.Match<String> m : extractor.typePhrases().matches(z.words())) {
         if (m.value().equals("car")) carContext = true;
         if (!isHead(m, z.words())) continue;
-        headTypes.add(m.value());
-        types.add(m.value(), z.zone(), z.zone().weight);
+        typeMentions.add(new TypeMention(m.value(), z.zone()));
+        if (strong) subjectTypes.add(m.value());
       }
+      if (strong && namesOtherDevice(z.words())) otherSubject = true;
+    }
+    Subject subject = new Subject(Set.copyOf(subjectTypes), otherSubject, partTypes);
+    Set<String> headTypes = new HashSet<>();
+    // Brands named by a product line that is none of our types ("Echo Show", "AirPort Extreme").
+    Set<String> untypedLine = new HashSet<>();
+    for (TypeMention t : typeMentions) {
+      if (!subject.admits(t.type(), t.zone())) continue;
+      headTypes.add(t.type());
+      types.add(t.type(), t.zone(), t.zone().weight);
     }
     for (ZoneText z : zones) {
       String[] w = z.words();
       double weight = z.zone().weight;
+      boolean[] compared = comparedAt(w);
       for (PhraseMatcher.Match<BrandHit> m : extractor.brandPhrases().matches(w)) {
         Lexicon.Brand b = m.value().brand();
         if (b.types().contains("car")) carContext = true;
         if (m.end() < w.length && b.notBefore().contains(w[m.end()])) continue;
+        // "better than my iPad", "switched from Samsung": a product compared with, not the subject.
+        if (compared[m.start()]) continue;
         boolean line = m.value().line();
+        String besideType = line ? m.value().lineType() : typeBeside(w, m.end());
+        // A brand in the text that cannot be the titled subject ("my Sony TV" on a tablet page).
+        if (!subject.admitsBrand(b, besideType, z.zone())) continue;
         boolean beside = productBeside(w, m.end());
         boolean named =
             z.zone().ordinal() <= Zone.TRAIL.ordinal()
@@ -233,7 +273,11 @@ public final class DocumentKeying {
         // A URL segment is weak evidence however it reads ("/Device/iPod_Classic").
         double score = weight + ((beside || line) && z.zone() != Zone.URL ? NEXT_TO_PRODUCT : 0);
         brands.add(b.name(), z.zone(), score);
-        if (line && !m.value().lineType().isEmpty() && lineIsHead(w, m.end()))
+        if (line && m.value().lineType().isEmpty()) untypedLine.add(b.name());
+        if (line
+            && !m.value().lineType().isEmpty()
+            && lineIsHead(w, m.end())
+            && subject.admits(m.value().lineType(), z.zone()))
           types.add(m.value().lineType(), z.zone(), score);
         Optional<String> shortModel = knownModelWithoutPrefix(b, w, m.end());
         if (shortModel.isPresent()) models.add(shortModel.get(), z.zone(), score + KNOWN_MODEL);
@@ -242,7 +286,9 @@ public final class DocumentKeying {
               .ifPresent(model -> models.add(model, z.zone(), score));
       }
       Matcher mc = KeyExtractor.modelCandidate().matcher(z.raw());
-      while (mc.find()) {
+      for (int at = 0;
+          KeyExtractor.findNearDigit(mc, z.raw(), at, KeyExtractor.MODEL_LEAD);
+          at = mc.end()) {
         Optional<KnownModel> known = extractor.knownModel(mc.group());
         if (known.isEmpty() && mc.group(4) != null)
           known =
@@ -262,7 +308,12 @@ public final class DocumentKeying {
       Optional<Lexicon.Brand> b = lexicon.brand(brand.value());
       if (b.isPresent() && b.get().types().contains("car")) carContext = true;
       // A brand that makes one kind of product names the type, as strongly as it is itself known.
-      if (b.isPresent() && b.get().types().size() == 1)
+      // Not when the page names the brand by a line that is none of our types: Amazon makes
+      // tablets, but an "Echo Show" page is not about one.
+      if (b.isPresent()
+          && b.get().types().size() == 1
+          && !untypedLine.contains(b.get().name())
+          && subject.admits(b.get().types().getFirst(), Zone.LEAD))
         types.add(b.get().types().getFirst(), brand.zone().orElse(Zone.BODY), brand.confidence());
       // A type the brand makes, named on its page, is the page's type ("Ninja ... the blender").
       if (b.isPresent())
@@ -293,6 +344,67 @@ public final class DocumentKeying {
                 : "");
     Keys keys = extractor.signals(all, product, codes);
     return new Result(keys, type, brand, model);
+  }
+
+  private record TypeMention(String type, Zone zone) {}
+
+  /**
+   * What the title, trail and markup say the page is about: the types they name as heads, and
+   * whether they name a device that is none of our types ("AirPort Extreme", "Microwave").
+   */
+  private record Subject(Set<String> types, boolean other, Set<String> parts) {
+    /**
+     * A type mention counts in a strong zone, or in the text when the title does not object and the
+     * word is not as often a part of another device ("keyboard").
+     */
+    boolean admits(String type, Zone zone) {
+      if (zone.ordinal() <= Zone.TRAIL.ordinal()) return true;
+      if (parts.contains(type)) return false;
+      if (!types.isEmpty()) return types.contains(type);
+      return !other;
+    }
+
+    /**
+     * A brand mention in the text stands unless the title names a type the brand does not make, or
+     * the mention names a product of another type than the title's ("my Samsung TV" on a page
+     * titled for a tablet).
+     */
+    boolean admitsBrand(Lexicon.Brand b, String besideType, Zone zone) {
+      if (zone.ordinal() <= Zone.TRAIL.ordinal() || types.isEmpty()) return true;
+      if (!b.types().isEmpty() && b.types().stream().noneMatch(types::contains)) return false;
+      return besideType.isEmpty() || types.contains(besideType);
+    }
+  }
+
+  /** Marks the words that stand at most two words after a comparison cue ("than my ipad"). */
+  private boolean[] comparedAt(String[] w) {
+    boolean[] out = new boolean[w.length + 1];
+    for (PhraseMatcher.Match<Boolean> c : comparisonCues.matches(w))
+      for (int i = c.end(); i <= Math.min(w.length, c.end() + 2); i++) out[i] = true;
+    return out;
+  }
+
+  /** Whether a title names, as the head of its phrase, a device that is none of our types. */
+  private boolean namesOtherDevice(String[] w) {
+    for (PhraseMatcher.Match<Boolean> m : otherDevices.matches(w)) {
+      // "toaster oven", "microwave oven": after a type word it is that type's variant.
+      if (m.start() > 0 && extractor.typePhrases().at(w, m.start() - 1).isPresent()) continue;
+      int after = m.end();
+      if (after < w.length && modifierHeads.contains(w[after])) continue;
+      return true;
+    }
+    for (PhraseMatcher.Match<BrandHit> m : extractor.brandPhrases().matches(w))
+      if (m.value().line() && m.value().lineType().isEmpty() && lineIsHead(w, m.end())) return true;
+    return false;
+  }
+
+  /** The type named as a head in the three words after a brand ("samsung tv"), or "". */
+  private String typeBeside(String[] w, int at) {
+    for (int i = at; i < Math.min(w.length, at + 3); i++) {
+      Optional<PhraseMatcher.Match<String>> t = extractor.typePhrases().at(w, i);
+      if (t.isPresent() && isHead(t.get(), w)) return t.get().value();
+    }
+    return "";
   }
 
   private String canonicalBrand(String raw) {

@@ -44,6 +44,12 @@ public final class KeyExtractor {
           "(?<![\\p{L}\\p{N}])([PBCU][0-3][0-9A-F]{3})(?![\\p{L}\\p{N}])",
           Pattern.CASE_INSENSITIVE);
 
+  /** How far a letter code's digits may start after its letter ("F - 05"). */
+  private static final int LETTER_LEAD = 4;
+
+  /** How far a model candidate's digits may start after its first letter ("ABCD-123"). */
+  static final int MODEL_LEAD = 5;
+
   private static final Pattern HASHTAG =
       Pattern.compile("(?<![\\p{L}\\p{N}])#(\\p{L}[\\p{L}\\p{N}_]{1,40})");
 
@@ -180,6 +186,11 @@ public final class KeyExtractor {
     return MODEL_CANDIDATE;
   }
 
+  /** The letter-code and OBD-II patterns, searched with {@link #findNearDigit} (for its test). */
+  static List<Pattern> digitAnchoredCodePatterns() {
+    return List.of(LETTER_CODE, OBD_CODE);
+  }
+
   /**
    * Keys a crawled document on evidence (see {@link DocumentKeying}): title, breadcrumbs and
    * structured hints outweigh body text, and incidental words do not key.
@@ -236,15 +247,17 @@ public final class KeyExtractor {
   }
 
   private Keys signals(String text, String normalised, ProductRef product, List<String> codes) {
-    List<String> symptoms = symptomPhrases.findAll(normalised);
+    String[] words = normalised.trim().split(" ");
+    List<String> symptoms = symptomPhrases.findAll(words);
     List<String> tags = new ArrayList<>();
     Matcher m = HASHTAG.matcher(text);
-    while (m.find()) {
+    boolean hash = text.indexOf('#') >= 0;
+    while (hash && m.find()) {
       String tag = m.group(1).toLowerCase(Locale.ROOT);
       if (!tags.contains(tag)) tags.add(tag);
     }
     // The last fix statement in a text wins: "tried X, no luck ... then Y, that fixed it".
-    List<FixSignal> signals = fixPhrases.findAllInOrder(normalised);
+    List<FixSignal> signals = fixPhrases.findAllInOrder(words);
     FixSignal fix = signals.isEmpty() ? FixSignal.NONE : signals.getLast();
     if (fix == FixSignal.NONE && tags.contains("fixed")) fix = FixSignal.FIXED;
     return new Keys(product, codes, symptoms, tags, fix);
@@ -351,6 +364,7 @@ public final class KeyExtractor {
 
   /** The text with URLs and percent escapes blanked out (same length, so offsets hold). */
   static String withoutUrls(String text) {
+    if (!mayHoldUrl(text)) return text;
     Matcher m = URLISH.matcher(text);
     if (!m.find()) return text;
     StringBuilder sb = new StringBuilder(text);
@@ -360,11 +374,65 @@ public final class KeyExtractor {
     return sb.toString();
   }
 
+  /**
+   * Whether {@link #URLISH} can match at all: it needs "http", "www.", ".htm", ".php", ".asp" or a
+   * "%". One pass over the text instead of a regex tried at every token (most texts have no URL).
+   */
+  private static boolean mayHoldUrl(String text) {
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '%') return true;
+      if ((c == 'h' || c == 'H') && text.regionMatches(true, i, "http", 0, 4)) return true;
+      if ((c == 'w' || c == 'W') && text.regionMatches(true, i, "www.", 0, 4)) return true;
+      if (c == '.'
+          && (text.regionMatches(true, i, ".htm", 0, 4)
+              || text.regionMatches(true, i, ".php", 0, 4)
+              || text.regionMatches(true, i, ".asp", 0, 4))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * {@link Matcher#find(int)} for patterns whose every match starts with a non-digit and has a
+   * digit at most {@code lead} characters after its start: the regex is tried only at the few
+   * positions before a digit, not at every letter of a long text. Finds exactly what {@code find()}
+   * from {@code from} would (the leftmost match; lookbehinds see the text before it).
+   */
+  static boolean findNearDigit(Matcher m, CharSequence text, int from, int lead) {
+    m.useTransparentBounds(true).useAnchoringBounds(false);
+    int n = text.length();
+    int digit = from; // the first digit after s, once s has moved past it
+    for (int s = from; s < n; s++) {
+      if (digit <= s) {
+        digit = s + 1;
+        while (digit < n && !Character.isDigit(text.charAt(digit))) digit++;
+        if (digit >= n) return false;
+      }
+      if (digit - s > lead) {
+        s = digit - lead - 1;
+        continue;
+      }
+      m.region(s, n);
+      if (m.lookingAt()) return true;
+    }
+    return false;
+  }
+
+  /** Whether a text holds "err" in any case (the word rule's codes need it). */
+  private static boolean hasErr(String text) {
+    for (int i = 0, n = text.length() - 2; i < n; i++) {
+      char c = text.charAt(i);
+      if ((c == 'e' || c == 'E') && text.regionMatches(true, i + 1, "rr", 0, 2)) return true;
+    }
+    return false;
+  }
+
   /** Every code-shaped token, canonical, in order of appearance, with the rule that found it. */
   List<CodeHit> codeHits(String text) {
     List<CodeHit> hits = new ArrayList<>();
     Matcher word = WORD_CODE.matcher(text);
-    while (word.find()) {
+    boolean err = hasErr(text);
+    while (err && word.find()) {
       String letter = word.group(1) == null ? "E" : word.group(1).toUpperCase(Locale.ROOT);
       hits.add(
           new CodeHit(
@@ -374,7 +442,8 @@ public final class KeyExtractor {
               CodeKind.WORD));
     }
     Matcher letter = LETTER_CODE.matcher(text);
-    while (letter.find()) {
+    // "E18", "F - 05": the digits start at most four characters after the letter.
+    for (int at = 0; findNearDigit(letter, text, at, LETTER_LEAD); at = letter.end()) {
       hits.add(
           new CodeHit(
               letter.start(),
@@ -384,12 +453,14 @@ public final class KeyExtractor {
               CodeKind.LETTER));
     }
     for (Map.Entry<Pattern, String> special : specialCodes.entrySet()) {
+      String code = special.getValue();
+      if (!text.contains(code) && !text.contains(code.replace('O', '0'))) continue;
       Matcher sm = special.getKey().matcher(text);
       while (sm.find())
         hits.add(new CodeHit(sm.start(), sm.end(), special.getValue(), CodeKind.SPECIAL));
     }
     Matcher obd = OBD_CODE.matcher(text);
-    while (obd.find()) {
+    for (int at = 0; findNearDigit(obd, text, at, 1); at = obd.end()) {
       String code = obd.group(1).toUpperCase(Locale.ROOT);
       hits.add(
           new CodeHit(

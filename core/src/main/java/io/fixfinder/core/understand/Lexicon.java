@@ -14,7 +14,10 @@ import java.util.Optional;
 /**
  * The vocabulary FixFinder understands: product types, brands (with models and error codes) and
  * symptom phrases. Loaded from YAML data files so that adding a brand is an edit of data, not code;
- * {@link #builtIn()} reads the files shipped beside this class.
+ * {@link #builtIn()} reads the files shipped beside this class. {@code otherDevices} name devices
+ * that are none of our types (a microwave, a drone): a title naming one is about that device, so
+ * body words do not give the page one of our types. {@code comparisonCues} ("than", "compared to",
+ * "unlike") right before a brand make it a product the page compares with, not its subject.
  */
 public record Lexicon(
     List<ProductType> types,
@@ -26,7 +29,9 @@ public record Lexicon(
     Map<String, List<String>> intents,
     List<CodeGroup> codeGroups,
     List<String> modifierHeads,
-    CodeContext codeContext) {
+    CodeContext codeContext,
+    List<String> otherDevices,
+    List<String> comparisonCues) {
 
   public Lexicon {
     types = List.copyOf(types);
@@ -39,6 +44,8 @@ public record Lexicon(
     codeGroups = List.copyOf(codeGroups);
     modifierHeads = List.copyOf(Objects.requireNonNullElse(modifierHeads, List.of()));
     codeContext = Objects.requireNonNullElse(codeContext, CodeContext.NONE);
+    otherDevices = List.copyOf(Objects.requireNonNullElse(otherDevices, List.of()));
+    comparisonCues = List.copyOf(Objects.requireNonNullElse(comparisonCues, List.of()));
   }
 
   /**
@@ -76,6 +83,8 @@ public record Lexicon(
   /**
    * A product type. {@code notAfter} and {@code notBefore} are words that, right before or after a
    * synonym, make it something else ("cast iron", "vacuum wave"): document keying skips those.
+   * {@code partOf} names the types this one is as often a part of (a keyboard of a laptop): in a
+   * page's text such a word is read as the part, so it keys only from the title, trail or markup.
    */
   public record ProductType(
       String id,
@@ -84,8 +93,10 @@ public record Lexicon(
       List<String> synonyms,
       List<String> misspellings,
       @JsonProperty("not-after") List<String> notAfter,
-      @JsonProperty("not-before") List<String> notBefore) {
+      @JsonProperty("not-before") List<String> notBefore,
+      @JsonProperty("part-of") List<String> partOf) {
     public ProductType {
+      partOf = List.copyOf(Objects.requireNonNullElse(partOf, List.of()));
       notAfter = List.copyOf(Objects.requireNonNullElse(notAfter, List.of()));
       notBefore = List.copyOf(Objects.requireNonNullElse(notBefore, List.of()));
       misspellings = List.copyOf(Objects.requireNonNullElse(misspellings, List.of()));
@@ -133,9 +144,12 @@ public record Lexicon(
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   private record TypesFile(
-      List<ProductType> types, @JsonProperty("modifier-heads") List<String> modifierHeads) {}
+      List<ProductType> types,
+      @JsonProperty("modifier-heads") List<String> modifierHeads,
+      @JsonProperty("other-devices") List<String> otherDevices) {}
 
-  private record BrandsFile(List<Brand> brands) {}
+  private record BrandsFile(
+      List<Brand> brands, @JsonProperty("comparison-cues") List<String> comparisonCues) {}
 
   private record CodesFile(List<CodeGroup> groups) {}
 
@@ -176,7 +190,9 @@ public record Lexicon(
         symptoms.intents(),
         read("error-codes.yaml", CodesFile.class).groups(),
         types.modifierHeads(),
-        read("code-context.yaml", CodeContext.class));
+        read("code-context.yaml", CodeContext.class),
+        types.otherDevices(),
+        brands.comparisonCues());
   }
 
   private static <T> T read(String name, Class<T> type) {

@@ -43,13 +43,23 @@ final class PhraseMatcher<V> {
 
   /** Distinct values found, in order of first appearance. */
   List<V> findAll(String normalised) {
-    return List.copyOf(new LinkedHashSet<>(findAllInOrder(normalised)));
+    return findAll(normalised.trim().split(" "));
+  }
+
+  /** Distinct values found in normalised words, in order of first appearance. */
+  List<V> findAll(String[] words) {
+    return List.copyOf(new LinkedHashSet<>(findAllInOrder(words)));
   }
 
   /** Every match in order, longest phrase at each position, matches not overlapping. */
   List<V> findAllInOrder(String normalised) {
+    return findAllInOrder(normalised.trim().split(" "));
+  }
+
+  /** {@link #findAllInOrder(String)} over text already split into normalised words. */
+  List<V> findAllInOrder(String[] words) {
     List<V> found = new ArrayList<>();
-    for (Match<V> m : matches(normalised.trim().split(" "))) found.add(m.value());
+    for (Match<V> m : matches(words)) found.add(m.value());
     return found;
   }
 

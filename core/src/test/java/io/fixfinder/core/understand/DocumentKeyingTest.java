@@ -158,4 +158,96 @@ class DocumentKeyingTest {
     assertThat(r.keys().errorCodes()).isEmpty();
     assertThat(r.brand()).isEqualTo(DocumentKeying.Field.NONE);
   }
+
+  @Test
+  void peripheralsAndNetworkDevicesAreTypes() {
+    assertThat(product("Logitech wireless mouse scroll wheel skips", "Open the shell.").type())
+        .isEqualTo("mouse");
+    assertThat(product("Netgear router keeps dropping the connection", "Reset it.").type())
+        .isEqualTo("router");
+    assertThat(product("Cable modem lights blinking", "Check the coax.").type())
+        .isEqualTo("router");
+    assertThat(product("Mechanical keyboard chatters on the spacebar", "Clean the switch.").type())
+        .isEqualTo("keyboard");
+    // Not the device: a click, a woodworking bit, a laptop's own keyboard.
+    assertThat(product("Double mouse click on every press", "").type()).isNotEqualTo("mouse");
+    assertThat(product("Router bit burns the oak edge", "").type()).isNotEqualTo("router");
+    assertThat(product("Laptop keyboard replacement", "Remove the bottom case.").type())
+        .isEqualTo("laptop");
+  }
+
+  @Test
+  void aPartWordInTheTextAloneDoesNotKey() {
+    // "Keyboard" in a repair note is a laptop's part as often as a device of its own.
+    assertThat(product("", "Keyboard not working, spilled tea on it. Keyboard replaced.").type())
+        .isEmpty();
+    assertThat(product("Keyboard not registering keys", "Spilled tea.").type())
+        .isEqualTo("keyboard");
+  }
+
+  @Test
+  void aBrandThatMakesSeveralKindsDoesNotNameTheType() {
+    // Razer makes mice, keyboards and headsets as well as laptops: a Razer page is not a laptop.
+    assertThat(product("Razer Naga scroll wheel replacement", "Pry the top shell.").type())
+        .isNotEqualTo("laptop");
+    assertThat(product("Razer Naga scroll wheel replacement", "Pry the top shell.").brand())
+        .isEqualTo("Razer");
+    // A one-type brand still does ("Dyson" is only vacuums and hair dryers: two, so no type).
+    assertThat(product("Nespresso descaling", "Run the cycle.").type()).isEqualTo("coffee-machine");
+  }
+
+  @Test
+  void theTitlesSubjectOutranksTypeWordsInTheText() {
+    String body =
+        "Heat the glue with a hair dryer, then lift the panel. The hair dryer must be on low.";
+    // The title names a printer: the hair dryer in the steps is a tool.
+    assertThat(product("HP Deskjet printer side panel replacement", body).type())
+        .isEqualTo("printer");
+    // The title names a device we do not type: the text does not give it one of ours.
+    assertThat(product("AirPort Extreme antenna replacement", body).type())
+        .isNotEqualTo("hair-dryer");
+    assertThat(product("Microwave door switch replacement", body).type()).isEmpty();
+    // A title that names no device leaves the text to decide.
+    assertThat(product("Side panel replacement", body + " The hair dryer again.").type())
+        .isEqualTo("hair-dryer");
+    // "toaster oven": the other-device word after a type word is that type's variant.
+    assertThat(product("Toaster oven door replacement", body).type()).isEqualTo("toaster");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "This tablet is so much lighter than my iPad and the screen is sharp.",
+        "Compared to the Samsung Galaxy Tab this one feels faster.",
+        "I switched from Samsung phones last year and the setup was easy.",
+        "A great alternative to the iPad for kids.",
+        "Unlike the iPhone, the battery lasts two days.",
+        "It is just like an iPad, only cheaper.",
+      })
+  void aComparedProductDoesNotKeyTheBrand(String text) {
+    assertThat(product("Great buy", text).brand()).isEmpty();
+  }
+
+  @Test
+  void aBrandBesideItsProductStillKeysOutsideComparisons() {
+    assertThat(product("Great buy", "My iPad mini stopped charging after the update.").brand())
+        .isEqualTo("Apple");
+    assertThat(product("Won't connect", "The Samsung Galaxy Tab drops the wifi.").brand())
+        .isEqualTo("Samsung");
+  }
+
+  @Test
+  void aTextBrandThatCannotBeTheTitledSubjectDoesNotKey() {
+    // The title says tablet; "my Sony TV" names another device, and Sony makes no tablets.
+    Result r = key("Great tablet for the kids", "It casts to my Sony TV in the living room.");
+    assertThat(r.keys().product().brand()).isEmpty();
+    assertThat(r.keys().product().type()).isEqualTo("tablet");
+    // A Samsung TV on a tablet page is another device, though Samsung makes tablets.
+    assertThat(product("Great tablet for the kids", "It casts to my Samsung TV at home.").brand())
+        .isEmpty();
+    // The brand of the titled type keys from the text.
+    assertThat(product("Tablet won't charge", "My Samsung Galaxy Tab shows 0%.").brand())
+        .isEqualTo("Samsung");
+  }
 }

@@ -105,4 +105,40 @@ class KeyExtractorTest {
     assertThat(keys.errorCodes()).isEmpty();
     assertThat(keys.symptoms()).isEmpty();
   }
+
+  /**
+   * The digit-anchored search finds exactly what a plain {@code find()} loop finds, on random text
+   * made of the characters the code and model patterns care about. Replay a failure with {@code
+   * -Dtests.seed=N}.
+   */
+  @Test
+  void findNearDigitFindsWhatFindFinds() {
+    long seed = Long.getLong("tests.seed", System.nanoTime());
+    java.util.Random random = new java.util.Random(seed);
+    String alphabet = "EFHCUPBaxz0123459 -#%.";
+    java.util.List<java.util.regex.Pattern> patterns =
+        java.util.List.of(
+            KeyExtractor.modelCandidate(),
+            KeyExtractor.digitAnchoredCodePatterns().get(0),
+            KeyExtractor.digitAnchoredCodePatterns().get(1));
+    int[] leads = {KeyExtractor.MODEL_LEAD, 4, 1};
+    for (int round = 0; round < 2000; round++) {
+      StringBuilder sb = new StringBuilder();
+      int len = random.nextInt(60);
+      for (int i = 0; i < len; i++) sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      String text = sb.toString();
+      for (int p = 0; p < patterns.size(); p++) {
+        java.util.List<String> plain = new java.util.ArrayList<>();
+        java.util.regex.Matcher m = patterns.get(p).matcher(text);
+        while (m.find()) plain.add(m.start() + ":" + m.group());
+        java.util.List<String> anchored = new java.util.ArrayList<>();
+        java.util.regex.Matcher a = patterns.get(p).matcher(text);
+        for (int at = 0; KeyExtractor.findNearDigit(a, text, at, leads[p]); at = a.end())
+          anchored.add(a.start() + ":" + a.group());
+        assertThat(anchored)
+            .as("seed " + seed + ", pattern " + p + ", text '" + text + "'")
+            .isEqualTo(plain);
+      }
+    }
+  }
 }

@@ -55,7 +55,12 @@ public final class KeyingEval {
   public record KeyerScore(
       Map<String, FieldScore> fields, long recordsWithCodes, Map<String, Long> codes) {}
 
-  public record SetScore(String name, boolean tuning, int samples, Map<Keyer, KeyerScore> keyers) {}
+  public record SetScore(
+      String name, KeyingData.Role role, int samples, Map<Keyer, KeyerScore> keyers) {
+    public boolean tuning() {
+      return role == KeyingData.Role.TUNE;
+    }
+  }
 
   private static final class Counter {
     long emitted, judged, correct, eligible, recalled, unjudged;
@@ -74,7 +79,7 @@ public final class KeyingEval {
     for (DataSet set : sets) {
       Map<Keyer, KeyerScore> keyers = new LinkedHashMap<>();
       for (Keyer keyer : Keyer.values()) keyers.put(keyer, score(set, keyer, extractor));
-      out.add(new SetScore(set.name(), set.tuning(), set.samples().size(), keyers));
+      out.add(new SetScore(set.name(), set.role(), set.samples().size(), keyers));
     }
     return out;
   }

@@ -14,9 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keying quality on the real data's held-out sets (rules were chosen on myfixit Appliance and ORDS
- * only): floors a little under the figures in docs/extraction.md, and evidence keying at least as
- * precise as the previous keying measured in the same run.
+ * Keying quality on the real data's seen and held-out sets (rules were chosen on myfixit Appliance
+ * and ORDS; Computer Hardware and reviews were held out once and their errors read before the
+ * current rules were written): floors a little under the figures in docs/extraction.md, and
+ * evidence keying at least as precise as the previous keying measured in the same run.
  */
 class KeyingEvalTest {
   private static final Path DATA = Path.of("../../shared/data");
@@ -41,25 +42,39 @@ class KeyingEvalTest {
   }
 
   @Test
-  void heldOutFloors() {
-    assertThat(scores).containsKeys("myfixit-computer-hardware", "reviews", "nhtsa");
+  void seenFloors() {
+    assertThat(scores).containsKeys("myfixit-computer-hardware", "reviews");
     assertThat(field("myfixit-computer-hardware", Keyer.EVIDENCE, "brand").precision())
         .isGreaterThanOrEqualTo(0.95);
     assertThat(field("myfixit-computer-hardware", Keyer.EVIDENCE, "type").precision())
-        .as("below the 0.9 target; see docs/extraction.md")
-        .isGreaterThanOrEqualTo(0.75);
+        .isGreaterThanOrEqualTo(0.95);
+    assertThat(field("myfixit-computer-hardware", Keyer.EVIDENCE, "type").recall())
+        .isGreaterThanOrEqualTo(0.85);
     assertThat(field("myfixit-computer-hardware", Keyer.EVIDENCE, "model").precision())
         .isGreaterThanOrEqualTo(0.95);
-    assertThat(field("reviews", Keyer.EVIDENCE, "type").precision()).isGreaterThanOrEqualTo(0.9);
-    assertThat(field("reviews", Keyer.EVIDENCE, "brand").precision())
-        .as("below the 0.9 target; see docs/extraction.md")
-        .isGreaterThanOrEqualTo(0.8);
+    assertThat(field("reviews", Keyer.EVIDENCE, "type").precision()).isGreaterThanOrEqualTo(0.93);
+    assertThat(field("reviews", Keyer.EVIDENCE, "brand").precision()).isGreaterThanOrEqualTo(0.89);
+    assertThat(field("reviews", Keyer.EVIDENCE, "brand").recall()).isGreaterThanOrEqualTo(0.68);
+  }
+
+  @Test
+  void heldOutFloors() {
+    assertThat(scores).containsKeys("nhtsa", "ords-quests", "ppsl", "nhtsa-bulletins");
     assertThat(field("nhtsa", Keyer.EVIDENCE, "type").precision()).isGreaterThanOrEqualTo(0.9);
+    assertThat(field("ords-quests", Keyer.EVIDENCE, "type").precision())
+        .isGreaterThanOrEqualTo(0.9);
+    assertThat(field("ords-quests", Keyer.EVIDENCE, "brand").precision())
+        .isGreaterThanOrEqualTo(0.9);
+    assertThat(field("ppsl", Keyer.EVIDENCE, "brand").precision()).isGreaterThanOrEqualTo(0.9);
+    assertThat(field("ppsl", Keyer.EVIDENCE, "type").precision())
+        .as("below the 0.9 target, on 8 records; see docs/extraction.md")
+        .isGreaterThanOrEqualTo(0.5);
   }
 
   @Test
   void evidenceIsAtLeastAsPreciseAsThePreviousKeyingOnHeldOutSets() {
-    for (String set : List.of("myfixit-computer-hardware", "reviews", "nhtsa")) {
+    for (String set :
+        List.of("myfixit-computer-hardware", "reviews", "nhtsa", "ords-quests", "ppsl")) {
       for (String f : List.of("type", "brand")) {
         KeyingEval.FieldScore evidence = field(set, Keyer.EVIDENCE, f);
         KeyingEval.FieldScore baseline = field(set, Keyer.BASELINE, f);
