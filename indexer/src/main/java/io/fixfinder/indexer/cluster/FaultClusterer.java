@@ -23,6 +23,7 @@ public final class FaultClusterer implements IssueClusterer {
    *
    * @param undescribedMaxWords a record without facets or codes and with at most this many specific
    *     words joins the family's catch-all cluster (0 turns that off)
+   * @param areaMinShare see {@link IssueClusterer#areaMinShare()}
    */
   public record Settings(
       double joinThreshold,
@@ -34,9 +35,10 @@ public final class FaultClusterer implements IssueClusterer {
       double facetMismatch,
       double modelBonus,
       double dominance,
-      int undescribedMaxWords) {
+      int undescribedMaxWords,
+      double areaMinShare) {
     public static final Settings DEFAULTS =
-        new Settings(0.6, 0.4, 0.15, 0.3, 0.3, 0.3, 0.15, 0.1, 0.4, 4);
+        new Settings(0.6, 0.4, 0.15, 0.3, 0.3, 0.3, 0.15, 0.1, 0.4, 4, 0.2);
   }
 
   private final Settings settings;
@@ -105,6 +107,11 @@ public final class FaultClusterer implements IssueClusterer {
   @Override
   public double moveMargin() {
     return settings.moveMargin();
+  }
+
+  @Override
+  public double areaMinShare() {
+    return settings.areaMinShare();
   }
 
   @Override
