@@ -65,6 +65,16 @@ final class ClusterFile {
   private ClusterFile() {}
 
   static void write(Path dir, Snapshot s) throws IOException {
+    write(dir, s, VERSION);
+  }
+
+  /**
+   * Writes {@code s} in the layout of {@code version}: only tests write an older one, to check that
+   * files from before fault areas (version 1, which drops the areas) are still read.
+   */
+  static void write(Path dir, Snapshot s, int version) throws IOException {
+    if (version < 1 || version > VERSION)
+      throw new IllegalArgumentException("cannot write cluster file version " + version);
     Files.createDirectories(dir);
     Path tmp = dir.resolve(NAME + ".tmp");
     Path target = dir.resolve(NAME);
@@ -80,7 +90,7 @@ final class ClusterFile {
           new DataOutputStream(
               new CheckedOutputStream(new BufferedOutputStream(unclosable(raw), 1 << 16), crc));
       out.writeInt(MAGIC);
-      out.writeInt(VERSION);
+      out.writeInt(version);
       out.writeLong(s.generation());
       out.writeInt(s.dimensions());
       out.writeInt(s.clusters().size());
@@ -90,16 +100,18 @@ final class ClusterFile {
         out.writeBoolean(c.catchAll());
         out.writeLong(c.created().toEpochMilli());
         out.writeLong(c.updated().toEpochMilli());
-        out.writeUTF(c.area());
+        if (version >= 2) out.writeUTF(c.area());
       }
       out.writeInt(s.retired().size());
       for (String id : s.retired()) out.writeUTF(id);
-      out.writeInt(s.areas().size());
-      for (AreaMeta a : s.areas()) {
-        out.writeUTF(a.id());
-        out.writeUTF(a.family());
-        out.writeUTF(a.key());
-        out.writeLong(a.created().toEpochMilli());
+      if (version >= 2) {
+        out.writeInt(s.areas().size());
+        for (AreaMeta a : s.areas()) {
+          out.writeUTF(a.id());
+          out.writeUTF(a.family());
+          out.writeUTF(a.key());
+          out.writeLong(a.created().toEpochMilli());
+        }
       }
       out.writeInt(s.members().size());
       for (Member m : s.members()) {
