@@ -15,6 +15,10 @@ Sets (how each is built, and why it is a fair test, is in docs/relevance.md):
             document title, step texts as its body; the guide's own title is NOT in the document)
   ords      held-out English repair-report problem texts -> other reports of the same product
             category with the same hand-labelled fault type (Open Repair Data quests)
+  paraphrase    English Open Repair reports that name one part (people's own wording) -> MyFixit
+            guides for the same kind of device whose subject is that part
+  multilingual  non-English quest reports (half of each language held out) -> other reports of
+            the same quest file with the same hand-labelled fault type, any language
 """
 import argparse
 import csv
@@ -241,12 +245,260 @@ def build_ords(data, out, max_queries=300):
     write_beir(os.path.join(out, "ords"), corpus, queries, qrels)
 
 
+# ---------------------------------------------------------------- multilingual (ords quests)
+
+# A deterministic stop-word vote for files without a `language` column: short, frequent words
+# that are distinctive of one language in repair notes. Ties and texts with no hit are "und"
+# (undetermined); then the provider's country decides only where one language is spoken (an
+# English "Screen broken" from GBR is English, a bare "cartridge" from Canada or Belgium is not
+# guessed). Checked against printcat's own `language` column (see docs/relevance.md).
+LANG_WORDS = {
+    "en": "the and is was not with it to of for on won't wont doesn't does didn't isn't can't "
+          "has have this that when but needs broken cracked replaced replacement working power "
+          "screen battery turn switch charging".split(),
+    "de": "der die das und nicht ist mit war ein eine auf funktioniert defekt geht kein keine "
+          "wurde ich sich auch nach zu wird lässt mehr akku bildschirm lädt startet gerät "
+          "druckt drucker".split(),
+    "nl": "de het een niet en van werkt met op geen doet naar wel aan kapot deze dat bij er zijn "
+          "moet meer te wordt blijft gaat niks accu scherm laadt opladen toestel".split(),
+    "fr": "le la les ne pas et est une des du fonctionne plus avec il sur ou au qui de en un "
+          "écran allume imprime imprimante cartouche cartouches".split(),
+    "es": "el la y que con los las una se por del de en un funciona pantalla enciende carga "
+          "batería".split(),
+    "it": "il non funziona di che con una per della lo gli sono si la e un schermo batteria "
+          "accende carica".split(),
+    "no": "ikke og er på til med virker fungerer som en av skjerm lader".split(),
+    "sv": "inte och är på med fungerar till går som en av skärm laddar".split(),
+}
+LANG_SETS = {lang: frozenset(words) for lang, words in LANG_WORDS.items()}
+COUNTRY_LANG = {"GBR": "en", "USA": "en", "IRL": "en", "NZL": "en", "AUS": "en", "DEU": "de",
+                "NLD": "nl", "FRA": "fr", "ESP": "es", "ITA": "it", "NOR": "no", "SWE": "sv"}
+
+
+def detect_language(text, country=""):
+    tokens = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", text.lower())
+    scores = sorted(((-sum(1 for t in tokens if t in words), lang)
+                     for lang, words in LANG_SETS.items()))
+    if scores[0][0] < 0 and scores[0][0] < scores[1][0]:
+        return scores[0][1]
+    return COUNTRY_LANG.get(country, "und") if scores[0][0] == 0 else "und"
+
+
+def build_multilingual(data, out, share=0.5, max_queries=400):
+    """Non-English quest reports as queries; relevant = same quest file, same fault type."""
+    reports = []
+    for name, id_col in QUESTS:
+        path = os.path.join(data, "openrepair", "quests", name)
+        with open(path, encoding="utf-8", newline="") as f:
+            for r in csv.DictReader(f):
+                problem = (r.get("problem") or "").strip()
+                if len(problem.split()) < 2:
+                    continue
+                lang = (r.get("language") or "").strip().lower()
+                source = "column" if lang else "detected"
+                if not lang:
+                    lang = detect_language(problem, (r.get("country") or "").strip())
+                reports.append({
+                    "id": f"{name.split('/')[0]}-{r[id_col]}", "set": name,
+                    "fault": (r.get("fault_type") or "").strip(),
+                    "category": (r.get("product_category") or "").strip(),
+                    "brand": (r.get("brand") or "").strip(), "problem": problem,
+                    "lang": lang, "lang_source": source})
+    # half of each language's labelled reports (>= 3 words) are held out as queries, the other
+    # half stay in the corpus, so a Dutch query has Dutch as well as English relevant reports
+    rng = random.Random(SEED)
+    by_lang = {}
+    for r in reports:
+        if (r["lang"] not in ("en", "und") and r["fault"].lower() not in NO_LABEL
+                and len(r["problem"].split()) >= 3):
+            by_lang.setdefault(r["lang"], []).append(r)
+    held_out = []
+    for lang in sorted(by_lang):
+        group = by_lang[lang]
+        rng.shuffle(group)
+        held_out.extend(group[:max(1, round(len(group) * share))])
+    rng.shuffle(held_out)
+    held_out = held_out[:max_queries]
+    held_ids = {r["id"] for r in held_out}
+    corpus = []
+    for r in reports:
+        if r["id"] in held_ids:
+            continue
+        brand = r["brand"] if r["brand"].lower() not in ("", "unknown") else ""
+        corpus.append((r["id"], r["category"] + (f" ({brand})" if brand else ""), r["problem"]))
+    by_label = {}
+    for r in reports:
+        if r["id"] not in held_ids and r["fault"].lower() not in NO_LABEL:
+            by_label.setdefault((r["set"], r["fault"]), []).append(r["id"])
+    queries, qrels, mix = [], {}, {}
+    for r in sorted(held_out, key=lambda r: r["id"]):
+        rel = by_label.get((r["set"], r["fault"]), [])
+        if rel:
+            queries.append((f"q-{r['id']}", r["problem"]))
+            qrels[f"q-{r['id']}"] = {doc: 1 for doc in rel}
+            mix[r["lang"]] = mix.get(r["lang"], 0) + 1
+    corpus_mix = {}
+    for r in reports:
+        if r["id"] not in held_ids:
+            corpus_mix[r["lang"]] = corpus_mix.get(r["lang"], 0) + 1
+    write_beir(os.path.join(out, "multilingual"), corpus, queries, qrels)
+    fmt = lambda m: ", ".join(f"{k} {v}" for k, v in sorted(m.items(), key=lambda kv: (-kv[1], kv[0])))
+    print(f"  query languages: {fmt(mix)}")
+    print(f"  corpus languages: {fmt(corpus_mix)}")
+
+
+# ---------------------------------------------------------------- paraphrase (ords -> myfixit)
+
+# Parts as people and guides name them. Each canonical part lists its wordings; a text names a
+# part when one wording matches (longest match first, matches do not overlap), so "usb cable" is
+# usb, not a power cord, and "roller brush" is a brush, not a paper roller.
+PARTS = {
+    "cord": r"(?:power |mains |electrical |ac |retractable )?(?:cords?|cables?|leads?|flex|plugs?)",
+    "usb": r"usb(?: port| cable| connector| socket)?",
+    "motor": r"motors?",
+    # "switch" but not the verb ("won't switch on")
+    "switch": r"(?:on/off |power |micro ?)?(?:switch(?:es)?(?! (?:it |itself )?(?:on|off)\b)"
+              r"|buttons?|knobs?|dials?)",
+    "fuse": r"(?:thermal )?fuses?",
+    "battery": r"batter(?:y|ies)",
+    "brush": r"(?:roller |side |main )?brush(?:es| ?roll| ?bar)?",
+    "belt": r"(?:drive )?belts?",
+    "heating": r"(?:heating |heat )?(?:elements?|heaters?|coils?|thermostats?)|heating plate|hot plate",
+    "pump": r"(?:water )?pumps?",
+    "seal": r"seals?|gaskets?|o-?rings?",
+    "blade": r"blades?",
+    "filter": r"filters?",
+    "hose": r"hoses?|tubes?|tubing|pipes?",
+    "wheel": r"(?:front |drive |side |main )?(?:wheels?|casters?)",
+    "handle": r"handles?",
+    "lid": r"lids?|doors?",
+    "gear": r"gears?|cogs?",
+    "board": r"(?:circuit |logic |control |main |power )?boards?|pcbs?|motherboards?|circuitry",
+    "screen": r"screens?|displays?|lcd",
+    "printhead": r"print ?heads?|nozzles?",
+    "roller": r"(?:paper |feed |pick-?up )?rollers?",
+    "scanner": r"scanner(?: glass| bed| unit| light| bulb)?|scan(?:ning)? glass",
+    "cartridge": r"(?:ink |toner )?cartridges?|toner",
+    "capacitor": r"capacitors?",
+    "spring": r"springs?",
+    "valve": r"valves?",
+    "sensor": r"sensors?",
+    "light": r"bulbs?|leds?",  # not "light": "the light comes on" names no part
+    "fan": r"(?:cooling )?fans?",
+    "speaker": r"speakers?",
+}
+PART_RES = [(part, re.compile(r"\b(?:" + rx + r")\b", re.IGNORECASE)) for part, rx in PARTS.items()]
+
+# ORDS product category -> (MyFixit device classes in a guide's Ancestors, the device as a person
+# names it, a pattern that says the text already names it)
+FAMILIES = {
+    "Vacuum": (("Vacuum Cleaner",), "vacuum cleaner", r"vacuum|hoover|dyson|henry"),
+    "Coffee maker": (("Coffee Maker",), "coffee maker", r"coffee|espresso|nespresso|senseo|"
+                     r"dolce gusto|tassimo|keurig|cafeti"),
+    "Toaster": (("Toaster", "Toaster Oven"), "toaster", r"toaster"),
+    "Kettle": (("Tea Kettle",), "kettle", r"kettle"),
+    "Food processor": (("Food Processor", "Blender", "Mixer"), "food processor",
+                       r"processor|blender|mixer|whisk|liquidi[sz]er|smoothie|nutribullet"),
+    "Fan": (("Fan",), "fan", r"\bfan\b"),
+    "Printer/scanner": (("Printer", "Scanner"), "printer", r"printer|scanner"),
+    "Paper shredder": (("Shredder",), "paper shredder", r"shredder"),
+}
+
+
+def parts_named(text, ignore=()):
+    """The canonical parts a text names: longest matches first, never overlapping."""
+    spans = []
+    for part, rx in PART_RES:
+        for m in rx.finditer(text):
+            spans.append((m.start(), -(m.end() - m.start()), m.end(), part))
+    spans.sort()
+    found, end = set(), -1
+    for start, _, stop, part in spans:
+        if start >= end:
+            end = stop
+            if part not in ignore:
+                found.add(part)
+    return found
+
+
+def build_paraphrase(data, out, per_pair=25, max_queries=400):
+    """People's own wording of a fault (English Open Repair reports) -> repair guides (MyFixit)
+    of the same kind of device that work on the part the report names."""
+    guides = []
+    for name in ("Appliance.json", "Computer Hardware.json"):
+        with open(os.path.join(data, "myfixit", name), encoding="utf-8") as f:
+            for line in f:
+                if line.strip():
+                    guides.append(json.loads(line))
+    corpus, by_class_part = [], {}
+    for g in guides:
+        gid = f"g{g['Guidid']}"
+        steps = sorted(g.get("Steps") or [], key=lambda s: s.get("Order", 0))
+        text = " ".join((s.get("Text_raw") or "").strip() for s in steps).strip()
+        if not text:
+            continue
+        corpus.append((gid, (g.get("Title") or "").strip(), text))
+        # the guide's part: its Subject (the part the guide works on); the title when it has none
+        subject = (g.get("Subject") or "").strip() or (g.get("Title") or "")
+        ancestors = set(g.get("Ancestors") or [])
+        for cls in {c for fam in FAMILIES.values() for c in fam[0]} & ancestors:
+            ignore = {"fan"} if cls == "Fan" else set()
+            for part in parts_named(subject, ignore):
+                by_class_part.setdefault((cls, part), []).append(gid)
+    candidates = []
+    path = os.path.join(data, "openrepair", "OpenRepairData_v0.3_RestartProject_202204.csv")
+    with open(path, encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            category = (r.get("product_category") or "").strip()
+            problem = re.sub(r"\s+", " ", (r.get("problem") or "").strip())
+            if category not in FAMILIES or len(problem.split()) < 4:
+                continue
+            if detect_language(problem, (r.get("country") or "").strip()) != "en":
+                continue
+            classes, device, names_device = FAMILIES[category]
+            # ORDS writes "Printer/Scanner" for the device: that names no part
+            parts = parts_named(re.sub(r"printer/scanner", " ", problem, flags=re.IGNORECASE),
+                                {"fan"} if category == "Fan" else set())
+            if len(parts) != 1:
+                continue  # no part, or several: which one was at fault is not known
+            part = next(iter(parts))
+            rel = sorted({gid for cls in classes for gid in by_class_part.get((cls, part), [])})
+            if not rel:
+                continue
+            # a person searching names the device; a report written at the repair table may not
+            text = problem if re.search(names_device, problem, re.IGNORECASE) else \
+                f"{device}: {problem}"
+            candidates.append((r["id"].strip(), category, part, text, rel))
+    candidates.sort()
+    rng = random.Random(SEED)
+    rng.shuffle(candidates)
+    per, queries, qrels = {}, [], {}
+    for rid, category, part, text, rel in candidates:
+        if per.get((category, part), 0) >= per_pair or len(queries) >= max_queries:
+            continue
+        per[(category, part)] = per.get((category, part), 0) + 1
+        queries.append((f"q-{rid}", text))
+        qrels[f"q-{rid}"] = {gid: 1 for gid in rel}
+    queries.sort()
+    write_beir(os.path.join(out, "paraphrase"), corpus, queries, qrels)
+    by_cat = {}
+    for (category, part), n in per.items():
+        by_cat[category] = by_cat.get(category, 0) + n
+    print("  queries by category: " + ", ".join(
+        f"{c} {n}" for c, n in sorted(by_cat.items(), key=lambda kv: (-kv[1], kv[0]))))
+    print("  queries by part: " + ", ".join(
+        f"{p} {n}" for p, n in sorted(
+            {p: sum(v for (c, q), v in per.items() if q == p) for _, p in per}.items(),
+            key=lambda kv: (-kv[1], kv[0]))))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "..", "..", "..",
                                                    "shared", "data"))
     ap.add_argument("--out", required=True, help="target folder (outside the repository)")
-    ap.add_argument("--set", choices=["ppsl", "myfixit", "ords", "all"], default="all")
+    ap.add_argument("--set", choices=["ppsl", "myfixit", "ords", "paraphrase", "multilingual", "all"],
+                    default="all")
     args = ap.parse_args()
     data = os.path.abspath(args.data)
     if not os.path.isdir(data):
@@ -255,7 +507,8 @@ def main():
     out = os.path.abspath(args.out)
     if out == repo or out.startswith(repo + os.sep):
         sys.exit(f"build.py: --out {out} is inside the repository; the data must stay outside")
-    builders = {"ppsl": build_ppsl, "myfixit": build_myfixit, "ords": build_ords}
+    builders = {"ppsl": build_ppsl, "myfixit": build_myfixit, "ords": build_ords,
+                "paraphrase": build_paraphrase, "multilingual": build_multilingual}
     for name, build in builders.items():
         if args.set in (name, "all"):
             build(data, out)

@@ -1,15 +1,19 @@
 package io.fixfinder.crawler.ords;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fixfinder.core.model.Details;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.model.SourceKind;
+import io.fixfinder.core.ords.OrdsMapper;
+import io.fixfinder.core.ords.OrdsRow;
 import io.fixfinder.core.understand.KeyExtractor;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
@@ -47,6 +51,25 @@ class OrdsImporterTest {
     assertThat(details.outcome()).isEqualTo("Fixed");
     assertThat(details.year()).isEqualTo(2015);
     assertThat(details.country()).isEqualTo("GBR");
+    assertThat(details.group()).isEqualTo("Cafe A");
+    assertThat(coffee.published()).isEqualTo(Instant.parse("2019-05-04T00:00:00Z"));
+    // the import writes exactly what the shared mapping (the one eval clusters scores) gives
+    assertThat(coffee)
+        .isEqualTo(
+            new OrdsMapper(KeyExtractor.builtIn())
+                .toDoc(
+                    new OrdsRow(
+                        "r1",
+                        "The Restart Project",
+                        "GBR",
+                        "Coffee maker",
+                        "DeLonghi",
+                        "",
+                        "2015",
+                        "Fixed",
+                        "Cafe A",
+                        "2019-05-04",
+                        "Leaking, descaled and replaced the seal")));
     SourceDoc laptop = docs.get(1);
     assertThat(laptop.product().brand()).isEmpty();
     assertThat(laptop.fixReported()).isFalse();
@@ -75,5 +98,30 @@ class OrdsImporterTest {
     assertThat(report.imported()).isEqualTo(23_940 - 4_749);
     assertThat(docs.stream().filter(d -> d.product().type().equals("laptop")).count())
         .isGreaterThan(2000);
+  }
+
+  @Test
+  void aQuestFileWithItsIdOrdsColumnImports() throws Exception {
+    String csv =
+        "id_ords,data_provider,country,fault_type_id,fault_type,product_category,brand,repair_status,year_of_manufacture,event_date,language,problem\n"
+            + "anstiftung_1,anstiftung,DEU,9,Paper feed,Printer/scanner,HP,Fixed,????,2020-08-25,de,Papiereinzug defekt\n";
+    List<SourceDoc> docs = new ArrayList<>();
+    OrdsImporter.Report report =
+        new OrdsImporter(KeyExtractor.builtIn()).read(new StringReader(csv), "q", docs::add);
+    assertThat(report.imported()).isEqualTo(1);
+    assertThat(docs.getFirst().url()).isEqualTo("ords:anstiftung_1");
+    assertThat(docs.getFirst().product().type()).isEqualTo("printer");
+  }
+
+  @Test
+  void aFileWithoutAnIdColumnIsOneClearError() {
+    assertThatThrownBy(
+            () ->
+                new OrdsImporter(KeyExtractor.builtIn())
+                    .read(
+                        new StringReader("product_category,repair_status,problem\nx,y,z\n"),
+                        "f.csv",
+                        d -> {}))
+        .hasMessage("f.csv lacks the ORDS column 'id'");
   }
 }
