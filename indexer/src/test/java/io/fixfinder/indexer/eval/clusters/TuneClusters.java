@@ -23,9 +23,11 @@ import java.util.function.Predicate;
  * honest figures); the shipped defaults are the best on all three. Also reports, with each file's
  * held-out settings, its English and non-English subsets. Embeddings are computed once and cached.
  *
- * <p>Run by hand from {@code indexer/}: {@code java -cp target/classes:target/test-classes:$(cat
- * cp.txt) io.fixfinder.indexer.eval.clusters.TuneClusters ../../shared/data/openrepair/quests} (see
- * docs/clustering.md). Prints markdown tables.
+ * <p>Run by hand from {@code indexer/}: {@code java -cp
+ * target/classes:target/test-classes:../core/target/classes:$(cat cp.txt)
+ * io.fixfinder.indexer.eval.clusters.TuneClusters ../../shared/data/openrepair/quests} (the
+ * commands are in docs/clustering.md, "Reproduce"). Prints markdown tables; progress and every grid
+ * row on stderr.
  *
  * <p>The objective on the training files is the mean, over files, of the fault-area level's NMI
  * plus its B-cubed F1 (the two figures the acceptance names, equally weighted). Settings with
