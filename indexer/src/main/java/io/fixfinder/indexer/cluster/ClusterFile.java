@@ -29,19 +29,28 @@ import java.util.zip.CheckedOutputStream;
  *
  * <p>Format (big-endian, {@link DataOutputStream}): magic {@code FFCL}, format version, commit
  * generation, embedding dimensions; the clusters (id, family, catch-all flag, created and updated
- * epoch milliseconds); the retired cluster ids (never handed out again); the records, each with its
- * cluster id and {@link DocSignals}; then a CRC-32 of everything before it. Cluster aggregates are
- * not stored: they are summed again from the records on open, so they cannot disagree.
+ * epoch milliseconds, and since version 2 the id of its fault area); the retired cluster ids (never
+ * handed out again); since version 2 the fault areas (id, family, key, created); the records, each
+ * with its cluster id and {@link DocSignals}; then a CRC-32 of everything before it. A version 1
+ * file is read with no fault areas: the store assigns them on open and writes version 2 on its next
+ * commit. Cluster aggregates are not stored: they are summed again from the records on open, so
+ * they cannot disagree.
  */
 final class ClusterFile {
   static final String NAME = "clusters.bin";
   static final int MAGIC = 0x4646434c; // "FFCL"
 
   /** Bump on any change of the layout below; older files are read by their own branch. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
+  /**
+   * @param area the fault area id, "" when the file predates fault areas (version 1)
+   */
   record ClusterMeta(
-      String id, String family, boolean catchAll, Instant created, Instant updated) {}
+      String id, String family, boolean catchAll, Instant created, Instant updated, String area) {}
+
+  /** A fault area as persisted: its id, product type, key in fault-areas.yaml, creation time. */
+  record AreaMeta(String id, String family, String key, Instant created) {}
 
   record Member(String clusterId, DocSignals doc) {}
 
@@ -50,11 +59,22 @@ final class ClusterFile {
       int dimensions,
       List<ClusterMeta> clusters,
       List<String> retired,
+      List<AreaMeta> areas,
       List<Member> members) {}
 
   private ClusterFile() {}
 
   static void write(Path dir, Snapshot s) throws IOException {
+    write(dir, s, VERSION);
+  }
+
+  /**
+   * Writes {@code s} in the layout of {@code version}: only tests write an older one, to check that
+   * files from before fault areas (version 1, which drops the areas) are still read.
+   */
+  static void write(Path dir, Snapshot s, int version) throws IOException {
+    if (version < 1 || version > VERSION)
+      throw new IllegalArgumentException("cannot write cluster file version " + version);
     Files.createDirectories(dir);
     Path tmp = dir.resolve(NAME + ".tmp");
     Path target = dir.resolve(NAME);
@@ -70,7 +90,7 @@ final class ClusterFile {
           new DataOutputStream(
               new CheckedOutputStream(new BufferedOutputStream(unclosable(raw), 1 << 16), crc));
       out.writeInt(MAGIC);
-      out.writeInt(VERSION);
+      out.writeInt(version);
       out.writeLong(s.generation());
       out.writeInt(s.dimensions());
       out.writeInt(s.clusters().size());
@@ -80,9 +100,19 @@ final class ClusterFile {
         out.writeBoolean(c.catchAll());
         out.writeLong(c.created().toEpochMilli());
         out.writeLong(c.updated().toEpochMilli());
+        if (version >= 2) out.writeUTF(c.area());
       }
       out.writeInt(s.retired().size());
       for (String id : s.retired()) out.writeUTF(id);
+      if (version >= 2) {
+        out.writeInt(s.areas().size());
+        for (AreaMeta a : s.areas()) {
+          out.writeUTF(a.id());
+          out.writeUTF(a.family());
+          out.writeUTF(a.key());
+          out.writeLong(a.created().toEpochMilli());
+        }
+      }
       out.writeInt(s.members().size());
       for (Member m : s.members()) {
         out.writeUTF(m.clusterId());
@@ -124,7 +154,12 @@ final class ClusterFile {
       int version = in.readInt();
       if (version > VERSION || version < 1)
         throw new IOException(
-            file + " has format version " + version + "; this build reads up to " + VERSION);
+            file
+                + " has format version "
+                + version
+                + "; this build reads versions 1 to "
+                + VERSION
+                + " (a newer FixFinder wrote it)");
       long generation = in.readLong();
       int dims = in.readInt();
       int nc = in.readInt();
@@ -136,11 +171,20 @@ final class ClusterFile {
                 in.readUTF(),
                 in.readBoolean(),
                 Instant.ofEpochMilli(in.readLong()),
-                Instant.ofEpochMilli(in.readLong())));
+                Instant.ofEpochMilli(in.readLong()),
+                version >= 2 ? in.readUTF() : ""));
       }
       int nr = in.readInt();
       List<String> retired = new ArrayList<>(nr);
       for (int i = 0; i < nr; i++) retired.add(in.readUTF());
+      List<AreaMeta> areas = new ArrayList<>();
+      if (version >= 2) {
+        int na = in.readInt();
+        for (int i = 0; i < na; i++)
+          areas.add(
+              new AreaMeta(
+                  in.readUTF(), in.readUTF(), in.readUTF(), Instant.ofEpochMilli(in.readLong())));
+      }
       int nm = in.readInt();
       List<Member> members = new ArrayList<>(nm);
       for (int i = 0; i < nm; i++) members.add(new Member(in.readUTF(), readDoc(in)));
@@ -148,7 +192,8 @@ final class ClusterFile {
       long expected = new DataInputStream(body).readLong();
       if (expected != crc.getValue())
         throw new IOException(file + " fails its checksum: the file is damaged");
-      return java.util.Optional.of(new Snapshot(generation, dims, clusters, retired, members));
+      return java.util.Optional.of(
+          new Snapshot(generation, dims, clusters, retired, areas, members));
     }
   }
 

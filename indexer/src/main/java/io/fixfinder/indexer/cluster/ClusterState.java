@@ -20,13 +20,23 @@ final class ClusterState implements ClusterProfile {
   final Map<String, Integer> brands = new HashMap<>();
   final Map<String, Integer> models = new HashMap<>();
   final Map<String, Integer> phrases = new HashMap<>();
+
+  /** Member votes per fault area key ({@link FaultAreas#vote}); members without a vote absent. */
+  final Map<String, Integer> areaVotes = new HashMap<>();
+
+  /** The fault area this cluster belongs to: its id and key ("" until the store assigns one). */
+  String area = "";
+
+  String areaKey = "";
+  private final FaultAreas areas;
   int facetless;
   private String primaryFacet;
   private String primaryCode;
   private String model;
 
-  ClusterState(String id, String family, int dimensions, Instant created) {
+  ClusterState(String id, String family, int dimensions, Instant created, FaultAreas areas) {
     this.id = id;
+    this.areas = areas;
     this.family = family;
     this.sum = new double[dimensions];
     this.created = created;
@@ -51,6 +61,8 @@ final class ClusterState implements ClusterProfile {
     if (!d.model().isEmpty()) bump(models, d.model(), sign);
     for (String p : d.phrases()) bump(phrases, p, sign);
     if (d.facets().isEmpty()) facetless += sign;
+    String vote = areas.vote(family, d.facets());
+    if (!vote.isEmpty()) bump(areaVotes, vote, sign);
     centroid = null;
     primaryFacet = null;
     primaryCode = null;
@@ -121,6 +133,29 @@ final class ClusterState implements ClusterProfile {
   String brand() {
     String b = top(brands);
     return !b.isEmpty() && brands.get(b) * 2 >= members.size() ? b : "";
+  }
+
+  /**
+   * The fault area key the members vote for most, {@link FaultAreas#OTHER} when the winner has
+   * fewer than {@code minShare} of the members. A tie keeps the current area, so an area changes
+   * only when another one gains strictly more votes (then the smallest key wins the tie).
+   */
+  String votedArea(double minShare) {
+    String best = "";
+    int bestCount = 0;
+    for (Map.Entry<String, Integer> e : areaVotes.entrySet()) {
+      int n = e.getValue();
+      boolean tie = n == bestCount;
+      if (n > bestCount
+          || (tie
+              && !best.equals(areaKey)
+              && (e.getKey().equals(areaKey) || e.getKey().compareTo(best) < 0))) {
+        best = e.getKey();
+        bestCount = n;
+      }
+    }
+    if (bestCount == 0 || bestCount < minShare * members.size()) return FaultAreas.OTHER;
+    return best;
   }
 
   /** The most frequent key; ties go to the smallest key so the answer never depends on order. */

@@ -58,6 +58,9 @@ public final class ClusterStore implements AutoCloseable {
   private final Set<String> catchAll = new HashSet<>();
   private final Set<String> retired = new LinkedHashSet<>();
   private final CandidateIndex candidates = new CandidateIndex();
+  private final FaultAreas areas;
+  private final Map<String, ClusterFile.AreaMeta> areaMeta = new LinkedHashMap<>();
+  private final Map<String, Set<String>> areaClusters = new HashMap<>();
   private long generation;
   private boolean dirty;
 
@@ -72,8 +75,9 @@ public final class ClusterStore implements AutoCloseable {
     this.clock = Objects.requireNonNull(clock, "clock");
     Lexicon lexicon = Lexicon.builtIn();
     FaultVocabulary vocabulary = FaultVocabulary.builtIn();
+    this.areas = FaultAreas.builtIn();
     this.signals = new Signals(embedder, vocabulary, lexicon);
-    this.published = new PublishedClusters(new Labels(vocabulary, lexicon));
+    this.published = new PublishedClusters(new Labels(vocabulary, lexicon), areas);
   }
 
   /**
@@ -124,9 +128,16 @@ public final class ClusterStore implements AutoCloseable {
               + embedder.dimensions());
     generation = s.generation();
     retired.addAll(s.retired());
+    for (ClusterFile.AreaMeta a : s.areas()) areaMeta.put(a.id(), a);
     for (ClusterFile.ClusterMeta m : s.clusters()) {
-      ClusterState c = new ClusterState(m.id(), m.family(), s.dimensions(), m.created());
+      ClusterState c = new ClusterState(m.id(), m.family(), s.dimensions(), m.created(), areas);
       c.updated = m.updated();
+      ClusterFile.AreaMeta area = areaMeta.get(m.area());
+      if (area != null) {
+        c.area = area.id();
+        c.areaKey = area.key();
+        areaClusters.computeIfAbsent(area.id(), k -> new LinkedHashSet<>()).add(c.id);
+      }
       clusters.put(m.id(), c);
       if (m.catchAll()) {
         catchAll.add(m.id());
@@ -142,7 +153,12 @@ public final class ClusterStore implements AutoCloseable {
       owner.put(m.doc().docId(), c.id);
     }
     for (ClusterState c : clusters.values()) reindex(c);
-    publish(clusters.keySet(), docs.keySet(), Set.of());
+    // A file from before fault areas (version 1): every cluster gets its area now.
+    Set<String> touchedAreas = new LinkedHashSet<>(areaClusters.keySet());
+    Instant now = now();
+    for (ClusterState c : clusters.values()) if (c.area.isEmpty()) assignArea(c, now, touchedAreas);
+    // assignArea marked the store dirty if it did so: the next commit writes the current version.
+    publish(clusters.keySet(), docs.keySet(), Set.of(), touchedAreas);
   }
 
   // ---------------------------------------------------------------- writing
@@ -204,7 +220,13 @@ public final class ClusterStore implements AutoCloseable {
       }
       for (SourceDoc d : byId.values()) result.put(d.id(), owner.get(d.id()));
       dirty |= !touched.isEmpty() || !deleted.isEmpty();
-      publish(touched, result.keySet(), deleted);
+      Set<String> touchedAreas = new LinkedHashSet<>();
+      for (String id : deleted) forgetArea(id, touchedAreas);
+      for (String id : touched) {
+        ClusterState c = clusters.get(id);
+        if (c != null) assignArea(c, now, touchedAreas);
+      }
+      publish(touched, result.keySet(), deleted, touchedAreas);
       created.removeIf(id -> !clusters.containsKey(id));
       return new Assignment(result, created, fresh.size(), changed, moved, unchanged);
     } finally {
@@ -223,14 +245,17 @@ public final class ClusterStore implements AutoCloseable {
       c.remove(old);
       c.updated = now();
       Set<String> deleted = new HashSet<>();
+      Set<String> touchedAreas = new LinkedHashSet<>();
       if (c.size() == 0) {
         drop(c);
         deleted.add(c.id);
+        forgetArea(c.id, touchedAreas);
       } else {
         reindex(c);
+        assignArea(c, c.updated, touchedAreas);
       }
       dirty = true;
-      publish(deleted.isEmpty() ? Set.of(cid) : Set.of(), Set.of(docId), deleted);
+      publish(deleted.isEmpty() ? Set.of(cid) : Set.of(), Set.of(docId), deleted, touchedAreas);
     } finally {
       lock.unlock();
     }
@@ -246,13 +271,18 @@ public final class ClusterStore implements AutoCloseable {
       for (ClusterState c : clusters.values()) {
         metas.add(
             new ClusterFile.ClusterMeta(
-                c.id, c.family, catchAll.contains(c.id), c.created, c.updated));
+                c.id, c.family, catchAll.contains(c.id), c.created, c.updated, c.area));
         for (String m : c.members) members.add(new ClusterFile.Member(c.id, docs.get(m)));
       }
       ClusterFile.write(
           dir,
           new ClusterFile.Snapshot(
-              generation + 1, embedder.dimensions(), metas, List.copyOf(retired), members));
+              generation + 1,
+              embedder.dimensions(),
+              metas,
+              List.copyOf(retired),
+              List.copyOf(areaMeta.values()),
+              members));
       generation++;
       dirty = false;
     } finally {
@@ -298,6 +328,21 @@ public final class ClusterStore implements AutoCloseable {
   /** Whether a cluster is its family's catch-all of records that do not describe their fault. */
   public boolean isCatchAll(String clusterId) {
     return published.isCatchAll(clusterId);
+  }
+
+  /** A fault area by id, with its issue clusters; empty for an unknown id or an emptied area. */
+  public Optional<FaultArea> faultArea(String areaId) {
+    return published.area(areaId);
+  }
+
+  /** The fault area an issue cluster belongs to. */
+  public Optional<FaultArea> faultAreaOf(String clusterId) {
+    return published.areaOf(clusterId);
+  }
+
+  /** Every fault area that holds at least one issue cluster. */
+  public Collection<FaultArea> faultAreas() {
+    return published.areas();
   }
 
   public int documentCount() {
@@ -440,7 +485,8 @@ public final class ClusterStore implements AutoCloseable {
             newId(founder.family() + "\u0001" + founder.docId()),
             founder.family(),
             embedder.dimensions(),
-            now);
+            now,
+            areas);
     clusters.put(c.id, c);
     created.add(c.id);
     return c;
@@ -450,7 +496,8 @@ public final class ClusterStore implements AutoCloseable {
     String id = catchAllByFamily.get(family);
     if (id == null) {
       ClusterState c =
-          new ClusterState(newId("undescribed\u0001" + family), family, embedder.dimensions(), now);
+          new ClusterState(
+              newId("undescribed\u0001" + family), family, embedder.dimensions(), now, areas);
       clusters.put(c.id, c);
       catchAll.add(c.id);
       catchAllByFamily.put(family, c.id);
@@ -479,14 +526,74 @@ public final class ClusterStore implements AutoCloseable {
     }
   }
 
+  // ---------------------------------------------------------------- fault areas
+
+  /**
+   * Puts a cluster in the fault area its members vote for (see {@link ClusterState#votedArea}); the
+   * catch-all is in its family's "other" area. A tie keeps the current area.
+   */
+  private void assignArea(ClusterState c, Instant now, Set<String> touchedAreas) {
+    String key = catchAll.contains(c.id) ? FaultAreas.OTHER : c.votedArea(clusterer.areaMinShare());
+    String id = areaId(c.family, key, now);
+    if (!id.equals(c.area)) {
+      forgetArea(c.id, c.area, touchedAreas);
+      c.area = id;
+      c.areaKey = key;
+      areaClusters.computeIfAbsent(id, k -> new LinkedHashSet<>()).add(c.id);
+      dirty = true;
+    }
+    touchedAreas.add(id);
+  }
+
+  private void forgetArea(String clusterId, Set<String> touchedAreas) {
+    for (Map.Entry<String, Set<String>> e : areaClusters.entrySet()) {
+      if (e.getValue().contains(clusterId)) {
+        forgetArea(clusterId, e.getKey(), touchedAreas);
+        return;
+      }
+    }
+  }
+
+  private void forgetArea(String clusterId, String areaId, Set<String> touchedAreas) {
+    if (areaId.isEmpty()) return;
+    Set<String> members = areaClusters.get(areaId);
+    if (members != null) members.remove(clusterId);
+    touchedAreas.add(areaId);
+  }
+
+  /**
+   * {@code fa-} and 12 hex digits of SHA-256 over the family and the area key: the same id on every
+   * machine and in every run. Once made, an area's id and creation time are kept in the file even
+   * while it holds no cluster.
+   */
+  private String areaId(String family, String key, Instant now) {
+    for (int salt = 0; ; salt++) {
+      String seed = family + "\u0001" + key;
+      String id =
+          "fa-"
+              + io.fixfinder.core.io.Hashes.sha256Hex(salt == 0 ? seed : seed + "#" + salt)
+                  .substring(0, 12);
+      ClusterFile.AreaMeta m = areaMeta.get(id);
+      if (m == null) {
+        areaMeta.put(id, new ClusterFile.AreaMeta(id, family, key, now));
+        return id;
+      }
+      if (m.family().equals(family) && m.key().equals(key)) return id;
+    }
+  }
+
   // ---------------------------------------------------------------- indexing and publishing
 
   private void reindex(ClusterState c) {
     candidates.update(c, catchAll.contains(c.id));
   }
 
-  private void publish(Collection<String> touched, Collection<String> docIds, Set<String> deleted) {
-    published.publish(source, touched, docIds, deleted);
+  private void publish(
+      Collection<String> touched,
+      Collection<String> docIds,
+      Set<String> deleted,
+      Set<String> touchedAreas) {
+    published.publish(source, touched, docIds, deleted, touchedAreas);
   }
 
   /** The writer's state as publishing reads it (under the lock). */
@@ -509,6 +616,16 @@ public final class ClusterStore implements AutoCloseable {
     @Override
     public boolean isCatchAll(String clusterId) {
       return catchAll.contains(clusterId);
+    }
+
+    @Override
+    public Optional<ClusterFile.AreaMeta> area(String areaId) {
+      return Optional.ofNullable(areaMeta.get(areaId));
+    }
+
+    @Override
+    public Collection<String> clustersOfArea(String areaId) {
+      return areaClusters.getOrDefault(areaId, Set.of());
     }
   }
 }

@@ -28,4 +28,13 @@ public interface IssueClusterer {
    * records share their family's catch-all cluster of undescribed faults.
    */
   boolean undescribed(DocSignals doc);
+
+  /**
+   * The least share of a cluster's members that must vote for its leading fault area (name one of
+   * the area's facets first) for the cluster to belong to it; below it the cluster is in the
+   * family's "other" area.
+   */
+  default double areaMinShare() {
+    return 0.2;
+  }
 }

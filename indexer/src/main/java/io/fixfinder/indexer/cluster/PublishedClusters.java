@@ -30,6 +30,10 @@ final class PublishedClusters {
     DocSignals doc(String docId);
 
     boolean isCatchAll(String clusterId);
+
+    Optional<ClusterFile.AreaMeta> area(String areaId);
+
+    Collection<String> clustersOfArea(String areaId);
   }
 
   private record Published(
@@ -41,12 +45,16 @@ final class PublishedClusters {
       boolean catchAll) {}
 
   private final Labels labels;
+  private final FaultAreas areas;
+  private final ConcurrentHashMap<String, FaultArea> areaViews = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> areaOfCluster = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, String> clusterOfDoc = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Published> published = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Set<String>> familyClusters = new ConcurrentHashMap<>();
 
-  PublishedClusters(Labels labels) {
+  PublishedClusters(Labels labels, FaultAreas areas) {
     this.labels = labels;
+    this.areas = areas;
   }
 
   /**
@@ -54,7 +62,37 @@ final class PublishedClusters {
    * withdraws the {@code deleted} clusters.
    */
   void publish(
-      Source source, Collection<String> touched, Collection<String> docIds, Set<String> deleted) {
+      Source source,
+      Collection<String> touched,
+      Collection<String> docIds,
+      Set<String> deleted,
+      Set<String> touchedAreas) {
+    // Areas first: a reader that finds a cluster finds its area.
+    for (String areaId : touchedAreas) {
+      Optional<ClusterFile.AreaMeta> meta = source.area(areaId);
+      List<ClusterState> members = new ArrayList<>();
+      for (String cid : source.clustersOfArea(areaId)) source.cluster(cid).ifPresent(members::add);
+      if (meta.isEmpty() || members.isEmpty()) {
+        areaViews.remove(areaId);
+        continue;
+      }
+      members.sort(
+          Comparator.comparingInt((ClusterState c) -> c.size())
+              .reversed()
+              .thenComparing(c -> c.id));
+      ClusterFile.AreaMeta m = meta.get();
+      areaViews.put(
+          areaId,
+          new FaultArea(
+              m.id(),
+              m.family(),
+              m.key(),
+              areas.label(m.key()),
+              members.stream().map(c -> c.id).toList(),
+              members.stream().mapToInt(ClusterState::size).sum(),
+              m.created()));
+      for (ClusterState c : members) areaOfCluster.put(c.id, areaId);
+    }
     for (String id : touched) {
       Optional<ClusterState> c = source.cluster(id);
       if (c.isEmpty()) continue;
@@ -67,6 +105,7 @@ final class PublishedClusters {
       else clusterOfDoc.put(docId, cid.get());
     }
     for (String id : deleted) {
+      areaOfCluster.remove(id);
       Published p = published.remove(id);
       if (p != null) {
         Set<String> fam = familyClusters.get(p.family());
@@ -93,6 +132,19 @@ final class PublishedClusters {
     List<IssueCluster> out = new ArrayList<>(published.size());
     for (Published p : published.values()) out.add(p.cluster());
     return out;
+  }
+
+  Optional<FaultArea> area(String areaId) {
+    return Optional.ofNullable(areaViews.get(areaId));
+  }
+
+  Optional<FaultArea> areaOf(String clusterId) {
+    String a = areaOfCluster.get(clusterId);
+    return a == null ? Optional.empty() : Optional.ofNullable(areaViews.get(a));
+  }
+
+  Collection<FaultArea> areas() {
+    return List.copyOf(areaViews.values());
   }
 
   boolean isCatchAll(String clusterId) {

@@ -17,15 +17,30 @@ import java.util.Set;
 final class TextTools {
   private TextTools() {}
 
-  /** "Won't DRAIN – écran" gives [wont, drain, ecran]. */
+  /**
+   * French and Italian elided articles and prepositions: an apostrophe after one of these ends a
+   * word ("l'écran" is [l, ecran], "dell'alimentatore" [dell, alimentatore]); after any other word
+   * it is dropped ("won't" is [wont]).
+   */
+  private static final Set<String> ELISIONS =
+      Set.of("l", "d", "n", "s", "j", "c", "m", "qu", "dell", "nell", "all", "dall", "sull", "un");
+
+  /** "Won't DRAIN – l'écran" gives [wont, drain, l, ecran]. */
   static List<String> words(String text) {
-    String s = Normalizer.normalize(text, Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
+    String s =
+        Normalizer.normalize(repairMojibake(text), Normalizer.Form.NFD).toLowerCase(Locale.ROOT);
     List<String> out = new ArrayList<>();
     StringBuilder word = new StringBuilder();
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.getType(c) == Character.NON_SPACING_MARK) continue;
-      if (c == '\'' || c == '’' || c == '`' || c == 'ʼ') continue;
+      if (c == '\'' || c == '’' || c == '`' || c == 'ʼ') {
+        if (!word.isEmpty() && ELISIONS.contains(word.toString())) {
+          out.add(word.toString());
+          word.setLength(0);
+        }
+        continue;
+      }
       if (c == 'ß') {
         word.append("ss");
       } else if (Character.isLetterOrDigit(c)) {
@@ -37,6 +52,27 @@ final class TextTools {
     }
     if (!word.isEmpty()) out.add(word.toString());
     return out;
+  }
+
+  /**
+   * Undoes the commonest damage in exported repair data: UTF-8 letters read as Latin-1 or
+   * Windows-1252 ("Ã©" for "é"), also when the lead character was lost to a "?" ("d?©marre"). Both
+   * leave a continuation byte (U+0080 to U+00BF) after "Ã" or "?", which no real text has.
+   */
+  static String repairMojibake(String text) {
+    if (text.indexOf('Ã') < 0 && text.indexOf('?') < 0) return text;
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      char next = i + 1 < text.length() ? text.charAt(i + 1) : 0;
+      if ((c == 'Ã' || c == '?') && next >= 0x80 && next <= 0xBF) {
+        out.append((char) (0xC0 + (next - 0x80)));
+        i++;
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** Lines of a UTF-8 resource beside this class, without blank lines and '#' comments. */

@@ -58,4 +58,9 @@ public final class FollowingIssues implements IssueSource, GenerationFollower {
   public List<IssueCluster> related(String clusterId, int n) {
     return current.get().related(clusterId, n);
   }
+
+  @Override
+  public Optional<io.fixfinder.indexer.cluster.FaultArea> faultAreaOf(String clusterId) {
+    return current.get().faultAreaOf(clusterId);
+  }
 }

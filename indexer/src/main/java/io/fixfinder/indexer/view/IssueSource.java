@@ -14,6 +14,11 @@ public interface IssueSource {
 
   List<IssueCluster> related(String clusterId, int n);
 
+  /** The fault area an issue belongs to ("Power / battery" of smartphones); none by default. */
+  default Optional<io.fixfinder.indexer.cluster.FaultArea> faultAreaOf(String clusterId) {
+    return Optional.empty();
+  }
+
   /** No clusters at all (an index built without them). */
   static IssueSource none() {
     return new IssueSource() {

@@ -28,12 +28,23 @@ public final class IssueView {
 
   public static final int MAX_PEOPLE = 100;
 
+  /**
+   * @param faultArea the fault area the issue belongs to, null when the clusters have none (added
+   *     after the other fields: the page's JSON only gained a key)
+   */
   public record Page(
       IssueCluster issue,
       Map<String, KindRecords> records,
       Stats stats,
       People people,
-      List<IssueCluster> related) {}
+      List<IssueCluster> related,
+      Area faultArea) {}
+
+  /**
+   * The fault area of an issue as the page shows it: its stable id, key in fault-areas.yaml, label,
+   * and how many issue clusters and records it holds.
+   */
+  public record Area(String id, String key, String label, int issues, int size) {}
 
   public record KindRecords(int total, List<Member> shown) {}
 
@@ -139,7 +150,11 @@ public final class IssueView {
             shown,
             stats,
             new People(peopleTotal, people),
-            issues.related(issueId, relatedCount)));
+            issues.related(issueId, relatedCount),
+            issues
+                .faultAreaOf(issueId)
+                .map(a -> new Area(a.id(), a.key(), a.label(), a.issues().size(), a.size()))
+                .orElse(null)));
   }
 
   /**

@@ -36,4 +36,9 @@ public final class StoreIssues implements IssueSource {
   public List<IssueCluster> related(String clusterId, int n) {
     return store.related(clusterId, n);
   }
+
+  @Override
+  public Optional<io.fixfinder.indexer.cluster.FaultArea> faultAreaOf(String clusterId) {
+    return store.faultAreaOf(clusterId);
+  }
 }

@@ -2,6 +2,7 @@ package io.fixfinder.indexer.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fixfinder.core.model.IssueCluster;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.indexer.embed.Embedder;
 import java.nio.file.Path;
@@ -25,8 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What every {@link IssueClusterer} must give through {@link ClusterStore}: empty input,
- * determinism, independence of input order, growth without churn, no-op re-adds, and reads during
- * writes. Random inputs print their seed.
+ * determinism, independence of input order, growth without churn, no-op re-adds, reads during
+ * writes, and every issue cluster in exactly one fault area of its product type. Random inputs
+ * print their seed.
  */
 abstract class IssueClustererContract {
   @TempDir Path dir;
@@ -66,6 +68,8 @@ abstract class IssueClustererContract {
       assertThat(store.clusterOf("nothing")).isEmpty();
       assertThat(store.members("iss-000000000000")).isEmpty();
       assertThat(store.related("iss-000000000000", 5)).isEmpty();
+      assertThat(store.faultAreas()).isEmpty();
+      assertThat(store.faultAreaOf("iss-000000000000")).isEmpty();
       store.commit();
     }
   }
@@ -80,6 +84,8 @@ abstract class IssueClustererContract {
       b.add(docs);
       assertThat(partition(a, docs)).isEqualTo(partition(b, docs));
       for (var c : a.all()) assertThat(b.get(c.id())).contains(c);
+      assertThat(new java.util.HashSet<>(a.faultAreas()))
+          .isEqualTo(new java.util.HashSet<>(b.faultAreas()));
     }
   }
 
@@ -95,6 +101,35 @@ abstract class IssueClustererContract {
       b.add(shuffled);
       // Within one batch the order is the store's own, so the partition is the same, ids too.
       assertThat(partition(a, docs)).isEqualTo(partition(b, docs));
+      assertThat(new java.util.HashSet<>(a.faultAreas()))
+          .isEqualTo(new java.util.HashSet<>(b.faultAreas()));
+    }
+  }
+
+  @Test
+  void everyIssueClusterIsInExactlyOneAreaOfItsType() throws Exception {
+    List<SourceDoc> docs = Docs.synthetic(seed(), 400);
+    try (ClusterStore store = open("areas")) {
+      store.add(docs);
+      Map<String, Integer> seen = new HashMap<>();
+      int records = 0;
+      for (FaultArea area : store.faultAreas()) {
+        assertThat(area.issues()).isNotEmpty();
+        int size = 0;
+        for (String issue : area.issues()) {
+          seen.merge(issue, 1, Integer::sum);
+          IssueCluster c = store.get(issue).orElseThrow();
+          assertThat(c.scope().type()).isEqualTo(area.family());
+          assertThat(store.faultAreaOf(issue)).contains(area);
+          size += c.size();
+        }
+        assertThat(area.size()).isEqualTo(size);
+        records += size;
+      }
+      assertThat(seen.keySet())
+          .containsExactlyInAnyOrderElementsOf(store.all().stream().map(c -> c.id()).toList());
+      assertThat(seen.values()).containsOnly(1);
+      assertThat(records).isEqualTo(docs.size());
     }
   }
 
@@ -155,6 +190,7 @@ abstract class IssueClustererContract {
                               store.related(id, 3);
                             });
                     store.all().forEach(c -> assertThat(c.id()).startsWith("iss-"));
+                    store.faultAreas().forEach(f -> assertThat(f.id()).startsWith("fa-"));
                     reads.incrementAndGet();
                   }
                 }));

@@ -53,11 +53,18 @@ class ClusterRegressionTest {
           .isCloseTo(
               want.get("clusters").asInt(), within(expected.get("clusterTolerance").asInt()));
     }
-    ClusterMetrics ff = report.runs().get(ClusterEval.FIXFINDER).metrics();
-    for (String baseline : new String[] {"carrot2-lingo", "carrot2-bkmeans"}) {
-      ClusterMetrics b = report.runs().get(baseline).metrics();
-      assertThat(ff.nmi()).as("nmi vs " + baseline).isGreaterThan(b.nmi());
-      assertThat(ff.bcubedF1()).as("B-cubed F1 vs " + baseline).isGreaterThan(b.bcubedF1());
+    assertThat(expected.get("metrics").properties())
+        .extracting(Map.Entry::getKey)
+        .containsExactlyInAnyOrderElementsOf(report.runs().keySet());
+    for (String level : new String[] {ClusterEval.FIXFINDER, ClusterEval.FIXFINDER_ISSUE}) {
+      ClusterMetrics ff = report.runs().get(level).metrics();
+      for (String baseline : new String[] {"carrot2-lingo", "carrot2-bkmeans"}) {
+        ClusterMetrics b = report.runs().get(baseline).metrics();
+        assertThat(ff.nmi()).as(level + " nmi vs " + baseline).isGreaterThan(b.nmi());
+        assertThat(ff.bcubedF1())
+            .as(level + " B-cubed F1 vs " + baseline)
+            .isGreaterThan(b.bcubedF1());
+      }
     }
   }
 }

@@ -11,9 +11,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 5's acceptance on the real labelled quests in {@code ../shared/data}: FixFinder's
- * clustering beats Carrot2 Lingo and bisecting k-means on NMI and B-cubed F1. Skipped, saying so,
- * only when the data folder is absent; with it present, a missing quest file or a missing run fails
- * the test rather than being passed over.
+ * clustering, at the fault-area level ({@code fixfinder}) and at the issue level ({@code
+ * fixfinder-issue}), beats Carrot2 Lingo and bisecting k-means on NMI and B-cubed F1. Skipped,
+ * saying so, only when the data folder is absent; with it present, a missing quest file or a
+ * missing run fails the test rather than being passed over.
+ *
+ * <p>The shipped settings were chosen on these three files, so this guards against regressions; it
+ * is not the held-out measurement (that is {@code TuneClusters}, leave one set out, in
+ * docs/clustering.md), and issue 13's targets (NMI at least 1.5 times Carrot2's best, B-cubed F1 at
+ * least 0.45) are printed here, not asserted.
  */
 class QuestClustersIT {
   @Test
@@ -36,20 +42,33 @@ class QuestClustersIT {
         assertThat(report.documents()).as(file.getFileName() + " labelled records").isPositive();
         assertThat(report.runs())
             .as(file.getFileName() + " runs")
-            .containsKeys(ClusterEval.FIXFINDER, "carrot2-lingo", "carrot2-bkmeans");
+            .containsKeys(
+                ClusterEval.FIXFINDER,
+                ClusterEval.FIXFINDER_ISSUE,
+                "carrot2-lingo",
+                "carrot2-bkmeans");
         report
             .runs()
             .forEach(
                 (name, run) -> System.out.println(file.getFileName() + " " + name + " " + run));
-        ClusterMetrics ff = report.runs().get(ClusterEval.FIXFINDER).metrics();
-        for (String baseline : new String[] {"carrot2-lingo", "carrot2-bkmeans"}) {
-          ClusterMetrics b = report.runs().get(baseline).metrics();
-          assertThat(ff.nmi())
-              .as(file.getFileName() + " nmi vs " + baseline)
-              .isGreaterThan(b.nmi());
-          assertThat(ff.bcubedF1())
-              .as(file.getFileName() + " B-cubed F1 vs " + baseline)
-              .isGreaterThan(b.bcubedF1());
+        double bestNmi = 0;
+        for (String baseline : new String[] {"carrot2-lingo", "carrot2-bkmeans"})
+          bestNmi = Math.max(bestNmi, report.runs().get(baseline).metrics().nmi());
+        ClusterMetrics area = report.runs().get(ClusterEval.FIXFINDER).metrics();
+        System.out.printf(
+            "%s fault areas: NMI %.3f (1.5 x Carrot2's best = %.3f), B-cubed F1 %.3f (target 0.45)%n",
+            file.getFileName(), area.nmi(), 1.5 * bestNmi, area.bcubedF1());
+        for (String level : new String[] {ClusterEval.FIXFINDER, ClusterEval.FIXFINDER_ISSUE}) {
+          ClusterMetrics ff = report.runs().get(level).metrics();
+          for (String baseline : new String[] {"carrot2-lingo", "carrot2-bkmeans"}) {
+            ClusterMetrics b = report.runs().get(baseline).metrics();
+            assertThat(ff.nmi())
+                .as(file.getFileName() + " " + level + " nmi vs " + baseline)
+                .isGreaterThan(b.nmi());
+            assertThat(ff.bcubedF1())
+                .as(file.getFileName() + " " + level + " B-cubed F1 vs " + baseline)
+                .isGreaterThan(b.bcubedF1());
+          }
         }
         checked++;
       }
