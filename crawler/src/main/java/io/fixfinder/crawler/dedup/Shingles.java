@@ -18,12 +18,15 @@ final class Shingles {
   /** Shingles past this position are not read: a text that long is not compared any better. */
   static final int MAX_SHINGLES = (int) POSITION;
 
+  /** What separates words: compiled once, as every record and every line of it is split. */
+  private static final java.util.regex.Pattern NOT_WORD =
+      java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
   private Shingles() {}
 
   static List<String> words(String text) {
     List<String> words = new ArrayList<>();
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-      if (!w.isEmpty()) words.add(w);
+    for (String w : NOT_WORD.split(text.toLowerCase(Locale.ROOT))) if (!w.isEmpty()) words.add(w);
     return words;
   }
 
