@@ -182,8 +182,11 @@ public final class PageProcessor implements PageHandler {
     Document doc = page.parsedHtml().orElseThrow();
     Element link = doc.selectFirst(CANONICAL);
     if (link == null) return page;
+    String href = link.absUrl("href");
+    // Most pages name themselves: nothing to change.
+    if (href.equals(page.url().toString())) return page;
     try {
-      URI canonical = URI.create(link.absUrl("href"));
+      URI canonical = URI.create(href);
       if (!sameOrigin(canonical, page.url())) return page;
       return new FetchedPage(
           page.site(),

@@ -106,9 +106,34 @@ final class Cues {
    */
   static Optional<String> brief(Element e, int limit) {
     StringBuilder sb = new StringBuilder();
-    return brief(e, limit, sb)
-        ? Optional.of(SPACES.matcher(sb).replaceAll(" ").strip())
-        : Optional.empty();
+    return brief(e, limit, sb) ? Optional.of(collapse(sb).strip()) : Optional.empty();
+  }
+
+  /**
+   * Runs of white space and no-break spaces as one space: what {@link #SPACES} replaces, without a
+   * regex match per element (every element's brief text is read).
+   */
+  static String collapse(CharSequence s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' '
+          || c == '\t'
+          || c == '\n'
+          || c == '\u000B'
+          || c == '\f'
+          || c == '\r'
+          || c == '\u00a0') {
+        space = true;
+        continue;
+      }
+      if (space) out.append(' ');
+      space = false;
+      out.append(c);
+    }
+    if (space) out.append(' ');
+    return out.toString();
   }
 
   private static boolean brief(Node node, int limit, StringBuilder sb) {
