@@ -125,17 +125,24 @@ public final class Duplicates implements DuplicateRule {
   }
 
   @Override
-  public synchronized Optional<String> check(SourceDoc doc) {
+  public Optional<String> check(SourceDoc doc) {
     List<String> words = Shingles.words(doc.text());
     if (words.size() < MIN_WORDS) return Optional.empty();
+    // What depends on the record alone is read before taking the lock every crawler thread
+    // shares: only the lookups and the updates need it.
+    Shingles.Text all = Shingles.of(doc.text());
+    Titles.Title title = Titles.of(doc.title());
+    String exactHash = Hashes.sha256Hex(String.join(" ", words));
+    return check(doc, all, title, exactHash);
+  }
+
+  private synchronized Optional<String> check(
+      SourceDoc doc, Shingles.Text all, Titles.Title title, String exactHash) {
     String product = product(doc);
     SiteModel site = sites.computeIfAbsent(doc.site(), s -> new SiteModel());
-    Shingles.Text all = Shingles.of(doc.text());
     Shingles.Text sketched = all.bottom(SKETCH);
     long[] sketch = sketched.hashes();
     boolean cut = all.hashes().length > sketch.length;
-    Titles.Title title = Titles.of(doc.title());
-    String exactHash = Hashes.sha256Hex(String.join(" ", words));
     long[] keys = bandKeys(sketch, site);
 
     Set<Seen> candidates = new LinkedHashSet<>(exact.getOrDefault(exactHash, List.of()));

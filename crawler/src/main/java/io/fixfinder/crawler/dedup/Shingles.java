@@ -20,11 +20,35 @@ final class Shingles {
 
   private Shingles() {}
 
+  /**
+   * The text's words, lower-cased: the runs of {@code [\\p{L}\\p{N}]}, read by code point (a regex
+   * split of every record and of each of its lines was a third of a duplicate check).
+   */
   static List<String> words(String text) {
+    String lower = text.toLowerCase(Locale.ROOT);
     List<String> words = new ArrayList<>();
-    for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-      if (!w.isEmpty()) words.add(w);
+    int start = -1;
+    for (int i = 0; i < lower.length(); ) {
+      int cp = lower.codePointAt(i);
+      if (isWordChar(cp)) {
+        if (start < 0) start = i;
+      } else if (start >= 0) {
+        words.add(lower.substring(start, i));
+        start = -1;
+      }
+      i += Character.charCount(cp);
+    }
+    if (start >= 0) words.add(lower.substring(start));
     return words;
+  }
+
+  /** {@code \\p{L}} or {@code \\p{N}}: a letter, or a number of any kind (digit, letter, other). */
+  static boolean isWordChar(int cp) {
+    if (Character.isLetter(cp)) return true;
+    int type = Character.getType(cp);
+    return type == Character.DECIMAL_DIGIT_NUMBER
+        || type == Character.LETTER_NUMBER
+        || type == Character.OTHER_NUMBER;
   }
 
   /**

@@ -11,6 +11,9 @@ import org.jsoup.nodes.Document;
 
 /** HTML parsing with charset detection: the HTTP header, else BOM and meta tags (jsoup). */
 public final class Html {
+  private static final java.util.regex.Pattern SPACES =
+      java.util.regex.Pattern.compile("[\\s\\u00a0]+");
+
   private Html() {}
 
   public static Document parse(byte[] body, String headerCharset, String baseUri) {
@@ -34,6 +37,6 @@ public final class Html {
 
   /** Whitespace collapsed to single spaces, trimmed. */
   public static String clean(String text) {
-    return text == null ? "" : text.replaceAll("[\\s\\u00a0]+", " ").trim();
+    return text == null ? "" : SPACES.matcher(text).replaceAll(" ").trim();
   }
 }

@@ -7,8 +7,6 @@ import io.fixfinder.crawler.dedup.Duplicates;
 import io.fixfinder.crawler.fetch.FetchedPage;
 import io.fixfinder.crawler.fetch.PageHandler;
 import io.fixfinder.crawler.parse.html.GenericHtmlExtractor;
-import io.fixfinder.crawler.parse.html.Listings;
-import io.fixfinder.crawler.parse.html.MainContent;
 import io.fixfinder.crawler.parse.pdf.PdfManualExtractor;
 import io.fixfinder.crawler.parse.schema.StructuredDataExtractor;
 import io.fixfinder.crawler.run.PageOutcome;
@@ -18,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -126,10 +126,11 @@ public final class PageProcessor implements PageHandler {
 
   /** Extraction and keying without writing: what a page yields, or why it yields nothing. */
   public Processed process(FetchedPage page) {
-    List<Draft> drafts = drafts(page);
+    Extracted extracted = drafts(page);
+    List<Draft> drafts = extracted.drafts();
+    if (drafts.isEmpty()) return new Processed(List.of(), extracted.ifNone());
     String site =
         page.url().getHost() + (page.url().getPort() > 0 ? ":" + page.url().getPort() : "");
-    if (drafts.isEmpty()) return new Processed(List.of(), nothing(page));
     List<SourceDoc> docs = new ArrayList<>(drafts.size());
     PageContext context = PageContext.of(page);
     for (Draft draft : drafts) docs.add(keying.key(draft, site, context));
@@ -137,52 +138,55 @@ public final class PageProcessor implements PageHandler {
   }
 
   /**
-   * Why a page yielded no draft. Asked only of empty pages, so looking at the main content again
-   * costs nothing on pages that store records.
+   * A page's drafts and, for when there are none, the outcome that says why: told by the extractor
+   * that gave up, from what it had read.
    */
-  private static PageOutcome nothing(FetchedPage page) {
-    if (page.isPdf()) return new PageOutcome.NoContent("pdf without text");
-    Optional<Document> html = page.parsedHtml();
-    if (html.isEmpty()) {
-      return new PageOutcome.NoContent(page.isHtml() ? "html not parsed" : "not html or pdf");
-    }
-    Document doc = html.get();
-    Element main = MainContent.of(doc, page.site().selectors());
-    if (Listings.isListing(main)) return new PageOutcome.Listing();
-    if (MainContent.text(main).length() < GenericHtmlExtractor.MIN_TEXT) {
-      return new PageOutcome.NoContent("too little text");
-    }
-    if (page.site().kind() == SourceKind.FORUM) {
-      return new PageOutcome.NoContent("forum page with no posts found");
-    }
-    if (doc.selectFirst("script[type=application/ld+json], [itemscope]") != null) {
-      return new PageOutcome.NoContent("unsupported structured data only");
-    }
-    return new PageOutcome.NoContent("nothing extracted");
-  }
+  private record Extracted(List<Draft> drafts, PageOutcome ifNone) {}
 
-  private List<Draft> drafts(FetchedPage page) {
-    if (page.isPdf()) return pdf.extract(page);
-    if (page.parsedHtml().isEmpty()) return List.of();
+  /** The reason carried beside drafts, told only if there were none. */
+  private static final PageOutcome NOTHING_EXTRACTED =
+      new PageOutcome.NoContent("nothing extracted");
+
+  private Extracted drafts(FetchedPage page) {
+    if (page.isPdf()) {
+      return new Extracted(pdf.extract(page), new PageOutcome.NoContent("pdf without text"));
+    }
+    if (page.parsedHtml().isEmpty()) {
+      return new Extracted(
+          List.of(),
+          new PageOutcome.NoContent(page.isHtml() ? "html not parsed" : "not html or pdf"));
+    }
     FetchedPage canonical = canonical(page);
     List<Draft> drafts = new ArrayList<>(structured.extract(canonical));
-    if (drafts.isEmpty()) return generic.extract(canonical);
+    if (drafts.isEmpty()) {
+      return switch (generic.read(canonical)) {
+        case GenericHtmlExtractor.Reading.Found found ->
+            new Extracted(found.drafts(), NOTHING_EXTRACTED);
+        case GenericHtmlExtractor.Reading.Nothing nothing ->
+            new Extracted(List.of(), nothing.outcome());
+      };
+    }
     if (page.site().kind() == SourceKind.MANUAL) {
       // Structured markup describes the page; the troubleshooting rows still need the table.
       generic.extract(canonical).stream()
           .filter(d -> d.url().contains("#trouble-"))
           .forEach(drafts::add);
     }
-    return drafts;
+    return new Extracted(drafts, NOTHING_EXTRACTED);
   }
+
+  private static final Evaluator CANONICAL = QueryParser.parse("link[rel=canonical][href]");
 
   /** Uses the page's declared canonical URL when it stays on the same origin. */
   private static FetchedPage canonical(FetchedPage page) {
     Document doc = page.parsedHtml().orElseThrow();
-    Element link = doc.selectFirst("link[rel=canonical][href]");
+    Element link = doc.selectFirst(CANONICAL);
     if (link == null) return page;
+    String href = link.absUrl("href");
+    // Most pages name themselves: nothing to change.
+    if (href.equals(page.url().toString())) return page;
     try {
-      URI canonical = URI.create(link.absUrl("href"));
+      URI canonical = URI.create(href);
       if (!sameOrigin(canonical, page.url())) return page;
       return new FetchedPage(
           page.site(),

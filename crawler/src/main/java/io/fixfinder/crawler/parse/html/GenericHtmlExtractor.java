@@ -7,6 +7,7 @@ import io.fixfinder.crawler.fetch.FetchedPage;
 import io.fixfinder.crawler.parse.Dates;
 import io.fixfinder.crawler.parse.Draft;
 import io.fixfinder.crawler.parse.Extractor;
+import io.fixfinder.crawler.run.PageOutcome;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +22,38 @@ import org.jsoup.nodes.Element;
  * record per troubleshooting-table row besides the page itself.
  */
 public final class GenericHtmlExtractor implements Extractor {
-  /** The least main text a page needs to be a record; the page processor reports shorter ones. */
+  /** The least main text a page needs to be a record. */
   public static final int MIN_TEXT = 60;
+
+  /** What the generic path made of a page: its drafts, or why it has none. */
+  public sealed interface Reading {
+    /** One draft or more. */
+    record Found(List<Draft> drafts) implements Reading {
+      public Found {
+        drafts = List.copyOf(drafts);
+      }
+    }
+
+    /** No draft: a {@link PageOutcome.Listing} or a {@link PageOutcome.NoContent} with why. */
+    record Nothing(PageOutcome outcome) implements Reading {}
+  }
 
   @Override
   public List<Draft> extract(FetchedPage page) {
+    return read(page) instanceof Reading.Found found ? found.drafts() : List.of();
+  }
+
+  /**
+   * The page's drafts, or why there are none, told from the main content this extraction read (the
+   * page processor reports the reason; reading the main content again for it cost a second copy of
+   * the page).
+   */
+  public Reading read(FetchedPage page) {
     Optional<Document> parsed = page.parsedHtml();
-    if (parsed.isEmpty()) return List.of();
+    if (parsed.isEmpty()) {
+      return new Reading.Nothing(
+          new PageOutcome.NoContent(page.isHtml() ? "html not parsed" : "not html or pdf"));
+    }
     Document doc = parsed.get();
     Map<String, String> selectors = page.site().selectors();
     String url = page.url().toString();
@@ -38,7 +64,12 @@ public final class GenericHtmlExtractor implements Extractor {
       // A thread is read from its posts, not from the page's main content: the posts are the
       // content, and engines that render them for crawlers only inside <noscript> would lose them.
       Optional<ForumThreads.Thread> thread = ForumThreads.read(doc, selectors);
-      if (thread.isEmpty()) return List.of(); // a board index or a page without a post
+      if (thread.isEmpty()) {
+        // A board index, or a page without a post.
+        Element main = MainContent.of(doc, selectors);
+        return new Reading.Nothing(
+            nothing(main, MainContent.text(main), "forum page with no posts found"));
+      }
       Details.Thread details = thread.get().details();
       Instant published =
           !metaDate.equals(Instant.EPOCH)
@@ -46,7 +77,7 @@ public final class GenericHtmlExtractor implements Extractor {
               : !details.questionDate().equals(Instant.EPOCH)
                   ? details.questionDate()
                   : timeDate(doc);
-      return List.of(
+      return found(
           new Draft(
               url,
               kind,
@@ -59,12 +90,13 @@ public final class GenericHtmlExtractor implements Extractor {
     }
     Element main = MainContent.of(doc, selectors);
     String text = MainContent.text(main);
-    if (text.length() < MIN_TEXT) return List.of(); // listing or navigation page
+    // A page of links (an index, a category) is followed for its links, not stored.
+    if (text.length() < MIN_TEXT || Listings.isListing(main)) {
+      return new Reading.Nothing(nothing(main, text, "nothing extracted"));
+    }
     Instant published = metaDate.equals(Instant.EPOCH) ? timeDate(doc) : metaDate;
     List<Draft> drafts = new ArrayList<>();
     Details details = new Details.None();
-    // A page of links (an index, a category) is followed for its links, not stored.
-    if (Listings.isListing(main)) return List.of();
     if (kind == SourceKind.MANUAL) details = Guides.read(main).<Details>map(g -> g).orElse(details);
     drafts.add(new Draft(url, kind, title, text, ProductRef.UNKNOWN, false, published, details));
     if (kind == SourceKind.MANUAL) {
@@ -84,7 +116,21 @@ public final class GenericHtmlExtractor implements Extractor {
                     url, title, 0, row.problem(), row.cause(), row.remedy())));
       }
     }
-    return drafts;
+    return new Reading.Found(drafts);
+  }
+
+  private static Reading found(Draft draft) {
+    return new Reading.Found(List.of(draft));
+  }
+
+  /**
+   * Why a page with this main content yields no draft: a listing, too little text, else {@code
+   * otherwise}.
+   */
+  private static PageOutcome nothing(Element main, String text, String otherwise) {
+    if (Listings.isListing(main)) return new PageOutcome.Listing();
+    if (text.length() < MIN_TEXT) return new PageOutcome.NoContent("too little text");
+    return new PageOutcome.NoContent(otherwise);
   }
 
   private static String title(Document doc, Map<String, String> selectors) {

@@ -1,6 +1,10 @@
 package io.fixfinder.crawler.parse.html;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
@@ -17,6 +21,13 @@ public final class MainContent {
           + ".ad, .ads, .advert, .advertisement, [class*=sponsor], [id*=sidebar], [class*=sidebar], "
           + "[class*=breadcrumb], [class*=cookie], [class*=share], [class*=related], [class*=newsletter], "
           + "[class*=menu], [class*=pagination]";
+
+  /** What a block's own paragraphs are, for finding the block of most paragraph text. */
+  private static final Set<String> PARAGRAPHS =
+      Set.of("p", "ul", "ol", "pre", "blockquote", "table");
+
+  /** Units of text: a block that holds one is read through it. */
+  private static final Set<String> UNITS = Set.of("p", "li", "td");
 
   private MainContent() {}
 
@@ -40,8 +51,10 @@ public final class MainContent {
     Elements blocks = doc.select("div, section, td");
     for (Element block : blocks) {
       int score = 0;
-      for (Element p : block.select("> p, > ul, > ol, > pre, > blockquote, > table")) {
-        score += p.text().length();
+      // The block's own paragraphs: its children (a select of "> p" would walk its whole subtree,
+      // for every block the square of the page's depth).
+      for (Element p : block.children()) {
+        if (PARAGRAPHS.contains(p.normalName())) score += p.text().length();
       }
       if (score > bestScore) {
         bestScore = score;
@@ -53,17 +66,36 @@ public final class MainContent {
 
   /** Text with paragraph breaks kept: block elements end lines. */
   public static String text(Element root) {
+    Set<Element> holders = holdersOfUnits(root);
     StringBuilder sb = new StringBuilder();
     for (Element e :
         root.select("h1, h2, h3, h4, h5, h6, p, li, pre, blockquote, td, th, dt, dd")) {
       // A block that holds other blocks is read through them, not twice.
-      int self = e.is("p, li, td") ? 1 : 0;
-      if (!e.normalName().equals("td") && e.select("p, li, td").size() > self) continue;
+      if (!e.normalName().equals("td") && holders.contains(e)) continue;
       String t = e.text().strip();
       if (!t.isEmpty()) sb.append(t).append('\n');
     }
     String text = sb.toString().strip();
     return text.isEmpty() ? root.text() : text;
+  }
+
+  /**
+   * The elements of {@code root}'s subtree that hold a p, li or td below them, in one pass from the
+   * leaves up (a select per element would cost the square of the page's depth).
+   */
+  private static Set<Element> holdersOfUnits(Element root) {
+    Set<Element> holders = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Element> all = root.getAllElements();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      Element e = all.get(i);
+      for (Element child : e.children()) {
+        if (UNITS.contains(child.normalName()) || holders.contains(child)) {
+          holders.add(e);
+          break;
+        }
+      }
+    }
+    return holders;
   }
 
   /** The page title: og:title, then the first h1, then the title element. */

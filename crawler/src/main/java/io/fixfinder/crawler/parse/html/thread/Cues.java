@@ -77,8 +77,16 @@ final class Cues {
               + "(points?|votes?|likes?|upvotes?|kudos|thanks|people liked this)?$");
   private static final Pattern WORD = Pattern.compile("\\p{L}{2,}");
 
+  /** Runs of white space, no-break spaces among them (compiled once: cues read every element). */
+  static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
+
+  private static final Pattern NO_LETTER = Pattern.compile("^[^\\p{L}]*$");
+  private static final Pattern NUMBER_PUNCTUATION = Pattern.compile("[,.+]");
+  private static final Pattern VOTE_NEIGHBOUR =
+      Pattern.compile(".*\\b(up ?vote|vote|votes|like|likes|points?)\\b.*");
+
   private static final Pattern USER_WORDS = Pattern.compile("\\S*(user|stat|count)\\S*");
-  private static final Set<String> NOT_PROSE =
+  static final Set<String> NOT_PROSE =
       Set.of(
           "a", "h1", "h2", "h3", "h4", "h5", "h6", "label", "dt", "time", "button", "select",
           "option");
@@ -98,9 +106,34 @@ final class Cues {
    */
   static Optional<String> brief(Element e, int limit) {
     StringBuilder sb = new StringBuilder();
-    return brief(e, limit, sb)
-        ? Optional.of(sb.toString().replaceAll("[\\s\\u00a0]+", " ").strip())
-        : Optional.empty();
+    return brief(e, limit, sb) ? Optional.of(collapse(sb).strip()) : Optional.empty();
+  }
+
+  /**
+   * Runs of white space and no-break spaces as one space: what {@link #SPACES} replaces, without a
+   * regex match per element (every element's brief text is read).
+   */
+  static String collapse(CharSequence s) {
+    StringBuilder out = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' '
+          || c == '\t'
+          || c == '\n'
+          || c == '\u000B'
+          || c == '\f'
+          || c == '\r'
+          || c == '\u00a0') {
+        space = true;
+        continue;
+      }
+      if (space) out.append(' ');
+      space = false;
+      out.append(c);
+    }
+    if (space) out.append(' ');
+    return out.toString();
   }
 
   private static boolean brief(Node node, int limit, StringBuilder sb) {
@@ -234,7 +267,7 @@ final class Cues {
       if (text.isEmpty() || text.startsWith("#")) continue;
       Matcher m = VOTE_TEXT.matcher(text);
       if (!m.matches() || userStat(e)) continue;
-      boolean worded = m.group(2) != null || !text.matches("^[^\\p{L}]*$");
+      boolean worded = m.group(2) != null || !NO_LETTER.matcher(text).matches();
       if (!worded && !voteContext(e)) continue;
       if (NOT_VOTE.matcher(names(e) + " " + labels(e)).find()) continue;
       // the number must be this element's own text, not a bigger block's
@@ -257,7 +290,7 @@ final class Cues {
   }
 
   private static int number(Matcher m) {
-    String n = m.group(1).replace("−", "-").replaceAll("[,.+]", "");
+    String n = NUMBER_PUNCTUATION.matcher(m.group(1).replace("−", "-")).replaceAll("");
     try {
       return Integer.parseInt(n);
     } catch (NumberFormatException e) {
@@ -276,8 +309,7 @@ final class Cues {
           String brief = shortText(sibling, 20);
           String s = names(sibling) + " " + labels(sibling) + " " + brief;
           if ((!brief.isEmpty() || !labels(sibling).isEmpty())
-              && s.toLowerCase(Locale.ROOT)
-                  .matches(".*\\b(up ?vote|vote|votes|like|likes|points?)\\b.*")) return true;
+              && VOTE_NEIGHBOUR.matcher(s.toLowerCase(Locale.ROOT)).matches()) return true;
         }
       }
     }
@@ -326,15 +358,14 @@ final class Cues {
   /**
    * Characters of prose: text nodes of three or more words, outside links, headings, labels and
    * skipped subtrees, with dates and numbers not counted. A board index row (a title link, "by", a
-   * date, reply counts) has almost none; a post has its sentences.
+   * date, reply counts) has almost none; a post has its sentences. To ask of many elements of one
+   * page, use a {@link Prose}, which reads each element once.
    */
-  private static final Pattern NUMBERISH = Pattern.compile("\\d[\\d:,./-]*");
-
   static int prose(Element root, Predicate<Element> skip) {
-    int[] total = {0};
-    prose(root, skip, total);
-    return total[0];
+    return new Prose(skip).of(root);
   }
+
+  private static final Pattern NUMBERISH = Pattern.compile("\\d[\\d:,./-]*");
 
   private static boolean linkLabel(TextNode t) {
     Element block = t.parent() instanceof Element p ? p : null;
@@ -352,23 +383,18 @@ final class Cues {
     return links * 2 >= all;
   }
 
-  private static void prose(Node node, Predicate<Element> skip, int[] total) {
-    if (node instanceof TextNode t) {
-      String s = t.text().strip();
-      if (s.isEmpty()) return;
-      String rest = NUMBERISH.matcher(s).replaceAll(" ");
-      Matcher words = WORD.matcher(rest);
-      int n = 0;
-      while (words.find()) n++;
-      // A short text that holds a date is a by-line ("Posted on May 2, 2025"), not prose; the
-      // label of a link list ("Previous message: <a>...</a>") is navigation.
-      if (n >= 3 && (s.length() > 80 || (PostDates.text(s).isEmpty() && !linkLabel(t))))
-        total[0] += s.length();
-      return;
-    }
-    if (node instanceof Element e) {
-      if (skip.test(e) || NOT_PROSE.contains(e.normalName())) return;
-      for (Node child : e.childNodes()) prose(child, skip, total);
-    }
+  /** The prose one text node adds to its element's: its length, or 0 when it is no prose. */
+  static int prose(TextNode t) {
+    String s = t.text().strip();
+    if (s.isEmpty()) return 0;
+    String rest = NUMBERISH.matcher(s).replaceAll(" ");
+    Matcher words = WORD.matcher(rest);
+    int n = 0;
+    while (words.find()) n++;
+    // A short text that holds a date is a by-line ("Posted on May 2, 2025"), not prose; the
+    // label of a link list ("Previous message: <a>...</a>") is navigation.
+    if (n >= 3 && (s.length() > 80 || (PostDates.text(s).isEmpty() && !linkLabel(t))))
+      return s.length();
+    return 0;
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
@@ -20,6 +21,9 @@ final class PostBlocks {
 
   static final int MIN_GROUP_MEAN_PROSE = 60;
 
+  private static final Pattern DIGITS = Pattern.compile("\\d+");
+  private static final Pattern DIGIT = Pattern.compile("\\d");
+
   /** The winning group's blocks in page order, and the test for blocks nested in them. */
   record Group(List<Element> blocks, Predicate<Element> nested) {}
 
@@ -27,35 +31,38 @@ final class PostBlocks {
 
   private PostBlocks() {}
 
-  static Optional<Group> find(Element root) {
-    Optional<Group> cued = find(root, true);
+  /**
+   * @param prose the prose of the page's elements outside noise ({@link PostReader#noise}), shared
+   *     by every question asked of one page
+   */
+  static Optional<Group> find(Element root, Prose prose) {
+    Optional<Group> cued = find(root, true, prose);
     if (cued.isPresent()) return cued;
     // A bare page with no post cue at all (two blocks of text, no names, dates or buttons): its
     // repeated blocks are posts when they hold most of the page's prose and it is no guide.
-    Optional<Group> bare = find(root, false);
+    Optional<Group> bare = find(root, false, prose);
     if (bare.isEmpty()) return bare;
-    Predicate<Element> noise = e -> e.hasAttr(PostReader.MARK);
-    int prose = 0;
-    for (Element block : bare.get().blocks()) prose += Cues.prose(block, noise);
+    int posts = 0;
+    for (Element block : bare.get().blocks()) posts += prose.of(block);
     Element parent = bare.get().blocks().getFirst().parent();
-    if (prose * 2 < Cues.prose(root, noise) || ThreadReader.guideLike(parent)) {
+    if (posts * 2 < prose.of(root) || ThreadReader.guideLike(parent)) {
       return Optional.empty();
     }
     return bare;
   }
 
-  private static Optional<Group> find(Element root, boolean cues) {
+  private static Optional<Group> find(Element root, boolean cues, Prose prose) {
     List<Candidate> candidates = new ArrayList<>();
     for (Element parent : root.getAllElements()) {
       for (List<Element> siblings : alike(parent.children())) {
         if (siblings.size() < 2) continue;
         if (!cues && !Cues.tag(siblings.getFirst(), "div", "article", "section", "li")) continue;
-        candidate(siblings, cues).ifPresent(candidates::add);
+        candidate(siblings, cues, prose).ifPresent(candidates::add);
       }
     }
     Candidate best = null;
     for (Candidate c : candidates) {
-      if (wrapsPosts(c, candidates)) continue;
+      if (wrapsPosts(c, candidates, prose)) continue;
       if (best == null || c.prose() > best.prose()) best = c;
     }
     if (best == null) return Optional.empty();
@@ -111,23 +118,23 @@ final class PostBlocks {
   }
 
   private static String unnumbered(String id) {
-    return id.replaceAll("\\d+", "");
+    return DIGITS.matcher(id).replaceAll("");
   }
 
   static Set<String> classes(Element e) {
     Set<String> out = new HashSet<>();
-    for (String c : e.classNames()) if (!c.isBlank() && !c.matches(".*\\d.*")) out.add(c);
+    for (String c : e.classNames()) if (!c.isBlank() && !DIGIT.matcher(c).find()) out.add(c);
     return out;
   }
 
-  private static Optional<Candidate> candidate(List<Element> siblings, boolean cues) {
+  private static Optional<Candidate> candidate(
+      List<Element> siblings, boolean cues, Prose pageProse) {
     List<Element> posts = new ArrayList<>();
     int prose = 0;
     int nonEmpty = 0;
-    Predicate<Element> noise = e -> e.hasAttr(PostReader.MARK);
     for (Element s : siblings) {
       if (Cues.brief(s, 5).map(t -> t.length() >= 5).orElse(true)) nonEmpty++;
-      int p = Cues.prose(s, noise);
+      int p = pageProse.of(s);
       if (p < MIN_POST_PROSE) continue;
       Predicate<Element> none = e -> false;
       boolean cue =
@@ -147,7 +154,7 @@ final class PostBlocks {
     if (prose / siblings.size() < mean && prose / posts.size() < mean * 2) return Optional.empty();
     // Blocks of the shape that failed the cue test are still posts of the group (a short reply).
     List<Element> blocks = new ArrayList<>();
-    for (Element s : siblings) if (Cues.prose(s, noise) > 0 || posts.contains(s)) blocks.add(s);
+    for (Element s : siblings) if (pageProse.of(s) > 0 || posts.contains(s)) blocks.add(s);
     return Optional.of(new Candidate(blocks, classes(siblings.getFirst()), prose));
   }
 
@@ -155,10 +162,9 @@ final class PostBlocks {
    * Whether one block of {@code c} holds two or more posts of a group of another shape that make up
    * most of its prose: a layout column around the posts, not a post with comments under it.
    */
-  private static boolean wrapsPosts(Candidate c, List<Candidate> all) {
-    Predicate<Element> noise = e -> e.hasAttr(PostReader.MARK);
+  private static boolean wrapsPosts(Candidate c, List<Candidate> all, Prose prose) {
     for (Element block : c.blocks()) {
-      int blockProse = Cues.prose(block, noise);
+      int blockProse = prose.of(block);
       for (Candidate other : all) {
         if (other == c || sameShape(other.blocks().getFirst(), c.blocks().getFirst())) continue;
         int inside = 0;
@@ -166,7 +172,7 @@ final class PostBlocks {
         for (Element post : other.blocks()) {
           if (isInside(post, block)) {
             inside++;
-            insideProse += Cues.prose(post, noise);
+            insideProse += prose.of(post);
           }
         }
         if (inside >= 2 && insideProse * 2 >= blockProse) return true;

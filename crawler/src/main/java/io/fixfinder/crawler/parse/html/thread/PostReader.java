@@ -31,6 +31,9 @@ final class PostReader {
   private static final Pattern QUOTE = Pattern.compile("(?i)quote");
   private static final Pattern MAIL_QUOTE_INTRO =
       Pattern.compile("(?i)^(on .{4,120} wrote:|.{2,60} (wrote|said|schrieb|a écrit)\\s*:)$");
+  private static final Pattern RULE = Pattern.compile("^_{5,}$");
+  private static final Pattern NOT_NUMBER = Pattern.compile("[^\\d-]");
+  private static final Pattern NUMBER = Pattern.compile("-?\\d{1,9}");
   private static final Set<String> TEXT_LEAVES =
       Set.of(
           "p",
@@ -75,6 +78,11 @@ final class PostReader {
 
   private PostReader() {}
 
+  /** Whether an element of a prepared document was marked as no part of any post. */
+  static boolean noise(Element e) {
+    return e.hasAttr(MARK);
+  }
+
   /** A copy of the page without scripts, controls and hidden elements: what a reader sees. */
   static Document prepare(Document original) {
     Document doc = original.clone();
@@ -103,7 +111,9 @@ final class PostReader {
    * reply nested under the post), which are not part of it.
    */
   static Post read(Element block, Predicate<Element> nested) {
-    Element body = body(block, nested);
+    // One test of what is not the post's text serves both finding the body and reading it.
+    Predicate<Element> notText = skip(block, nested);
+    Element body = bodyOutside(block, notText);
     java.util.Map<Element, Boolean> quotes = new java.util.IdentityHashMap<>();
     Predicate<Element> outsideBody =
         e -> e == body || nested.test(e) || quotes.computeIfAbsent(e, x -> quote(x, block, nested));
@@ -112,7 +122,7 @@ final class PostReader {
     Instant date = Cues.date(block, cueSkip).orElse(Instant.EPOCH);
     int votes = Cues.votes(block, cueSkip).orElse(0);
     boolean accepted = Cues.accepted(block, cueSkip);
-    return new Post(text(body, block, nested), author, date, votes, accepted);
+    return new Post(textOutside(body, notText), author, date, votes, accepted);
   }
 
   /** Votes and the accepted marker within {@code block}, outside {@code body}. */
@@ -122,8 +132,8 @@ final class PostReader {
     Instant date = Cues.date(block, skip).orElse(Instant.EPOCH);
     int v =
         votes
-            .map(e -> e.text().replaceAll("[^\\d-]", ""))
-            .filter(s -> s.matches("-?\\d{1,9}"))
+            .map(e -> NOT_NUMBER.matcher(e.text()).replaceAll(""))
+            .filter(s -> NUMBER.matcher(s).matches())
             .map(Integer::parseInt)
             .orElseGet(() -> Cues.votes(block, skip).orElse(0));
     return new Post(text(body, block, e -> false), author, date, v, accepted);
@@ -131,16 +141,23 @@ final class PostReader {
 
   /** The post body: descend from the block while one child holds most of the prose. */
   static Element body(Element block, Predicate<Element> nested) {
-    Predicate<Element> skip = skip(block, nested);
+    return bodyOutside(block, skip(block, nested));
+  }
+
+  /** The body, with {@code skip} from {@link #skip} for this block. */
+  private static Element bodyOutside(Element block, Predicate<Element> skip) {
+    // Each step down reads the prose of the node's children, which the step before read within
+    // the node's: remembered, the whole descent reads the block once.
+    Prose prose = new Prose(skip);
     Element node = block;
     while (true) {
-      int total = Cues.prose(node, skip);
+      int total = prose.of(node);
       if (total == 0) return node;
       Element best = null;
       int bestProse = 0;
       for (Element child : node.children()) {
         if (skip.test(child)) continue;
-        int p = Cues.prose(child, skip);
+        int p = prose.of(child);
         if (p > bestProse) {
           bestProse = p;
           best = child;
@@ -154,7 +171,8 @@ final class PostReader {
 
   /** What is not the post's own text: noise marks, nested posts, quotes, author/date lines. */
   private static Predicate<Element> skip(Element block, Predicate<Element> nested) {
-    int total = Cues.prose(block, e -> e.hasAttr(MARK) || nested.test(e));
+    Prose outside = new Prose(e -> e.hasAttr(MARK) || nested.test(e));
+    int total = outside.of(block);
     // Asked for every element on every descent step: remembered per element.
     java.util.Map<Element, Boolean> seen = new java.util.IdentityHashMap<>();
     return e ->
@@ -165,7 +183,7 @@ final class PostReader {
                     x.hasAttr(MARK)
                         || nested.test(x)
                         || quote(x, block, nested)
-                        || metaLine(x, block, total, nested));
+                        || metaLine(x, total, nested, outside));
   }
 
   /** A quotation of another post: a blockquote, or a block named as a quote, beside own text. */
@@ -179,22 +197,27 @@ final class PostReader {
 
   /** A line or panel inside the post that carries both an author and a date: the by-line. */
   private static boolean metaLine(
-      Element e, Element block, int blockProse, Predicate<Element> nested) {
+      Element e, int blockProse, Predicate<Element> nested, Prose outside) {
     if (Cues.brief(e, 400).isEmpty()) return false;
     Predicate<Element> skip = x -> x.hasAttr(MARK) || nested.test(x);
-    if (Cues.prose(e, skip) * 2 > blockProse && blockProse > 0) return false;
+    if (outside.of(e) * 2 > blockProse && blockProse > 0) return false;
     return Cues.author(e, skip).isPresent() && Cues.date(e, skip).isPresent();
   }
 
   /** The body's text with paragraph breaks; mail quoting and signatures dropped. */
   static String text(Element body, Element block, Predicate<Element> nested) {
-    Predicate<Element> skip = skip(block, nested);
+    return textOutside(body, skip(block, nested));
+  }
+
+  /** The body's text, with {@code skip} from {@link #skip} for its block. */
+  private static String textOutside(Element body, Predicate<Element> skip) {
     StringBuilder sb = new StringBuilder();
-    append(body, skip, sb);
+    append(body, body.parent() != null && inPre(body.parent()), skip, sb);
     List<String> lines = new ArrayList<>();
     for (String raw : sb.toString().split("\n")) {
-      String line = raw.replaceAll("[\\s\\u00a0]+", " ").strip();
-      if (line.equals("--") || line.equals("-- ") || line.matches("^_{5,}$")) break; // signature
+      String line = Cues.SPACES.matcher(raw).replaceAll(" ").strip();
+      if (line.equals("--") || line.equals("-- ") || RULE.matcher(line).matches())
+        break; // signature
       if (line.startsWith(">") || line.startsWith("&gt;")) continue;
       if (MAIL_QUOTE_INTRO.matcher(line).matches()) continue;
       if (line.isEmpty() && (lines.isEmpty() || lines.getLast().isEmpty())) continue;
@@ -204,16 +227,20 @@ final class PostReader {
     return String.join("\n", lines).strip();
   }
 
-  private static void append(Node node, Predicate<Element> skip, StringBuilder sb) {
+  /**
+   * @param inPre whether an ancestor of {@code node} is a {@code pre} (passed down, not looked up
+   *     per text node: that costs the depth each time)
+   */
+  private static void append(Node node, boolean inPre, Predicate<Element> skip, StringBuilder sb) {
     if (node instanceof TextNode t) {
-      boolean pre = t.parent() instanceof Element p && inPre(p);
-      sb.append(pre ? t.getWholeText() : t.text());
+      sb.append(inPre ? t.getWholeText() : t.text());
       return;
     }
     if (!(node instanceof Element e) || skip.test(e)) return;
     boolean block = BLOCKS.contains(e.normalName());
     if (block) sb.append('\n');
-    for (Node child : e.childNodes()) append(child, skip, sb);
+    boolean pre = inPre || e.normalName().equals("pre");
+    for (Node child : e.childNodes()) append(child, pre, skip, sb);
     if (block && !e.normalName().equals("br")) sb.append('\n');
   }
 

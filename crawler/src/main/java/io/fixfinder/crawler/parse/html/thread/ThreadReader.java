@@ -38,20 +38,22 @@ public final class ThreadReader {
       Optional<Found> bySite = bySelectors(doc, selectors, postSelector);
       if (bySite.isPresent()) return bySite;
     }
-    Optional<PostBlocks.Group> group = PostBlocks.find(doc.body());
+    // Elements' prose outside noise, asked again and again while looking for posts: read once.
+    Prose prose = new Prose(PostReader::noise);
+    Optional<PostBlocks.Group> group = PostBlocks.find(doc.body(), prose);
     if (group.isPresent()) {
       List<Element> blocks = group.get().blocks();
       Predicate<Element> nested = group.get().nested();
       List<Post> posts = new ArrayList<>();
       for (Element block : blocks) posts.add(PostReader.read(block, nested));
-      Optional<Element> before = questionBefore(blocks.getFirst());
+      Optional<Element> before = questionBefore(blocks.getFirst(), prose);
       if (before.isPresent()) {
         Post question = PostReader.read(before.get(), nested);
         return Optional.of(new Found(question, posts));
       }
       return Optional.of(new Found(posts.getFirst(), posts.subList(1, posts.size())));
     }
-    return single(doc.body())
+    return single(doc.body(), prose)
         .map(block -> new Found(PostReader.read(block, e -> false), List.of()));
   }
 
@@ -84,16 +86,15 @@ public final class ThreadReader {
    * of the first post or of one of its ancestors that holds prose and a post cue (author, date or
    * votes). Headings, navigation and sidebars are not questions.
    */
-  static Optional<Element> questionBefore(Element first) {
-    Predicate<Element> noise = e -> e.hasAttr(PostReader.MARK);
+  static Optional<Element> questionBefore(Element first, Prose prose) {
     Predicate<Element> none = e -> false;
     Element node = first;
     for (int level = 0; level < 5 && node.parent() != null && !Cues.tag(node, "body"); level++) {
       for (Element s = node.previousElementSibling(); s != null; s = s.previousElementSibling()) {
         if ((Cues.tag(s, "h1", "h2", "h3", "h4", "h5", "h6", "nav", "footer", "aside")
             || s.attr("role").equals("navigation"))) continue;
-        if (Cues.prose(s, noise) < MIN_QUESTION_PROSE) continue;
-        if (PostBlocks.find(s).isPresent()) continue; // a list of posts of its own
+        if (prose.of(s) < MIN_QUESTION_PROSE) continue;
+        if (PostBlocks.find(s, prose).isPresent()) continue; // a list of posts of its own
         if (Cues.author(s, none).isPresent()
             || Cues.date(s, none).isPresent()
             || Cues.votes(s, none).isPresent()) return Optional.of(s);
@@ -107,8 +108,7 @@ public final class ThreadReader {
    * The one post of a page without repeated posts: the block of most prose that no child of it
    * dominates, with an author and a date around it, on a page not laid out as a guide or manual.
    */
-  static Optional<Element> single(Element root) {
-    Predicate<Element> noise = e -> e.hasAttr(PostReader.MARK);
+  static Optional<Element> single(Element root, Prose prose) {
     Element best = null;
     int bestProse = 0;
     for (Element e : root.getAllElements()) {
@@ -125,11 +125,11 @@ public final class ThreadReader {
           "dd",
           "body",
           "noscript")) continue;
-      int p = Cues.prose(e, noise);
+      int p = prose.of(e);
       if (p < MIN_QUESTION_PROSE * 2 || p <= bestProse) continue;
       boolean dominated = false;
       for (Element child : e.children()) {
-        if (Cues.prose(child, noise) >= 0.6 * p
+        if (prose.of(child) >= 0.6 * p
             && !Cues.tag(child, "p", "ul", "ol", "table", "blockquote")) {
           dominated = true;
           break;
