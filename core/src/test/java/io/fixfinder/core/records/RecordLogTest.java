@@ -41,6 +41,34 @@ class RecordLogTest {
   }
 
   @Test
+  void threadsAppendingAtOnceEachStoreTheirWholeLines() throws Exception {
+    // Appends share forces to disk (group commit); every line must still be written whole, once.
+    Path file = dir.resolve("r.jsonl");
+    int threads = 8;
+    int each = 50;
+    try (RecordLog log = RecordLog.openForAppend(file)) {
+      List<Thread> running = new java.util.ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        int id = t;
+        running.add(
+            Thread.ofPlatform()
+                .start(
+                    () -> {
+                      for (int i = 0; i < each; i++) {
+                        String url = "http://a/" + id + "/" + i;
+                        log.page(url, "run", List.of(doc(url, "t" + id)), List.of());
+                      }
+                    }));
+      }
+      for (Thread t : running) t.join();
+    }
+    RecordLog.Snapshot read = RecordLog.read(file);
+    assertThat(read.badLines()).isZero();
+    assertThat(read.docs()).hasSize(threads * each);
+    assertThat(RecordLog.pagesOfRun(file, "run")).hasSize(threads * each);
+  }
+
+  @Test
   void latestEntryWinsAndRoundTripsEveryField() throws Exception {
     Path file = dir.resolve("r.jsonl");
     try (RecordLog log = RecordLog.openForAppend(file)) {

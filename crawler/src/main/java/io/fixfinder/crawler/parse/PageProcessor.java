@@ -95,8 +95,10 @@ public final class PageProcessor implements PageHandler {
       else stored.add(doc);
     }
     String url = page.url().toString();
+    // On disk before it is counted as stored: a read of the log that starts meanwhile either
+    // finds the line or has its replay list ready for it.
+    log.page(url, runId, stored, aliases);
     synchronized (this) {
-      log.page(url, runId, stored, aliases);
       if (pageRecords != null) pageRecords.stored(url, stored);
       else if (storedMeanwhile != null) storedMeanwhile.add(new Stored(url, stored));
     }
