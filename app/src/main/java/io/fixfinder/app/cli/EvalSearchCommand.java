@@ -46,9 +46,18 @@ public final class EvalSearchCommand implements Callable<Integer> {
 
   @Option(
       names = "--fusion",
-      paramLabel = "rrf|linear",
+      paramLabel = "learned|linear|rrf",
       description = "How hybrid fuses the lists (default: index.fusion from the configuration).")
   String fusion;
+
+  @Option(
+      names = "--also-fusion",
+      split = ",",
+      paramLabel = "FUSION",
+      description =
+          "Also measure hybrid with these fusions on the same index, as systems hybrid-FUSION"
+              + " (e.g. linear,rrf).")
+  List<String> alsoFusion = List.of();
 
   @Option(names = "--json", description = "Print one JSON object as the last line.")
   boolean json;
@@ -62,6 +71,14 @@ public final class EvalSearchCommand implements Callable<Integer> {
       chosen = fusion == null ? cfg.index().fusion() : Fusion.of(fusion);
     } catch (RuntimeException e) {
       throw new Main.UsageError("--fusion: " + e.getMessage());
+    }
+    List<Fusion> others = new java.util.ArrayList<>();
+    for (String f : alsoFusion) {
+      try {
+        others.add(Fusion.of(f));
+      } catch (RuntimeException e) {
+        throw new Main.UsageError("--also-fusion: " + e.getMessage());
+      }
     }
     BeirSet set;
     try {
@@ -81,7 +98,11 @@ public final class EvalSearchCommand implements Callable<Integer> {
         vectors ? MiniLmEmbedder.withThreads(cfg.index().embedThreads()) : null) {
       SearchEvaluation eval =
           new SearchEvaluation(
-              KeyExtractor.builtIn(), Optional.<Embedder>ofNullable(embedder), chosen, System.err);
+              KeyExtractor.builtIn(),
+              Optional.<Embedder>ofNullable(embedder),
+              chosen,
+              others,
+              System.err);
       SearchEvaluation.Result result = eval.run(set, modes);
       System.out.printf(
           Locale.ROOT,

@@ -68,6 +68,25 @@ class EvalSearchCommandTest {
       assertThat(m.get("mrr@10").asDouble()).isBetween(0.0, 1.0);
     }
     assertThat(r.out()).contains("1 malformed lines skipped");
+    // the other fusions on the same index, as extra systems: keys added, none renamed
+    Run also =
+        run(
+            "eval",
+            "search",
+            "--beir",
+            dir.toString(),
+            "--mode",
+            "hybrid",
+            "--fusion",
+            "learned",
+            "--also-fusion",
+            "linear,rrf,learned",
+            "--json");
+    assertThat(also.code()).as(also.err()).isZero();
+    JsonNode alsoJson = new ObjectMapper().readTree(also.out().strip().lines().toList().getLast());
+    assertThat(alsoJson.get("metrics").fieldNames())
+        .toIterable()
+        .containsExactly("baseline-lucene-bm25", "hybrid", "hybrid-linear", "hybrid-rrf");
   }
 
   @Test
@@ -83,5 +102,9 @@ class EvalSearchCommandTest {
     Run badMode = run("eval", "search", "--beir", dir.toString(), "--mode", "fuzzy");
     assertThat(badMode.code()).isEqualTo(2);
     assertThat(badMode.err()).contains("fuzzy");
+    Run badFusion = run("eval", "search", "--beir", dir.toString(), "--also-fusion", "magic");
+    assertThat(badFusion.code()).isEqualTo(2);
+    assertThat(badFusion.err().strip().lines()).hasSize(1);
+    assertThat(badFusion.err()).contains("--also-fusion").contains("magic");
   }
 }

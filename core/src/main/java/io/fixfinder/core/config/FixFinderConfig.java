@@ -154,8 +154,8 @@ public record FixFinderConfig(
   /**
    * @param retrieval how search finds candidates: {@code bm25} (words), {@code dense} (meaning,
    *     from sentence embeddings) or {@code hybrid} (both, fused)
-   * @param fusion how hybrid combines the two lists: {@code rrf} (reciprocal rank) or {@code
-   *     linear} (normalised scores, weighted)
+   * @param fusion how hybrid combines the two lists: {@code rrf} (reciprocal rank), {@code linear}
+   *     (normalised scores, weighted) or {@code learned} (a fitted combination)
    * @param embeddings whether records get a dense vector at index time (needed by dense, hybrid and
    *     issue clustering; off makes indexing several times faster)
    * @param embedThreads threads computing embeddings; 0 means one per core
@@ -165,7 +165,7 @@ public record FixFinderConfig(
     public Index {
       if (ramBufferMb < 1) throw new ConfigException("index.ramBufferMb must be >= 1");
       if (retrieval == null) retrieval = Retrieval.HYBRID;
-      if (fusion == null) fusion = Fusion.LINEAR;
+      if (fusion == null) fusion = Fusion.LEARNED;
       if (embedThreads < 0) throw new ConfigException("index.embedThreads must be >= 0");
       if (!embeddings && retrieval != Retrieval.BM25) {
         throw new ConfigException(
@@ -175,7 +175,7 @@ public record FixFinderConfig(
 
     /** The defaults with only the RAM buffer set (tests, tools). */
     public Index(int ramBufferMb) {
-      this(ramBufferMb, Retrieval.HYBRID, Fusion.LINEAR, true, 0);
+      this(ramBufferMb, Retrieval.HYBRID, Fusion.LEARNED, true, 0);
     }
   }
 
@@ -237,10 +237,14 @@ public record FixFinderConfig(
     }
   }
 
-  /** How hybrid retrieval merges its word and meaning lists. */
+  /**
+   * How hybrid retrieval merges its word and meaning lists: reciprocal ranks, a weighted sum of
+   * normalised scores, or a learned combination of scores, ranks and query shape.
+   */
   public enum Fusion {
     RRF,
-    LINEAR;
+    LINEAR,
+    LEARNED;
 
     @com.fasterxml.jackson.annotation.JsonValue
     public String id() {
@@ -250,7 +254,7 @@ public record FixFinderConfig(
     @com.fasterxml.jackson.annotation.JsonCreator
     public static Fusion of(String id) {
       for (Fusion f : values()) if (f.id().equalsIgnoreCase(id.strip())) return f;
-      throw new ConfigException("unknown fusion '" + id + "' (rrf or linear)");
+      throw new ConfigException("unknown fusion '" + id + "' (rrf, linear or learned)");
     }
   }
 

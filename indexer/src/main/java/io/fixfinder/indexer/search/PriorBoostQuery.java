@@ -40,18 +40,40 @@ final class PriorBoostQuery extends Query {
   private final Query in;
   private final String field;
   private final float max;
+  private final float exponent;
+  private final float maxPrior;
 
   PriorBoostQuery(Query in, String field, float max) {
+    this(in, field, max, 1f);
+  }
+
+  /**
+   * The score times prior^{@code exponent}: 1 multiplies by the prior as it is, 0 ignores it, in
+   * between softens it (a prior of 2 counts √2 at 0.5).
+   */
+  PriorBoostQuery(Query in, String field, float max, float exponent) {
     this.in = Objects.requireNonNull(in);
     this.field = Objects.requireNonNull(field);
     if (!(max >= 1)) throw new IllegalArgumentException("max prior must be >= 1, got " + max);
-    this.max = max;
+    if (!(exponent >= 0 && exponent <= 1)) {
+      throw new IllegalArgumentException("prior exponent must be in [0, 1], got " + exponent);
+    }
+    this.maxPrior = max;
+    this.exponent = exponent;
+    this.max = strength(max, exponent);
+  }
+
+  /** A prior as it counts: prior^exponent (bounds too, the power being monotone). */
+  static float strength(float prior, float exponent) {
+    return exponent == 1f ? prior : (float) Math.pow(prior, exponent);
   }
 
   @Override
   public Query rewrite(IndexSearcher searcher) throws IOException {
     Query rewritten = in.rewrite(searcher);
-    return rewritten == in ? super.rewrite(searcher) : new PriorBoostQuery(rewritten, field, max);
+    return rewritten == in
+        ? super.rewrite(searcher)
+        : new PriorBoostQuery(rewritten, field, maxPrior, exponent);
   }
 
   @Override
@@ -64,7 +86,7 @@ final class PriorBoostQuery extends Query {
       public Explanation explain(LeafReaderContext context, int doc) throws IOException {
         Explanation e = in.explain(context, doc);
         if (!e.isMatch()) return e;
-        float prior = prior(priors(context), doc);
+        float prior = strength(prior(priors(context), doc), exponent);
         return Explanation.match(
             e.getValue().floatValue() * prior,
             "score × prior",
@@ -79,7 +101,7 @@ final class PriorBoostQuery extends Query {
         return new ScorerSupplier() {
           @Override
           public Scorer get(long leadCost) throws IOException {
-            return new PriorScorer(inner.get(leadCost), priors(context), max);
+            return new PriorScorer(inner.get(leadCost), priors(context), max, exponent);
           }
 
           @Override
@@ -97,7 +119,7 @@ final class PriorBoostQuery extends Query {
                 float[] minScore = {0f}; // the collector's last minimum competitive score
                 if (blocks == null) {
                   return bulk.score(
-                      new PriorCollector(collector, priors, max, minScore),
+                      new PriorCollector(collector, priors, max, exponent, minScore),
                       acceptDocs,
                       min,
                       maxDoc);
@@ -107,7 +129,7 @@ final class PriorBoostQuery extends Query {
                   Block block = block(blocks, doc, maxDoc);
                   doc =
                       bulk.score(
-                          new PriorCollector(collector, priors, block.bound(), minScore),
+                          new PriorCollector(collector, priors, block.bound(), exponent, minScore),
                           acceptDocs,
                           doc,
                           block.end());
@@ -164,7 +186,9 @@ final class PriorBoostQuery extends Query {
     float bound = Float.intBitsToFloat((int) top);
     int span = blocks.maxDocID(level) - blocks.minDocID(level) + 1;
     if (blocks.docCount(level) < span) bound = Math.max(bound, 1f);
-    return new Block((int) Math.min(maxDoc, blocks.maxDocID(level) + 1L), Math.min(max, bound));
+    return new Block(
+        (int) Math.min(maxDoc, blocks.maxDocID(level) + 1L),
+        Math.min(max, strength(bound, exponent)));
   }
 
   /** Whether the segment's documents come in decreasing order of the prior. */
@@ -184,16 +208,18 @@ final class PriorBoostQuery extends Query {
   private static final class PriorScorer extends FilterScorer {
     private final NumericDocValues priors;
     private final float max;
+    private final float exponent;
 
-    PriorScorer(Scorer in, NumericDocValues priors, float max) {
+    PriorScorer(Scorer in, NumericDocValues priors, float max, float exponent) {
       super(in);
       this.priors = priors;
       this.max = max;
+      this.exponent = exponent;
     }
 
     @Override
     public float score() throws IOException {
-      return in.score() * prior(priors, docID());
+      return in.score() * strength(prior(priors, docID()), exponent);
     }
 
     @Override
@@ -222,13 +248,16 @@ final class PriorBoostQuery extends Query {
     private final LeafCollector out;
     private final NumericDocValues priors;
     private final float max;
+    private final float exponent;
     private final float[] minScore;
     private int doc = -1;
 
-    PriorCollector(LeafCollector out, NumericDocValues priors, float max, float[] minScore) {
+    PriorCollector(
+        LeafCollector out, NumericDocValues priors, float max, float exponent, float[] minScore) {
       this.out = out;
       this.priors = priors;
       this.max = max;
+      this.exponent = exponent;
       this.minScore = minScore;
     }
 
@@ -243,7 +272,7 @@ final class PriorBoostQuery extends Query {
             @Override
             public float score() throws IOException {
               if (priorDoc != doc) {
-                prior = prior(priors, doc);
+                prior = strength(prior(priors, doc), exponent);
                 priorDoc = doc;
               }
               return scorer.score() * prior;
@@ -281,7 +310,14 @@ final class PriorBoostQuery extends Query {
 
   @Override
   public String toString(String f) {
-    return "prior(" + in.toString(f) + ", " + field + " <= " + max + ")";
+    return "prior("
+        + in.toString(f)
+        + ", "
+        + field
+        + " <= "
+        + maxPrior
+        + (exponent == 1f ? "" : ", ^" + exponent)
+        + ")";
   }
 
   @Override
@@ -289,11 +325,12 @@ final class PriorBoostQuery extends Query {
     return sameClassAs(o)
         && in.equals(((PriorBoostQuery) o).in)
         && field.equals(((PriorBoostQuery) o).field)
-        && max == ((PriorBoostQuery) o).max;
+        && maxPrior == ((PriorBoostQuery) o).maxPrior
+        && exponent == ((PriorBoostQuery) o).exponent;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(classHash(), in, field, max);
+    return Objects.hash(classHash(), in, field, maxPrior, exponent);
   }
 }

@@ -52,10 +52,17 @@ final class QueryBuilder {
   private final Analyzer analyzer = Analyzers.queryPerField();
   private final Lexicon lexicon;
   private final float keyExponent;
+  private final float priorExponent;
 
   QueryBuilder(Lexicon lexicon, float keyExponent) {
+    this(lexicon, keyExponent, 1f);
+  }
+
+  /** With the record's prior counted as prior^{@code priorExponent} ({@link PriorBoostQuery}). */
+  QueryBuilder(Lexicon lexicon, float keyExponent, float priorExponent) {
     this.lexicon = lexicon;
     this.keyExponent = keyExponent;
+    this.priorExponent = priorExponent;
   }
 
   /** The query's tokens as typed: split on spaces, commas and semicolons. */
@@ -104,7 +111,8 @@ final class QueryBuilder {
       float scale = hasText ? (float) Math.pow(explained(request.query(), keys), keyExponent) : 1f;
       if (scale > 0) addDisjuncts(flat, keysQuery, scale);
     }
-    Query scored = new PriorBoostQuery(flat.build(), Fields.PRIOR, DocumentMapper.MAX_PRIOR);
+    Query scored =
+        new PriorBoostQuery(flat.build(), Fields.PRIOR, DocumentMapper.MAX_PRIOR, priorExponent);
     BooleanQuery.Builder outer = new BooleanQuery.Builder().add(scored, BooleanClause.Occur.MUST);
     filters(request).forEach(f -> outer.add(f, BooleanClause.Occur.FILTER));
     return outer.build();

@@ -42,6 +42,8 @@ final class ScoreFusion {
         addNormalised(score, words, w, norm);
         addNormalised(score, meaning, 1 - w, norm);
       }
+      case LEARNED ->
+          throw new IllegalArgumentException("learned fusion needs the query: see LearnedFusion");
     }
     List<ScoreDoc> out = new ArrayList<>(score.size());
     score.forEach((doc, s) -> out.add(new ScoreDoc(doc, s)));
@@ -67,8 +69,36 @@ final class ScoreFusion {
    */
   private static void addNormalised(
       Map<Integer, Float> score, RankedList list, float weight, Norm norm) {
+    Map<Integer, Integer> index = new HashMap<>();
+    for (Integer doc : score.keySet()) index.put(doc, index.size());
+    Float[] v = normalised(list, index, norm);
+    int i = 0;
+    for (Map.Entry<Integer, Float> e : score.entrySet()) {
+      Float x = v[i++];
+      if (x != null) e.setValue(e.getValue() + weight * x);
+    }
+  }
+
+  /**
+   * The z-score of every candidate ({@code index}: doc to position) in {@code list}, 0 where the
+   * list says nothing of it (cut short and without it, or empty, or uniform).
+   */
+  static float[] zScores(RankedList list, Map<Integer, Integer> index) {
+    Float[] v = normalised(list, index, Norm.ZSCORE);
+    float[] out = new float[v.length];
+    for (int i = 0; i < v.length; i++) out[i] = v[i] == null ? 0f : v[i];
+    return out;
+  }
+
+  /**
+   * The normalised score of each candidate ({@code index}: doc to position), null where the list
+   * speaks not of it: every value null for an empty or uniform list, and for a cut list the records
+   * absent from it. A complete list speaks of every candidate, the absent at raw score 0.
+   */
+  private static Float[] normalised(RankedList list, Map<Integer, Integer> index, Norm norm) {
+    Float[] out = new Float[index.size()];
     ScoreDoc[] docs = list.docs();
-    int n = list.complete() ? score.size() : docs.length;
+    int n = list.complete() ? index.size() : docs.length;
     int absent = n - docs.length;
     float max = absent > 0 ? 0f : Float.NEGATIVE_INFINITY;
     float min = absent > 0 ? 0f : Float.POSITIVE_INFINITY;
@@ -80,25 +110,26 @@ final class ScoreFusion {
       sum += d.score;
       sq += (double) d.score * d.score;
     }
-    if (n == 0 || !(max > min)) return; // empty, or every record scores the same: no information
+    if (n == 0 || !(max > min))
+      return out; // empty, or every record scores the same: no information
     double mean = sum / n;
     double sd = Math.sqrt(Math.max(0, sq / n - mean * mean));
-    if (norm == Norm.ZSCORE && !(sd > 0)) return;
-    if (norm == Norm.MAX && !(max > 0)) return;
+    if (norm == Norm.ZSCORE && !(sd > 0)) return out;
+    if (norm == Norm.MAX && !(max > 0)) return out;
     Map<Integer, Float> raw = new HashMap<>();
     for (ScoreDoc d : docs) raw.put(d.doc, d.score);
-    for (Map.Entry<Integer, Float> e : score.entrySet()) {
+    for (Map.Entry<Integer, Integer> e : index.entrySet()) {
       Float s = raw.get(e.getKey());
       if (s == null && !list.complete()) continue;
       float x = s == null ? 0f : s;
-      float v =
+      out[e.getValue()] =
           switch (norm) {
             case MINMAX -> (x - min) / (max - min);
             case MAX -> x / max;
             case ZSCORE -> (float) ((x - mean) / sd);
           };
-      e.setValue(e.getValue() + weight * v);
     }
+    return out;
   }
 
   /**

@@ -39,10 +39,10 @@ import org.apache.lucene.search.Weight;
  * but never filters them out ({@link QueryBuilder}). Candidates come from one of three retrieval
  * modes: {@code bm25} (BM25F over title and text plus key boosts scaled by how much of the query
  * the keys explain), {@code dense} (nearest neighbours of the query's sentence embedding in the
- * HNSW graph, {@link DenseRanking}) or {@code hybrid} (both lists, fused by reciprocal rank or by a
- * weighted sum of normalised scores, {@link ScoreFusion}). The record's quality prior multiplies
- * the score in both lists. Facets count over the top of the ranking ({@link Facets}). See {@code
- * docs/ranking.md}.
+ * HNSW graph, {@link DenseRanking}) or {@code hybrid} (both lists, fused by a learned combination
+ * of scores and query shape, {@link LearnedFusion}, or by reciprocal rank or a weighted sum of
+ * normalised scores, {@link ScoreFusion}). The record's quality prior multiplies the score in both
+ * lists. Facets count over the top of the ranking ({@link Facets}). See {@code docs/ranking.md}.
  *
  * <p>A query's ranking does not depend on the page asked: every page is a slice of one ordered
  * list, with one total, so walking the pages shows each record once.
@@ -103,7 +103,8 @@ public final class Searcher {
             .map(e -> new QueryVectors(e, QueryVectors.DEFAULT_MAX_BYTES));
     this.retrieval = Objects.requireNonNull(retrieval, "retrieval");
     this.fusion = Objects.requireNonNull(fusion, "fusion");
-    this.queries = new QueryBuilder(extractor.lexicon(), tuning.keyExponent());
+    this.queries =
+        new QueryBuilder(extractor.lexicon(), tuning.keyExponent(), tuning.priorExponent());
     if (retrieval != Retrieval.BM25 && embedder.isEmpty()) {
       throw new IllegalArgumentException("retrieval " + retrieval.id() + " needs an embedder");
     }
@@ -325,30 +326,85 @@ public final class Searcher {
       }
       case HYBRID -> {
         TopDocs top = lexical(searcher, lexical, Math.max(want, CANDIDATES));
-        ScoreDoc[] words = head(top.scoreDocs, CANDIDATES);
-        boolean allMatches =
-            top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
-                && top.totalHits.value() <= words.length;
-        float[] vector = vectors.orElseThrow().of(request.query());
-        ScoreDoc[] meaning = DenseRanking.neighbours(searcher, request, vector, tuning.denseK());
-        meaning = DenseRanking.withExact(searcher, meaning, words, vector);
-        float w = ScoreFusion.bm25Weight(tuning, keyed(request, keys), words);
-        ScoreDoc[] fused =
-            ScoreFusion.fuse(
-                new RankedList(words, allMatches),
-                RankedList.cut(meaning),
-                fusion,
-                w,
-                tuning.norm(),
-                tuning.rrfK());
+        Hybrid in = hybridInput(searcher, request, keys, top);
+        ScoreDoc[] fused = fuse(in, fusion);
         ScoreDoc[] ranking = thenTheRest(fused, top.scoreDocs, want);
         long total =
-            total(top.totalHits) + notMatching(searcher, lexical, fused, words, allMatches);
+            total(top.totalHits)
+                + notMatching(searcher, lexical, fused, in.words().docs(), in.words().complete());
         return new Ranked(head(ranking, want), total, fused);
       }
       default -> throw new IllegalStateException("unknown retrieval " + mode);
     }
   }
+
+  /**
+   * What hybrid fusion is given for one query: the bm25 candidates (complete when they are every
+   * match), the dense ones completed with the exact cosine of every bm25 candidate, the query text
+   * and whether it names a model or a code.
+   */
+  record Hybrid(RankedList words, RankedList meaning, String query, boolean keyed) {}
+
+  private Hybrid hybridInput(IndexSearcher searcher, SearchRequest request, Keys keys, TopDocs top)
+      throws IOException {
+    ScoreDoc[] words = head(top.scoreDocs, CANDIDATES);
+    boolean allMatches =
+        top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
+            && top.totalHits.value() <= words.length;
+    float[] vector = vectors.orElseThrow().of(request.query());
+    ScoreDoc[] meaning = DenseRanking.neighbours(searcher, request, vector, tuning.denseK());
+    meaning = DenseRanking.withExact(searcher, meaning, words, vector);
+    return new Hybrid(
+        new RankedList(words, allMatches),
+        RankedList.cut(meaning),
+        request.query(),
+        keyed(request, keys));
+  }
+
+  /** The fused candidates of {@code in} under {@code how}. */
+  ScoreDoc[] fuse(Hybrid in, Fusion how) {
+    if (how == Fusion.LEARNED) {
+      return LearnedFusion.fuse(
+          in.words(),
+          in.meaning(),
+          LearnedFusion.Shape.of(in.query(), in.keyed()),
+          LearnedFusion.WEIGHTS);
+    }
+    float w = ScoreFusion.bm25Weight(tuning, in.keyed(), in.words().docs());
+    return ScoreFusion.fuse(in.words(), in.meaning(), how, w, tuning.norm(), tuning.rrfK());
+  }
+
+  /**
+   * The fusion input of a hybrid search for {@code request} and the record id of every Lucene doc
+   * in it, for the tuning harness: it replays fusion variants over the real candidates without
+   * searching again. Null when the request cannot run hybrid (no vectors, no text).
+   */
+  HybridCandidates hybridCandidates(SearchRequest request) throws IOException {
+    if (vectors.isEmpty() || !QueryText.hasText(request.query())) return null;
+    Keys keys = extractor.extract(request.query());
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      if (!DenseRanking.hasVectors(searcher)) return null;
+      Query lexical = queries.build(request, keys);
+      TopDocs top = lexical(searcher, lexical, CANDIDATES);
+      Hybrid in = hybridInput(searcher, request, keys, top);
+      Map<Integer, String> ids = new java.util.HashMap<>();
+      var stored = searcher.storedFields();
+      for (RankedList l : List.of(in.words(), in.meaning())) {
+        for (ScoreDoc d : l.docs()) {
+          if (!ids.containsKey(d.doc)) {
+            ids.put(d.doc, stored.document(d.doc, ID_ONLY).get(Fields.ID));
+          }
+        }
+      }
+      return new HybridCandidates(in, ids);
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** A hybrid query's fusion input and the record ids of its Lucene docs. */
+  record HybridCandidates(Hybrid input, Map<Integer, String> ids) {}
 
   /** How many query embeddings the cache holds (0 without an embedder). */
   long cachedQueryVectors() {

@@ -13,6 +13,7 @@ package io.fixfinder.indexer.search;
  * @param norm normalisation of each list for linear fusion
  * @param rrfK reciprocal rank fusion constant
  * @param denseK nearest neighbours taken before fusion
+ * @param priorExponent the bm25 score is multiplied by prior^this (1: the prior as it is)
  */
 public record Tuning(
     float keyExponent,
@@ -22,7 +23,8 @@ public record Tuning(
     int gapRank,
     Norm norm,
     int rrfK,
-    int denseK) {
+    int denseK,
+    float priorExponent) {
   /**
    * Key boosts are multiplied by (share of the query's words the keys explain)^{@value}: in full
    * for a model-number or "symptom + model" search, almost nothing for a long description that
@@ -40,6 +42,15 @@ public record Tuning(
   /** Reciprocal rank fusion constant: a record at rank r in a list earns 1 / (RRF_K + r). */
   public static final int RRF_K = 60;
 
+  /**
+   * The bm25 score is multiplied by √prior, not the prior: at full strength a record's quality (a
+   * reported fix counts ×1.25) reordered records the words matched about equally, and put bm25
+   * below plain Lucene on ords and paraphrase. Chosen among 0, 0.25, 0.5, 0.75 and 1 on the five
+   * development sets (docs/relevance.md, "What was tuned"): 0.5 is never below 1 on any of them and
+   * keeps the prior as a tie-breaker. The dense side is unchanged.
+   */
+  public static final float PRIOR_EXPONENT = 0.5f;
+
   public static final Tuning DEFAULT =
       new Tuning(
           KEY_EXPONENT,
@@ -49,7 +60,8 @@ public record Tuning(
           10,
           Norm.ZSCORE,
           RRF_K,
-          Searcher.CANDIDATES);
+          Searcher.CANDIDATES,
+          PRIOR_EXPONENT);
 
   public Tuning {
     java.util.Objects.requireNonNull(norm, "norm");

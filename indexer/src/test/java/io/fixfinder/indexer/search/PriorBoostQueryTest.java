@@ -18,10 +18,12 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DoubleValues;
 import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -125,8 +127,78 @@ class PriorBoostQueryTest {
           }
           assertThat(searcher.count(new PriorBoostQuery(inner, Fields.PRIOR, 2f)))
               .isEqualTo(searcher.count(inner));
+          // a softened prior: score × prior^e, against a function score of the same power
+          float e = new float[] {0f, 0.5f}[rnd.nextInt(2)];
+          TopDocs soft =
+              searcher.search(
+                  new PriorBoostQuery(inner, Fields.PRIOR, 2f, e),
+                  new TopScoreDocCollectorManager(k, 10));
+          TopDocs softExpected =
+              searcher.search(
+                  FunctionScoreQuery.boostByValue(
+                      inner, pow(DoubleValuesSource.fromFloatField(Fields.PRIOR), e)),
+                  new TopScoreDocCollectorManager(k, Integer.MAX_VALUE));
+          assertThat(soft.scoreDocs).hasSameSizeAs(softExpected.scoreDocs);
+          for (int i = 0; i < softExpected.scoreDocs.length; i++) {
+            assertThat(soft.scoreDocs[i].score)
+                .as("query %s ^%s rank %d (seed %d)", inner, e, i, seed)
+                .isCloseTo(
+                    softExpected.scoreDocs[i].score, org.assertj.core.data.Offset.offset(1e-4f));
+          }
         }
       }
     }
+  }
+
+  /** {@code in}^{@code p} where {@code in} has a value (a record without one stays without). */
+  private static DoubleValuesSource pow(DoubleValuesSource in, double p) {
+    return new DoubleValuesSource() {
+      @Override
+      public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores)
+          throws java.io.IOException {
+        DoubleValues v = in.getValues(ctx, scores);
+        return new DoubleValues() {
+          @Override
+          public double doubleValue() throws java.io.IOException {
+            return Math.pow(v.doubleValue(), p);
+          }
+
+          @Override
+          public boolean advanceExact(int doc) throws java.io.IOException {
+            return v.advanceExact(doc);
+          }
+        };
+      }
+
+      @Override
+      public boolean needsScores() {
+        return false;
+      }
+
+      @Override
+      public DoubleValuesSource rewrite(IndexSearcher searcher) {
+        return this;
+      }
+
+      @Override
+      public int hashCode() {
+        return java.util.Objects.hash(in, p);
+      }
+
+      @Override
+      public boolean equals(Object o) {
+        return o == this;
+      }
+
+      @Override
+      public String toString() {
+        return "pow(" + in + ", " + p + ")";
+      }
+
+      @Override
+      public boolean isCacheable(LeafReaderContext ctx) {
+        return false;
+      }
+    };
   }
 }

@@ -221,7 +221,7 @@ class ScoreFusionTest {
       ScoreDoc[] words = list(hit, 0.1f + 20 * random.nextFloat());
       float w = ScoreFusion.bm25Weight(Tuning.DEFAULT, false, words);
       Collections.shuffle(dense.subList(0, 0), random);
-      for (Fusion fusion : Fusion.values()) {
+      for (Fusion fusion : List.of(Fusion.RRF, Fusion.LINEAR)) { // learned: LearnedFusionTest
         for (Norm norm : Norm.values()) {
           ScoreDoc[] fused =
               ScoreFusion.fuse(

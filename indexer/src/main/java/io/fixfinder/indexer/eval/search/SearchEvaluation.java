@@ -116,6 +116,7 @@ public final class SearchEvaluation {
   private final KeyExtractor extractor;
   private final Optional<Embedder> embedder;
   private final Fusion fusion;
+  private final List<Fusion> alsoFusions;
   private final PrintStream progress;
 
   /**
@@ -124,9 +125,24 @@ public final class SearchEvaluation {
    */
   public SearchEvaluation(
       KeyExtractor extractor, Optional<Embedder> embedder, Fusion fusion, PrintStream progress) {
+    this(extractor, embedder, fusion, List.of(), progress);
+  }
+
+  /**
+   * As above; when hybrid is measured, each fusion of {@code alsoFusions} (other than {@code
+   * fusion}) is measured too on the same index, reported as system {@code hybrid-<fusion>}: the old
+   * and new fusion side by side in one run.
+   */
+  public SearchEvaluation(
+      KeyExtractor extractor,
+      Optional<Embedder> embedder,
+      Fusion fusion,
+      List<Fusion> alsoFusions,
+      PrintStream progress) {
     this.extractor = extractor;
     this.embedder = embedder;
     this.fusion = fusion;
+    this.alsoFusions = alsoFusions.stream().filter(f -> f != fusion).distinct().toList();
     this.progress = progress;
   }
 
@@ -173,6 +189,17 @@ public final class SearchEvaluation {
                   set,
                   (q, n) -> searcher.rankIds(SearchRequest.of(q).withSize(n).withMode(mode))));
         }
+        if (modes.contains(Retrieval.HYBRID)) {
+          for (Fusion other : alsoFusions) {
+            Searcher alt =
+                new Searcher(store.searchers(), extractor, model, Retrieval.HYBRID, other);
+            String name = Retrieval.HYBRID.id() + "-" + other.id();
+            systems.put(
+                name,
+                measure(
+                    name, queries, set, (q, n) -> alt.rankIds(SearchRequest.of(q).withSize(n))));
+          }
+        }
       }
       return new Result(
           queries.size(),
@@ -187,7 +214,7 @@ public final class SearchEvaluation {
   }
 
   /** A record as the crawler would key it: product, codes and symptoms from title and text. */
-  SourceDoc toSourceDoc(BeirSet.Doc d) {
+  public SourceDoc toSourceDoc(BeirSet.Doc d) {
     Keys keys = extractor.extract(d.title() + "\n" + d.text());
     return new SourceDoc(
         d.id(),

@@ -1,0 +1,268 @@
+package io.fixfinder.indexer.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.fixfinder.indexer.testing.TestSeed;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.apache.lucene.search.ScoreDoc;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Learned fusion on hand-made candidate lists: its features worked out by hand, the shipped
+ * weights' behaviour on the cases that matter (a lone match, one side missing, a record rising in
+ * either list) and determinism.
+ */
+class LearnedFusionTest {
+  static final LearnedFusion.Shape PLAIN = new LearnedFusion.Shape(false, 6, false);
+  static final LearnedFusion.Shape KEYED = new LearnedFusion.Shape(true, 2, false);
+
+  static ScoreDoc[] list(float... docAndScore) {
+    return ScoreFusionTest.list(docAndScore);
+  }
+
+  static int[] order(ScoreDoc[] fused) {
+    return Arrays.stream(fused).mapToInt(d -> d.doc).toArray();
+  }
+
+  static int position(ScoreDoc[] fused, int doc) {
+    for (int i = 0; i < fused.length; i++) if (fused[i].doc == doc) return i;
+    throw new AssertionError("doc " + doc + " not fused");
+  }
+
+  static double[] only(String feature, double w) {
+    double[] out = new double[LearnedFusion.FEATURES.size()];
+    out[LearnedFusion.FEATURES.indexOf(feature)] = w;
+    return out;
+  }
+
+  @Test
+  void featuresOfASmallCaseWorkedOutByHand() {
+    // words (complete) 1 → 5 over candidates 1, 2, 3: z = √2, -1/√2, -1/√2; gap 1 (fewer than 10)
+    // dense 2 → 0.9, 3 → 0.5, 1 → 0.1: z = √1.5, 0, -√1.5; top 0.9; gap 1
+    LearnedFusion.Candidates c =
+        LearnedFusion.features(
+            RankedList.whole(list(1, 5f)),
+            RankedList.cut(list(2, 0.9f, 3, 0.5f, 1, 0.1f)),
+            new LearnedFusion.Shape(true, 2, true));
+    assertThat(c.docs()).containsExactly(1, 2, 3);
+    assertThat(c.wordRank()).containsExactly(0, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    double r2 = Math.sqrt(2);
+    double r15 = Math.sqrt(1.5);
+    // zb, zd, zb*keyed, zb*gap, zd*top, zd*dgap, zd*question, zb*short, rb, rd, bmax, cos
+    double[][] expected = {
+      {r2, -r15, r2, r2, -r15 * 0.9, -r15, -r15, r2, 1, 10.0 / 12, 1, 0.1},
+      {-1 / r2, r15, -1 / r2, -1 / r2, r15 * 0.9, r15, r15, -1 / r2, 0, 1, 0, 0.9},
+      {-1 / r2, 0, -1 / r2, -1 / r2, 0, 0, 0, -1 / r2, 0, 10.0 / 11, 0, 0.5}
+    };
+    for (int i = 0; i < 3; i++) {
+      for (int f = 0; f < expected[i].length; f++) {
+        assertThat(c.x()[i][f])
+            .as("doc %d %s", c.docs()[i], LearnedFusion.FEATURES.get(f))
+            .isCloseTo(expected[i][f], within(1e-5));
+      }
+    }
+  }
+
+  @Test
+  void theQueryShapeReadsQuestionsAndLength() {
+    assertThat(LearnedFusion.Shape.of("How do I reset my router", false).question()).isTrue();
+    assertThat(LearnedFusion.Shape.of("router keeps dropping wifi?", false).question()).isTrue();
+    assertThat(LearnedFusion.Shape.of("router keeps dropping wifi", false))
+        .isEqualTo(new LearnedFusion.Shape(false, 4, false));
+    assertThat(LearnedFusion.Shape.of("  ", true))
+        .isEqualTo(new LearnedFusion.Shape(true, 0, false));
+  }
+
+  @Test
+  void eachWeightPullsTheRankingItsWay() {
+    RankedList words = RankedList.cut(list(1, 3f, 2, 2f, 3, 1f));
+    RankedList meaning = RankedList.cut(list(3, 0.9f, 2, 0.5f, 1, 0.1f));
+    assertThat(order(LearnedFusion.fuse(words, meaning, PLAIN, only("zb", 1))))
+        .containsExactly(1, 2, 3);
+    assertThat(order(LearnedFusion.fuse(words, meaning, PLAIN, only("zd", 1))))
+        .containsExactly(3, 2, 1);
+    // the keyed term speaks only for a keyed query; a plain one falls to ties: bm25 order
+    assertThat(order(LearnedFusion.fuse(words, meaning, PLAIN, only("zb*keyed", 1))))
+        .containsExactly(1, 2, 3);
+    double[] keyedWords = only("zd", 1);
+    keyedWords[LearnedFusion.FEATURES.indexOf("zb*keyed")] = 2;
+    assertThat(order(LearnedFusion.fuse(words, meaning, KEYED, keyedWords)))
+        .containsExactly(1, 2, 3);
+    assertThat(order(LearnedFusion.fuse(words, meaning, PLAIN, keyedWords)))
+        .containsExactly(3, 2, 1);
+  }
+
+  @Test
+  void aLoneMatchAmongManyNeighboursComesFirst() {
+    // one record matches the words (the list is complete: it is every match) among 60 dense
+    // neighbours, where it is only 30th: an exact lookup, which must stay on top
+    float[] dense = new float[120];
+    for (int i = 0; i < 60; i++) {
+      dense[2 * i] = 100 + i;
+      dense[2 * i + 1] = 0.8f - i * 0.005f;
+    }
+    dense[2 * 29] = 7;
+    for (LearnedFusion.Shape shape : List.of(PLAIN, KEYED)) {
+      ScoreDoc[] fused =
+          LearnedFusion.fuse(
+              RankedList.whole(list(7, 4f)),
+              RankedList.cut(list(dense)),
+              shape,
+              LearnedFusion.WEIGHTS);
+      assertThat(fused[0].doc).as("%s", shape).isEqualTo(7);
+      assertThat(fused).hasSize(60);
+    }
+  }
+
+  @Test
+  void aLoneMatchIsFirstWhateverTheDenseList() throws Exception {
+    TestSeed.run("LearnedFusionTest.loneMatch", LearnedFusionTest::loneMatch);
+  }
+
+  /**
+   * As {@code ScoreFusionTest}'s check, under the shipped weights and any query shape, with the
+   * dense side as search gives it (20 to 200 neighbours: the searcher asks for 100; cosines up to
+   * 0.8). Unlike linear fusion, learned fusion lets a neighbour far above all others in meaning (a
+   * cosine near 1 where the rest score 0.3) outrank a lone word match, and with one or two
+   * neighbours z-scores say too little: neither is drawn here. ExactLookupTest checks real
+   * one-record words on a real index under every fusion.
+   */
+  static void loneMatch(long seed) {
+    Random random = new Random(seed);
+    for (int round = 0; round < 500; round++) {
+      int n = 20 + random.nextInt(181);
+      List<ScoreDoc> dense = new java.util.ArrayList<>();
+      for (int d = 0; d < n; d++) {
+        dense.add(new ScoreDoc(d, 0.8f * random.nextFloat()));
+      }
+      dense.sort((a, b) -> Float.compare(b.score, a.score));
+      int hit = random.nextInt(n);
+      LearnedFusion.Shape shape =
+          new LearnedFusion.Shape(
+              random.nextBoolean(), 1 + random.nextInt(12), random.nextBoolean());
+      ScoreDoc[] fused =
+          LearnedFusion.fuse(
+              RankedList.whole(list(hit, 0.1f + 20 * random.nextFloat())),
+              RankedList.cut(dense.toArray(ScoreDoc[]::new)),
+              shape,
+              LearnedFusion.WEIGHTS);
+      assertThat(fused[0].doc).as("round %d, n %d, %s", round, n, shape).isEqualTo(hit);
+    }
+  }
+
+  @Test
+  void aMissingSideLeavesTheOtherSidesOrder() {
+    ScoreDoc[] words = list(4, 9f, 2, 5f, 8, 3f, 1, 1f);
+    ScoreDoc[] meaning = list(6, 0.7f, 4, 0.6f, 9, 0.2f);
+    for (RankedList none : List.of(RankedList.whole(), RankedList.cut())) {
+      assertThat(
+              order(
+                  LearnedFusion.fuse(none, RankedList.cut(meaning), PLAIN, LearnedFusion.WEIGHTS)))
+          .containsExactly(6, 4, 9);
+    }
+    assertThat(
+            order(
+                LearnedFusion.fuse(
+                    RankedList.whole(words), RankedList.cut(), PLAIN, LearnedFusion.WEIGHTS)))
+        .containsExactly(4, 2, 8, 1);
+    assertThat(
+            LearnedFusion.fuse(RankedList.whole(), RankedList.cut(), KEYED, LearnedFusion.WEIGHTS))
+        .isEmpty();
+    assertThatThrownBy(
+            () ->
+                LearnedFusion.fuse(
+                    RankedList.whole(words), RankedList.cut(meaning), PLAIN, new double[3]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("weights");
+  }
+
+  @Test
+  void aRecordRisingInEitherListNeverFallsInTheFusedRanking() throws Exception {
+    TestSeed.run("LearnedFusionTest", LearnedFusionTest::rising);
+  }
+
+  /**
+   * Random lists of 30 records, each in both lists; one record's bm25 (or dense) score is raised to
+   * just below the next record's, so the lists' heads (gap, top) stay as they were: its fused
+   * position must not get worse, under the shipped weights, for every query shape.
+   */
+  static void rising(long seed) {
+    Random random = new Random(seed);
+    for (int round = 0; round < 200; round++) {
+      int n = 30;
+      float[] w = new float[n];
+      float[] d = new float[n];
+      for (int i = 0; i < n; i++) {
+        w[i] = 1 + 10 * random.nextFloat();
+        d[i] = random.nextFloat();
+      }
+      int who = random.nextInt(n);
+      boolean raiseWords = random.nextBoolean();
+      float[] raised = (raiseWords ? w : d).clone();
+      float next = Float.POSITIVE_INFINITY;
+      for (float v : raised) if (v > raised[who]) next = Math.min(next, v);
+      if (next == Float.POSITIVE_INFINITY) continue; // already the top: the head would move
+      raised[who] = raised[who] + (next - raised[who]) * 0.9f;
+      LearnedFusion.Shape shape =
+          new LearnedFusion.Shape(
+              random.nextBoolean(), 1 + random.nextInt(8), random.nextBoolean());
+      int before = position(fuse(w, d, shape), who);
+      int after = position(raiseWords ? fuse(raised, d, shape) : fuse(w, raised, shape), who);
+      assertThat(after)
+          .as("round %d, doc %d, raised in %s", round, who, raiseWords ? "bm25" : "dense")
+          .isLessThanOrEqualTo(before);
+    }
+  }
+
+  private static ScoreDoc[] fuse(float[] words, float[] meaning, LearnedFusion.Shape shape) {
+    return LearnedFusion.fuse(
+        RankedList.whole(sorted(words)),
+        RankedList.cut(sorted(meaning)),
+        shape,
+        LearnedFusion.WEIGHTS);
+  }
+
+  private static ScoreDoc[] sorted(float[] scores) {
+    ScoreDoc[] out = new ScoreDoc[scores.length];
+    for (int i = 0; i < scores.length; i++) out[i] = new ScoreDoc(i, scores[i]);
+    Arrays.sort(
+        out, (a, b) -> a.score != b.score ? Float.compare(b.score, a.score) : a.doc - b.doc);
+    return out;
+  }
+
+  @Test
+  void theSameInputGivesTheSameRanking() {
+    Random random = new Random(7);
+    float[] w = new float[80];
+    float[] d = new float[80];
+    for (int i = 0; i < 40; i++) {
+      w[2 * i] = random.nextInt(60);
+      w[2 * i + 1] = 40 - i;
+      d[2 * i] = random.nextInt(60);
+      d[2 * i + 1] = 1 - i / 40f;
+    }
+    ScoreDoc[] a =
+        LearnedFusion.fuse(
+            RankedList.cut(dedupe(w)), RankedList.cut(dedupe(d)), PLAIN, LearnedFusion.WEIGHTS);
+    ScoreDoc[] b =
+        LearnedFusion.fuse(
+            RankedList.cut(dedupe(w)), RankedList.cut(dedupe(d)), PLAIN, LearnedFusion.WEIGHTS);
+    assertThat(order(a)).containsExactly(order(b));
+    for (int i = 0; i < a.length; i++) assertThat(a[i].score).isEqualTo(b[i].score);
+  }
+
+  /** The pairs of {@code docAndScore} with each doc's first occurrence only. */
+  private static ScoreDoc[] dedupe(float[] docAndScore) {
+    java.util.LinkedHashMap<Integer, Float> seen = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < docAndScore.length / 2; i++) {
+      seen.putIfAbsent((int) docAndScore[2 * i], docAndScore[2 * i + 1]);
+    }
+    return seen.entrySet().stream()
+        .map(e -> new ScoreDoc(e.getKey(), e.getValue()))
+        .toArray(ScoreDoc[]::new);
+  }
+}
