@@ -126,10 +126,11 @@ class LearnedFusionTest {
   /**
    * As {@code ScoreFusionTest}'s check, under the shipped weights and any query shape, with the
    * dense side as search gives it (20 to 200 neighbours: the searcher asks for 100; cosines up to
-   * 0.8). Unlike linear fusion, learned fusion lets a neighbour far above all others in meaning (a
-   * cosine near 1 where the rest score 0.3) outrank a lone word match, and with one or two
-   * neighbours z-scores say too little: neither is drawn here. ExactLookupTest checks real
-   * one-record words on a real index under every fusion.
+   * 0.8). Unlike linear fusion, learned fusion lets a neighbour far closer in meaning (a cosine
+   * more than 0.5 above the lone match's) outrank a lone word match of a plain query: there the
+   * match must stay in the top three; otherwise it must be first. With one or two neighbours
+   * z-scores say too little: that is not drawn here. ExactLookupTest checks real one-record words
+   * on a real index under every fusion.
    */
   static void loneMatch(long seed) {
     Random random = new Random(seed);
@@ -150,7 +151,17 @@ class LearnedFusionTest {
               RankedList.cut(dense.toArray(ScoreDoc[]::new)),
               shape,
               LearnedFusion.WEIGHTS);
-      assertThat(fused[0].doc).as("round %d, n %d, %s", round, n, shape).isEqualTo(hit);
+      float hitCosine = 0;
+      for (ScoreDoc d : dense) if (d.doc == hit) hitCosine = d.score;
+      int at = 0;
+      while (fused[at].doc != hit) at++;
+      String what = String.format("round %d, n %d, %s, cosine %.2f", round, n, shape, hitCosine);
+      if (dense.getFirst().score - hitCosine <= 0.5f) {
+        assertThat(at).as(what).isZero();
+      } else {
+        // A neighbour far closer in meaning may lead, but the words' lone match stays in sight.
+        assertThat(at).as(what).isLessThan(3);
+      }
     }
   }
 
