@@ -141,4 +141,23 @@ class KeyExtractorTest {
       }
     }
   }
+
+  /** A fault told in the languages of Open Repair Data keys the same product and symptom. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "lave-linge ne vidange pas | washing-machine | wont-drain",
+        "Waschmaschine pumpt nicht ab | washing-machine | wont-drain",
+        "wasmachine pompt niet af | washing-machine | wont-drain",
+        "lavatrice non scarica | washing-machine | wont-drain",
+        "lavadora no desagua | washing-machine | wont-drain",
+        "vaatwasser wast niet schoon | dishwasher | not-cleaning",
+        "lave-vaisselle fuit | dishwasher | leaking",
+      })
+  void faultsInOtherLanguagesKeyTheirSymptom(String query, String type, String symptom) {
+    Keys keys = extractor.extract(query);
+    assertThat(keys.product().type()).as(query).isEqualTo(type);
+    assertThat(keys.symptoms()).as(query).containsExactly(symptom);
+  }
 }

@@ -422,11 +422,17 @@ public final class Searcher {
         : Math.min(hits.value(), TOTAL_COUNT);
   }
 
-  /** A query naming a model or an error code is a lookup, whatever else it says. */
-  private static boolean keyed(SearchRequest request, Keys keys) {
+  /**
+   * A query naming a model or an error code is a lookup, whatever else it says; so is one whose
+   * every word its keys account for (a product type and a symptom, in any language the lexicon
+   * knows): the records those keys select are its answer, whatever a sentence model makes of words
+   * it was not trained on.
+   */
+  private boolean keyed(SearchRequest request, Keys keys) {
     return !keys.product().model().isEmpty()
         || !keys.errorCodes().isEmpty()
-        || QueryBuilder.hasModelToken(request.query());
+        || QueryBuilder.hasModelToken(request.query())
+        || (!keys.symptoms().isEmpty() && queries.explained(request.query(), keys) == 1f);
   }
 
   /** The fused list, then the bm25 ranking past its candidates, up to {@code want} records. */
