@@ -14,6 +14,7 @@ import io.fixfinder.api.metrics.AccessLog;
 import io.fixfinder.api.metrics.CrawlStats;
 import io.fixfinder.api.metrics.MetricsHandler;
 import io.fixfinder.api.metrics.RequestLog;
+import io.fixfinder.api.pages.PageHandler;
 import io.fixfinder.api.problem.ApiException;
 import io.fixfinder.api.problem.JettyErrorHandler;
 import io.fixfinder.api.problem.ProblemMapper;
@@ -193,19 +194,21 @@ public final class ApiServer implements AutoCloseable {
         "fixfinder.searchcache.bytes",
         "Estimated heap of the cached search responses",
         search::weightedBytes);
+    SuggestHandler suggest = new SuggestHandler(index);
     Handlers handlers =
         new Handlers(
             new SearchHandler(search),
             new IssueHandler(backends.issues()),
             new ProductHandler(backends.products()),
-            new SuggestHandler(index),
+            suggest,
             new FeedbackHandler(
                 backends.feedback(),
                 new IndexedItems(index, backends.issueIds()),
                 clients,
                 search::invalidateAll),
             new HealthHandler(index, backends.database()),
-            metrics);
+            metrics,
+            new PageHandler(search, suggest, backends.issues(), backends.products()));
     Cors cors = new Cors(settings.corsOrigins());
     this.accessLog = AccessLog.of(settings.accessLog());
     RequestLog requestLog = new RequestLog(metrics.registry(), ApiServer::routeLabel, accessLog);
@@ -230,7 +233,7 @@ public final class ApiServer implements AutoCloseable {
                   });
               config.jetty.modifyServletContextHandler(
                   context -> context.setErrorHandler(new JettyErrorHandler()));
-              if (ApiServer.class.getResource(UI_CLASSPATH + "/index.html") != null) {
+              if (ApiServer.class.getResource(UI_CLASSPATH + "/app.css") != null) {
                 config.staticFiles.add(UI_CLASSPATH, Location.CLASSPATH);
               }
               // ETags are ours (ETags): Javalin's generator took a third of a search's CPU.
@@ -257,7 +260,8 @@ public final class ApiServer implements AutoCloseable {
       SuggestHandler suggest,
       FeedbackHandler feedback,
       HealthHandler health,
-      MetricsHandler metrics) {}
+      MetricsHandler metrics,
+      PageHandler pages) {}
 
   /** One endpoint: method, path, handler. */
   public record Route(String method, String path, io.javalin.http.Handler handler) {}
@@ -273,7 +277,10 @@ public final class ApiServer implements AutoCloseable {
         new Route("get", "/health", ctx -> h.health().health(ctx)),
         new Route("get", "/openapi.yaml", DocsHandler::openApi),
         new Route("get", "/docs", DocsHandler::docs),
-        new Route("get", "/metrics", ctx -> h.metrics().scrape(ctx)));
+        new Route("get", "/metrics", ctx -> h.metrics().scrape(ctx)),
+        new Route("get", "/", ctx -> h.pages().search(ctx)),
+        new Route("get", "/issue/{id}", ctx -> h.pages().issue(ctx)),
+        new Route("get", "/product/{id}", ctx -> h.pages().product(ctx)));
   }
 
   private static void routes(RoutesConfig routes, Handlers handlers) {

@@ -89,17 +89,23 @@ public final class SearchCache {
     return fresh.json();
   }
 
-  private Encoded run(SearchRequest request) {
+  /**
+   * The response itself, searched now under the same concurrency gate (the pages render it; only
+   * the API's JSON is cached).
+   */
+  public SearchResponse response(SearchRequest request) {
     gate.acquireUninterruptibly();
-    SearchResponse response;
     try {
-      response = searcher.search(request);
+      return searcher.search(request);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       gate.release();
     }
-    byte[] json = encoder.apply(response);
+  }
+
+  private Encoded run(SearchRequest request) {
+    byte[] json = encoder.apply(response(request));
     long weight = json.length + BYTES_PER_ENTRY + 2L * keyChars(request);
     return new Encoded(json, (int) Math.min(Integer.MAX_VALUE, weight));
   }

@@ -34,6 +34,11 @@ public final class SuggestHandler {
     ctx.json(suggester().suggest(q, size));
   }
 
+  /** The index's spelling correction of {@code q}, when it has one ("whasing" → "washing"). */
+  public Optional<String> didYouMean(String q) {
+    return Optional.ofNullable(suggester().suggest(q, 1).didYouMean()).filter(s -> !s.isBlank());
+  }
+
   /** Built on first use from the index's counts (the demo index does not change while serving). */
   private Suggester suggester() {
     Suggester s = suggester;

@@ -1,0 +1,151 @@
+package io.fixfinder.api.pages;
+
+import io.fixfinder.api.issues.IssueHandler;
+import io.fixfinder.api.problem.ApiException;
+import io.fixfinder.api.problem.ProblemMapper;
+import io.fixfinder.api.products.ProductHandler;
+import io.fixfinder.api.search.Params;
+import io.fixfinder.api.search.SearchCache;
+import io.fixfinder.api.search.SearchHandler;
+import io.fixfinder.api.search.SuggestHandler;
+import io.fixfinder.indexer.search.SearchRequest;
+import io.fixfinder.indexer.search.SearchResponse;
+import io.fixfinder.indexer.view.IssueView;
+import io.fixfinder.indexer.view.ProductView;
+import io.fixfinder.ui.IssuePage;
+import io.fixfinder.ui.Pages;
+import io.fixfinder.ui.ProductPage;
+import io.fixfinder.ui.SearchPage;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Optional;
+
+/** {@code GET /}, {@code /issue/{id}}, {@code /product/{id}}: server-rendered pages. */
+public final class PageHandler {
+  /** Results per page on the search page. */
+  static final int PAGE_SIZE = 20;
+
+  private static final int RELATED = 5;
+  private static final int PRODUCT_ISSUES = 10;
+
+  private final SearchCache search;
+  private final SuggestHandler suggest;
+  private final IssueView issues;
+  private final ProductView products;
+  private final Pages pages = new Pages();
+
+  public PageHandler(
+      SearchCache search, SuggestHandler suggest, IssueView issues, ProductView products) {
+    this.search = search;
+    this.suggest = suggest;
+    this.issues = issues;
+    this.products = products;
+  }
+
+  public void search(Context ctx) {
+    String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+    int maxPage = SearchRequest.MAX_PAGE;
+    if (q.isEmpty()) {
+      html(ctx, 200, pages.search(SearchPage.empty(maxPage)));
+      return;
+    }
+    SearchPage.Filters filters = SearchPage.Filters.NONE;
+    try {
+      filters =
+          new SearchPage.Filters(
+              Params.keyword(ctx, "kind"),
+              Params.keyword(ctx, "type"),
+              Params.keyword(ctx, "brand"));
+      if (q.length() > SearchHandler.MAX_QUERY_LENGTH) {
+        throw ApiException.badRequest(
+            "query-too-long",
+            "Your search is "
+                + q.length()
+                + " characters long; the limit is "
+                + SearchHandler.MAX_QUERY_LENGTH
+                + ". Describe the fault in fewer words.");
+      }
+      if (!Params.searchable(q)) {
+        throw ApiException.badRequest(
+            "missing-query", "Your search has no letters or digits to look for.");
+      }
+      int page = Params.intParam(ctx, "page", 1, 1, maxPage);
+      SearchRequest request =
+          new SearchRequest(q, filters.kind(), filters.brand(), filters.type(), page, PAGE_SIZE);
+      SearchResponse response = search.response(request);
+      String shown = q;
+      SearchPage.Spelling spelling = SearchPage.Spelling.NONE;
+      Optional<String> correction =
+          "1".equals(ctx.queryParam("exact"))
+              ? Optional.empty()
+              : suggest.didYouMean(q).filter(c -> !c.equalsIgnoreCase(q));
+      if (correction.isPresent()) {
+        SearchResponse corrected =
+            search.response(
+                new SearchRequest(
+                    correction.get(),
+                    filters.kind(),
+                    filters.brand(),
+                    filters.type(),
+                    page,
+                    PAGE_SIZE));
+        // The typo found little: the correction's results, with a way back to the typo's.
+        if (corrected.total() > 2 * response.total()) {
+          response = corrected;
+          shown = correction.get();
+          spelling = new SearchPage.Spelling(Optional.of(q), Optional.empty());
+        } else {
+          spelling = new SearchPage.Spelling(Optional.empty(), correction);
+        }
+      }
+      html(
+          ctx,
+          200,
+          pages.search(
+              new SearchPage(
+                  shown, filters, Optional.of(response), Optional.empty(), maxPage, spelling)));
+    } catch (ApiException e) {
+      html(
+          ctx,
+          e.status(),
+          pages.search(
+              new SearchPage(
+                  q,
+                  filters,
+                  Optional.empty(),
+                  Optional.of(e.getMessage()),
+                  maxPage,
+                  SearchPage.Spelling.NONE)));
+    }
+  }
+
+  public void issue(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    Optional<IssueView.Page> page =
+        IssueHandler.ID.matcher(id).matches() ? issues.page(id, RELATED) : Optional.empty();
+    if (page.isEmpty()) {
+      html(ctx, 404, pages.notFound("We have no issue with that address."));
+      return;
+    }
+    html(ctx, 200, pages.issue(new IssuePage(page.get())));
+  }
+
+  public void product(Context ctx) throws IOException {
+    String id = ctx.pathParam("id");
+    Optional<ProductView.Page> page =
+        ProductHandler.ID.matcher(id).matches()
+            ? products.page(id, PRODUCT_ISSUES)
+            : Optional.empty();
+    if (page.isEmpty()) {
+      html(ctx, 404, pages.notFound("We have no product with that address."));
+      return;
+    }
+    html(ctx, 200, pages.product(new ProductPage(page.get())));
+  }
+
+  private static void html(Context ctx, int status, String body) {
+    // An error page is a page for people, not a problem: the status handlers leave it alone.
+    if (status >= 400) ProblemMapper.keepBody(ctx);
+    ctx.status(status).contentType("text/html; charset=utf-8").result(body);
+  }
+}

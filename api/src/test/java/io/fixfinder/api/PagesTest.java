@@ -1,0 +1,131 @@
+package io.fixfinder.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server-rendered pages over the real server: content without JavaScript, escaping, errors. */
+class PagesTest {
+  @TempDir static Path dir;
+  static ApiFixture api;
+
+  @BeforeAll
+  static void start() throws Exception {
+    api = new ApiFixture(dir);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    api.close();
+  }
+
+  @Test
+  void theHomePageIsTheSearchFormAlone() throws Exception {
+    HttpResponse<String> r = api.get("/");
+    assertPage(r, 200);
+    assertThat(r.body())
+        .contains("<form class=\"search\" role=\"search\" action=\"/\" method=\"get\">")
+        .contains("Find the fix for what broke")
+        .doesNotContain("class=\"hit\"");
+  }
+
+  @Test
+  void aSearchShowsItsResultsInTheHtmlItself() throws Exception {
+    HttpResponse<String> r = api.get("/?q=aqualine+washing+machine+wont+drain");
+    assertPage(r, 200);
+    String html = r.body();
+    assertThat(html)
+        .contains("value=\"aqualine washing machine wont drain\"")
+        .contains("1 result")
+        .contains("href=\"http://f/1\"")
+        .contains("Aqualine WM-8420X won't drain E18")
+        .contains("Forum thread")
+        .contains("<time datetime=\"2025-01-01\">1 Jan 2025</time>")
+        .contains("accepted answer, 9 votes")
+        // The understood keys read as words, not our slugs.
+        .contains("product <b>Washing machine</b>")
+        .contains("fault <b>Won't drain</b>")
+        .doesNotContain("wont-drain");
+    // Crawled text is escaped: the record's script tag is text, never markup.
+    assertThat(html).doesNotContain("<script>alert(1)</script>");
+    assertThat(html.split("<script", -1)).hasSize(2); // only the page's own enhancement script
+  }
+
+  @Test
+  void filtersAndPagesAreLinksThatKeepTheQuery() throws Exception {
+    String html = api.get("/?q=wont+drain&type=washing-machine").body();
+    assertThat(html)
+        .contains("href=\"/?q=wont+drain&amp;kind=forum&amp;type=washing-machine\"")
+        .contains("href=\"/?q=wont+drain\"") // removing the type filter
+        .contains("Washing machine <span aria-hidden=\"true\">×</span>");
+    HttpResponse<String> filtered = api.get("/?q=wont+drain&kind=manual");
+    assertPage(filtered, 200);
+    assertThat(filtered.body()).contains("0 results").contains("Nothing matched");
+  }
+
+  @Test
+  void aMisspellingIsCorrectedOrOffered() throws Exception {
+    String html = api.get("/?q=whasing+machine+wont+drain").body();
+    assertThat(html)
+        .containsPattern(
+            "Did you mean <a href=\"/\\?q=washing\\+machine\\+wont\\+drain\"|Search instead for <a href=\"/\\?q=whasing\\+machine\\+wont\\+drain&amp;exact=1\"");
+    String exact = api.get("/?q=whasing+machine+wont+drain&exact=1").body();
+    assertThat(exact)
+        .doesNotContain("Search instead for")
+        .contains("value=\"whasing machine wont drain\"");
+  }
+
+  @Test
+  void badQueriesAreTheSamePageSayingWhatWasWrong() throws Exception {
+    HttpResponse<String> blank = api.get("/?q=%E2%80%8B%E2%80%8B");
+    assertPage(blank, 400);
+    assertThat(blank.body()).contains("no letters or digits");
+    HttpResponse<String> page = api.get("/?q=drain&page=abc");
+    assertPage(page, 400);
+    assertThat(page.body()).contains("must be an integer").contains("value=\"drain\"");
+    HttpResponse<String> tooLong = api.get("/?q=" + "a".repeat(501));
+    assertPage(tooLong, 400);
+    assertThat(tooLong.body()).contains("the limit is 500");
+  }
+
+  @Test
+  void aProductPageNamesTheProductInWords() throws Exception {
+    HttpResponse<String> r = api.get("/product/aqualine-wm8420x");
+    assertPage(r, 200);
+    assertThat(r.body())
+        .contains("<h1>Aqualine WM-8420X washing machine</h1>")
+        .contains("Forum thread: 1");
+  }
+
+  @Test
+  void unknownIssuesAndProductsAreNotFoundPages() throws Exception {
+    assertPage(api.get("/issue/iss-nothing"), 404);
+    assertPage(api.get("/issue/NOT%20AN%20ID"), 404);
+    HttpResponse<String> r = api.get("/product/aqualine-zz9999");
+    assertPage(r, 404);
+    assertThat(r.body()).contains("We have no product with that address.");
+  }
+
+  /** Every page: the status, HTML with a language, one h1, a title, and the strict CSP. */
+  private static void assertPage(HttpResponse<String> r, int status) {
+    assertThat(r.statusCode()).isEqualTo(status);
+    assertThat(r.headers().firstValue("content-type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+    assertThat(r.headers().firstValue("content-security-policy"))
+        .hasValueSatisfying(v -> assertThat(v).contains("script-src 'self'"));
+    String html = r.body();
+    assertThat(html).startsWith("<!doctype html>").contains("<html lang=\"en\">");
+    Matcher h1 = Pattern.compile("<h1[ >]").matcher(html);
+    int count = 0;
+    while (h1.find()) count++;
+    assertThat(count).as("h1 elements").isEqualTo(1);
+    assertThat(html).containsPattern("<title>[^<]+</title>");
+  }
+}

@@ -1,0 +1,119 @@
+package io.fixfinder.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fixfinder.core.json.Json;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium driven through its own chromedriver, with axe-core injected to check a
+ * page against WCAG 2.2 A/AA. Nothing is downloaded: both binaries and axe must be installed
+ * ({@link RequiredTool}).
+ */
+final class Browser implements AutoCloseable {
+  private static final List<String> WCAG =
+      List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
+
+  final WebDriver driver;
+  private final String axe;
+
+  /**
+   * @param javascript false to browse as a visitor with scripts turned off
+   */
+  Browser(Path profile, boolean javascript) throws Exception {
+    Path chromium = RequiredTool.chromium().require();
+    Path chromedriver = RequiredTool.chromedriver().require();
+    this.axe = Files.readString(RequiredTool.axe().require());
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--window-size=1280,900",
+        "--user-data-dir=" + profile);
+    if (!javascript) {
+      options.setExperimentalOption(
+          "prefs", Map.of("profile.managed_default_content_settings.javascript", 2));
+    }
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(chromedriver.toString()))
+            .usingAnyFreePort()
+            .build();
+    this.driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+  }
+
+  /**
+   * Runs axe-core on the page shown and fails with the rule ids, impacts and targets of every
+   * serious or critical WCAG 2.2 A/AA violation.
+   */
+  void assertAccessible(String what) throws Exception {
+    JavascriptExecutor js = (JavascriptExecutor) driver;
+    js.executeScript(axe);
+    Object raw =
+        js.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+                + ".then(r => done(JSON.stringify(r.violations)), e => done('error: ' + e));",
+            WCAG);
+    String result = String.valueOf(raw);
+    assertThat(result).as("axe on " + what).doesNotStartWith("error:");
+    JsonNode violations = Json.mapper().readTree(result);
+    List<String> serious = new ArrayList<>();
+    for (JsonNode v : violations) {
+      String impact = v.path("impact").asText();
+      if (!impact.equals("serious") && !impact.equals("critical")) continue;
+      List<String> targets = new ArrayList<>();
+      v.path("nodes").forEach(n -> targets.add(n.path("target").toString()));
+      serious.add(v.path("id").asText() + " (" + impact + ") at " + targets);
+    }
+    assertThat(serious).as("serious or critical axe violations on " + what).isEmpty();
+  }
+
+  /**
+   * What the page shown cost, from the browser's own Navigation and Resource Timing: bytes over the
+   * wire (the document and every resource, compressed as sent) and when the document's content was
+   * parsed and first painted, in ms from the start of navigation.
+   */
+  record Cost(long bytes, double domContentLoadedMs, double firstContentfulPaintMs) {}
+
+  Cost cost() {
+    Object raw =
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "const nav = performance.getEntriesByType('navigation')[0];"
+                    + "let bytes = nav.transferSize;"
+                    + "performance.getEntriesByType('resource').forEach(r => bytes += r.transferSize);"
+                    + "const fcp = performance.getEntriesByName('first-contentful-paint')[0];"
+                    + "return [bytes, nav.domContentLoadedEventEnd, fcp ? fcp.startTime : -1];");
+    List<?> values = (List<?>) raw;
+    return new Cost(
+        ((Number) values.get(0)).longValue(),
+        ((Number) values.get(1)).doubleValue(),
+        ((Number) values.get(2)).doubleValue());
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,44 @@
+package io.fixfinder.ui;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The URLs of our own pages, built in one place so filters and paging always round-trip. */
+public final class Links {
+  private Links() {}
+
+  public static String issue(String id) {
+    return "/issue/" + encode(id);
+  }
+
+  public static String product(String id) {
+    return "/product/" + encode(id);
+  }
+
+  /** A search for {@code query} with the given filters, at {@code page} (1 is left out). */
+  public static String search(String query, SearchPage.Filters filters, int page) {
+    List<String> params = new ArrayList<>();
+    params.add("q=" + encode(query));
+    add(params, "kind", filters.kind());
+    add(params, "type", filters.type());
+    add(params, "brand", filters.brand());
+    if (page > 1) params.add("page=" + page);
+    return "/?" + String.join("&", params);
+  }
+
+  /** A search for {@code query} exactly as spelled: no correction is applied. */
+  public static String exact(String query, SearchPage.Filters filters) {
+    return search(query, filters, 1) + "&exact=1";
+  }
+
+  private static void add(List<String> params, String name, Optional<String> value) {
+    value.ifPresent(v -> params.add(name + "=" + encode(v)));
+  }
+
+  static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,38 @@
+package io.fixfinder.ui;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+
+/** Renders the precompiled templates: one engine for the process, safe to share across threads. */
+public final class Pages {
+  private static final String PACKAGE = "io.fixfinder.ui.jte";
+
+  private final TemplateEngine engine =
+      TemplateEngine.createPrecompiled(
+          null, ContentType.Html, Pages.class.getClassLoader(), PACKAGE);
+
+  /** The search page: the form alone, or the form with the results of a query. */
+  public String search(SearchPage page) {
+    return render("search.jte", page);
+  }
+
+  public String issue(IssuePage page) {
+    return render("issue.jte", page);
+  }
+
+  public String product(ProductPage page) {
+    return render("product.jte", page);
+  }
+
+  /** A page that says what was not found and offers the search box. */
+  public String notFound(String what) {
+    return render("notfound.jte", what);
+  }
+
+  private String render(String template, Object model) {
+    StringOutput out = new StringOutput(16 * 1024);
+    engine.render(template, model, out);
+    return out.toString();
+  }
+}

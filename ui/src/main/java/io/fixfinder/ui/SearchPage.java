@@ -1,0 +1,139 @@
+package io.fixfinder.ui;
+
+import io.fixfinder.indexer.search.SearchResponse;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The search page: the query it shows results for, the filters from the URL, and the response when
+ * there was a query to run ({@code problem} when the query could not be searched: it says why).
+ *
+ * @param spelling how the typed query's spelling was handled: nothing to say, a correction offered
+ *     ("did you mean"), or the corrected query's results shown instead of the typo's
+ */
+public record SearchPage(
+    String query,
+    Filters filters,
+    Optional<SearchResponse> response,
+    Optional<String> problem,
+    int maxPage,
+    Spelling spelling) {
+
+  /**
+   * @param typed the query as typed, when the page shows results for {@code corrected} instead
+   * @param offered a correction offered as a link, when the typed query's results are shown
+   */
+  public record Spelling(Optional<String> typed, Optional<String> offered) {
+    public static final Spelling NONE = new Spelling(Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * The filters a URL can carry; each is a keyword id ({@code manual}, {@code washing-machine}).
+   */
+  public record Filters(Optional<String> kind, Optional<String> type, Optional<String> brand) {
+    public static final Filters NONE =
+        new Filters(Optional.empty(), Optional.empty(), Optional.empty());
+
+    public Filters {
+      Objects.requireNonNull(kind);
+      Objects.requireNonNull(type);
+      Objects.requireNonNull(brand);
+    }
+
+    public Filters withKind(Optional<String> k) {
+      return new Filters(k, type, brand);
+    }
+
+    public Filters withType(Optional<String> t) {
+      return new Filters(kind, t, brand);
+    }
+
+    public Filters withBrand(Optional<String> b) {
+      return new Filters(kind, type, b);
+    }
+
+    public boolean any() {
+      return kind.isPresent() || type.isPresent() || brand.isPresent();
+    }
+  }
+
+  public SearchPage {
+    Objects.requireNonNull(query);
+    Objects.requireNonNull(filters);
+    Objects.requireNonNull(response);
+    Objects.requireNonNull(problem);
+    Objects.requireNonNull(spelling);
+  }
+
+  /** The page before any search: the form alone. */
+  public static SearchPage empty(int maxPage) {
+    return new SearchPage(
+        "", Filters.NONE, Optional.empty(), Optional.empty(), maxPage, Spelling.NONE);
+  }
+
+  public Pager pager() {
+    return response
+        .map(r -> Pager.of(r.total(), r.page(), r.size(), maxPage))
+        .orElse(Pager.of(0, 1, 1, 1));
+  }
+
+  /** A search for {@code other} with this page's filters, spelled exactly as given. */
+  public String exactLink(String other) {
+    return Links.exact(other, filters);
+  }
+
+  /** A search for {@code other} with this page's filters. */
+  public String searchLink(String other) {
+    return Links.search(other, filters, 1);
+  }
+
+  /** This search at another page. */
+  public String pageLink(int page) {
+    return Links.search(query, filters, page);
+  }
+
+  /** This search with the source-kind filter set to {@code kind} (empty: all kinds), page 1. */
+  public String kindLink(Optional<String> kind) {
+    return Links.search(query, filters.withKind(kind), 1);
+  }
+
+  /** This search without the type filter. */
+  public String withoutType() {
+    return Links.search(query, filters.withType(Optional.empty()), 1);
+  }
+
+  /** This search without the brand filter. */
+  public String withoutBrand() {
+    return Links.search(query, filters.withBrand(Optional.empty()), 1);
+  }
+
+  /** The source kinds to filter by, with how many results each has, in the response's order. */
+  public Map<String, Long> kinds() {
+    return response.map(r -> r.facets().getOrDefault("kind", Map.of())).orElse(Map.of());
+  }
+
+  /** Issue groups are shown on the first page of an unfiltered-by-kind search only. */
+  public List<SearchResponse.IssueGroup> issues() {
+    if (filters.kind().isPresent()) return List.of();
+    return response.map(SearchResponse::issues).orElse(List.of());
+  }
+
+  /** The hits not already shown as an issue group's best source. */
+  public List<SearchResponse.Hit> otherHits() {
+    if (response.isEmpty()) return List.of();
+    Set<String> shown = new HashSet<>();
+    for (SearchResponse.IssueGroup g : issues()) {
+      for (SearchResponse.Hit h : g.best().values()) shown.add(h.id());
+    }
+    return response.get().hits().stream().filter(h -> !shown.contains(h.id())).toList();
+  }
+
+  /** The page's title: the query when there is one. */
+  public String title() {
+    return query.isEmpty() ? "FixFinder: find the fix for what broke" : query + " - FixFinder";
+  }
+}
