@@ -195,20 +195,22 @@ public final class ApiServer implements AutoCloseable {
         "Estimated heap of the cached search responses",
         search::weightedBytes);
     SuggestHandler suggest = new SuggestHandler(index);
+    FeedbackHandler feedback =
+        new FeedbackHandler(
+            backends.feedback(),
+            new IndexedItems(index, backends.issueIds()),
+            clients,
+            search::invalidateAll);
     Handlers handlers =
         new Handlers(
             new SearchHandler(search),
             new IssueHandler(backends.issues()),
             new ProductHandler(backends.products()),
             suggest,
-            new FeedbackHandler(
-                backends.feedback(),
-                new IndexedItems(index, backends.issueIds()),
-                clients,
-                search::invalidateAll),
+            feedback,
             new HealthHandler(index, backends.database()),
             metrics,
-            new PageHandler(search, suggest, backends.issues(), backends.products()));
+            new PageHandler(search, suggest, feedback, backends.issues(), backends.products()));
     Cors cors = new Cors(settings.corsOrigins());
     this.accessLog = AccessLog.of(settings.accessLog());
     RequestLog requestLog = new RequestLog(metrics.registry(), ApiServer::routeLabel, accessLog);
@@ -242,6 +244,7 @@ public final class ApiServer implements AutoCloseable {
               ProblemMapper.install(config.routes);
               config.routes.before(PercentEscapes::check);
               config.routes.before("/api/*", ctx -> limit(ctx, clients, limiter));
+              config.routes.before("/vote", ctx -> limit(ctx, clients, limiter));
               config.routes.before(cors::apply);
               config.routes.after(SecurityHeaders::apply);
               config.routes.after(ETags::apply);
@@ -280,7 +283,8 @@ public final class ApiServer implements AutoCloseable {
         new Route("get", "/metrics", ctx -> h.metrics().scrape(ctx)),
         new Route("get", "/", ctx -> h.pages().search(ctx)),
         new Route("get", "/issue/{id}", ctx -> h.pages().issue(ctx)),
-        new Route("get", "/product/{id}", ctx -> h.pages().product(ctx)));
+        new Route("get", "/product/{id}", ctx -> h.pages().product(ctx)),
+        new Route("post", "/vote", ctx -> h.pages().vote(ctx)));
   }
 
   private static void routes(RoutesConfig routes, Handlers handlers) {

@@ -113,6 +113,54 @@ class PagesTest {
     assertThat(r.body()).contains("We have no product with that address.");
   }
 
+  @Test
+  void aPageVoteIsCountedAndSendsTheVisitorBack() throws Exception {
+    String item = "doc:" + ApiFixture.DOC_ID;
+    HttpResponse<String> r =
+        api.post(
+            "/vote",
+            "application/x-www-form-urlencoded",
+            "item=" + item.replace(":", "%3A") + "&answer=yes&back=%2F",
+            null);
+    assertThat(r.statusCode()).isEqualTo(303);
+    assertThat(r.headers().firstValue("location"))
+        .hasValue("/?voted=doc%3A" + ApiFixture.DOC_ID + "#vote");
+    assertThat(api.feedback.tally(item).yes()).isEqualTo(1);
+
+    // Somewhere else than our pages: the location falls back to the home page.
+    HttpResponse<String> elsewhere =
+        api.post(
+            "/vote",
+            "application/x-www-form-urlencoded",
+            "item=" + item + "&answer=no&back=https%3A%2F%2Fevil.example%2F",
+            null);
+    assertThat(elsewhere.headers().firstValue("location"))
+        .hasValueSatisfying(l -> assertThat(l).startsWith("/?voted="));
+  }
+
+  @Test
+  void aVoteFromAnotherSitesFormOrWithoutAnAnswerIsRefusedWithAPage() throws Exception {
+    HttpResponse<String> crossSite =
+        api.http.send(
+            java.net.http.HttpRequest.newBuilder(api.uri("/vote"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "https://evil.example")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "item=doc%3A" + ApiFixture.DOC_ID + "&answer=yes"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertPage(crossSite, 403);
+    HttpResponse<String> noAnswer =
+        api.post(
+            "/vote", "application/x-www-form-urlencoded", "item=doc%3A" + ApiFixture.DOC_ID, null);
+    assertPage(noAnswer, 400);
+    assertThat(noAnswer.body()).contains("Choose yes, partly or no.");
+    HttpResponse<String> unknown =
+        api.post("/vote", "application/x-www-form-urlencoded", "item=doc%3Anope&answer=yes", null);
+    assertPage(unknown, 422);
+  }
+
   /** Every page: the status, HTML with a language, one h1, a title, and the strict CSP. */
   private static void assertPage(HttpResponse<String> r, int status) {
     assertThat(r.statusCode()).isEqualTo(status);

@@ -250,6 +250,16 @@ class DemoEndToEndIT {
       assertThat(d.findElement(By.tagName("h1")).getText()).contains("E18");
       browser.assertAccessible("an issue page");
 
+      // "Did this fix it?": still broken leads on, and the answer is remembered on reload.
+      String issueUrl = d.getCurrentUrl();
+      d.findElement(By.cssSelector("form.vote button[value=no]")).click();
+      wait.until(ExpectedConditions.urlContains("voted=issue"));
+      assertThat(d.findElement(By.cssSelector(".notice")).getText()).contains("still broken");
+      browser.assertAccessible("an issue page after a vote");
+      d.get(issueUrl);
+      assertThat(d.findElement(By.cssSelector("form.vote .yours")).getText())
+          .isEqualTo("Your answer today: still broken.");
+
       // A source filter: the total it shows is the count its link promised.
       d.get(base + "/?q=washing+machine");
       WebElement manual = d.findElement(By.partialLinkText("Manual ("));

@@ -1,16 +1,58 @@
 package io.fixfinder.ui;
 
+import io.fixfinder.core.feedback.Answer;
+import io.fixfinder.core.feedback.Tally;
 import io.fixfinder.indexer.view.IssueView;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
-/** The issue page: one issue cluster in full, as the issue view reads it. */
-public record IssuePage(IssueView.Page view) {
+/**
+ * The issue page: one issue cluster in full, as the issue view reads it, with what this visitor
+ * answered today to "did this fix it?" ({@code yours}, by item key) and the item they just voted
+ * on.
+ */
+public record IssuePage(IssueView.Page view, Map<String, Answer> yours, Optional<String> voted) {
   public IssuePage {
     Objects.requireNonNull(view);
+    yours = Map.copyOf(yours);
+    Objects.requireNonNull(voted);
   }
 
   public String title() {
     String label = view.issue().label();
     return (label.isEmpty() ? "Issue" : label) + " - FixFinder";
+  }
+
+  /** The feedback item of the issue itself. */
+  public String issueItem() {
+    return "issue:" + view.issue().id();
+  }
+
+  /** The visitor's answer today on {@code item}, in words, or empty. */
+  public String yourAnswer(String item) {
+    Answer a = yours.get(item);
+    if (a == null) return "";
+    return switch (a) {
+      case YES -> "yes, it fixed it";
+      case PARTLY -> "partly";
+      case NO -> "still broken";
+    };
+  }
+
+  /** Whether the visitor just said the issue's fix left it broken: the page offers what is next. */
+  public boolean stillBroken() {
+    return voted.map(v -> yours.get(v) == Answer.NO).orElse(false);
+  }
+
+  /** "3 of 4 people who voted say it fixed it", or empty without votes ("partly" counts half). */
+  public static String votes(Tally t) {
+    long n = t.yes() + t.no() + t.partly();
+    if (n == 0) return "";
+    return Display.count(t.yes())
+        + " of "
+        + Display.plural(n, "person", "people")
+        + " who voted say it fixed it"
+        + (t.partly() > 0 ? ", " + Display.count(t.partly()) + " partly" : "");
   }
 }

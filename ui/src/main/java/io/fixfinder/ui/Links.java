@@ -38,7 +38,8 @@ public final class Links {
     value.ifPresent(v -> params.add(name + "=" + encode(v)));
   }
 
-  static String encode(String s) {
+  /** {@code s} as one URL query value or path segment. */
+  public static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 }

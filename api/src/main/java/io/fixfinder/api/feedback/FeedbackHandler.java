@@ -18,6 +18,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.slf4j.Logger;
@@ -71,6 +72,22 @@ public final class FeedbackHandler {
                         "Field 'answer' must be one of yes, no, partly; got '"
                             + abbreviate(body.get("answer").asText())
                             + "'"));
+    FeedbackStore.Vote vote = vote(ctx, item, answer);
+    ctx.header("Cache-Control", "no-store");
+    ctx.json(
+        new Response(
+            item.key(),
+            vote.tally().yes(),
+            vote.tally().no(),
+            vote.tally().partly(),
+            vote.yourAnswer().wire()));
+  }
+
+  /**
+   * Records {@code ctx}'s client's vote and drops cached searches: the one path of a vote, whether
+   * it came as JSON or from a page's form.
+   */
+  public FeedbackStore.Vote vote(Context ctx, FeedbackItem item, Answer answer) {
     if (!items.exists(item)) {
       throw new ApiException(
           422, "unknown-item", "Unknown item", "No " + kindName(item) + " with id " + item.id());
@@ -87,14 +104,17 @@ public final class FeedbackHandler {
           "The vote could not be stored; try again later.");
     }
     afterVote.run();
-    ctx.header("Cache-Control", "no-store");
-    ctx.json(
-        new Response(
-            item.key(),
-            vote.tally().yes(),
-            vote.tally().no(),
-            vote.tally().partly(),
-            vote.yourAnswer().wire()));
+    return vote;
+  }
+
+  /** What {@code ctx}'s client answered today, by item key (empty when the store cannot say). */
+  public Map<String, Answer> answersToday(Context ctx) {
+    try {
+      return store.answersToday(clients.of(ctx));
+    } catch (StoreException e) {
+      log.warn("today's answers not read: {}", e.getMessage());
+      return Map.of();
+    }
   }
 
   private static void requireJson(String contentType) {
@@ -186,7 +206,10 @@ public final class FeedbackHandler {
     return value.asText();
   }
 
-  private static FeedbackItem item(String raw) {
+  /**
+   * An item key as sent ({@code doc:<id>}, {@code issue:<id>}), or a problem saying what is wrong.
+   */
+  public static FeedbackItem item(String raw) {
     int colon = raw.indexOf(':');
     String prefix = colon < 0 ? "" : raw.substring(0, colon);
     FeedbackItem.Kind kind =

@@ -1,5 +1,6 @@
 package io.fixfinder.api.pages;
 
+import io.fixfinder.api.feedback.FeedbackHandler;
 import io.fixfinder.api.issues.IssueHandler;
 import io.fixfinder.api.problem.ApiException;
 import io.fixfinder.api.problem.ProblemMapper;
@@ -8,11 +9,14 @@ import io.fixfinder.api.search.Params;
 import io.fixfinder.api.search.SearchCache;
 import io.fixfinder.api.search.SearchHandler;
 import io.fixfinder.api.search.SuggestHandler;
+import io.fixfinder.core.feedback.Answer;
+import io.fixfinder.core.feedback.FeedbackItem;
 import io.fixfinder.indexer.search.SearchRequest;
 import io.fixfinder.indexer.search.SearchResponse;
 import io.fixfinder.indexer.view.IssueView;
 import io.fixfinder.indexer.view.ProductView;
 import io.fixfinder.ui.IssuePage;
+import io.fixfinder.ui.Links;
 import io.fixfinder.ui.Pages;
 import io.fixfinder.ui.ProductPage;
 import io.fixfinder.ui.SearchPage;
@@ -30,14 +34,20 @@ public final class PageHandler {
 
   private final SearchCache search;
   private final SuggestHandler suggest;
+  private final FeedbackHandler feedback;
   private final IssueView issues;
   private final ProductView products;
   private final Pages pages = new Pages();
 
   public PageHandler(
-      SearchCache search, SuggestHandler suggest, IssueView issues, ProductView products) {
+      SearchCache search,
+      SuggestHandler suggest,
+      FeedbackHandler feedback,
+      IssueView issues,
+      ProductView products) {
     this.search = search;
     this.suggest = suggest;
+    this.feedback = feedback;
     this.issues = issues;
     this.products = products;
   }
@@ -127,7 +137,56 @@ public final class PageHandler {
       html(ctx, 404, pages.notFound("We have no issue with that address."));
       return;
     }
-    html(ctx, 200, pages.issue(new IssuePage(page.get())));
+    Optional<String> voted =
+        Optional.ofNullable(ctx.queryParam("voted")).filter(v -> v.length() <= 80);
+    ctx.header("Cache-Control", "no-store"); // it shows this visitor's own answers
+    html(ctx, 200, pages.issue(new IssuePage(page.get(), feedback.answersToday(ctx), voted)));
+  }
+
+  /**
+   * {@code POST /vote} from a page's "did this fix it?" form: records the vote as the API does and
+   * sends the visitor back to the page they voted on (303), which then shows their answer. Only
+   * from our own pages: a form on another site cannot vote in a visitor's name.
+   */
+  public void vote(Context ctx) {
+    if (!sameOrigin(ctx)) {
+      html(ctx, 403, pages.notFound("Votes are taken only from FixFinder's own pages."));
+      return;
+    }
+    String back = Optional.ofNullable(ctx.formParam("back")).orElse("/");
+    if (!BACK.matcher(back).matches()) back = "/";
+    try {
+      FeedbackItem item =
+          FeedbackHandler.item(Optional.ofNullable(ctx.formParam("item")).orElse(""));
+      Answer answer =
+          Answer.fromWire(Optional.ofNullable(ctx.formParam("answer")).orElse(""))
+              .orElseThrow(
+                  () -> ApiException.badRequest("invalid-answer", "Choose yes, partly or no."));
+      feedback.vote(ctx, item, answer);
+      String separator = back.contains("?") ? "&" : "?";
+      ctx.redirect(
+          back + separator + "voted=" + Links.encode(item.key()) + "#vote",
+          io.javalin.http.HttpStatus.SEE_OTHER);
+    } catch (ApiException e) {
+      html(ctx, e.status(), pages.notFound("That vote could not be counted: " + e.getMessage()));
+    }
+  }
+
+  /** Where a vote may send the visitor back to: one of our issue pages, or the home page. */
+  private static final java.util.regex.Pattern BACK =
+      java.util.regex.Pattern.compile("/|/issue/[a-z0-9-]{1,64}");
+
+  /**
+   * A browser says where a form was posted from: Sec-Fetch-Site, or else Origin. A request with
+   * neither (a script, curl) is not a cross-site form and may vote, as through the JSON API.
+   */
+  private static boolean sameOrigin(Context ctx) {
+    String site = ctx.header("Sec-Fetch-Site");
+    if (site != null) return site.equals("same-origin") || site.equals("none");
+    String origin = ctx.header("Origin");
+    if (origin == null) return true;
+    String host = ctx.header("Host");
+    return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
   }
 
   public void product(Context ctx) throws IOException {

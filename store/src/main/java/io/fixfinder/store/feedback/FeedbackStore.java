@@ -91,6 +91,32 @@ public final class FeedbackStore implements FeedbackSignals {
     }
   }
 
+  /**
+   * The answers {@code clientKey} gave today, by item key: what a page shows as "your answer". Only
+   * today's: the hash changes with the day by design, so yesterday's votes are nobody's.
+   */
+  public Map<String, Answer> answersToday(String clientKey) {
+    long day = LocalDate.now(clock.withZone(ZoneOffset.UTC)).toEpochDay();
+    String hash = clientHash(day, clientKey);
+    return db.read(
+        c -> {
+          Map<String, Answer> out = new HashMap<>();
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "SELECT item, answer FROM feedback_vote WHERE client_hash = ? AND epoch_day = ?")) {
+            st.setString(1, hash);
+            st.setLong(2, day);
+            try (ResultSet rs = st.executeQuery()) {
+              while (rs.next()) {
+                String item = rs.getString(1);
+                Answer.fromWire(rs.getString(2)).ifPresent(a -> out.put(item, a));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
   @Override
   public Tally tally(String item) {
     return snapshot.tally(item);
