@@ -46,18 +46,26 @@ final class NoMatches {
             : keyless && known < KNOWN_WORDS ? "unknown-words" : "weak-match";
     return new SearchResponse.NoMatch(
         reason,
-        understood(lexicon, keys),
+        understood(lexicon, keys, scope),
         rephrase(searcher, lexicon, keys),
         nearby(searcher, keys),
         true);
   }
 
   /** The keys in words: "a fridge by Aqualine, model WM8420X; error E18; symptom: noisy". */
-  static String understood(Lexicon lexicon, Keys keys) {
+  static String understood(Lexicon lexicon, Keys keys, TypeScope scope) {
     List<String> parts = new ArrayList<>();
     String type = keys.product().type();
+    if (type.isEmpty() && scope.named().isPresent()) {
+      parts.add("a " + scope.named().get() + " (we have no records of this kind of product)");
+    }
     if (!type.isEmpty() || !keys.product().brand().isEmpty()) {
-      String what = type.isEmpty() ? "a product" : "a " + typeLabel(lexicon, type);
+      String what =
+          type.isEmpty()
+              ? "a product"
+              : "a " + typeLabel(lexicon, type).toLowerCase(java.util.Locale.ROOT);
+      if (scope.absent() && !type.isEmpty())
+        what += " (we have no records of this kind of product)";
       if (!keys.product().brand().isEmpty()) what += " by " + keys.product().brand();
       if (!keys.product().model().isEmpty()) what += ", model " + keys.product().model();
       parts.add(what);

@@ -461,7 +461,7 @@ public final class Searcher {
 
   private TypeScope scope(IndexSearcher searcher, SearchRequest request, Keys keys, Query lexical)
       throws IOException {
-    TypeScope scope = TypeScope.of(searcher, request, keys, lexical);
+    TypeScope scope = TypeScope.of(searcher, request, keys, lexical, lexicon.otherDevices());
     return typeScope || scope.absent() ? scope : TypeScope.NONE;
   }
 

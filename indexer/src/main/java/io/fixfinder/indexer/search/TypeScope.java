@@ -21,21 +21,38 @@ import org.apache.lucene.search.TermQuery;
  * Confidence} reads as strong evidence that the index cannot answer. A type filter the caller set
  * wins: then this scope restricts nothing.
  *
+ * <p>A query may also name a device the lexicon knows to be none of our product types ("fridge",
+ * "microwave": its {@code other-devices}): no record can be about it, so the type is absent too.
+ *
  * @param restrictedTo the type the results are restricted to
- * @param absent the query names a type no matching record has
+ * @param absent the query names a type (or other device) no matching record has
  * @param filter what restricts (null when nothing does)
+ * @param named the product type or device the query names, as the query has it, when absent
  */
-record TypeScope(Optional<String> restrictedTo, boolean absent, Query filter) {
-  static final TypeScope NONE = new TypeScope(Optional.empty(), false, null);
+record TypeScope(
+    Optional<String> restrictedTo, boolean absent, Query filter, Optional<String> named) {
+  static final TypeScope NONE = new TypeScope(Optional.empty(), false, null, Optional.empty());
 
-  static TypeScope of(IndexSearcher searcher, SearchRequest request, Keys keys, Query lexical)
+  static TypeScope of(
+      IndexSearcher searcher,
+      SearchRequest request,
+      Keys keys,
+      Query lexical,
+      java.util.List<String> otherDevices)
       throws IOException {
     String type = keys.product().type();
-    if (type.isEmpty() || request.type().isPresent()) return NONE;
+    if (request.type().isPresent()) return NONE;
+    if (type.isEmpty()) {
+      return otherDevice(request.query(), otherDevices)
+          .map(d -> new TypeScope(Optional.empty(), true, null, Optional.of(d)))
+          .orElse(NONE);
+    }
     Query ofType = new TermQuery(new Term(Fields.TYPE, type));
     Query matching =
         new BooleanQuery.Builder().add(lexical, Occur.MUST).add(ofType, Occur.FILTER).build();
-    if (searcher.count(matching) == 0) return new TypeScope(Optional.empty(), true, null);
+    if (searcher.count(matching) == 0) {
+      return new TypeScope(Optional.empty(), true, null, Optional.of(type));
+    }
     Query untyped =
         new BooleanQuery.Builder()
             .add(new MatchAllDocsQuery(), Occur.MUST)
@@ -43,7 +60,23 @@ record TypeScope(Optional<String> restrictedTo, boolean absent, Query filter) {
             .build();
     Query filter =
         new BooleanQuery.Builder().add(ofType, Occur.SHOULD).add(untyped, Occur.SHOULD).build();
-    return new TypeScope(Optional.of(type), false, filter);
+    return new TypeScope(Optional.of(type), false, filter, Optional.empty());
+  }
+
+  /** The first of {@code devices} the query names as whole words, longest phrase first. */
+  static Optional<String> otherDevice(String query, java.util.List<String> devices) {
+    String words = spaced(query);
+    return devices.stream()
+        .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+        .filter(d -> words.contains(spaced(d)))
+        .findFirst();
+  }
+
+  /** Lower-case words separated and surrounded by one space, for whole-word phrase matching. */
+  static String spaced(String s) {
+    return " "
+        + String.join(" ", s.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}\\p{N}]+")).strip()
+        + " ";
   }
 
   /** {@code lexical} restricted to the scope. */

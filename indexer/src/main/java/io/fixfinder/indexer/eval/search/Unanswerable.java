@@ -10,11 +10,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Queries a corpus cannot answer, built for it deterministically: faults of the product types the
- * lexicon knows but no record of the corpus is keyed with ("fridge making noise" against laptop
- * repairs), random letter strings, and questions that are not about repairs at all. Every result of
- * such a query is irrelevant, so a confident answer to one is a false confidence. Written from the
- * lexicon and the corpus's own keys, not per set: each set gets the types it lacks.
+ * Queries a corpus cannot answer, built for it deterministically: faults of products no record of
+ * the corpus is keyed with or names (the lexicon's product types the corpus lacks, and the devices
+ * the lexicon knows are none of its types: "fridge making noise" against laptop repairs), random
+ * letter strings, and questions that are not about repairs at all. Every result of such a query is
+ * irrelevant, so a confident answer to one is a false confidence. Written from the lexicon and the
+ * corpus's own keys, not per set: each set gets the types it lacks.
  */
 public final class Unanswerable {
   private Unanswerable() {}
@@ -57,12 +58,23 @@ public final class Unanswerable {
   /** The unanswerable queries for a corpus keyed as {@code docs}. */
   public static List<Query> of(List<SourceDoc> docs, Lexicon lexicon) {
     Set<String> present = new TreeSet<>();
-    for (SourceDoc d : docs) present.add(d.product().type());
-    List<Lexicon.ProductType> absent =
-        lexicon.types().stream()
-            .filter(t -> !present.contains(t.id()))
-            .sorted(java.util.Comparator.comparing(Lexicon.ProductType::id))
-            .toList();
+    StringBuilder all = new StringBuilder(" ");
+    for (SourceDoc d : docs) {
+      present.add(d.product().type());
+      all.append(spaced(d.title())).append(spaced(d.text()));
+    }
+    String text = all.toString();
+    // Products no record is keyed with and no record names: our types the corpus lacks, and the
+    // devices the lexicon knows are none of our types.
+    Set<String> names = new TreeSet<>();
+    for (Lexicon.ProductType t : lexicon.types()) {
+      String label = t.label().toLowerCase(Locale.ROOT);
+      if (!present.contains(t.id()) && !text.contains(spaced(label))) names.add(label);
+    }
+    for (String d : lexicon.otherDevices()) {
+      if (!text.contains(spaced(d))) names.add(d.toLowerCase(Locale.ROOT));
+    }
+    List<String> absent = List.copyOf(names);
     List<Lexicon.Symptom> symptoms =
         lexicon.symptoms().stream()
             .filter(s -> !s.phrases().isEmpty())
@@ -70,9 +82,8 @@ public final class Unanswerable {
             .toList();
     List<Query> out = new ArrayList<>();
     for (int i = 0; i < ABSENT_TYPE && !absent.isEmpty() && !symptoms.isEmpty(); i++) {
-      Lexicon.ProductType t = absent.get(i % absent.size());
+      String type = absent.get((i * 3) % absent.size());
       Lexicon.Symptom s = symptoms.get((i * 7) % symptoms.size());
-      String type = t.label().toLowerCase(Locale.ROOT);
       String fault = s.phrases().get(0);
       out.add(
           new Query(i % 2 == 0 ? "my " + type + " " + fault : type + " " + fault, "absent-type"));
@@ -90,5 +101,11 @@ public final class Unanswerable {
     }
     OFF_TOPIC.forEach(q -> out.add(new Query(q, "off-topic")));
     return out;
+  }
+
+  private static String spaced(String s) {
+    return " "
+        + String.join(" ", s.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).strip()
+        + " ";
   }
 }
