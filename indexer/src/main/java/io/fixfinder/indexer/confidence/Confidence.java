@@ -29,7 +29,16 @@ public final class Confidence {
       new Logistic(
           -3.0, new double[] {2.0, 2.0, 0.5, 0.5, 2.0, 1.0, 0.5, 0.5, 1.0, 0.5, -3.0, 0.5});
 
-  /** The least probability of a top result for a search to count as answered. */
+  /**
+   * Whether a search's results answer it, from {@link #QUERY_FEATURES}: fit on the development
+   * sets' judged queries (weighted by the nDCG@10 their results reach, so that a query the index
+   * answers well counts most and one it answers with nothing relevant counts not at all) against
+   * the generated unanswerable queries.
+   */
+  public static final Logistic ANSWER_MODEL =
+      new Logistic(-4, new double[] {4, 2, 2, -2, 0, 0, 0, 0});
+
+  /** The least probability of {@link #ANSWER_MODEL} for a search to count as answered. */
   public static final double ANSWER_THRESHOLD = 0.2;
 
   /**
@@ -39,6 +48,42 @@ public final class Confidence {
   public static final double NEUTRAL_COS = 0.5;
 
   public static final double NEUTRAL_COS_TOP = 0.6;
+
+  /**
+   * Features of a whole search for {@link #ANSWER_MODEL}: the best probability among its first
+   * {@value #TOP} results, how close the index comes at all (best dense score), the share of known
+   * words, whether the named type is absent, whether the query is a lookup, and the best type, code
+   * and symptom agreement among those results.
+   */
+  public static final List<String> QUERY_FEATURES =
+      List.of("maxP", "cosTop", "known", "typeAbsent", "keyed", "maxType", "maxCode", "maxSymptom");
+
+  /** The query-level features of a search whose first results have {@code top} evidence. */
+  public static double[] queryFeatures(List<Evidence> top) {
+    double maxP = 0, cosTop = 0, known = 0, absent = 0, keyed = 0;
+    double maxType = -1, maxCode = -1, maxSymptom = -1;
+    if (top.isEmpty()) return new double[] {0, 0, 0, 0, 0, 0, 0, 0};
+    for (int i = 0; i < Math.min(TOP, top.size()); i++) {
+      Evidence e = top.get(i);
+      maxP = Math.max(maxP, probability(e));
+      maxType = Math.max(maxType, e.type());
+      maxCode = Math.max(maxCode, e.code());
+      maxSymptom = Math.max(maxSymptom, e.symptom());
+      cosTop = e.cosTop();
+      known = e.known();
+      absent = e.typeAbsent();
+      keyed = e.keyed();
+    }
+    return new double[] {maxP, cosTop, known, absent, keyed, maxType, maxCode, maxSymptom};
+  }
+
+  /**
+   * Whether a search whose first results have {@code top} evidence answers its query: the
+   * probability of {@link #ANSWER_MODEL} at least {@link #ANSWER_THRESHOLD}.
+   */
+  public static boolean answers(List<Evidence> top) {
+    return !top.isEmpty() && ANSWER_MODEL.probability(queryFeatures(top)) >= ANSWER_THRESHOLD;
+  }
 
   public static double probability(Evidence e) {
     return MODEL.probability(e.features());

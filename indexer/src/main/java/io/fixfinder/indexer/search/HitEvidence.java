@@ -51,22 +51,6 @@ final class HitEvidence {
    */
   record Lists(ScoreDoc[] words, ScoreDoc[] meaning, boolean typeAbsent) {}
 
-  /** The probability of relevance of each of {@code ranked}, in its order. */
-  static double[] confidences(
-      IndexSearcher searcher,
-      Analyzer analyzer,
-      String query,
-      Keys keys,
-      boolean keyed,
-      Lists lists,
-      ScoreDoc[] ranked)
-      throws IOException {
-    Evidence[] e = evidence(searcher, analyzer, query, keys, keyed, lists, ranked);
-    double[] out = new double[e.length];
-    for (int i = 0; i < e.length; i++) out[i] = Confidence.probability(e[i]);
-    return out;
-  }
-
   static Evidence[] evidence(
       IndexSearcher searcher,
       Analyzer analyzer,

@@ -230,7 +230,7 @@ public final class Searcher {
       List<SearchResponse.Hit> hits,
       IndexSearcher searcher)
       throws IOException {
-    boolean answered = Confidence.answered(ranked.confidences());
+    boolean answered = ranked.answered();
     return new SearchResponse(
         request.query(),
         new SearchResponse.Interpretation(
@@ -352,8 +352,7 @@ public final class Searcher {
         ids.add(searcher.storedFields().document(docs[i].doc, ID_ONLY).get(Fields.ID));
         confidence.add(ranked.confidence()[i]);
       }
-      return new Judged(
-          ids, confidence, Confidence.answered(ranked.confidences()), ranked.scope().absent());
+      return new Judged(ids, confidence, ranked.answered(), ranked.scope().absent());
     } finally {
       searchers.release(searcher);
     }
@@ -377,7 +376,12 @@ public final class Searcher {
    * facets count over.
    */
   private record Ranked(
-      ScoreDoc[] docs, long total, ScoreDoc[] facetDocs, double[] confidence, TypeScope scope) {
+      ScoreDoc[] docs,
+      long total,
+      ScoreDoc[] facetDocs,
+      double[] confidence,
+      TypeScope scope,
+      boolean answered) {
     List<Double> confidences() {
       return Arrays.stream(confidence).boxed().toList();
     }
@@ -454,9 +458,14 @@ public final class Searcher {
       long total,
       ScoreDoc[] facetDocs)
       throws IOException {
-    double[] confidence =
-        HitEvidence.confidences(searcher, analyzer, request.query(), keys, keyed, lists, docs);
-    return new Ranked(docs, total, facetDocs, confidence, scope);
+    io.fixfinder.indexer.confidence.Evidence[] evidence =
+        HitEvidence.evidence(searcher, analyzer, request.query(), keys, keyed, lists, docs);
+    double[] confidence = new double[evidence.length];
+    for (int i = 0; i < evidence.length; i++) confidence[i] = Confidence.probability(evidence[i]);
+    boolean answered =
+        Confidence.answers(
+            Arrays.asList(evidence).subList(0, Math.min(Confidence.TOP, evidence.length)));
+    return new Ranked(docs, total, facetDocs, confidence, scope, answered);
   }
 
   private TypeScope scope(IndexSearcher searcher, SearchRequest request, Keys keys, Query lexical)

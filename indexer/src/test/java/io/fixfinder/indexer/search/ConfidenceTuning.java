@@ -58,7 +58,17 @@ class ConfidenceTuning {
       double[][] x,
       boolean[] relevant,
       double ndcgUnrestricted,
-      double ndcg) {}
+      double ndcg)
+      implements java.io.Serializable {
+    List<Evidence> evidence() {
+      List<Evidence> out = new ArrayList<>();
+      for (double[] f : x) {
+        out.add(
+            new Evidence(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11]));
+      }
+      return out;
+    }
+  }
 
   @Test
   void tune() throws Exception {
@@ -71,8 +81,24 @@ class ConfidenceTuning {
       dirs = s.filter(d -> Files.isRegularFile(d.resolve("corpus.jsonl"))).sorted().toList();
     }
     List<Q> all = new ArrayList<>();
-    try (MiniLmEmbedder model = new MiniLmEmbedder(2)) {
-      for (Path dir : dirs) all.addAll(gather(dir, model));
+    String cache = System.getProperty("fixfinder.confidenceCache", "");
+    Path cached = cache.isBlank() ? null : Path.of(cache, "confidence.ser");
+    if (cached != null && Files.isRegularFile(cached)) {
+      try (var in = new java.io.ObjectInputStream(Files.newInputStream(cached))) {
+        @SuppressWarnings("unchecked")
+        List<Q> read = (List<Q>) in.readObject();
+        all.addAll(read);
+      }
+    } else {
+      try (MiniLmEmbedder model = new MiniLmEmbedder(2)) {
+        for (Path dir : dirs) all.addAll(gather(dir, model));
+      }
+      if (cached != null) {
+        Files.createDirectories(cached.getParent());
+        try (var out = new java.io.ObjectOutputStream(Files.newOutputStream(cached))) {
+          out.writeObject(new ArrayList<>(all));
+        }
+      }
     }
     List<String> sets = all.stream().map(Q::set).distinct().toList();
     System.out.println(
@@ -82,21 +108,17 @@ class ConfidenceTuning {
       List<Q> train = all.stream().filter(q -> !q.set().equals(held)).toList();
       List<Q> test = all.stream().filter(q -> q.set().equals(held)).toList();
       Logistic m = fit(train);
-      double tau = threshold(train, m);
-      System.out.println(held + " | " + report(test, m, tau) + " | " + fmt(tau));
+      Logistic a = fitAnswer(train, m);
+      double tau = threshold(train, m, a);
+      System.out.println(held + " | " + report(test, m, a, tau) + " | " + fmt(tau));
     }
     Logistic m = fit(all);
-    double tau = threshold(all, m);
-    System.out.println("all (in-sample) | " + report(all, m, tau) + " | " + fmt(tau));
-    System.out.println(
-        "MODEL = new Logistic("
-            + fmt(m.bias())
-            + ", new double[] {"
-            + Arrays.stream(m.weights())
-                .mapToObj(ConfidenceTuning::fmt)
-                .collect(Collectors.joining(", "))
-            + "}); ANSWER_THRESHOLD = "
-            + fmt(tau));
+    Logistic a = fitAnswer(all, m);
+    double tau = threshold(all, m, a);
+    System.out.println("all (in-sample) | " + report(all, m, a, tau) + " | " + fmt(tau));
+    System.out.println("MODEL = " + java(m) + ";");
+    System.out.println("ANSWER_MODEL = " + java(a) + "; ANSWER_THRESHOLD = " + fmt(tau));
+    System.out.println("query features: " + Confidence.QUERY_FEATURES);
     System.out.println("features: " + Evidence.NAMES);
   }
 
@@ -179,12 +201,51 @@ class ConfidenceTuning {
     return Logistic.fit(ex, w.stream().mapToDouble(Double::doubleValue).toArray(), LAMBDA);
   }
 
-  static double threshold(List<Q> qs, Logistic m) {
+  static String java(Logistic m) {
+    return "new Logistic("
+        + fmt(m.bias())
+        + ", new double[] {"
+        + Arrays.stream(m.weights())
+            .mapToObj(ConfidenceTuning::fmt)
+            .collect(Collectors.joining(", "))
+        + "})";
+  }
+
+  /** The query-level features under hit model {@code m} (as {@link Confidence#queryFeatures}). */
+  static double[] queryFeatures(Q q, Logistic m) {
+    double[] f = Confidence.queryFeatures(q.evidence());
+    double maxP = 0;
+    for (double[] x : q.x()) maxP = Math.max(maxP, m.probability(x));
+    f[0] = maxP;
+    return f;
+  }
+
+  /**
+   * Answerable queries weigh the nDCG@10 their results reach (nothing to lose where nothing
+   * relevant is shown), unanswerable ones 1; each set's two sides weigh the same.
+   */
+  static Logistic fitAnswer(List<Q> qs, Logistic m) {
+    List<Logistic.Example> ex = new ArrayList<>();
+    List<Double> w = new ArrayList<>();
+    Map<String, Double> mass = new java.util.HashMap<>();
+    for (Q q : qs) {
+      mass.merge(q.set() + q.answerable(), q.answerable() ? q.ndcg() : 1, Double::sum);
+    }
+    for (Q q : qs) {
+      double weight = q.answerable() ? q.ndcg() : 1;
+      if (weight <= 0) continue;
+      ex.add(new Logistic.Example(queryFeatures(q, m), q.answerable()));
+      w.add(weight / mass.get(q.set() + q.answerable()));
+    }
+    return Logistic.fit(ex, w.stream().mapToDouble(Double::doubleValue).toArray(), LAMBDA);
+  }
+
+  static double threshold(List<Q> qs, Logistic m, Logistic a) {
     double best = 0.5;
     double bestLoss = Double.MAX_VALUE;
-    for (int t = 1; t < 100; t++) {
-      double tau = t / 100.0;
-      Figures f = figures(qs, m, tau);
+    for (int t = 1; t < 1000; t++) {
+      double tau = t / 1000.0;
+      Figures f = figures(qs, m, a, tau);
       if (f.falseConfidence() <= MAX_FALSE_CONFIDENCE && f.lost() < bestLoss - 1e-9) {
         bestLoss = f.lost();
         best = tau;
@@ -207,14 +268,14 @@ class ConfidenceTuning {
   }
 
   /** Figures averaged per set (each set weighs the same). */
-  static Figures figures(List<Q> qs, Logistic m, double tau) {
+  static Figures figures(List<Q> qs, Logistic m, Logistic a, double tau) {
     List<String> sets = qs.stream().map(Q::set).distinct().toList();
     double fc = 0, ans = 0, un = 0, re = 0, ab = 0, ece = 0;
     Map<String, Double> kinds = new java.util.TreeMap<>();
     for (String s : sets) {
       List<Q> in = qs.stream().filter(q -> q.set().equals(s)).toList();
       int answerable = 0, unanswerable = 0, confident = 0, answered = 0;
-      double u = 0, r = 0, a = 0;
+      double u = 0, r = 0, kept = 0;
       Map<String, int[]> byKind = new java.util.TreeMap<>();
       double[] p = new double[10], y = new double[10];
       int n = 0;
@@ -228,14 +289,14 @@ class ConfidenceTuning {
           y[b] += q.relevant()[i] ? 1 : 0;
           n++;
         }
-        boolean yes = Confidence.answered(c, tau);
+        boolean yes = !c.isEmpty() && a.probability(queryFeatures(q, m)) >= tau;
         if (q.answerable()) {
           answerable++;
           u += q.ndcgUnrestricted();
           r += q.ndcg();
           if (yes) {
             answered++;
-            a += q.ndcg();
+            kept += q.ndcg();
           }
         } else {
           unanswerable++;
@@ -253,7 +314,7 @@ class ConfidenceTuning {
       ans += answered / (double) Math.max(1, answerable);
       un += u / Math.max(1, answerable);
       re += r / Math.max(1, answerable);
-      ab += a / Math.max(1, answerable);
+      ab += kept / Math.max(1, answerable);
       ece += n == 0 ? 0 : e / n;
       byKind.forEach((k, v) -> kinds.merge(k, v[0] / (double) v[1] / sets.size(), Double::sum));
     }
@@ -261,8 +322,8 @@ class ConfidenceTuning {
     return new Figures(fc / k, kinds, ans / k, un / k, re / k, ab / k, ece / k);
   }
 
-  static String report(List<Q> qs, Logistic m, double tau) {
-    Figures f = figures(qs, m, tau);
+  static String report(List<Q> qs, Logistic m, Logistic a, double tau) {
+    Figures f = figures(qs, m, a, tau);
     return String.join(
         " | ",
         fmt(f.ece()),

@@ -117,6 +117,25 @@ public final class SearchEvaluation {
                       s.recall100(),
                       s.mrr10(),
                       s.seconds())));
+      abstention.ifPresent(
+          a ->
+              b.append(
+                  String.format(
+                      Locale.ROOT,
+                      "confidence (%s): answered %.4f of %d judged; nDCG@10 unrestricted %.4f,"
+                          + " restricted %.4f, abstaining %.4f (lost %.4f); false confidence"
+                          + " %.4f of %d unanswerable %s; calibration error %.4f%n",
+                      a.mode(),
+                      a.answered(),
+                      a.answerable(),
+                      a.ndcgUnrestricted(),
+                      a.ndcg(),
+                      a.ndcgAbstaining(),
+                      a.ndcgLost(),
+                      a.falseConfidence(),
+                      a.unanswerable(),
+                      a.falseConfidenceByKind(),
+                      a.calibrationError())));
       return b.toString();
     }
 
