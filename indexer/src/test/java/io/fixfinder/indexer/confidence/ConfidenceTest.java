@@ -49,14 +49,13 @@ class ConfidenceTest {
   }
 
   @Test
-  void answeredLooksAtTheTopResultsOnly() {
-    double t = Confidence.ANSWER_THRESHOLD;
-    assertThat(Confidence.answered(List.of(t - 0.01, t))).isTrue();
-    assertThat(Confidence.answered(List.of(t - 0.01))).isFalse();
-    assertThat(Confidence.answered(List.of())).isFalse();
-    List<Double> lateOnly =
-        new java.util.ArrayList<>(java.util.Collections.nCopies(Confidence.TOP, 0.0));
-    lateOnly.add(1.0);
-    assertThat(Confidence.answered(lateOnly)).isFalse();
+  void answersNeedResultsAndReadTheTopOnes() {
+    assertThat(Confidence.answers(List.of())).isFalse();
+    Evidence gibberish = new Evidence(0.1, 0.1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+    assertThat(Confidence.answers(List.of(gibberish))).isFalse();
+    assertThat(Confidence.answers(List.of(strong()))).isTrue();
+    assertThat(Confidence.queryFeatures(List.of(strong())))
+        .hasSize(Confidence.QUERY_FEATURES.size());
+    assertThat(Confidence.ANSWER_MODEL.weights()).hasSize(Confidence.QUERY_FEATURES.size());
   }
 }
