@@ -13,6 +13,7 @@
   const datalist = document.getElementById('suggestions');
   const issues = document.getElementById('issues');
   const others = document.getElementById('others');
+  const noMatch = document.getElementById('nomatch');
   let kindFilter = '';
   let suggestTimer = null;
 
@@ -57,6 +58,13 @@
     return m + ':' + String(r).padStart(2, '0');
   }
 
+  // A cue from the calibrated confidence (the chance a result is relevant), in words.
+  function confidenceCue(c) {
+    if (typeof c !== 'number' || c <= 0) return null;
+    const word = c >= 0.6 ? 'strong match' : c >= 0.3 ? 'likely match' : 'weak match';
+    return el('span', { class: 'cue cue-' + word.split(' ')[0], title: Math.round(c * 100) + '% likely to be relevant' }, word);
+  }
+
   function renderHit(hit) {
     const li = el('li', { class: 'hit' });
     const h2 = el('h2');
@@ -70,6 +78,8 @@
     if (product) meta.appendChild(el('span', {}, product));
     if (hit.errorCodes && hit.errorCodes.length) meta.appendChild(el('span', {}, 'code ' + hit.errorCodes.join(', ')));
     if (hit.fixReported) meta.appendChild(el('span', { class: 'fixed' }, '✔ reports a fix'));
+    const hitCue = confidenceCue(hit.confidence);
+    if (hitCue) meta.appendChild(hitCue);
     const d = hit.details || {};
     if (d.form === 'thread' && d.acceptedAnswer) meta.appendChild(el('span', {}, 'accepted answer · ' + d.acceptedVotes + ' votes'));
     if (d.form === 'review' && d.rating) meta.appendChild(el('span', {}, d.rating + ' / ' + d.bestRating + ' stars on ' + hit.site));
@@ -102,6 +112,8 @@
     if (scope) meta.appendChild(el('span', {}, scope));
     (issue.errorCodes || []).forEach(c => meta.appendChild(el('span', {}, 'code ' + c)));
     meta.appendChild(el('span', {}, issue.size + ' reports'));
+    const issueCue = confidenceCue(group.confidence);
+    if (issueCue) meta.appendChild(issueCue);
     card.appendChild(meta);
     const o = issue.outcomes || {};
     const stats = [];
@@ -141,6 +153,38 @@
     });
   }
 
+  // The honest reply when nothing answers: what was understood, what to try, who can help.
+  function renderNoMatch(q, body) {
+    noMatch.replaceChildren();
+    const m = body.noMatch;
+    noMatch.hidden = body.answered !== false || !m;
+    if (noMatch.hidden) return;
+    noMatch.appendChild(el('h2', {}, 'No good match for “' + q + '”'));
+    const why = { 'unknown-words': 'None of our manuals, threads, videos or reviews use these words.',
+      'product-type-absent': 'We have nothing about this kind of product yet.',
+      'weak-match': 'What we found is only loosely related.' };
+    noMatch.appendChild(el('p', {}, (why[m.reason] || '') + ' We understood: ' + m.understood + '.'));
+    if (m.rephrase && m.rephrase.length) {
+      const p = el('p', {}, 'Try: ');
+      m.rephrase.forEach((r, n) => {
+        if (n) p.appendChild(document.createTextNode(' · '));
+        const a = el('a', { href: '/?q=' + encodeURIComponent(r) }, r);
+        a.addEventListener('click', ev => { ev.preventDefault(); input.value = r; kindFilter = ''; run(); });
+        p.appendChild(a);
+      });
+      noMatch.appendChild(p);
+    }
+    if (m.nearby && m.nearby.length) {
+      noMatch.appendChild(el('p', {}, 'Products we have: ' + m.nearby.map(n => [n.brand, n.type].filter(Boolean).join(' ') + ' (' + n.records + ')').join(', ')));
+    }
+    // Hook: people who can help, once the helper directory exists (body.helpers).
+    if (body.helpers && body.helpers.length) {
+      noMatch.appendChild(el('p', {}, body.helpers.length + ' people nearby can help.'));
+    } else if (m.helpersPending) {
+      noMatch.appendChild(el('p', { class: 'muted' }, 'Soon: people near you who can help.'));
+    }
+  }
+
   function renderFacets(f) {
     facets.replaceChildren();
     const kinds = (f && f.kind) || {};
@@ -172,17 +216,22 @@
         return;
       }
       const timing = /dur=([0-9.]+)/.exec(res.headers.get('Server-Timing') || '');
-      status.textContent = body.total + ' results' + (timing ? ' in ' + timing[1] + ' ms' : '');
+      const answered = body.answered !== false;
+      status.textContent = answered
+        ? body.total + ' results' + (timing ? ' in ' + timing[1] + ' ms' : '')
+        : 'No good match.';
       renderDidYouMean(q);
       renderUnderstood(body.interpretation || {});
-      if (!kindFilter) renderFacets(body.facets);
-      const groups = kindFilter ? [] : (body.issues || []);
+      renderNoMatch(q, body);
+      if (!kindFilter) renderFacets(answered ? body.facets : {});
+      const groups = kindFilter || !answered ? [] : (body.issues || []);
       issues.replaceChildren(...groups.map(renderIssue));
       issues.hidden = groups.length === 0;
       const shown = new Set();
       groups.forEach(g => Object.values(g.best || {}).forEach(h => shown.add(h.id)));
       const rest = body.hits.filter(h => !shown.has(h.id));
-      others.hidden = groups.length === 0 || rest.length === 0;
+      others.hidden = (answered && groups.length === 0) || rest.length === 0;
+      others.textContent = answered ? 'Other results' : 'Nearest results (not a match)';
       results.replaceChildren(...rest.map(renderHit));
     } catch (e) {
       status.textContent = 'The search service is not reachable.';

@@ -71,6 +71,17 @@ class PagesTest {
   }
 
   @Test
+  void gibberishIsAnHonestNoMatchNotAConfidentList() throws Exception {
+    HttpResponse<String> r = api.get("/?q=zzzz+qqq");
+    assertPage(r, 200);
+    assertThat(r.body())
+        .contains("No good match for “zzzz qqq”")
+        .contains("None of our manuals, threads, videos or reviews use these words.")
+        .doesNotContain("class=\"issue\"")
+        .doesNotContain("strong match");
+  }
+
+  @Test
   void aMisspellingIsCorrectedOrOffered() throws Exception {
     String html = api.get("/?q=whasing+machine+wont+drain").body();
     assertThat(html)

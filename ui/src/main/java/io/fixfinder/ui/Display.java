@@ -101,6 +101,31 @@ public final class Display {
     return site.startsWith("www.") ? site.substring(4) : site;
   }
 
+  /**
+   * A result's calibrated confidence (the chance it is relevant) in words: "strong match" from 0.6,
+   * "likely match" from 0.3, "weak match" above 0, nothing when it was not judged (0).
+   */
+  public static String cue(double confidence) {
+    if (confidence <= 0) return "";
+    return confidence >= 0.6 ? "strong match" : confidence >= 0.3 ? "likely match" : "weak match";
+  }
+
+  /** The cue's CSS class: {@code cue-strong}, {@code cue-likely}, {@code cue-weak}. */
+  public static String cueClass(double confidence) {
+    String cue = cue(confidence);
+    return cue.isEmpty() ? "" : "cue cue-" + cue.substring(0, cue.indexOf(' '));
+  }
+
+  /** Why nothing answered, in words, from a no-match reason. */
+  public static String noMatchReason(String reason) {
+    return switch (reason) {
+      case "unknown-words" -> "None of our manuals, threads, videos or reviews use these words.";
+      case "product-type-absent" -> "We have nothing about this kind of product yet.";
+      case "weak-match" -> "What we found is only loosely related.";
+      default -> "";
+    };
+  }
+
   /** "1,234" in English. */
   public static String count(long n) {
     return String.format(Locale.ENGLISH, "%,d", n);

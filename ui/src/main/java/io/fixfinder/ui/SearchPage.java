@@ -113,12 +113,21 @@ public record SearchPage(
 
   /** The source kinds to filter by, with how many results each has, in the response's order. */
   public Map<String, Long> kinds() {
+    if (!answered()) return Map.of();
     return response.map(r -> r.facets().getOrDefault("kind", Map.of())).orElse(Map.of());
   }
 
-  /** Issue groups are shown on the first page of an unfiltered-by-kind search only. */
+  /** Whether the results answer the query; without a response, nothing to say. */
+  public boolean answered() {
+    return response.map(SearchResponse::answered).orElse(true);
+  }
+
+  /**
+   * Issue groups, when the results answer the query and no source kind is chosen (a group holds
+   * every kind).
+   */
   public List<SearchResponse.IssueGroup> issues() {
-    if (filters.kind().isPresent()) return List.of();
+    if (filters.kind().isPresent() || !answered()) return List.of();
     return response.map(SearchResponse::issues).orElse(List.of());
   }
 

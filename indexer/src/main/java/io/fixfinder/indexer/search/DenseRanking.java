@@ -43,7 +43,15 @@ final class DenseRanking {
    */
   static ScoreDoc[] neighbours(IndexSearcher searcher, SearchRequest request, float[] vector, int k)
       throws IOException {
-    List<Query> filters = QueryBuilder.filters(request);
+    return neighbours(searcher, request, vector, k, null);
+  }
+
+  /** As above, also restricted by {@code scope} (the query's product type) when not null. */
+  static ScoreDoc[] neighbours(
+      IndexSearcher searcher, SearchRequest request, float[] vector, int k, Query scope)
+      throws IOException {
+    List<Query> filters = new java.util.ArrayList<>(QueryBuilder.filters(request));
+    if (scope != null) filters.add(scope);
     Query filter = null;
     if (!filters.isEmpty()) {
       BooleanQuery.Builder f = new BooleanQuery.Builder();

@@ -105,7 +105,8 @@ public final class GroupedSearch {
       g.best()
           .forEach(
               (kind, h) -> materialise(h, docs, window.words()).ifPresent(x -> best.put(kind, x)));
-      shownGroups.add(new SearchResponse.IssueGroup(g.issue(), g.score(), g.matched(), best));
+      shownGroups.add(
+          new SearchResponse.IssueGroup(g.issue(), g.score(), g.matched(), best, g.confidence()));
     }
     return new SearchResponse(
         header.query(),
@@ -116,7 +117,10 @@ public final class GroupedSearch {
         shownGroups,
         pageHits,
         header.facets(),
-        header.helpers());
+        header.helpers(),
+        header.answered(),
+        header.restrictedTo(),
+        header.noMatch());
   }
 
   /** A window candidate as a hit with only what re-ranking and grouping read (url empty). */
@@ -136,7 +140,8 @@ public final class GroupedSearch {
         c.score(),
         List.of(),
         new io.fixfinder.core.model.Details.None(),
-        Optional.empty());
+        Optional.empty(),
+        io.fixfinder.indexer.confidence.Confidence.rounded(c.confidence()));
   }
 
   /**
@@ -148,7 +153,7 @@ public final class GroupedSearch {
     if (!h.url().isEmpty()) return Optional.of(h);
     SourceDoc doc = docs.get(h.id());
     if (doc == null) return Optional.empty();
-    SearchResponse.Hit full = Searcher.hit(doc, h.score(), words);
+    SearchResponse.Hit full = Searcher.hit(doc, h.score(), words).withConfidence(h.confidence());
     return Optional.of(h.issue().isPresent() ? full.withIssue(h.issue().get()) : full);
   }
 
@@ -203,6 +208,7 @@ public final class GroupedSearch {
       throws IOException {
     Map<String, Double> score = new LinkedHashMap<>();
     Map<String, Integer> matched = new LinkedHashMap<>();
+    Map<String, Double> confidence = new LinkedHashMap<>();
     Map<String, Map<String, SearchResponse.Hit>> best = new LinkedHashMap<>();
     for (int rank = 0; rank < ranked.size(); rank++) {
       SearchResponse.Hit h = ranked.get(rank);
@@ -210,6 +216,7 @@ public final class GroupedSearch {
       String id = h.issue().get();
       score.merge(id, 1.0 / (RANK_DAMPING + rank + 1), Double::sum);
       matched.merge(id, 1, Integer::sum);
+      confidence.merge(id, h.confidence(), Math::max);
       best.computeIfAbsent(id, k -> new LinkedHashMap<>()).putIfAbsent(h.kind(), h);
     }
     List<GroupCandidate> candidates = new ArrayList<>();
@@ -220,7 +227,9 @@ public final class GroupedSearch {
       // one matching record of a cluster of one or two is a hit, not an issue worth a group
       if (n < 2 && issue.get().size() < 3) continue;
       double votes = feedback.tally(FeedbackItem.issue(e.getKey()).key()).score();
-      candidates.add(new GroupCandidate(issue.get(), e.getValue() * (0.75 + 0.5 * votes), n));
+      candidates.add(
+          new GroupCandidate(
+              issue.get(), e.getValue() * (0.75 + 0.5 * votes), n, confidence.get(e.getKey())));
     }
     candidates.sort(
         Comparator.comparingDouble(GroupCandidate::score)
@@ -250,10 +259,12 @@ public final class GroupedSearch {
                 if (!kinds.containsKey(kind) && d != null)
                   kinds.put(kind, Searcher.hit(d, 0, Set.of()).withIssue(c.issue().id()));
               });
-      groups.add(new SearchResponse.IssueGroup(c.issue(), c.score(), c.matched(), kinds));
+      groups.add(
+          new SearchResponse.IssueGroup(c.issue(), c.score(), c.matched(), kinds, c.confidence()));
     }
     return groups;
   }
 
-  private record GroupCandidate(IssueCluster issue, double score, int matched) {}
+  /** A group's confidence is its best record's: the chance that the issue holds an answer. */
+  private record GroupCandidate(IssueCluster issue, double score, int matched, double confidence) {}
 }

@@ -5,8 +5,19 @@ import io.fixfinder.core.model.ProductRef;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 
-/** What a search returns: how the query was understood, the hits of the page, facets, paging. */
+/**
+ * What a search returns: how the query was understood, the hits of the page, facets, paging, and
+ * whether the results answer the query at all.
+ *
+ * @param answered whether a top result is likely enough to be relevant ({@code
+ *     io.fixfinder.indexer.confidence.Confidence}); when false the hits are the nearest the index
+ *     has, not an answer, and {@code noMatch} says what to try
+ * @param restrictedTo the product type the query names, when results were restricted to it
+ * @param noMatch present exactly when not answered
+ */
 public record SearchResponse(
     String query,
     Interpretation interpretation,
@@ -16,7 +27,10 @@ public record SearchResponse(
     List<IssueGroup> issues,
     List<Hit> hits,
     Map<String, Map<String, Long>> facets,
-    List<Object> helpers) {
+    List<Object> helpers,
+    boolean answered,
+    Optional<String> restrictedTo,
+    Optional<NoMatch> noMatch) {
 
   /**
    * People who can help with this fault: the helper directory arrives in a later stage; the field
@@ -25,13 +39,53 @@ public record SearchResponse(
   public SearchResponse {
     issues = List.copyOf(issues);
     helpers = List.copyOf(helpers);
+    Objects.requireNonNull(restrictedTo, "restrictedTo");
+    Objects.requireNonNull(noMatch, "noMatch");
   }
 
   /** The same response with its hits grouped: issue groups set and each hit tagged. */
   public SearchResponse withIssues(List<IssueGroup> groups, List<Hit> taggedHits) {
     return new SearchResponse(
-        query, interpretation, total, page, size, groups, taggedHits, facets, helpers);
+        query,
+        interpretation,
+        total,
+        page,
+        size,
+        groups,
+        taggedHits,
+        facets,
+        helpers,
+        answered,
+        restrictedTo,
+        noMatch);
   }
+
+  /**
+   * The honest reply when the results do not answer the query: why, what the query was understood
+   * to ask, and the next step. People who can help will be offered in the response's {@code
+   * helpers} once the helper directory exists ({@code helpersPending} says they are not yet).
+   *
+   * @param reason {@code unknown-words} (no record uses the query's words), {@code
+   *     product-type-absent} (no record of the product type it names) or {@code weak-match}
+   * @param understood the query's keys in words, e.g. "a fridge; symptom: noisy"
+   * @param rephrase queries to try instead, built from what the index holds
+   * @param nearby products of the query's type or brand that the index has, most records first
+   * @param helpersPending true while no helper directory backs {@code helpers}
+   */
+  public record NoMatch(
+      String reason,
+      String understood,
+      List<String> rephrase,
+      List<Nearby> nearby,
+      boolean helpersPending) {
+    public NoMatch {
+      rephrase = List.copyOf(rephrase);
+      nearby = List.copyOf(nearby);
+    }
+  }
+
+  /** A product the index has records of: its type, brand (may be empty) and how many records. */
+  public record Nearby(String type, String brand, long records) {}
 
   /**
    * One issue cluster matching the query: its summary and, per source kind, the best-ranked
@@ -43,7 +97,17 @@ public record SearchResponse(
       io.fixfinder.core.model.IssueCluster issue,
       double score,
       int matched,
-      Map<String, Hit> best) {}
+      Map<String, Hit> best,
+      double confidence) {
+    /** A group whose confidence is not known (0). */
+    public IssueGroup(
+        io.fixfinder.core.model.IssueCluster issue,
+        double score,
+        int matched,
+        Map<String, Hit> best) {
+      this(issue, score, matched, best, 0);
+    }
+  }
 
   /**
    * The query's product, error codes, symptoms and hashtags as the shared key extractor read them,
@@ -70,6 +134,8 @@ public record SearchResponse(
    * One result; text fields are plain text (the client escapes them), never HTML.
    *
    * @param issue the id of the issue cluster the record belongs to, when it belongs to one
+   * @param confidence the probability that the record is relevant to the query (0 when not judged:
+   *     a group's record taken from its cluster rather than the ranking)
    */
   public record Hit(
       String id,
@@ -86,18 +152,60 @@ public record SearchResponse(
       double score,
       List<String> alsoAt,
       Details details,
-      java.util.Optional<String> issue) {
+      java.util.Optional<String> issue,
+      double confidence) {
+    /** A hit whose confidence is not judged yet (0). */
+    public Hit(
+        String id,
+        String url,
+        String kind,
+        String site,
+        String title,
+        String snippet,
+        ProductRef product,
+        List<String> errorCodes,
+        List<String> symptoms,
+        boolean fixReported,
+        Instant published,
+        double score,
+        List<String> alsoAt,
+        Details details,
+        java.util.Optional<String> issue) {
+      this(
+          id,
+          url,
+          kind,
+          site,
+          title,
+          snippet,
+          product,
+          errorCodes,
+          symptoms,
+          fixReported,
+          published,
+          score,
+          alsoAt,
+          details,
+          issue,
+          0);
+    }
+
     /** The same hit with another score (after re-ranking). */
     public Hit withScore(double newScore) {
-      return with(newScore, issue);
+      return with(newScore, issue, confidence);
     }
 
     /** The same hit, tagged with its issue cluster's id. */
     public Hit withIssue(String issueId) {
-      return with(score, java.util.Optional.of(issueId));
+      return with(score, java.util.Optional.of(issueId), confidence);
     }
 
-    private Hit with(double newScore, java.util.Optional<String> newIssue) {
+    /** The same hit with its probability of relevance. */
+    public Hit withConfidence(double p) {
+      return with(score, issue, p);
+    }
+
+    private Hit with(double newScore, java.util.Optional<String> newIssue, double newConfidence) {
       return new Hit(
           id,
           url,
@@ -113,7 +221,8 @@ public record SearchResponse(
           newScore,
           alsoAt,
           details,
-          newIssue);
+          newIssue,
+          newConfidence);
     }
   }
 }

@@ -5,6 +5,7 @@ import io.fixfinder.core.config.FixFinderConfig.Retrieval;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.core.understand.Keys;
+import io.fixfinder.indexer.confidence.Confidence;
 import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.schema.Fields;
 import java.io.IOException;
@@ -67,6 +68,15 @@ public final class Searcher {
   private final Retrieval retrieval;
   private final Fusion fusion;
   private final QueryBuilder queries;
+  private final io.fixfinder.core.understand.Lexicon lexicon;
+  private final Optional<Embedder> embedder;
+
+  /** Whether a query naming a product type is restricted to it ({@link TypeScope}). */
+  private final boolean typeScope;
+
+  /** The index's own analysis of words, to tell which of the query's words it knows. */
+  private final org.apache.lucene.analysis.Analyzer analyzer =
+      io.fixfinder.indexer.analysis.Analyzers.proseQuery();
 
   /** A bm25-only searcher (no query embeddings). */
   public Searcher(SearcherManager searchers, KeyExtractor extractor) {
@@ -95,6 +105,19 @@ public final class Searcher {
       Retrieval retrieval,
       Fusion fusion,
       Tuning tuning) {
+    this(searchers, extractor, embedder, retrieval, fusion, tuning, true);
+  }
+
+  private Searcher(
+      SearcherManager searchers,
+      KeyExtractor extractor,
+      Optional<Embedder> embedder,
+      Retrieval retrieval,
+      Fusion fusion,
+      Tuning tuning,
+      boolean typeScope) {
+    this.typeScope = typeScope;
+    this.embedder = embedder;
     this.tuning = Objects.requireNonNull(tuning, "tuning");
     this.searchers = Objects.requireNonNull(searchers, "searchers");
     this.extractor = Objects.requireNonNull(extractor, "extractor");
@@ -105,6 +128,7 @@ public final class Searcher {
     this.fusion = Objects.requireNonNull(fusion, "fusion");
     this.queries =
         new QueryBuilder(extractor.lexicon(), tuning.keyExponent(), tuning.priorExponent());
+    this.lexicon = extractor.lexicon();
     if (retrieval != Retrieval.BM25 && embedder.isEmpty()) {
       throw new IllegalArgumentException("retrieval " + retrieval.id() + " needs an embedder");
     }
@@ -129,7 +153,9 @@ public final class Searcher {
       ScoreDoc[] docs = ranked.docs();
       var stored = searcher.storedFields();
       for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
-        hits.add(hit(RecordLookup.read(stored, docs[i].doc), docs[i].score, words));
+        hits.add(
+            hit(RecordLookup.read(stored, docs[i].doc), docs[i].score, words)
+                .withConfidence(Confidence.rounded(ranked.confidence()[i])));
       }
       return response(request, keys, ranked, hits, searcher);
     } finally {
@@ -184,7 +210,7 @@ public final class Searcher {
             published != null && published.advanceExact(local)
                 ? Instant.ofEpochSecond(published.longValue())
                 : Instant.EPOCH;
-        out[i] = new Candidate(id, kind, docs[i].score, fix, when, doc);
+        out[i] = new Candidate(id, kind, docs[i].score, fix, when, doc, ranked.confidence()[i]);
       }
       return new Window(
           response(request, keys, ranked, List.of(), searcher),
@@ -197,13 +223,14 @@ public final class Searcher {
   }
 
   /** An ungrouped response: the interpretation, total, these hits and the facets of the ranking. */
-  private static SearchResponse response(
+  private SearchResponse response(
       SearchRequest request,
       Keys keys,
       Ranked ranked,
       List<SearchResponse.Hit> hits,
       IndexSearcher searcher)
       throws IOException {
+    boolean answered = ranked.answered();
     return new SearchResponse(
         request.query(),
         new SearchResponse.Interpretation(
@@ -214,7 +241,18 @@ public final class Searcher {
         List.of(),
         hits,
         Facets.count(searcher, ranked.facetDocs()),
-        List.of());
+        List.of(),
+        answered,
+        ranked.scope().restrictedTo(),
+        answered
+            ? Optional.empty()
+            : Optional.of(
+                NoMatches.of(
+                    searcher,
+                    lexicon,
+                    keys,
+                    HitEvidence.known(searcher, analyzer, request.query()),
+                    ranked.scope())));
   }
 
   /**
@@ -228,7 +266,13 @@ public final class Searcher {
    * One ranked record, as doc values have it; {@code doc} is its Lucene id in the window's view.
    */
   public record Candidate(
-      String id, String kind, double score, boolean fixReported, Instant published, int doc) {}
+      String id,
+      String kind,
+      double score,
+      boolean fixReported,
+      Instant published,
+      int doc,
+      double confidence) {}
 
   /**
    * The records of some of a window's candidates, by record id. Read by Lucene doc id when the
@@ -293,10 +337,55 @@ public final class Searcher {
   private static final Set<String> ID_ONLY = Set.of(Fields.ID);
 
   /**
+   * The request's page as record ids with the probability of relevance of each, and whether the
+   * search counts as answered (evaluation: as {@link #rankIds} plus what the response would say).
+   */
+  public Judged judge(SearchRequest request) throws IOException {
+    Keys keys = extractor.extract(request.query());
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      Ranked ranked = rank(searcher, request, keys, request.page() * request.size());
+      ScoreDoc[] docs = ranked.docs();
+      List<String> ids = new ArrayList<>();
+      List<Double> confidence = new ArrayList<>();
+      for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
+        ids.add(searcher.storedFields().document(docs[i].doc, ID_ONLY).get(Fields.ID));
+        confidence.add(ranked.confidence()[i]);
+      }
+      return new Judged(ids, confidence, ranked.answered(), ranked.scope().absent());
+    } finally {
+      searchers.release(searcher);
+    }
+  }
+
+  /** Ranked ids, their probabilities of relevance, answered, the named type absent. */
+  public record Judged(
+      List<String> ids, List<Double> confidence, boolean answered, boolean typeAbsent) {}
+
+  /**
+   * The same searcher without the restriction to the query's product type (evaluation measures what
+   * the restriction costs or gains).
+   */
+  public Searcher withoutTypeScope() {
+    Searcher s = new Searcher(searchers, extractor, embedder, retrieval, fusion, tuning, false);
+    return s;
+  }
+
+  /**
    * The ranked top {@code want} documents, how many match in all, and the top of the ranking the
    * facets count over.
    */
-  private record Ranked(ScoreDoc[] docs, long total, ScoreDoc[] facetDocs) {}
+  private record Ranked(
+      ScoreDoc[] docs,
+      long total,
+      ScoreDoc[] facetDocs,
+      double[] confidence,
+      TypeScope scope,
+      boolean answered) {
+    List<Double> confidences() {
+      return Arrays.stream(confidence).boxed().toList();
+    }
+  }
 
   /**
    * The first {@code want} records of the query's one ranking. The ranking itself does not depend
@@ -313,28 +402,102 @@ public final class Searcher {
       mode = Retrieval.BM25;
     }
     Query lexical = queries.build(request, keys);
+    TypeScope scope = scope(searcher, request, keys, lexical);
+    lexical = scope.restrict(lexical);
+    boolean keyed = keyed(request, keys);
     switch (mode) {
       case BM25 -> {
         TopDocs top = lexical(searcher, lexical, Math.max(want, Facets.DEPTH));
-        return new Ranked(
-            head(top.scoreDocs, want), total(top.totalHits), head(top.scoreDocs, Facets.DEPTH));
+        ScoreDoc[] docs = head(top.scoreDocs, want);
+        HitEvidence.Lists lists =
+            new HitEvidence.Lists(head(top.scoreDocs, CANDIDATES), null, scope.absent());
+        return ranked(
+            searcher,
+            request,
+            keys,
+            keyed,
+            lists,
+            scope,
+            docs,
+            total(top.totalHits),
+            head(top.scoreDocs, Facets.DEPTH));
       }
       case DENSE -> {
         float[] vector = vectors.orElseThrow().of(request.query());
-        ScoreDoc[] top = DenseRanking.neighbours(searcher, request, vector, CANDIDATES);
-        return new Ranked(head(top, want), top.length, top);
+        ScoreDoc[] top =
+            DenseRanking.neighbours(searcher, request, vector, CANDIDATES, scope.filter());
+        HitEvidence.Lists lists = new HitEvidence.Lists(new ScoreDoc[0], top, scope.absent());
+        return ranked(
+            searcher, request, keys, keyed, lists, scope, head(top, want), top.length, top);
       }
       case HYBRID -> {
         TopDocs top = lexical(searcher, lexical, Math.max(want, CANDIDATES));
-        Hybrid in = hybridInput(searcher, request, keys, top);
+        Hybrid in = hybridInput(searcher, request, keys, top, scope);
         ScoreDoc[] fused = fuse(in, fusion);
         ScoreDoc[] ranking = thenTheRest(fused, top.scoreDocs, want);
         long total =
             total(top.totalHits)
                 + notMatching(searcher, lexical, fused, in.words().docs(), in.words().complete());
-        return new Ranked(head(ranking, want), total, fused);
+        HitEvidence.Lists lists =
+            new HitEvidence.Lists(in.words().docs(), in.meaning().docs(), scope.absent());
+        return ranked(
+            searcher, request, keys, keyed, lists, scope, head(ranking, want), total, fused);
       }
       default -> throw new IllegalStateException("unknown retrieval " + mode);
+    }
+  }
+
+  private Ranked ranked(
+      IndexSearcher searcher,
+      SearchRequest request,
+      Keys keys,
+      boolean keyed,
+      HitEvidence.Lists lists,
+      TypeScope scope,
+      ScoreDoc[] docs,
+      long total,
+      ScoreDoc[] facetDocs)
+      throws IOException {
+    io.fixfinder.indexer.confidence.Evidence[] evidence =
+        HitEvidence.evidence(searcher, analyzer, request.query(), keys, keyed, lists, docs);
+    double[] confidence = new double[evidence.length];
+    for (int i = 0; i < evidence.length; i++) confidence[i] = Confidence.probability(evidence[i]);
+    boolean answered =
+        Confidence.answers(
+            Arrays.asList(evidence).subList(0, Math.min(Confidence.TOP, evidence.length)));
+    return new Ranked(docs, total, facetDocs, confidence, scope, answered);
+  }
+
+  private TypeScope scope(IndexSearcher searcher, SearchRequest request, Keys keys, Query lexical)
+      throws IOException {
+    TypeScope scope = TypeScope.of(searcher, request, keys, lexical, lexicon.otherDevices());
+    return typeScope || scope.absent() ? scope : TypeScope.NONE;
+  }
+
+  /** The evidence of the first {@code n} results of {@code request}, for the tuning harness. */
+  io.fixfinder.indexer.confidence.Evidence[] evidence(SearchRequest request, int n)
+      throws IOException {
+    Keys keys = extractor.extract(request.query());
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      Retrieval mode = request.mode().orElse(retrieval);
+      if (mode != Retrieval.HYBRID) throw new IllegalArgumentException("hybrid only");
+      Query lexical = queries.build(request, keys);
+      TypeScope scope = scope(searcher, request, keys, lexical);
+      lexical = scope.restrict(lexical);
+      TopDocs top = lexical(searcher, lexical, Math.max(n, CANDIDATES));
+      Hybrid in = hybridInput(searcher, request, keys, top, scope);
+      ScoreDoc[] ranking = head(thenTheRest(fuse(in, fusion), top.scoreDocs, n), n);
+      return HitEvidence.evidence(
+          searcher,
+          analyzer,
+          request.query(),
+          keys,
+          keyed(request, keys),
+          new HitEvidence.Lists(in.words().docs(), in.meaning().docs(), scope.absent()),
+          ranking);
+    } finally {
+      searchers.release(searcher);
     }
   }
 
@@ -345,14 +508,16 @@ public final class Searcher {
    */
   record Hybrid(RankedList words, RankedList meaning, String query, boolean keyed) {}
 
-  private Hybrid hybridInput(IndexSearcher searcher, SearchRequest request, Keys keys, TopDocs top)
+  private Hybrid hybridInput(
+      IndexSearcher searcher, SearchRequest request, Keys keys, TopDocs top, TypeScope scope)
       throws IOException {
     ScoreDoc[] words = head(top.scoreDocs, CANDIDATES);
     boolean allMatches =
         top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
             && top.totalHits.value() <= words.length;
     float[] vector = vectors.orElseThrow().of(request.query());
-    ScoreDoc[] meaning = DenseRanking.neighbours(searcher, request, vector, tuning.denseK());
+    ScoreDoc[] meaning =
+        DenseRanking.neighbours(searcher, request, vector, tuning.denseK(), scope.filter());
     meaning = DenseRanking.withExact(searcher, meaning, words, vector);
     return new Hybrid(
         new RankedList(words, allMatches),
@@ -386,8 +551,10 @@ public final class Searcher {
     try {
       if (!DenseRanking.hasVectors(searcher)) return null;
       Query lexical = queries.build(request, keys);
+      TypeScope scope = scope(searcher, request, keys, lexical);
+      lexical = scope.restrict(lexical);
       TopDocs top = lexical(searcher, lexical, CANDIDATES);
-      Hybrid in = hybridInput(searcher, request, keys, top);
+      Hybrid in = hybridInput(searcher, request, keys, top, scope);
       Map<Integer, String> ids = new java.util.HashMap<>();
       var stored = searcher.storedFields();
       for (RankedList l : List.of(in.words(), in.meaning())) {

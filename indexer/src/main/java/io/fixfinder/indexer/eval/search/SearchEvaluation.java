@@ -55,7 +55,18 @@ public final class SearchEvaluation {
       int malformedLines,
       double indexSeconds,
       double seconds,
-      Map<String, Scores> systems) {
+      Map<String, Scores> systems,
+      Optional<Abstention> abstention) {
+
+    public Result(
+        int queries,
+        int documents,
+        int malformedLines,
+        double indexSeconds,
+        double seconds,
+        Map<String, Scores> systems) {
+      this(queries, documents, malformedLines, indexSeconds, seconds, systems, Optional.empty());
+    }
 
     /**
      * One JSON object: {@code {"queries":N,"seconds":S,"metrics":{"baseline-lucene-bm25":
@@ -75,6 +86,7 @@ public final class SearchEvaluation {
       out.put("queries", queries);
       out.put("seconds", Math.round(seconds * 10) / 10.0);
       out.put("metrics", metrics);
+      abstention.ifPresent(a -> out.put("confidence", a.toMap()));
       try {
         return Json.mapper().writeValueAsString(out);
       } catch (JsonProcessingException e) {
@@ -105,11 +117,72 @@ public final class SearchEvaluation {
                       s.recall100(),
                       s.mrr10(),
                       s.seconds())));
+      abstention.ifPresent(
+          a ->
+              b.append(
+                  String.format(
+                      Locale.ROOT,
+                      "confidence (%s): answered %.4f of %d judged; nDCG@10 unrestricted %.4f,"
+                          + " restricted %.4f, abstaining %.4f (lost %.4f); false confidence"
+                          + " %.4f of %d unanswerable %s; calibration error %.4f%n",
+                      a.mode(),
+                      a.answered(),
+                      a.answerable(),
+                      a.ndcgUnrestricted(),
+                      a.ndcg(),
+                      a.ndcgAbstaining(),
+                      a.ndcgLost(),
+                      a.falseConfidence(),
+                      a.unanswerable(),
+                      a.falseConfidenceByKind(),
+                      a.calibrationError())));
       return b.toString();
     }
 
     private static double round(double v) {
       return Math.round(v * 10_000) / 10_000.0;
+    }
+  }
+
+  /**
+   * Knowing what we don't know, in one mode: nDCG@10 of the judged queries without the restriction
+   * to the query's product type, with it, and with unanswered queries counted as showing nothing
+   * (their results are offered as "no good match", not as answers); how many judged queries are
+   * answered; how many generated {@link Unanswerable} queries get a confident answer, in all and
+   * per kind; and the expected calibration error of the top-10 confidences (10 equal-width bins).
+   */
+  public record Abstention(
+      String mode,
+      int answerable,
+      double answered,
+      double ndcgUnrestricted,
+      double ndcg,
+      double ndcgAbstaining,
+      int unanswerable,
+      double falseConfidence,
+      Map<String, Double> falseConfidenceByKind,
+      double calibrationError) {
+    /** nDCG@10 lost to the restriction and to abstaining, against the unrestricted ranking. */
+    public double ndcgLost() {
+      return ndcgUnrestricted - ndcgAbstaining;
+    }
+
+    Map<String, Object> toMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("mode", mode);
+      m.put("answerable", answerable);
+      m.put("answered", Result.round(answered));
+      m.put("ndcg@10-unrestricted", Result.round(ndcgUnrestricted));
+      m.put("ndcg@10", Result.round(ndcg));
+      m.put("ndcg@10-abstaining", Result.round(ndcgAbstaining));
+      m.put("ndcg@10-lost", Result.round(ndcgLost()));
+      m.put("unanswerable", unanswerable);
+      m.put("false-confidence", Result.round(falseConfidence));
+      Map<String, Object> byKind = new LinkedHashMap<>();
+      falseConfidenceByKind.forEach((k, v) -> byKind.put(k, Result.round(v)));
+      m.put("false-confidence-by-kind", byKind);
+      m.put("calibration-error", Result.round(calibrationError));
+      return m;
     }
   }
 
@@ -155,6 +228,7 @@ public final class SearchEvaluation {
     long start = System.nanoTime();
     List<BeirSet.Query> queries = set.judgedQueries();
     Map<String, Scores> systems = new LinkedHashMap<>();
+    Abstention abstention;
     Path tmp = Files.createTempDirectory("fixfinder-eval-");
     try {
       try (LuceneBaseline baseline = new LuceneBaseline(tmp.resolve("baseline"), set.corpus())) {
@@ -189,6 +263,8 @@ public final class SearchEvaluation {
                   set,
                   (q, n) -> searcher.rankIds(SearchRequest.of(q).withSize(n).withMode(mode))));
         }
+        Retrieval judgedMode = modes.contains(Retrieval.HYBRID) ? Retrieval.HYBRID : modes.get(0);
+        abstention = abstention(searcher, judgedMode, queries, set, docs);
         if (modes.contains(Retrieval.HYBRID)) {
           for (Fusion other : alsoFusions) {
             Searcher alt =
@@ -207,10 +283,83 @@ public final class SearchEvaluation {
           set.malformedLines(),
           indexSeconds,
           (System.nanoTime() - start) / 1e9,
-          systems);
+          systems,
+          Optional.of(abstention));
     } finally {
       FileTrees.delete(tmp);
     }
+  }
+
+  private Abstention abstention(
+      Searcher searcher,
+      Retrieval mode,
+      List<BeirSet.Query> queries,
+      BeirSet set,
+      List<SourceDoc> docs)
+      throws IOException {
+    Searcher unrestricted = searcher.withoutTypeScope();
+    double before = 0;
+    double after = 0;
+    double abstaining = 0;
+    int answered = 0;
+    double[] binP = new double[10];
+    double[] binY = new double[10];
+    int[] binN = new int[10];
+    for (BeirSet.Query q : queries) {
+      SearchRequest r = SearchRequest.of(q.text()).withSize(10).withMode(mode);
+      Map<String, Integer> judged = set.qrels().get(q.id());
+      before += RankingMetrics.ndcg(unrestricted.rankIds(r), judged, 10);
+      Searcher.Judged j = searcher.judge(r);
+      double ndcg = RankingMetrics.ndcg(j.ids(), judged, 10);
+      after += ndcg;
+      if (j.answered()) {
+        answered++;
+        abstaining += ndcg;
+      }
+      for (int i = 0; i < j.ids().size(); i++) {
+        bin(binP, binY, binN, j.confidence().get(i), judged.getOrDefault(j.ids().get(i), 0) > 0);
+      }
+    }
+    List<Unanswerable.Query> none = Unanswerable.of(docs, extractor.lexicon());
+    Map<String, int[]> byKind = new LinkedHashMap<>();
+    int confident = 0;
+    for (Unanswerable.Query q : none) {
+      Searcher.Judged j = searcher.judge(SearchRequest.of(q.text()).withSize(10).withMode(mode));
+      int[] c = byKind.computeIfAbsent(q.kind(), k -> new int[2]);
+      c[1]++;
+      if (j.answered()) {
+        confident++;
+        c[0]++;
+      }
+      for (double p : j.confidence()) bin(binP, binY, binN, p, false);
+    }
+    double ece = 0;
+    int all = 0;
+    for (int b = 0; b < 10; b++) {
+      all += binN[b];
+      ece += Math.abs(binP[b] - binY[b]);
+    }
+    Map<String, Double> rates = new LinkedHashMap<>();
+    byKind.forEach((k, c) -> rates.put(k, c[0] / (double) c[1]));
+    int n = Math.max(1, queries.size());
+    return new Abstention(
+        mode.id(),
+        queries.size(),
+        answered / (double) n,
+        before / n,
+        after / n,
+        abstaining / n,
+        none.size(),
+        confident / (double) Math.max(1, none.size()),
+        rates,
+        all == 0 ? 0 : ece / all);
+  }
+
+  private static void bin(double[] p, double[] y, int[] n, double confidence, boolean relevant) {
+    int b = Math.min(9, (int) (confidence * 10));
+    p[b] += confidence;
+    y[b] += relevant ? 1 : 0;
+    n[b]++;
   }
 
   /** A record as the crawler would key it: product, codes and symptoms from title and text. */

@@ -1,0 +1,205 @@
+package io.fixfinder.indexer.search;
+
+import io.fixfinder.core.understand.KeyExtractor;
+import io.fixfinder.core.understand.Keys;
+import io.fixfinder.indexer.confidence.Confidence;
+import io.fixfinder.indexer.confidence.Evidence;
+import io.fixfinder.indexer.schema.DocumentMapper;
+import io.fixfinder.indexer.schema.Fields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.search.Weight;
+
+/**
+ * Gathers the {@link Evidence} of a ranking's records: their scores in the bm25 and dense lists,
+ * and whether each record carries the query's product type, brand, model, error codes and symptoms,
+ * read as term matches over just the ranked records (no record is read back). A model is only ever
+ * agreed with, never contradicted: the distinct models of a large index are too many to test "has
+ * another one" cheaply, and another model of the same brand and type is often the same fault
+ * anyway.
+ */
+final class HitEvidence {
+  private HitEvidence() {}
+
+  /**
+   * What the ranking knew about the query as a whole.
+   *
+   * @param words the bm25 list (scores before fusion), empty in dense mode
+   * @param meaning the dense list with exact cosines, null when the search ran on words alone
+   * @param typeAbsent the query names a product type that no matching record has
+   */
+  record Lists(ScoreDoc[] words, ScoreDoc[] meaning, boolean typeAbsent) {}
+
+  static Evidence[] evidence(
+      IndexSearcher searcher,
+      Analyzer analyzer,
+      String query,
+      Keys keys,
+      boolean keyed,
+      Lists lists,
+      ScoreDoc[] ranked)
+      throws IOException {
+    int[] docs = Arrays.stream(ranked).mapToInt(d -> d.doc).toArray();
+    Map<Integer, Float> bm25 = scores(lists.words());
+    float bm25Top = lists.words().length == 0 ? 0 : lists.words()[0].score;
+    Map<Integer, Float> cos = lists.meaning() == null ? Map.of() : scores(lists.meaning());
+    double cosTop =
+        lists.meaning() == null
+            ? Confidence.NEUTRAL_COS_TOP
+            : lists.meaning().length == 0 ? 0 : Math.max(0, lists.meaning()[0].score);
+    double known = known(searcher, analyzer, query);
+    String type = keys.product().type();
+    String brand = keys.product().brand();
+    String model = keys.product().model();
+    boolean[] hasType = none(docs);
+    boolean[] anyType = none(docs);
+    if (!type.isEmpty()) {
+      hasType = matching(searcher, new TermQuery(new Term(Fields.TYPE, type)), docs);
+      anyType = matching(searcher, new FieldExistsQuery(Fields.FACET_TYPE), docs);
+    }
+    boolean[] hasBrand = none(docs);
+    boolean[] anyBrand = none(docs);
+    if (!brand.isEmpty()) {
+      hasBrand =
+          matching(
+              searcher,
+              new TermQuery(new Term(Fields.BRAND, DocumentMapper.brandKey(brand))),
+              docs);
+      anyBrand = matching(searcher, new FieldExistsQuery(Fields.FACET_BRAND), docs);
+    }
+    boolean[] hasModel = none(docs);
+    if (!model.isEmpty()) {
+      hasModel =
+          matching(
+              searcher, new TermQuery(new Term(Fields.MODEL, KeyExtractor.squash(model))), docs);
+    }
+    boolean[] hasCode = none(docs);
+    boolean[] anyCode = none(docs);
+    if (!keys.errorCodes().isEmpty()) {
+      hasCode = matching(searcher, anyOf(Fields.CODES, keys.errorCodes()), docs);
+      anyCode =
+          matching(
+              searcher, TermRangeQuery.newStringRange(Fields.CODES, null, null, true, true), docs);
+    }
+    boolean[] hasSymptom = none(docs);
+    boolean[] anySymptom = none(docs);
+    if (!keys.symptoms().isEmpty()) {
+      hasSymptom = matching(searcher, anyOf(Fields.SYMPTOMS, keys.symptoms()), docs);
+      anySymptom =
+          matching(
+              searcher,
+              TermRangeQuery.newStringRange(Fields.SYMPTOMS, null, null, true, true),
+              docs);
+    }
+    Evidence[] out = new Evidence[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      double c =
+          lists.meaning() == null
+              ? Confidence.NEUTRAL_COS
+              : Math.max(0, cos.getOrDefault(docs[i], 0f));
+      double b = bm25Top > 0 ? bm25.getOrDefault(docs[i], 0f) / bm25Top : 0;
+      out[i] =
+          new Evidence(
+              c,
+              cosTop,
+              b,
+              1.0 / (1 + i),
+              known,
+              Evidence.agreement(!type.isEmpty(), hasType[i], anyType[i]),
+              Evidence.agreement(!brand.isEmpty(), hasBrand[i], anyBrand[i]),
+              hasModel[i] ? 1 : 0,
+              Evidence.agreement(!keys.errorCodes().isEmpty(), hasCode[i], anyCode[i]),
+              Evidence.agreement(!keys.symptoms().isEmpty(), hasSymptom[i], anySymptom[i]),
+              lists.typeAbsent() ? 1 : 0,
+              keyed ? 1 : 0);
+    }
+    return out;
+  }
+
+  /**
+   * The share of the query's words (as the index analyses them) that occur in some record: 0 for
+   * gibberish, low for a question about something the index never mentions.
+   */
+  static double known(IndexSearcher searcher, Analyzer analyzer, String query) throws IOException {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(Fields.BODY, query)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) terms.add(term.toString());
+      ts.end();
+    }
+    if (terms.isEmpty()) return 0;
+    int known = 0;
+    for (String t : terms) {
+      if (searcher.getIndexReader().docFreq(new Term(Fields.BODY, t)) > 0) known++;
+    }
+    return known / (double) terms.size();
+  }
+
+  private static Query anyOf(String field, List<String> values) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String v : values) b.add(new TermQuery(new Term(field, v)), BooleanClause.Occur.SHOULD);
+    return b.build();
+  }
+
+  private static Map<Integer, Float> scores(ScoreDoc[] list) {
+    Map<Integer, Float> out = new HashMap<>();
+    for (ScoreDoc d : list) out.merge(d.doc, d.score, Math::max);
+    return out;
+  }
+
+  private static boolean[] none(int[] docs) {
+    return new boolean[docs.length];
+  }
+
+  /** Which of {@code docs} (any order) {@code query} matches. */
+  static boolean[] matching(IndexSearcher searcher, Query query, int[] docs) {
+    boolean[] out = new boolean[docs.length];
+    if (docs.length == 0) return out;
+    try {
+      Integer[] order = new Integer[docs.length];
+      for (int i = 0; i < order.length; i++) order[i] = i;
+      Arrays.sort(order, (a, b) -> Integer.compare(docs[a], docs[b]));
+      Weight weight =
+          searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      int leaf = -1;
+      LeafReaderContext context = null;
+      DocIdSetIterator it = null;
+      for (int i : order) {
+        int doc = docs[i];
+        while (context == null || doc >= context.docBase + context.reader().maxDoc()) {
+          context = leaves.get(++leaf);
+          Scorer scorer = weight.scorer(context);
+          it = scorer == null ? null : scorer.iterator();
+        }
+        int local = doc - context.docBase;
+        out[i] = it != null && (it.docID() < local ? it.advance(local) : it.docID()) == local;
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.fixfinder.indexer.confidence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The shipped model reads evidence the way the evidence means it. */
+class ConfidenceTest {
+  static Evidence strong() {
+    return new Evidence(0.7, 0.7, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1);
+  }
+
+  @Test
+  void probabilitiesAreProbabilities() {
+    assertThat(Confidence.probability(strong())).isBetween(0.0, 1.0);
+    assertThat(Evidence.NAMES).hasSize(strong().features().length);
+    assertThat(Confidence.MODEL.weights()).hasSize(Evidence.NAMES.size());
+  }
+
+  @Test
+  void agreementIsSignedAndNeutralWhenEitherSideIsSilent() {
+    assertThat(Evidence.agreement(true, true, true)).isEqualTo(1);
+    assertThat(Evidence.agreement(true, false, true)).isEqualTo(-1);
+    assertThat(Evidence.agreement(true, false, false)).isZero();
+    assertThat(Evidence.agreement(false, false, true)).isZero();
+  }
+
+  @Test
+  void anAbsentProductTypeOrUnknownWordsLowerConfidence() {
+    Evidence e = strong();
+    Evidence absent =
+        new Evidence(
+            e.cos(),
+            e.cosTop(),
+            e.bm25(),
+            e.rank(),
+            e.known(),
+            e.type(),
+            e.brand(),
+            e.model(),
+            e.code(),
+            e.symptom(),
+            1,
+            e.keyed());
+    Evidence unknown = new Evidence(0.1, 0.1, 0, e.rank(), 0, 0, 0, 0, 0, 0, 0, 0);
+    assertThat(Confidence.probability(absent)).isLessThan(Confidence.probability(e));
+    assertThat(Confidence.probability(unknown)).isLessThan(Confidence.ANSWER_THRESHOLD);
+  }
+
+  @Test
+  void answersNeedResultsAndReadTheTopOnes() {
+    assertThat(Confidence.answers(List.of())).isFalse();
+    Evidence gibberish = new Evidence(0.1, 0.1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+    assertThat(Confidence.answers(List.of(gibberish))).isFalse();
+    assertThat(Confidence.answers(List.of(strong()))).isTrue();
+    assertThat(Confidence.queryFeatures(List.of(strong())))
+        .hasSize(Confidence.QUERY_FEATURES.size());
+    assertThat(Confidence.ANSWER_MODEL.weights()).hasSize(Confidence.QUERY_FEATURES.size());
+  }
+}
