@@ -1,0 +1,161 @@
+package io.fixfinder.indexer.fix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fixfinder.core.csv.CsvReader;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The grouping of remedies measured on hand-labelled real remedies (remedy-groups.tsv: Open Repair
+ * Data row ids and group labels; the texts are read from {@code ../shared/data}). The labelled rows
+ * are split in two halves by their position in the file (even, odd); the similarity and threshold
+ * are chosen on one half by pairwise F1 and reported on the other, both ways round. Pairs are
+ * counted within one set (one product category), as grouping runs within one issue. Skipped, saying
+ * so, when the data folder is absent.
+ *
+ * <p>{@code ./mvnw -o -B -pl indexer -am test -Dtest=RemedyGroupingEvalTest
+ * -Dsurefire.failIfNoSpecifiedTests=false} prints the table of docs/relevance.md ("Fix grouping").
+ */
+class RemedyGroupingEvalTest {
+  record Item(String id, String set, String group, Set<String> terms) {}
+
+  record Prf(double precision, double recall, double f1, long truePairs, long predictedPairs) {
+    @Override
+    public String toString() {
+      return String.format(
+          "P %.3f R %.3f F1 %.3f (%d labelled pairs, %d grouped)",
+          precision, recall, f1, truePairs, predictedPairs);
+    }
+  }
+
+  @Test
+  void groupingChosenOnOneHalfHoldsOnTheOther() throws Exception {
+    Optional<Path> csv = ords();
+    Assumptions.assumeTrue(
+        csv.isPresent(), "../shared/data/openrepair not found: remedy grouping evaluation skipped");
+    List<Item> items = load(csv.get());
+    assertThat(items).as("every labelled id is found in the ORDS file").hasSize(labels().size());
+    List<Item> even = new ArrayList<>(), odd = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) (i % 2 == 0 ? even : odd).add(items.get(i));
+    System.out.printf(
+        "remedies: %d labelled, halves %d and %d%n", items.size(), even.size(), odd.size());
+    for (List<List<Item>> run : List.of(List.of(even, odd), List.of(odd, even))) {
+      RemedyGrouping chosen = tune(run.get(0));
+      Prf tuned = score(run.get(0), chosen);
+      Prf held = score(run.get(1), chosen);
+      Prf shipped = score(run.get(1), RemedyGrouping.DEFAULT);
+      Prf oneGroup = score(run.get(1), new RemedyGrouping(Similarity.JACCARD, Double.MIN_VALUE));
+      System.out.printf(
+          "tune on %s half: %s %.2f  tuning %s | held-out %s | shipped %s %.2f held-out %s | one group per set %s%n",
+          run.get(0) == even ? "even" : "odd",
+          chosen.similarity(),
+          chosen.threshold(),
+          tuned,
+          held,
+          RemedyGrouping.DEFAULT.similarity(),
+          RemedyGrouping.DEFAULT.threshold(),
+          shipped,
+          oneGroup);
+      assertThat(held.f1())
+          .as("held-out F1 beats putting everything in one group")
+          .isGreaterThan(oneGroup.f1());
+    }
+  }
+
+  /** The similarity and threshold with the best pairwise F1 on {@code items}. */
+  static RemedyGrouping tune(List<Item> items) {
+    RemedyGrouping best = null;
+    double bestF1 = -1;
+    for (Similarity s : Similarity.values()) {
+      for (int t = 5; t <= 95; t += 5) {
+        RemedyGrouping g = new RemedyGrouping(s, t / 100.0);
+        double f1 = score(items, g).f1();
+        if (f1 > bestF1 + 1e-9) {
+          bestF1 = f1;
+          best = g;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Pairwise precision, recall and F1 of the grouping against the labels, within each set. */
+  static Prf score(List<Item> items, RemedyGrouping grouping) {
+    Map<String, List<Item>> bySet = new LinkedHashMap<>();
+    for (Item i : items) bySet.computeIfAbsent(i.set(), k -> new ArrayList<>()).add(i);
+    long tp = 0, predicted = 0, truth = 0;
+    for (List<Item> set : bySet.values()) {
+      int[] cluster = new int[set.size()];
+      List<List<Integer>> groups = grouping.group(set.stream().map(Item::terms).toList());
+      for (int g = 0; g < groups.size(); g++) for (int i : groups.get(g)) cluster[i] = g;
+      for (int a = 0; a < set.size(); a++) {
+        for (int b = a + 1; b < set.size(); b++) {
+          boolean same = set.get(a).group().equals(set.get(b).group());
+          boolean together = cluster[a] == cluster[b];
+          if (same) truth++;
+          if (together) predicted++;
+          if (same && together) tp++;
+        }
+      }
+    }
+    double p = predicted == 0 ? 0 : tp / (double) predicted;
+    double r = truth == 0 ? 0 : tp / (double) truth;
+    return new Prf(p, r, p + r == 0 ? 0 : 2 * p * r / (p + r), truth, predicted);
+  }
+
+  static List<String[]> labels() throws Exception {
+    List<String[]> rows = new ArrayList<>();
+    try (InputStream in = RemedyGroupingEvalTest.class.getResourceAsStream("remedy-groups.tsv");
+        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (line.startsWith("#") || line.isBlank() || line.startsWith("id\t")) continue;
+        rows.add(line.split("\t"));
+      }
+    }
+    return rows;
+  }
+
+  static List<Item> load(Path csv) throws Exception {
+    List<String[]> labels = labels();
+    Map<String, String> problem = new HashMap<>();
+    Set<String> wanted = new java.util.HashSet<>();
+    for (String[] l : labels) wanted.add(l[0]);
+    try (CsvReader r =
+        new CsvReader(Files.newBufferedReader(csv, StandardCharsets.UTF_8), 100_000)) {
+      List<String> header = r.next().orElseThrow();
+      int id = header.indexOf("id"), text = header.indexOf("problem");
+      for (Optional<List<String>> row = r.next(); row.isPresent(); row = r.next()) {
+        List<String> f = row.get();
+        if (f.size() > text && wanted.contains(f.get(id))) problem.put(f.get(id), f.get(text));
+      }
+    }
+    List<Item> items = new ArrayList<>();
+    for (String[] l : labels) {
+      String text = problem.get(l[0]);
+      if (text != null) items.add(new Item(l[0], l[1], l[2], RemedyText.terms(text, List.of())));
+    }
+    return items;
+  }
+
+  static Optional<Path> ords() {
+    for (String root : new String[] {"../shared/data", "../../shared/data"}) {
+      Path p = Path.of(root, "openrepair", "OpenRepairData_v0.3_RestartProject_202204.csv");
+      if (Files.isRegularFile(p)) return Optional.of(p);
+    }
+    return Optional.empty();
+  }
+}
