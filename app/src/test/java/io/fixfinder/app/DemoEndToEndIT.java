@@ -205,6 +205,12 @@ class DemoEndToEndIT {
     String id = search("wont drain WM-8420X").at("/issues/0/issue/id").asText();
     String issue = dumpDom(chromium, "/issue.html?id=" + id);
     assertThat(issue).contains("E18").contains("Manual sections").contains("Threads");
+    // the fixes first, quoted from the sources, with their support (issue 14)
+    assertThat(issue)
+        .contains("How to fix it")
+        .contains("class=\"fix\"")
+        .contains("accepted answer with");
+    assertThat(issue.indexOf("How to fix it")).isLessThan(issue.indexOf("Manual sections"));
     assertThat(issue).doesNotContain("<script>alert");
   }
 

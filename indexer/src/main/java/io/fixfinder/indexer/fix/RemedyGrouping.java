@@ -30,6 +30,15 @@ public record RemedyGrouping(Similarity similarity, double threshold) {
     for (int i = 0; i < n; i++)
       for (int j = i + 1; j < n; j++)
         sim[i][j] = sim[j][i] = similarity.of(terms.get(i), terms.get(j));
+    return group(sim, threshold);
+  }
+
+  /**
+   * Average-link groups of a symmetric similarity matrix (any similarity: the evaluation also runs
+   * it over sentence embeddings to compare).
+   */
+  public static List<List<Integer>> group(double[][] sim, double threshold) {
+    int n = sim.length;
     List<List<Integer>> groups = new ArrayList<>();
     for (int i = 0; i < n; i++) groups.add(new ArrayList<>(List.of(i)));
     while (groups.size() > 1) {
