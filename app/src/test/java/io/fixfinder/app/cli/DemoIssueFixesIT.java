@@ -148,6 +148,14 @@ class DemoIssueFixesIT {
       assertThat(fixes.path(i - 1).path("support").path("score").asDouble())
           .isGreaterThanOrEqualTo(fixes.path(i).path("support").path("score").asDouble());
     }
+    // an answer that replaces the pump is another fix than cleaning its filter
+    for (JsonNode s : first.path("sources")) {
+      JsonNode r = records.get(s.path("docId").asText());
+      if (r != null && s.path("form").asText().endsWith("answer"))
+        assertThat(r.path("details").path("acceptedAnswer").asText())
+            .as("a source of the filter fix")
+            .doesNotContain("pump needs replacing");
+    }
     // no fix of the issue quotes a row of another fault ("Display shows nothing")
     for (JsonNode fix : fixes)
       for (JsonNode s : fix.path("sources"))

@@ -76,7 +76,7 @@ final class Remedies {
                     steps(answer),
                     List.of(),
                     List.of(),
-                    RemedyText.terms(answer, names),
+                    statement(lead(answer), answer, names),
                     accepted ? ACCEPTED : ANSWER,
                     List.of()));
           }
@@ -106,7 +106,7 @@ final class Remedies {
                     steps,
                     tools,
                     parts,
-                    RemedyText.terms(all.toString(), names),
+                    statement(d.title(), all.toString(), names),
                     GUIDE,
                     List.of()));
           }
@@ -132,13 +132,24 @@ final class Remedies {
                     steps.size() >= 2 ? steps : List.of(),
                     List.of(),
                     List.of(),
-                    RemedyText.terms(all.toString(), names),
+                    statement(d.title(), all.toString(), names),
                     VIDEO + Math.log10(1 + v.views()) / 6,
                     v.chapters()));
           }
           default -> Optional.empty();
         };
     return r.filter(x -> !x.terms().isEmpty());
+  }
+
+  /**
+   * What a source's remedy is grouped by: its statement (an answer's first paragraph, a guide's or
+   * video's title), not its procedure. Fixes share procedure ("unplug it, drain the water, open the
+   * kickplate" comes before cleaning the filter and before replacing the pump), so grouping whole
+   * answers merges different fixes. The whole text when the statement says nothing.
+   */
+  private static Set<String> statement(String statement, String whole, List<String> names) {
+    Set<String> terms = RemedyText.terms(statement, names);
+    return terms.isEmpty() ? RemedyText.terms(whole, names) : terms;
   }
 
   /** Words every source of the issue shares: they say nothing about the remedy. */

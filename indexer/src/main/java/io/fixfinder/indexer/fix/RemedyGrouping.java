@@ -11,11 +11,21 @@ import java.util.Set;
  * chaining unrelated remedies together, as single link would. Deterministic: ties merge the lowest
  * indexes first.
  *
+ * <p>With {@code idf}, a term counts {@code ln(1 + n / df)}, its document frequency taken over the
+ * remedies being grouped: words that most remedies of the issue share ("unplug", "drain", "water"
+ * for a drain fault) say little about which fix a remedy is, the rarer ones ("impeller", "shaft")
+ * say much. The same reason product names and codes are dropped, measured from the remedies
+ * themselves instead of listed.
+ *
  * @param threshold chosen on a labelled tuning half (docs/relevance.md, "Fix grouping")
  */
-public record RemedyGrouping(Similarity similarity, double threshold) {
+public record RemedyGrouping(Similarity similarity, double threshold, boolean idf) {
   /** The setting with the best pairwise F1 on the tuning (even) half of the labelled remedies. */
-  public static final RemedyGrouping DEFAULT = new RemedyGrouping(Similarity.DICE, 0.20);
+  public static final RemedyGrouping DEFAULT = new RemedyGrouping(Similarity.DICE, 0.20, false);
+
+  public RemedyGrouping(Similarity similarity, double threshold) {
+    this(similarity, threshold, false);
+  }
 
   public RemedyGrouping {
     if (!(threshold > 0 && threshold <= 1)) {
@@ -26,10 +36,14 @@ public record RemedyGrouping(Similarity similarity, double threshold) {
   /** Groups of indexes into {@code terms}, each group in ascending order, groups by first index. */
   public List<List<Integer>> group(List<Set<String>> terms) {
     int n = terms.size();
+    java.util.Map<String, Integer> df = new java.util.HashMap<>();
+    for (Set<String> t : terms) for (String w : t) df.merge(w, 1, Integer::sum);
+    java.util.function.ToDoubleFunction<String> weight =
+        idf ? w -> Math.log(1 + n / (double) df.getOrDefault(w, 1)) : w -> 1.0;
     double[][] sim = new double[n][n];
     for (int i = 0; i < n; i++)
       for (int j = i + 1; j < n; j++)
-        sim[i][j] = sim[j][i] = similarity.of(terms.get(i), terms.get(j));
+        sim[i][j] = sim[j][i] = similarity.of(terms.get(i), terms.get(j), weight);
     return group(sim, threshold);
   }
 

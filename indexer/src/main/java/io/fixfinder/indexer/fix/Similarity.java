@@ -14,16 +14,37 @@ public enum Similarity {
   OVERLAP;
 
   public double of(Set<String> a, Set<String> b) {
+    return of(a, b, t -> 1.0);
+  }
+
+  /**
+   * The measure over weighted terms: each term counts its weight instead of 1 (weighted Jaccard,
+   * Dice, cosine and overlap of binary vectors scaled by the weights).
+   */
+  public double of(
+      Set<String> a, Set<String> b, java.util.function.ToDoubleFunction<String> weight) {
     if (a.isEmpty() || b.isEmpty()) return 0;
-    Set<String> small = a.size() <= b.size() ? a : b;
-    Set<String> large = small == a ? b : a;
-    int shared = 0;
-    for (String t : small) if (large.contains(t)) shared++;
+    double wa = 0, wb = 0, shared = 0, wa2 = 0, wb2 = 0, shared2 = 0;
+    for (String t : a) {
+      double w = weight.applyAsDouble(t);
+      wa += w;
+      wa2 += w * w;
+      if (b.contains(t)) {
+        shared += w;
+        shared2 += w * w;
+      }
+    }
+    for (String t : b) {
+      double w = weight.applyAsDouble(t);
+      wb += w;
+      wb2 += w * w;
+    }
+    if (wa == 0 || wb == 0) return 0;
     return switch (this) {
-      case JACCARD -> shared / (double) (a.size() + b.size() - shared);
-      case DICE -> 2.0 * shared / (a.size() + b.size());
-      case COSINE -> shared / Math.sqrt((double) a.size() * b.size());
-      case OVERLAP -> shared / (double) small.size();
+      case JACCARD -> shared / (wa + wb - shared);
+      case DICE -> 2 * shared / (wa + wb);
+      case COSINE -> shared2 / Math.sqrt(wa2 * wb2);
+      case OVERLAP -> shared / Math.min(wa, wb);
     };
   }
 }

@@ -62,10 +62,11 @@ class RemedyGroupingEvalTest {
       Prf shipped = score(run.get(1), RemedyGrouping.DEFAULT);
       Prf oneGroup = score(run.get(1), new RemedyGrouping(Similarity.JACCARD, Double.MIN_VALUE));
       System.out.printf(
-          "tune on %s half: %s %.2f  tuning %s | held-out %s | shipped %s %.2f held-out %s | one group per set %s%n",
+          "tune on %s half: %s %.2f idf %s  tuning %s | held-out %s | shipped %s %.2f held-out %s | one group per set %s%n",
           run.get(0) == even ? "even" : "odd",
           chosen.similarity(),
           chosen.threshold(),
+          chosen.idf(),
           tuned,
           held,
           RemedyGrouping.DEFAULT.similarity(),
@@ -83,6 +84,12 @@ class RemedyGroupingEvalTest {
       System.out.printf(
           "  embeddings (cosine, average link) %.2f: tuning %s | held-out %s%n",
           bestT, scoreEmbedded(run.get(0), bestT), scoreEmbedded(run.get(1), bestT));
+      for (boolean idf : new boolean[] {false, true}) {
+        RemedyGrouping g = tune(run.get(0), idf);
+        System.out.printf(
+            "  best with idf %s: %s %.2f  tuning %s | held-out %s%n",
+            idf, g.similarity(), g.threshold(), score(run.get(0), g), score(run.get(1), g));
+      }
       assertThat(held.f1())
           .as("held-out F1 beats putting everything in one group")
           .isGreaterThan(oneGroup.f1());
@@ -91,15 +98,23 @@ class RemedyGroupingEvalTest {
 
   /** The similarity and threshold with the best pairwise F1 on {@code items}. */
   static RemedyGrouping tune(List<Item> items) {
+    RemedyGrouping plain = tune(items, false), weighted = tune(items, true);
+    return score(items, weighted).f1() > score(items, plain).f1() + 1e-9 ? weighted : plain;
+  }
+
+  /** The similarity and threshold with the best pairwise F1 on {@code items}, idf or not. */
+  static RemedyGrouping tune(List<Item> items, boolean idfWeights) {
     RemedyGrouping best = null;
     double bestF1 = -1;
-    for (Similarity s : Similarity.values()) {
-      for (int t = 5; t <= 95; t += 5) {
-        RemedyGrouping g = new RemedyGrouping(s, t / 100.0);
-        double f1 = score(items, g).f1();
-        if (f1 > bestF1 + 1e-9) {
-          bestF1 = f1;
-          best = g;
+    for (boolean idf : new boolean[] {idfWeights}) {
+      for (Similarity s : Similarity.values()) {
+        for (int t = 5; t <= 95; t += 5) {
+          RemedyGrouping g = new RemedyGrouping(s, t / 100.0, idf);
+          double f1 = score(items, g).f1();
+          if (f1 > bestF1 + 1e-9) {
+            bestF1 = f1;
+            best = g;
+          }
         }
       }
     }
