@@ -12,6 +12,77 @@
 
   function pct(x) { return Math.round(100 * x) + '%'; }
 
+  const FIXES_SHOWN = 3;
+
+  // One fix: the remedy as its best source words it, the cause, steps, tools and parts, its
+  // support in words, and every source linked at the exact place (page, answer, video moment).
+  function fixItem(fix, index) {
+    const li = el('li', { class: 'fix' });
+    li.appendChild(el('p', { class: 'fix-text' }, fix.text));
+    if (fix.cause) {
+      const cause = el('p', { class: 'fix-cause' });
+      cause.appendChild(el('b', {}, 'Cause: '));
+      cause.appendChild(document.createTextNode(fix.cause));
+      li.appendChild(cause);
+    }
+    const steps = fix.steps || [];
+    if (steps.length) {
+      const det = el('details', index === 0 ? { open: '' } : {});
+      det.appendChild(el('summary', {}, steps.length + ' steps'));
+      const ol = el('ol', { class: 'fix-steps' });
+      steps.forEach(st => {
+        const item = el('li');
+        if (st.url) {
+          item.appendChild(el('a', { href: safeUrl(st.url), rel: 'noopener noreferrer nofollow' }, st.title || 'Watch'));
+          item.appendChild(document.createTextNode(' '));
+        } else if (st.title) {
+          item.appendChild(el('b', {}, st.title + ' '));
+        }
+        item.appendChild(document.createTextNode(st.text || ''));
+        ol.appendChild(item);
+      });
+      det.appendChild(ol);
+      li.appendChild(det);
+    }
+    [['Tools', fix.tools], ['Parts', fix.parts]].forEach(([name, items]) => {
+      if (items && items.length) li.appendChild(el('p', { class: 'fix-items' }, name + ': ' + items.join(', ')));
+    });
+    const support = fix.support || {};
+    if (support.summary) li.appendChild(el('p', { class: 'fix-support' }, support.summary));
+    const ul = el('ul', { class: 'fix-sources' });
+    (fix.sources || []).forEach(src => {
+      const item = el('li');
+      item.appendChild(el('a', { href: safeUrl(src.url), rel: 'noopener noreferrer nofollow' }, src.where || src.form));
+      item.appendChild(document.createTextNode(' — ' + (src.title || src.site) + (src.site ? ' (' + src.site + ')' : '')));
+      ul.appendChild(item);
+    });
+    const det = el('details');
+    det.appendChild(el('summary', {}, 'Sources (' + (fix.sources || []).length + ')'));
+    det.appendChild(ul);
+    li.appendChild(det);
+    return li;
+  }
+
+  function renderFixes(fixes) {
+    if (!fixes || !fixes.length) return;
+    const list = document.getElementById('fix-list');
+    fixes.forEach((f, i) => {
+      const li = fixItem(f, i);
+      if (i >= FIXES_SHOWN) li.hidden = true;
+      list.appendChild(li);
+    });
+    if (fixes.length > FIXES_SHOWN) {
+      const more = document.getElementById('more-fixes');
+      more.textContent = 'Show ' + (fixes.length - FIXES_SHOWN) + ' more fixes';
+      more.hidden = false;
+      more.addEventListener('click', () => {
+        list.querySelectorAll('li.fix').forEach(li => { li.hidden = false; });
+        more.hidden = true;
+      });
+    }
+    document.getElementById('fixes').hidden = false;
+  }
+
 
 
   function render(page) {
@@ -33,6 +104,7 @@
     }
     if (st.feedbackFixRate !== null && st.feedbackFixRate !== undefined) parts.push(pct(st.feedbackFixRate) + ' of votes say it fixed it');
     document.getElementById('stats').textContent = parts.join(' · ');
+    renderFixes(page.fixes);
     document.getElementById('vote').appendChild(feedback('issue:' + issue.id, 'Did this fix it for you?'));
     const records = document.getElementById('records');
     Object.entries(page.records || {}).forEach(([kind, group]) => {

@@ -248,6 +248,14 @@ class DemoEndToEndIT {
       d.findElement(By.cssSelector(".issue h3 a")).click();
       wait.until(ExpectedConditions.urlContains("/issue/iss-"));
       assertThat(d.findElement(By.tagName("h1")).getText()).contains("E18");
+      // The fixes first, quoted from the sources, with their support.
+      String issuePage = d.getPageSource();
+      assertThat(issuePage)
+          .contains("How to fix it")
+          .contains("class=\"fix\"")
+          .contains("accepted answer with");
+      assertThat(issuePage.indexOf("How to fix it"))
+          .isLessThan(issuePage.indexOf("id=\"kind-manual\""));
       browser.assertAccessible("an issue page");
 
       // "Did this fix it?": still broken leads on, and the answer is remembered on reload.

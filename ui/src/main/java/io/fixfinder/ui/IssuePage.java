@@ -24,6 +24,15 @@ public record IssuePage(IssueView.Page view, Map<String, Answer> yours, Optional
     return (label.isEmpty() ? "Issue" : label) + " - FixFinder";
   }
 
+  /** The issue's fixes with their place in the list, best first (the first is shown open). */
+  public java.util.List<Map.Entry<Integer, io.fixfinder.indexer.fix.Fix>> numberedFixes() {
+    var fixes = view.fixes();
+    java.util.List<Map.Entry<Integer, io.fixfinder.indexer.fix.Fix>> out =
+        new java.util.ArrayList<>();
+    for (int i = 0; i < fixes.size(); i++) out.add(Map.entry(i, fixes.get(i)));
+    return out;
+  }
+
   /** The feedback item of the issue itself. */
   public String issueItem() {
     return "issue:" + view.issue().id();

@@ -7,10 +7,13 @@ import io.fixfinder.core.model.Details;
 import io.fixfinder.core.model.IssueCluster;
 import io.fixfinder.core.model.ProductRef;
 import io.fixfinder.core.model.SourceDoc;
+import io.fixfinder.indexer.fix.Fix;
+import io.fixfinder.indexer.fix.FixSummary;
 import io.fixfinder.indexer.search.RecordLookup;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +21,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One issue cluster in full: its records by source kind (best first), fix statistics from the
- * records, from repair events and from "did this fix it?" votes, the people who had it (repair
- * reports), and related issues of the same product family.
+ * One issue cluster in full: its fixes (what its sources say to do, grouped, best supported first),
+ * its records by source kind (best first), fix statistics from the records, from repair events and
+ * from "did this fix it?" votes, the people who had it (repair reports), and related issues of the
+ * same product family.
  */
 public final class IssueView {
   /** Records shown per kind; the page says how many there are in all. */
@@ -31,6 +35,8 @@ public final class IssueView {
   /**
    * @param faultArea the fault area the issue belongs to, null when the clusters have none (added
    *     after the other fields: the page's JSON only gained a key)
+   * @param fixes what its sources say to do, remedies that agree grouped, best supported first
+   *     (added last, like faultArea)
    */
   public record Page(
       IssueCluster issue,
@@ -38,7 +44,8 @@ public final class IssueView {
       Stats stats,
       People people,
       List<IssueCluster> related,
-      Area faultArea) {}
+      Area faultArea,
+      List<Fix> fixes) {}
 
   /**
    * The fault area of an issue as the page shows it: its stable id, key in fault-areas.yaml, label,
@@ -82,6 +89,7 @@ public final class IssueView {
   private final RecordLookup records;
   private final IssueSource issues;
   private final FeedbackSignals feedback;
+  private final FixSummary fixSummary = new FixSummary();
 
   public IssueView(RecordLookup records, IssueSource issues, FeedbackSignals feedback) {
     this.records = records;
@@ -89,12 +97,28 @@ public final class IssueView {
     this.feedback = feedback;
   }
 
+  /**
+   * The issue's best supported fix, for a search result's card: the same as the first of {@link
+   * Page#fixes()}; empty for an unknown issue or one whose records state no remedy.
+   */
+  public Optional<Fix> topFix(String issueId) throws IOException {
+    Optional<IssueCluster> found = issues.get(issueId);
+    if (found.isEmpty()) return Optional.empty();
+    List<Fix> all = fixes(found.get(), records.byIds(issues.members(issueId)).values());
+    return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+  }
+
+  private List<Fix> fixes(IssueCluster issue, Collection<SourceDoc> members) {
+    return fixSummary.fixes(issue, members, id -> feedback.tally(FeedbackItem.doc(id).key()));
+  }
+
   public Optional<Page> page(String issueId, int relatedCount) throws IOException {
     Optional<IssueCluster> found = issues.get(issueId);
     if (found.isEmpty()) return Optional.empty();
     IssueCluster issue = found.get();
     Map<String, List<SourceDoc>> byKind = new TreeMap<>();
-    for (SourceDoc d : records.byIds(issues.members(issueId)).values()) {
+    Map<String, SourceDoc> memberDocs = records.byIds(issues.members(issueId));
+    for (SourceDoc d : memberDocs.values()) {
       byKind.computeIfAbsent(d.kind().id(), k -> new ArrayList<>()).add(d);
     }
     Map<String, KindRecords> shown = new TreeMap<>();
@@ -154,7 +178,8 @@ public final class IssueView {
             issues
                 .faultAreaOf(issueId)
                 .map(a -> new Area(a.id(), a.key(), a.label(), a.issues().size(), a.size()))
-                .orElse(null)));
+                .orElse(null),
+            fixes(issue, memberDocs.values())));
   }
 
   /**
