@@ -106,7 +106,19 @@ class RawHttpFuzzTest {
     Statistics.label("status").collect(r.status());
     assertThat(r.status()).as("status for %s: %s", request, r.raw()).isLessThan(500);
     HostileRequestsTest.assertSecurityHeaders(r);
-    if (r.status() >= 300 && r.status() != 304) {
+    String contentType = r.header("content-type") == null ? "" : r.header("content-type");
+    if (contentType.startsWith("text/html") && r.status() >= 400) {
+      // A page's own error (a bad search, an unknown issue): a page for people, never a stack
+      // trace, with the status a problem would carry.
+      assertThat(r.status()).as(r.raw()).isIn(400, 403, 404, 422, 429);
+      if (!request.method().equals("HEAD")) {
+        assertThat(r.bodyText())
+            .as(r.raw())
+            .startsWith("<!doctype html>")
+            .doesNotContain("Exception");
+      }
+      Statistics.label("problem type").collect("html page " + r.status());
+    } else if (r.status() >= 300 && r.status() != 303 && r.status() != 304) {
       if (request.method().equals("HEAD")) {
         // A HEAD answer has the headers of the GET one and no body.
         assertThat(r.header("content-type")).as(r.raw()).startsWith("application/problem+json");
@@ -147,6 +159,8 @@ class RawHttpFuzzTest {
             "/openapi.yaml",
             "/",
             "/index.html",
+            "/issue/iss-1",
+            "/product/aqualine-wm8420x",
             "/api/");
     // Well-formed HTTP with hostile content: any bytes, percent-encoded, in the parameters.
     Arbitrary<byte[]> encoded =
