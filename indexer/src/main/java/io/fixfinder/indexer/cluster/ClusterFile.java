@@ -17,6 +17,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -33,15 +34,17 @@ import java.util.zip.CheckedOutputStream;
  * handed out again); since version 2 the fault areas (id, family, key, created); the records, each
  * with its cluster id and {@link DocSignals}; then a CRC-32 of everything before it. A version 1
  * file is read with no fault areas: the store assigns them on open and writes version 2 on its next
- * commit. Cluster aggregates are not stored: they are summed again from the records on open, so
- * they cannot disagree.
+ * commit. Since version 3 the aliases follow the fault areas: pairs of a merged cluster's id and
+ * the live id it was merged into (so an old link still resolves); a version 2 file has none.
+ * Cluster aggregates are not stored: they are summed again from the records on open, so they cannot
+ * disagree.
  */
 final class ClusterFile {
   static final String NAME = "clusters.bin";
   static final int MAGIC = 0x4646434c; // "FFCL"
 
   /** Bump on any change of the layout below; older files are read by their own branch. */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   /**
    * @param area the fault area id, "" when the file predates fault areas (version 1)
@@ -60,6 +63,7 @@ final class ClusterFile {
       List<ClusterMeta> clusters,
       List<String> retired,
       List<AreaMeta> areas,
+      Map<String, String> aliases,
       List<Member> members) {}
 
   private ClusterFile() {}
@@ -113,6 +117,13 @@ final class ClusterFile {
           out.writeLong(a.created().toEpochMilli());
         }
       }
+      if (version >= 3) {
+        out.writeInt(s.aliases().size());
+        for (Map.Entry<String, String> a : new java.util.TreeMap<>(s.aliases()).entrySet()) {
+          out.writeUTF(a.getKey());
+          out.writeUTF(a.getValue());
+        }
+      }
       out.writeInt(s.members().size());
       for (Member m : s.members()) {
         out.writeUTF(m.clusterId());
@@ -139,6 +150,18 @@ final class ClusterFile {
   static java.util.Optional<Snapshot> read(Path dir) throws IOException {
     Path file = dir.resolve(NAME);
     if (!Files.exists(file)) return java.util.Optional.empty();
+    try {
+      return readFile(file);
+    } catch (java.io.EOFException
+        | java.io.UTFDataFormatException
+        | IllegalArgumentException
+        | NegativeArraySizeException e) {
+      // a damaged count or length runs off the end before the checksum is reached
+      throw new IOException(file + " is damaged (" + e + ")", e);
+    }
+  }
+
+  private static java.util.Optional<Snapshot> readFile(Path file) throws IOException {
     long size = Files.size(file);
     if (size < 8) throw new IOException(file + " is truncated (" + size + " bytes)");
     CRC32 crc = new CRC32();
@@ -185,6 +208,11 @@ final class ClusterFile {
               new AreaMeta(
                   in.readUTF(), in.readUTF(), in.readUTF(), Instant.ofEpochMilli(in.readLong())));
       }
+      Map<String, String> aliases = new java.util.LinkedHashMap<>();
+      if (version >= 3) {
+        int nl = in.readInt();
+        for (int i = 0; i < nl; i++) aliases.put(in.readUTF(), in.readUTF());
+      }
       int nm = in.readInt();
       List<Member> members = new ArrayList<>(nm);
       for (int i = 0; i < nm; i++) members.add(new Member(in.readUTF(), readDoc(in)));
@@ -193,7 +221,7 @@ final class ClusterFile {
       if (expected != crc.getValue())
         throw new IOException(file + " fails its checksum: the file is damaged");
       return java.util.Optional.of(
-          new Snapshot(generation, dims, clusters, retired, areas, members));
+          new Snapshot(generation, dims, clusters, retired, areas, aliases, members));
     }
   }
 

@@ -57,6 +57,13 @@ public final class ClusterStore implements AutoCloseable {
   private final Map<String, String> catchAllByFamily = new HashMap<>();
   private final Set<String> catchAll = new HashSet<>();
   private final Set<String> retired = new LinkedHashSet<>();
+
+  /** A merged cluster's id to the live id it was merged into (see {@link #mergeDuplicates}). */
+  private final Map<String, String> aliases = new TreeMap<>();
+
+  private volatile Map<String, String> publishedAliases = Map.of();
+
+  private final Labels labels;
   private final CandidateIndex candidates = new CandidateIndex();
   private final FaultAreas areas;
   private final Map<String, ClusterFile.AreaMeta> areaMeta = new LinkedHashMap<>();
@@ -76,8 +83,9 @@ public final class ClusterStore implements AutoCloseable {
     Lexicon lexicon = Lexicon.builtIn();
     FaultVocabulary vocabulary = FaultVocabulary.builtIn();
     this.areas = FaultAreas.builtIn();
-    this.signals = new Signals(embedder, vocabulary, lexicon);
-    this.published = new PublishedClusters(new Labels(vocabulary, lexicon), areas);
+    this.signals = new Signals(embedder, vocabulary, lexicon, areas);
+    this.labels = new Labels(vocabulary, lexicon);
+    this.published = new PublishedClusters(labels, areas);
   }
 
   /**
@@ -128,6 +136,8 @@ public final class ClusterStore implements AutoCloseable {
               + embedder.dimensions());
     generation = s.generation();
     retired.addAll(s.retired());
+    aliases.putAll(s.aliases());
+    publishedAliases = Map.copyOf(aliases);
     for (ClusterFile.AreaMeta a : s.areas()) areaMeta.put(a.id(), a);
     for (ClusterFile.ClusterMeta m : s.clusters()) {
       ClusterState c = new ClusterState(m.id(), m.family(), s.dimensions(), m.created(), areas);
@@ -214,6 +224,7 @@ public final class ClusterStore implements AutoCloseable {
         }
       }
       placeAll(fresh, now, touched, created);
+      mergeDuplicates(touched, deleted);
       for (String id : touched) {
         ClusterState c = clusters.get(id);
         if (c != null) c.updated = now;
@@ -282,6 +293,7 @@ public final class ClusterStore implements AutoCloseable {
               metas,
               List.copyOf(retired),
               List.copyOf(areaMeta.values()),
+              Map.copyOf(aliases),
               members));
       generation++;
       dirty = false;
@@ -307,8 +319,24 @@ public final class ClusterStore implements AutoCloseable {
 
   // ---------------------------------------------------------------- reading (lock-free)
 
+  /** A cluster by id; the id of a cluster merged into another resolves to that one. */
   public Optional<IssueCluster> get(String clusterId) {
-    return published.get(clusterId);
+    return published.get(resolve(clusterId).orElse(clusterId));
+  }
+
+  /**
+   * The live id a cluster id stands for: itself while it is live, the cluster it was merged into
+   * when it was merged (an old link keeps working), empty when unknown or deleted.
+   */
+  public Optional<String> resolve(String clusterId) {
+    if (published.get(clusterId).isPresent()) return Optional.of(clusterId);
+    String to = publishedAliases.get(clusterId);
+    return to != null && published.get(to).isPresent() ? Optional.of(to) : Optional.empty();
+  }
+
+  /** Merged ids and the live ids they resolve to (for the record; lookups follow them). */
+  public Map<String, String> aliases() {
+    return publishedAliases;
   }
 
   public Optional<String> clusterOf(String docId) {
@@ -317,7 +345,7 @@ public final class ClusterStore implements AutoCloseable {
 
   /** The member record ids of a cluster, in the order they joined; empty for an unknown id. */
   public List<String> members(String clusterId) {
-    return published.members(clusterId);
+    return published.members(resolve(clusterId).orElse(clusterId));
   }
 
   /** Every cluster, catch-all clusters included (their label is {@value Labels#UNDESCRIBED}). */
@@ -327,7 +355,7 @@ public final class ClusterStore implements AutoCloseable {
 
   /** Whether a cluster is its family's catch-all of records that do not describe their fault. */
   public boolean isCatchAll(String clusterId) {
-    return published.isCatchAll(clusterId);
+    return published.isCatchAll(resolve(clusterId).orElse(clusterId));
   }
 
   /** A fault area by id, with its issue clusters; empty for an unknown id or an emptied area. */
@@ -337,7 +365,7 @@ public final class ClusterStore implements AutoCloseable {
 
   /** The fault area an issue cluster belongs to. */
   public Optional<FaultArea> faultAreaOf(String clusterId) {
-    return published.areaOf(clusterId);
+    return published.areaOf(resolve(clusterId).orElse(clusterId));
   }
 
   /** Every fault area that holds at least one issue cluster. */
@@ -359,7 +387,7 @@ public final class ClusterStore implements AutoCloseable {
    * Catch-all clusters are never related.
    */
   public List<IssueCluster> related(String clusterId, int n) {
-    return published.related(clusterId, n);
+    return published.related(resolve(clusterId).orElse(clusterId), n);
   }
 
   // ---------------------------------------------------------------- placement
@@ -506,6 +534,58 @@ public final class ClusterStore implements AutoCloseable {
     }
     touched.add(id);
     return id;
+  }
+
+  /**
+   * Merges live clusters of one product family that carry the same label and the same codes
+   * ("Filter or condenser blocked (E65)" twice): to a customer they are one fault, so they become
+   * one cluster. The largest keeps its id (then the oldest, then the smaller id); the others'
+   * members move to it, and their ids are retired and kept as aliases of it, so a stored link, vote
+   * or bookmark still resolves ({@link #resolve}). Only the families this batch touched are looked
+   * at; catch-alls never merge.
+   */
+  private void mergeDuplicates(Set<String> touched, Set<String> deleted) {
+    Set<String> families = new HashSet<>();
+    for (String id : touched) {
+      ClusterState c = clusters.get(id);
+      if (c != null) families.add(c.family);
+    }
+    if (families.isEmpty()) return;
+    Map<String, List<ClusterState>> groups = new TreeMap<>();
+    for (ClusterState c : clusters.values()) {
+      if (!families.contains(c.family) || catchAll.contains(c.id) || c.size() == 0) continue;
+      Set<String> codes = new java.util.TreeSet<>();
+      c.codes.forEach(
+          (code, n) -> {
+            if (n * 10 >= 3 * c.size()) codes.add(Labels.display(code));
+          });
+      String key = c.family + "\u0001" + labels.label(c, false) + "\u0001" + codes;
+      groups.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
+    }
+    for (List<ClusterState> group : groups.values()) {
+      if (group.size() < 2) continue;
+      group.sort(
+          java.util.Comparator.comparingInt(ClusterState::size)
+              .reversed()
+              .thenComparing((ClusterState c) -> c.created)
+              .thenComparing(c -> c.id));
+      ClusterState keep = group.getFirst();
+      for (ClusterState gone : group.subList(1, group.size())) {
+        for (String m : List.copyOf(gone.members)) {
+          DocSignals d = docs.get(m);
+          leave(d, gone);
+          join(d, keep);
+        }
+        drop(gone);
+        touched.remove(gone.id);
+        deleted.add(gone.id);
+        aliases.replaceAll((from, to) -> to.equals(gone.id) ? keep.id : to);
+        aliases.put(gone.id, keep.id);
+        touched.add(keep.id);
+        dirty = true;
+      }
+    }
+    publishedAliases = Map.copyOf(aliases);
   }
 
   private void drop(ClusterState c) {

@@ -37,14 +37,28 @@ public final class FaultAreas {
     }
   }
 
-  private record FileShape(List<Entry> areas) {}
+  /** Generic facets that do not fit some product types (see the data file). */
+  record Unfit(List<String> types, List<String> facets) {
+    Unfit {
+      types = List.copyOf(Objects.requireNonNullElse(types, List.of()));
+      facets = List.copyOf(Objects.requireNonNullElse(facets, List.of()));
+    }
+  }
+
+  private record FileShape(List<Entry> areas, List<Unfit> unfit) {}
 
   private final List<Entry> entries;
+  private final List<Unfit> unfit;
   private final Map<String, String> labels = new LinkedHashMap<>();
   private final Map<String, Map<String, String>> byType = new ConcurrentHashMap<>();
 
   FaultAreas(List<Entry> entries) {
+    this(entries, List.of());
+  }
+
+  FaultAreas(List<Entry> entries, List<Unfit> unfit) {
     this.entries = List.copyOf(entries);
+    this.unfit = List.copyOf(Objects.requireNonNullElse(unfit, List.of()));
     for (Entry e : entries) if (!e.label().isEmpty()) labels.putIfAbsent(e.id(), e.label());
     labels.put(OTHER, "Other or not described");
   }
@@ -69,7 +83,8 @@ public final class FaultAreas {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
     try (InputStream in = FaultAreas.class.getResourceAsStream("fault-areas.yaml")) {
       if (in == null) throw new IllegalStateException("cluster resource missing: fault-areas.yaml");
-      return new FaultAreas(yaml.readValue(in, FileShape.class).areas());
+      FileShape f = yaml.readValue(in, FileShape.class);
+      return new FaultAreas(f.areas(), f.unfit());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read fault-areas.yaml", e);
     }
@@ -83,6 +98,15 @@ public final class FaultAreas {
   /** The area key of a facet for a product type, or "" when the facet belongs to no area. */
   public String areaOf(String type, String facet) {
     return byType.computeIfAbsent(type, this::build).getOrDefault(facet, "");
+  }
+
+  /**
+   * Whether a facet fits a product type: no 'unfit' entry of the data file takes it from the type
+   * (a washing machine's "display" and "charger" do not fit, nor a phone's "won't drain").
+   */
+  public boolean fits(String type, String facet) {
+    for (Unfit u : unfit) if (u.types().contains(type) && u.facets().contains(facet)) return false;
+    return true;
   }
 
   /**

@@ -4,8 +4,9 @@ package io.fixfinder.indexer.cluster;
  * The clustering algorithm behind {@link ClusterStore}: how well a record fits a cluster. The store
  * drives placement incrementally (a record joins its best-fitting cluster when the fit reaches
  * {@link #joinThreshold()}, or founds a new cluster), so any implementation keeps the store's
- * guarantees: ids never churn, members never move on growth. Implementations are stateless and
- * thread-safe.
+ * guarantees: ids never churn, members never move on growth (except that the store merges two
+ * clusters of one family with the same label and codes, keeping the old id as an alias).
+ * Implementations are stateless and thread-safe.
  */
 public interface IssueClusterer {
   /** The fit of a record to a cluster; {@link Double#NEGATIVE_INFINITY} when it may not join. */

@@ -15,15 +15,21 @@ import java.util.Map;
  *   <li>the main facet's label when at least half the members mention it, "Won't drain";
  *   <li>a phrase of two or three words used by at least a fifth of the members (two at least),
  *       "Cracked screen";
- *   <li>the main facet's label when at least 30% of members mention it;
- *   <li>the most used phrase of any length; for a single record its first phrase.
+ *   <li>the main facet's label when any member mentions one;
+ *   <li>the most used phrase of two or three words, or a lone word that names a fault facet; else
+ *       "Other fault".
  * </ol>
  *
  * <p>A phrase qualifies only if it neither starts nor ends on a function word ("water under") and
- * holds a word of three letters or more ("8 kg" does not).
+ * holds a word of three letters or more ("8 kg" does not). Phrases never hold brand, line, model or
+ * product-type words or headings, and need a word that is not a colour or a unit ({@link Signals},
+ * {@link TextTools}), so "Blue", "Rpm" and "Laptop ryzen" are never labels.
  */
 final class Labels {
   static final String UNDESCRIBED = "Fault not described";
+
+  /** A cluster whose records share no phrase and name no fault facet. */
+  static final String OTHER = "Other fault";
 
   private final FaultVocabulary vocabulary;
   private final Map<String, String> meanings = new HashMap<>();
@@ -49,19 +55,63 @@ final class Labels {
       if (meaning != null) return meaning + " (" + shown + ")";
       return base.isEmpty() ? "Error " + shown : base + " (" + shown + ")";
     }
-    return base.isEmpty() ? "Unlabelled fault" : base;
+    return base.isEmpty() ? OTHER : base;
   }
 
   /** A label does not end on these: "Water under" is half a phrase. */
   private static final java.util.Set<String> DANGLING =
       java.util.Set.of(
-          "a", "an", "the", "of", "on", "in", "at", "to", "from", "with", "for", "by", "under",
-          "over", "after", "before", "and", "or", "is", "not", "no", "when", "while", "my", "its");
+          "a",
+          "an",
+          "the",
+          "of",
+          "on",
+          "in",
+          "at",
+          "to",
+          "from",
+          "with",
+          "for",
+          "by",
+          "under",
+          "over",
+          "after",
+          "before",
+          "and",
+          "or",
+          "is",
+          "not",
+          "no",
+          "when",
+          "while",
+          "my",
+          "its",
+          // half a clause: "Grinder making" (a loud noise)
+          "making",
+          "makes",
+          "make",
+          "getting",
+          "gets",
+          "keeps",
+          "very",
+          "are",
+          "was",
+          "has",
+          "have",
+          "does",
+          "did");
+
+  /** The same for the other languages of repair reports ({@code label-dangling.txt}). */
+  private static final java.util.Set<String> DANGLING_OTHER =
+      new java.util.HashSet<>(TextTools.resourceLines("label-dangling.txt"));
 
   /** Whether a phrase can stand as a label: ends on a content word, has a real word in it. */
   static boolean labelWorthy(String phrase) {
     String[] words = phrase.split(" ");
-    if (DANGLING.contains(words[0]) || DANGLING.contains(words[words.length - 1])) return false;
+    String first = words[0];
+    String last = words[words.length - 1];
+    if (DANGLING.contains(first) || DANGLING.contains(last)) return false;
+    if (DANGLING_OTHER.contains(first) || DANGLING_OTHER.contains(last)) return false;
     for (String w : words) {
       if (w.length() >= 3 && w.chars().allMatch(Character::isLetter)) return true;
     }
@@ -86,11 +136,14 @@ final class Labels {
       }
     }
     if (!phrase.isEmpty()) return capitalise(phrase);
-    if (!facet.isEmpty() && c.facets.get(facet) * 10 >= 3 * n) return vocabulary.label(facet);
+    // Any facet a member names says more than a phrase nobody else used ("Barista", "Blue").
+    if (!facet.isEmpty()) return vocabulary.label(facet);
     String any = "";
     int most = 0;
     for (Map.Entry<String, Integer> e : c.phrases.entrySet()) {
       if (!labelWorthy(e.getKey())) continue;
+      // a lone word is a label only when it names a fault ("Leaking"), not a model or a feature
+      if (!e.getKey().contains(" ") && vocabulary.facets(c.family, e.getKey()).isEmpty()) continue;
       if (e.getValue() > most || (e.getValue() == most && e.getKey().compareTo(any) < 0)) {
         most = e.getValue();
         any = e.getKey();

@@ -30,15 +30,23 @@ final class Signals {
 
   private final Embedder embedder;
   private final FaultVocabulary vocabulary;
+  private final FaultAreas areas;
   private final Set<String> typeWideCodes = new HashSet<>();
   private final Set<String> brandWords = new HashSet<>();
 
-  Signals(Embedder embedder, FaultVocabulary vocabulary, Lexicon lexicon) {
+  Signals(Embedder embedder, FaultVocabulary vocabulary, Lexicon lexicon, FaultAreas areas) {
     this.embedder = embedder;
     this.vocabulary = vocabulary;
+    this.areas = areas;
     for (Lexicon.Brand b : lexicon.brands()) {
       brandWords.addAll(TextTools.words(b.name()));
       b.aliases().forEach(a -> brandWords.addAll(TextTools.words(a)));
+      b.lines().keySet().forEach(l -> brandWords.addAll(TextTools.words(l)));
+    }
+    // "Laptop", "tumble dryer": a product type names no fault, so it never makes a label either
+    for (Lexicon.ProductType t : lexicon.types()) {
+      brandWords.addAll(TextTools.words(t.label()));
+      t.synonyms().forEach(s -> brandWords.addAll(TextTools.words(s)));
     }
     for (Lexicon.CodeGroup g : lexicon.codeGroups()) {
       g.codes().keySet().forEach(c -> typeWideCodes.add(c.toUpperCase(Locale.ROOT)));
@@ -66,8 +74,12 @@ final class Signals {
     Set<String> facets =
         new LinkedHashSet<>(vocabulary.facets(family, cut(faultText(d), FACET_CHARS)));
     facets.addAll(d.symptoms());
+    // only the vocabulary that fits the product type: a washing machine's E15 is no charger fault
+    if (!family.isEmpty()) facets.removeIf(f -> !areas.fits(family, f));
+    boolean general = general(d);
+    if (general) facets.clear();
     List<String> codes = new ArrayList<>();
-    for (String code : d.errorCodes()) {
+    for (String code : general ? List.<String>of() : d.errorCodes()) {
       String c = code.toUpperCase(Locale.ROOT);
       String key =
           typeWideCodes.contains(c)
@@ -77,10 +89,7 @@ final class Signals {
     }
     Outcome outcome = Outcome.NONE;
     if (d.details() instanceof Details.RepairReport r) outcome = outcome(r.outcome());
-    String labelText =
-        d.kind() == io.fixfinder.core.model.SourceKind.REPAIR_REPORT || d.title().isBlank()
-            ? cut(d.text(), 300)
-            : d.title();
+    String labelText = labelText(d);
     return new DocSignals(
         d.id(),
         hash(contentKey(d)),
@@ -96,8 +105,58 @@ final class Signals {
         quality(d),
         d.fixReported(),
         outcome,
-        TextTools.phrases(labelText, 16, productWords(d)),
-        TextTools.specificWords(labelText));
+        general ? List.of() : TextTools.phrases(labelText, 16, productWords(d)),
+        general || d.details() instanceof Details.Product
+            ? 0
+            : TextTools.specificWords(labelText(d, false)));
+  }
+
+  /**
+   * The text a record's label phrases come from: a repair report's problem; a manual section's
+   * problem row ("Grinder very loud", not "CM-320 – Troubleshooting — ..."); nothing of a product
+   * page, whose title names the product ("Barista Espresso Machine, Black"), not a fault; else the
+   * title. A product page that names no fault facet or code is therefore undescribed.
+   */
+  static String labelText(SourceDoc d) {
+    return labelText(d, true);
+  }
+
+  /** {@code forLabel} false: the text whose words decide "undescribed" (the title, as before). */
+  private static String labelText(SourceDoc d, boolean forLabel) {
+    if (d.kind() == io.fixfinder.core.model.SourceKind.REPAIR_REPORT || d.title().isBlank())
+      return cut(d.text(), 300);
+    if (!forLabel) return d.title();
+    return switch (d.details()) {
+      case Details.Product p -> "";
+      case Details.ManualSection m when !m.problem().isBlank() -> m.problem();
+      default -> d.title();
+    };
+  }
+
+  /** Words of headings that treat no single fault (general-sections.txt). */
+  private static final Set<String> GENERAL_SECTIONS =
+      new HashSet<>(TextTools.resourceLines("general-sections.txt"));
+
+  /**
+   * Whether a record treats no single fault, though it may name codes and symptoms in passing: a
+   * page whose title ends in a general heading ("4 Care and cleaning", "Troubleshooting",
+   * "Contents"), or a table listing three codes or more. Repair reports are always about their
+   * fault. Such a record joins no fault's cluster: a care page is not the E18 issue.
+   */
+  static boolean general(SourceDoc d) {
+    if (d.kind() == io.fixfinder.core.model.SourceKind.REPAIR_REPORT) return false;
+    if (d.errorCodes().stream().map(c -> c.toUpperCase(Locale.ROOT)).distinct().count() >= 3)
+      return true;
+    String title = d.title();
+    int cut = Math.max(Math.max(title.lastIndexOf('—'), title.lastIndexOf('–')), -1);
+    String heading = title.substring(cut + 1);
+    boolean any = false;
+    for (String w : TextTools.words(heading)) {
+      if (w.chars().allMatch(Character::isDigit) || TextTools.STOPWORDS.contains(w)) continue;
+      if (!GENERAL_SECTIONS.contains(w)) return false;
+      any = true;
+    }
+    return any;
   }
 
   /** Brand names (all of the lexicon's) and the record's model words never make a label. */

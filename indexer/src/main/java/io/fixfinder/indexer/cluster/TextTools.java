@@ -95,6 +95,12 @@ final class TextTools {
   static final Set<String> STOPWORDS = new HashSet<>(resourceLines("stopwords.txt"));
   static final Set<String> GENERIC = new HashSet<>(resourceLines("generic-words.txt"));
 
+  /** Colours, units and headings: never a label word of their own (labels only). */
+  static final Set<String> LABEL_NOISE = new HashSet<>(resourceLines("label-noise.txt"));
+
+  /** Heading and product-name words ("troubleshooting", "series"): never in a label. */
+  static final Set<String> LABEL_HEADINGS = new HashSet<>(resourceLines("label-headings.txt"));
+
   /** Words that are neither stop words nor generic nor numbers. */
   static int specificWords(String text) {
     int n = 0;
@@ -109,7 +115,8 @@ final class TextTools {
 
   /**
    * Candidate label phrases of a text: runs of one to three words that neither start nor end with a
-   * stop word and hold at least one word that is not generic; distinct, in order.
+   * stop word and hold at least one word that is neither generic nor label noise (a colour, a unit,
+   * a heading); distinct, in order.
    */
   static List<String> phrases(String text, int max) {
     return phrases(text, max, Set.of());
@@ -128,9 +135,12 @@ final class TextTools {
         boolean ok = true;
         for (int k = i; k < i + n; k++) {
           String w = words.get(k);
-          if (w.length() < 2 || w.chars().anyMatch(Character::isDigit) || exclude.contains(w))
-            ok = false;
-          if (!STOPWORDS.contains(w) && !GENERIC.contains(w)) specific = true;
+          if (w.length() < 2
+              || w.chars().anyMatch(Character::isDigit)
+              || exclude.contains(w)
+              || LABEL_HEADINGS.contains(w)) ok = false;
+          if (!STOPWORDS.contains(w) && !GENERIC.contains(w) && !LABEL_NOISE.contains(w))
+            specific = true;
         }
         if (!ok || !specific) continue;
         String phrase = String.join(" ", words.subList(i, i + n));

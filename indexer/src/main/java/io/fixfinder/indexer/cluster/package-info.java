@@ -9,8 +9,10 @@
  * behind {@link io.fixfinder.indexer.cluster.IssueClusterer} (how well a record fits a cluster, and
  * the thresholds); {@link io.fixfinder.indexer.cluster.FaultClusterer} is the default. Fault facets
  * ({@link io.fixfinder.indexer.cluster.FaultVocabulary}) and label word lists are data files beside
- * the code ({@code faults.yaml}, {@code stopwords.txt}, {@code generic-words.txt}), and so are the
- * fault areas ({@code fault-areas.yaml}, read by {@link io.fixfinder.indexer.cluster.FaultAreas}).
- * The design, persistence format and measured quality are in {@code docs/clustering.md}.
+ * the code ({@code faults.yaml}, {@code stopwords.txt}, {@code generic-words.txt}, {@code
+ * label-*.txt}, {@code general-sections.txt}), and so are the fault areas and which facets fit
+ * which product type ({@code fault-areas.yaml}, read by {@link
+ * io.fixfinder.indexer.cluster.FaultAreas}). The design, persistence format and measured quality
+ * are in {@code docs/clustering.md}.
  */
 package io.fixfinder.indexer.cluster;

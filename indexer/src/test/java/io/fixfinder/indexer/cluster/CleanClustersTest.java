@@ -1,0 +1,192 @@
+package io.fixfinder.indexer.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fixfinder.core.model.Details;
+import io.fixfinder.core.model.IssueCluster;
+import io.fixfinder.core.model.ProductRef;
+import io.fixfinder.core.model.SourceDoc;
+import io.fixfinder.core.model.SourceKind;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Issue 14's clean clusters: type fit, labels customers read, no duplicates, no care pages. */
+class CleanClustersTest {
+  @TempDir Path dir;
+
+  private final FaultAreas areas = FaultAreas.builtIn();
+
+  @Test
+  void onlyTheVocabularyThatFitsTheProductTypeTags() {
+    assertThat(areas.fits("washing-machine", "charger")).isFalse();
+    assertThat(areas.fits("washing-machine", "screen-fault")).isFalse();
+    assertThat(areas.fits("dishwasher", "wifi")).isFalse();
+    assertThat(areas.fits("washing-machine", "needs-descaling")).isFalse();
+    assertThat(areas.fits("smartphone", "wont-drain")).isFalse();
+    assertThat(areas.fits("washing-machine", "wont-drain")).isTrue();
+    assertThat(areas.fits("coffee-machine", "needs-descaling")).isTrue();
+    assertThat(areas.fits("smartphone", "charger")).isTrue();
+    assertThat(areas.fits("printer", "noisy")).isTrue();
+  }
+
+  @Test
+  void aWashingMachineLeakIsNotTaggedWithPhoneWords() throws Exception {
+    SourceDoc leak =
+        doc(
+            "https://forum.example/e15",
+            SourceKind.FORUM,
+            "Washing machine shows E15 on the display, water in the base",
+            "My washing machine stops with E15 on the display. There is water in the base and the"
+                + " cable and wifi module look dry. It is leaking from the pump.",
+            new Details.None());
+    try (ClusterStore store = ClusterStore.open(dir, new HashingEmbedder())) {
+      store.add(List.of(leak));
+      IssueCluster c = store.get(store.clusterOf(leak.id()).orElseThrow()).orElseThrow();
+      assertThat(c.symptoms())
+          .contains("leaking")
+          .doesNotContain("charger", "wifi", "screen-fault");
+    }
+  }
+
+  @Test
+  void computersTellTheirPartsApart() {
+    assertThat(areas.areaOf("desktop-computer", "overheating")).isEqualTo("cooling");
+    assertThat(areas.areaOf("desktop-computer", "optical-drive")).isEqualTo("optical-drive");
+    assertThat(areas.areaOf("desktop-computer", "virus")).isEqualTo("virus");
+    // a phone keeps the generic areas
+    assertThat(areas.areaOf("smartphone", "overheating")).isEqualTo("performance");
+    assertThat(areas.areaOf("smartphone", "virus")).isEqualTo("software");
+  }
+
+  @Test
+  void coloursUnitsAndHeadingsNeverMakeALabelOfTheirOwn() {
+    assertThat(TextTools.phrases("Midnight Blue", 16)).isEmpty();
+    assertThat(TextTools.phrases("1400 rpm 8 kg", 16)).isEmpty();
+    assertThat(TextTools.phrases("Troubleshooting", 16)).isEmpty();
+    assertThat(TextTools.phrases("black screen", 16)).contains("black screen");
+  }
+
+  @Test
+  void aProductPageNamesTheProductNotAFault() {
+    SourceDoc page =
+        doc(
+            "https://shop.example/p/1",
+            SourceKind.PRODUCT,
+            "Brewster AC1200-B Barista Espresso Machine, Black",
+            "Espresso machine with milk frother, 15 bar pump.",
+            new Details.Product("Barista", "AC1200-B", 4.5, 120, "shop"));
+    assertThat(Signals.labelText(page)).isEmpty();
+    SourceDoc row =
+        doc(
+            "https://manuals.example/cm/ts#3",
+            SourceKind.MANUAL,
+            "Kesseler CM-320 – Troubleshooting — Grinder very loud",
+            "Grinder very loud. Cause: foreign object. Remedy: empty the bean container.",
+            new Details.ManualSection(
+                "u", "m", 3, "Grinder very loud", "foreign object", "empty the bean container"));
+    assertThat(Signals.labelText(row)).isEqualTo("Grinder very loud");
+  }
+
+  @Test
+  void careAndOverviewPagesTreatNoSingleFault() {
+    assertThat(Signals.general(manual("Aqualine WM-8420X – Care & cleaning", List.of()))).isTrue();
+    assertThat(
+            Signals.general(
+                manual(
+                    "Aqualine WM-8420X Washing machine – User Manual — 4 Care and cleaning",
+                    List.of())))
+        .isTrue();
+    assertThat(
+            Signals.general(manual("Aqualine WM-8420X – Overview", List.of("E18", "E21", "F05"))))
+        .isTrue();
+    assertThat(
+            Signals.general(
+                manual(
+                    "Aqualine WM-8420X – Troubleshooting — E18 – Water does not drain",
+                    List.of("E18"))))
+        .isFalse();
+    assertThat(
+            Signals.general(
+                manual("How to clean the drain pump filter of a washing machine", List.of("E18"))))
+        .isFalse();
+  }
+
+  @Test
+  void twoClustersWithOneLabelMergeAndBothIdsStillResolve() throws Exception {
+    // a clusterer that never lets a record join: every record founds its own cluster, so only the
+    // store's merge can bring the two identical faults together
+    FaultClusterer inner = new FaultClusterer();
+    IssueClusterer founding =
+        new IssueClusterer() {
+          public double fit(DocSignals doc, ClusterProfile cluster) {
+            return Double.NEGATIVE_INFINITY;
+          }
+
+          public double joinThreshold() {
+            return inner.joinThreshold();
+          }
+
+          public double absorbThreshold() {
+            return inner.absorbThreshold();
+          }
+
+          public double moveMargin() {
+            return inner.moveMargin();
+          }
+
+          public boolean undescribed(DocSignals doc) {
+            return inner.undescribed(doc);
+          }
+        };
+    SourceDoc a = Docs.report("1", "washing-machine", "", "washing machine won't drain", "Fixed");
+    SourceDoc b = Docs.report("2", "washing-machine", "", "washing machine won't drain", "Fixed");
+    String first;
+    String second;
+    try (ClusterStore store =
+        ClusterStore.open(dir, new HashingEmbedder(), founding, Clock.systemUTC())) {
+      store.add(List.of(a));
+      first = store.clusterOf(a.id()).orElseThrow();
+      store.add(List.of(b));
+      second = store.clusterOf(b.id()).orElseThrow();
+      assertThat(second).isEqualTo(store.clusterOf(a.id()).orElseThrow());
+      assertThat(store.all()).hasSize(1);
+      store.commit();
+    }
+    try (ClusterStore reopened =
+        ClusterStore.open(dir, new HashingEmbedder(), founding, Clock.systemUTC())) {
+      String founderOfB =
+          reopened.aliases().isEmpty() ? "" : reopened.aliases().keySet().iterator().next();
+      assertThat(reopened.aliases()).hasSize(1).containsValue(second);
+      assertThat(reopened.resolve(founderOfB)).contains(second);
+      assertThat(reopened.get(founderOfB).orElseThrow().id()).isEqualTo(second);
+      assertThat(reopened.get(first).orElseThrow().id()).isEqualTo(second);
+      assertThat(reopened.members(founderOfB)).containsExactlyInAnyOrder(a.id(), b.id());
+    }
+  }
+
+  private static SourceDoc manual(String title, List<String> codes) {
+    return new SourceDoc(
+        SourceDoc.idFor("https://m.example/" + title.hashCode()),
+        "https://m.example/" + title.hashCode(),
+        SourceKind.MANUAL,
+        "test",
+        title,
+        "text",
+        new ProductRef("washing-machine", "Aqualine", "WM-8420X"),
+        codes,
+        List.of(),
+        false,
+        Instant.EPOCH,
+        new Details.None());
+  }
+
+  private static SourceDoc doc(
+      String url, SourceKind kind, String title, String text, Details details) {
+    SourceDoc d = Docs.doc(url, kind, title, text, details);
+    return d;
+  }
+}
