@@ -167,6 +167,25 @@ public final class LanguageDetector {
     return out;
   }
 
+  /** Whether {@code word} (one word, any case) is a stop word of one of {@code languages}. */
+  public static boolean isStopWord(String word, Set<Language> languages) {
+    // "nicht." and "(die" are the word; "Power-LED" is two words, no stop word
+    String w = EDGES.matcher(word).replaceAll("").toLowerCase(Locale.ROOT);
+    if (w.isEmpty()) return false;
+    for (Language l : languages) {
+      if (STOPS.get(l).contains(w)) return true;
+    }
+    return false;
+  }
+
+  private static final Pattern EDGES = Pattern.compile("^[^\\p{L}]+|[^\\p{L}]+$");
+
+  private static final Map<Language, CharArraySet> STOPS = new java.util.EnumMap<>(Language.class);
+
+  static {
+    for (Language l : Language.values()) STOPS.put(l, stopWords(l));
+  }
+
   /** Evidence per language (absent: none). */
   public record Evidence(Map<Language, Double> scores) {
     public Evidence {

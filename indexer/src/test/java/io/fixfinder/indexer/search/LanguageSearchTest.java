@@ -95,6 +95,24 @@ class LanguageSearchTest {
   }
 
   @Test
+  void aGermanQuerysStopWordsAreNotSearchedInTheEnglishBody() {
+    String query = "Die Pumpe läuft nicht mehr.";
+    String q =
+        QueryBuilderTest.QUERIES
+            .build(SearchRequest.of(query), SearcherTest.KEYS.extract(query))
+            .toString();
+    assertThat(q).contains("body_de:pump", "body:pump").doesNotContain("body:die", "body:nicht");
+    // an English query keeps every word the English analysis keeps
+    String english = "the pump does not work";
+    assertThat(
+            QueryBuilderTest.QUERIES
+                .build(SearchRequest.of(english), SearcherTest.KEYS.extract(english))
+                .toString())
+        .contains("body:work")
+        .doesNotContain("body_");
+  }
+
+  @Test
   void anEnglishQueryIsUnchangedByTheOtherLanguages() throws Exception {
     List<String> urls =
         searcher.search(SearchRequest.of("dishwasher drain pump blocked")).hits().stream()
