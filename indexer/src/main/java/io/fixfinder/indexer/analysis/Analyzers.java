@@ -7,17 +7,27 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.de.GermanLightStemFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.es.SpanishLightStemFilter;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.icu.ICUFoldingFilter;
+import org.apache.lucene.analysis.it.ItalianLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.util.ElisionFilter;
+import org.tartarus.snowball.ext.DutchStemmer;
 
 /**
  * The analyzers of the schema.
@@ -171,7 +181,69 @@ public final class Analyzers {
   }
 
   private static Analyzer perField(Analyzer prose) {
-    return new PerFieldAnalyzerWrapper(
-        new KeywordAnalyzer(), Map.of(Fields.BODY, prose, Fields.TOOLS, prose));
+    Map<String, Analyzer> fields = new java.util.HashMap<>();
+    fields.put(Fields.BODY, prose);
+    fields.put(Fields.TOOLS, prose);
+    for (Language l : Language.OTHERS) fields.put(Fields.bodyIn(l.code()), language(l));
+    return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), fields);
+  }
+
+  /** Italian articles that elide before a vowel ("l'acqua", "dell'asciugatrice"). */
+  private static final CharArraySet ITALIAN_ARTICLES =
+      new CharArraySet(
+          java.util.List.of(
+              "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl",
+              "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d"),
+          true);
+
+  /**
+   * Prose in one of the other languages, for its own field ({@link Fields#bodyIn}), the same when
+   * indexing and querying: the code hyphen and the word breaks of {@link #prose()}, lower case,
+   * French and Italian elided articles off ("l'eau" is "eau"), the language's Snowball stop words,
+   * folding as in {@link #prose()}, then the language's stemmer: Lucene's light stemmers for
+   * German, French, Spanish and Italian (they conflate plural and inflection, not derivation, which
+   * suits short fault texts), Snowball for Dutch (Lucene has no light Dutch stemmer). Stop words go
+   * before folding because the lists are written with accents. No German decompounding: Lucene's
+   * needs a word dictionary, and none ships with it.
+   */
+  public static Analyzer language(Language language) {
+    if (language == Language.EN) return prose();
+    CharArraySet stops = LanguageDetector.stopWords(language);
+    return new Analyzer() {
+      @Override
+      protected Reader initReader(String fieldName, Reader reader) {
+        return new CodeHyphenFilter(reader);
+      }
+
+      @Override
+      protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = new StandardTokenizer();
+        TokenStream ts = new LowerCaseFilter(source);
+        if (language == Language.FR) ts = new ElisionFilter(ts, FrenchAnalyzer.DEFAULT_ARTICLES);
+        if (language == Language.IT) ts = new ElisionFilter(ts, ITALIAN_ARTICLES);
+        ts = new StopFilter(ts, stops);
+        ts = new FoldingFilter(ts);
+        ts =
+            switch (language) {
+              case DE -> new GermanLightStemFilter(ts);
+              case NL -> new SnowballFilter(ts, new DutchStemmer());
+              case FR -> new FrenchLightStemFilter(ts);
+              case ES -> new SpanishLightStemFilter(ts);
+              case IT -> new ItalianLightStemFilter(ts);
+              case EN -> throw new AssertionError("English is the main prose field's");
+            };
+        return new TokenStreamComponents(source, ts);
+      }
+
+      @Override
+      protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new ICUFoldingFilter(in);
+      }
+
+      @Override
+      public int getPositionIncrementGap(String fieldName) {
+        return POSITION_GAP;
+      }
+    };
   }
 }

@@ -6,6 +6,8 @@ import io.fixfinder.core.json.Json;
 import io.fixfinder.core.model.Details;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.understand.KeyExtractor;
+import io.fixfinder.indexer.analysis.Language;
+import io.fixfinder.indexer.analysis.LanguageDetector;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -75,6 +77,16 @@ public final class DocumentMapper {
     d.add(new StringField(Fields.SITE, doc.site(), Field.Store.NO));
     d.add(new TextField(Fields.BODY, doc.title(), Field.Store.NO));
     d.add(new TextField(Fields.BODY, doc.text(), Field.Store.NO));
+    LanguageDetector.get()
+        .ofRecord(doc)
+        .ifPresent(
+            lang -> {
+              d.add(new StringField(Fields.LANG, lang.code(), Field.Store.NO));
+              if (lang != Language.EN) {
+                d.add(new TextField(Fields.bodyIn(lang.code()), doc.title(), Field.Store.NO));
+                d.add(new TextField(Fields.bodyIn(lang.code()), doc.text(), Field.Store.NO));
+              }
+            });
     if (doc.details() instanceof Details.Guide g) {
       for (String name : g.equipmentNames())
         d.add(new TextField(Fields.TOOLS, name, Field.Store.NO));

@@ -24,6 +24,19 @@ public final class Fields {
   public static final String BODY = "body";
 
   /**
+   * Prose in the record's own language when that is not English: the title and the text again,
+   * analysed with the language's stop words and stemmer ({@code Analyzers.language}), in the field
+   * {@code body_<code>} (body_de, body_nl, body_fr, body_es, body_it). Only records detected in
+   * that language have it; a query searches the fields of the languages detected in it.
+   */
+  public static String bodyIn(String languageCode) {
+    return "body_" + languageCode;
+  }
+
+  /** The record's detected language, ISO 639-1 ("de"; keyword, absent when unknown). */
+  public static final String LANG = "lang";
+
+  /**
    * Prose: the names of a guide's tools, supplies and parts ("T5 Torx screwdriver", "spudger"), one
    * value each; searched with the query's words at a low weight beside {@link #BODY}, so a guide is
    * found by its equipment even where its steps never name it.

@@ -13,9 +13,11 @@ public final class SchemaVersion {
    * indexed (never searched; it stays in the stored record). 4: the id is also a doc value. 5: one
    * prose field of title and text ({@link Fields#BODY}) instead of a title and a text field. 6: the
    * prior has a skip index (search bounds each block of documents by its largest prior). 7: a
-   * guide's tools, supplies and parts in their own prose field ({@link Fields#TOOLS}).
+   * guide's tools, supplies and parts in their own prose field ({@link Fields#TOOLS}). 8: the
+   * record's language ({@link Fields#LANG}) and, when not English, its title and text stemmed in
+   * that language ({@link Fields#bodyIn}).
    */
-  public static final int CURRENT = 7;
+  public static final int CURRENT = 8;
 
   public static final String KEY = "fixfinder.schema";
 }

@@ -4,6 +4,8 @@ import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.core.understand.Keys;
 import io.fixfinder.core.understand.Lexicon;
 import io.fixfinder.indexer.analysis.Analyzers;
+import io.fixfinder.indexer.analysis.Language;
+import io.fixfinder.indexer.analysis.LanguageDetector;
 import io.fixfinder.indexer.schema.DocumentMapper;
 import io.fixfinder.indexer.schema.Fields;
 import java.io.IOException;
@@ -49,6 +51,16 @@ final class QueryBuilder {
    */
   static final float TOOLS_WEIGHT = 0.3f;
 
+  /**
+   * The weight of a query word matched in the stemmed field of a language detected in the query
+   * ({@link Fields#bodyIn}), beside its weight 1 in the body: 1, set before measuring (a word
+   * matched in its own language counts as much as in English); of 0.5, 1 and 2, ords picks 1 and
+   * multilingual 0.5, each within 0.003 of the other's choice held out (docs/relevance.md, "Other
+   * languages"). The system property exists only to reproduce that sweep.
+   */
+  static final float LANGUAGE_WEIGHT =
+      Float.parseFloat(System.getProperty("fixfinder.langWeight", "1"));
+
   private final Analyzer analyzer = Analyzers.queryPerField();
   private final Lexicon lexicon;
   private final float keyExponent;
@@ -89,11 +101,12 @@ final class QueryBuilder {
 
   /** The lexical query: words, key boosts and the prior; the caller's filters as filters. */
   Query build(SearchRequest request, Keys keys) {
+    Set<Language> languages = LanguageDetector.get().ofQuery(request.query());
     SimpleQueryParser parser =
         new SimpleQueryParser(analyzer, Map.of(Fields.BODY, 1f)) {
           @Override
           protected Query newDefaultQuery(String text) {
-            return words(analyzer, text);
+            return words(analyzer, text, languages);
           }
         };
     parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
@@ -268,9 +281,36 @@ final class QueryBuilder {
    * BM25 over the body that holds both, one term query per word (about twice as fast as a
    * combined-field query over separate fields).
    */
-  private static Query words(Analyzer analyzer, String text) {
+  private static Query words(Analyzer analyzer, String text, Set<Language> languages) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     Set<String> seen = new HashSet<>();
+    if (LANGUAGE_WEIGHT > 0) {
+      for (Language l : languages) {
+        String field = Fields.bodyIn(l.code());
+        Set<String> terms = new HashSet<>();
+        try (TokenStream ts = analyzer.tokenStream(field, text)) {
+          CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+          ts.reset();
+          while (ts.incrementToken()) {
+            if (terms.add(term.toString())) {
+              b.add(
+                  boost(new TermQuery(new Term(field, term.toString())), LANGUAGE_WEIGHT),
+                  BooleanClause.Occur.SHOULD);
+            }
+          }
+          ts.end();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    // A stop word of the query's detected language is no content word in the English body
+    // either: "die", "nicht", "niet" would otherwise match every record in that language. Not
+    // when the query gave no evidence and is searched in every language.
+    if (languages.size() < Language.OTHERS.size() && LanguageDetector.isStopWord(text, languages)) {
+      BooleanQuery q = b.build();
+      return q.clauses().isEmpty() ? null : q;
+    }
     try (TokenStream ts = analyzer.tokenStream(Fields.BODY, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
