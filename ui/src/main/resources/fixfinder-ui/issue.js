@@ -36,7 +36,7 @@
           item.appendChild(el('a', { href: safeUrl(st.url), rel: 'noopener noreferrer nofollow' }, st.title || 'Watch'));
           item.appendChild(document.createTextNode(' '));
         } else if (st.title) {
-          item.appendChild(el('b', {}, st.title + ' '));
+          item.appendChild(el('b', {}, st.title + ': '));
         }
         item.appendChild(document.createTextNode(st.text || ''));
         ol.appendChild(item);
@@ -56,8 +56,8 @@
       item.appendChild(document.createTextNode(' — ' + (src.title || src.site) + (src.site ? ' (' + src.site + ')' : '')));
       ul.appendChild(item);
     });
-    const det = el('details');
-    det.appendChild(el('summary', {}, 'Sources (' + (fix.sources || []).length + ')'));
+    const det = el('details', index === 0 ? { open: '' } : {});
+    det.appendChild(el('summary', {}, 'Where it says so (' + (fix.sources || []).length + ')'));
     det.appendChild(ul);
     li.appendChild(det);
     return li;
