@@ -128,6 +128,14 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
     return Arrays.asList(out);
   }
 
+  /**
+   * Forgets the texts seen so far (benchmarks: a warm model timed as if it met the texts first; a
+   * fresh model would also pay ONNX Runtime's first runs of each text length).
+   */
+  public void forget() {
+    seen.invalidateAll();
+  }
+
   private static String cut(String text) {
     String t = text == null || text.isBlank() ? "-" : text.strip();
     return t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS) : t;

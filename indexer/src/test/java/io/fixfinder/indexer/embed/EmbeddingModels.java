@@ -37,13 +37,15 @@ import org.junit.jupiter.api.Test;
  * each set, the model with the best mean hybrid nDCG@10 on the other sets, and its figure on the
  * held-out set.
  *
- * <p>{@code -Dfixfinder.sets=a,b} limits the sets, {@code -Dfixfinder.models=a,b} the models.
- * {@link #batching} is the batching experiment (same property).
+ * <p>{@code -Dfixfinder.sets=a,b} limits the sets, {@code -Dfixfinder.models=a,b} the models;
+ * {@code -Dfixfinder.embedResults=DIR} keeps each model's figures (one file each, written as they
+ * come) so that models can be measured by separate runs and reported by one with {@code
+ * -Dfixfinder.reportOnly=true}. {@link #batching} is the batching experiment (same property).
  *
  * <p>Run: {@code ./mvnw -o -B -pl indexer -am test -Dtest=EmbeddingModels
  * -Dsurefire.failIfNoSpecifiedTests=false -Dfixfinder.devsets=/tmp/devsets}
  */
-class EmbeddingModels {
+public class EmbeddingModels {
   /** Records in the cost sample, spread over the sets. */
   static final int SAMPLE = 400;
 
@@ -53,44 +55,123 @@ class EmbeddingModels {
   void compare() throws Exception {
     List<Path> dirs = sets();
     List<Candidate> models = models();
-    KeyExtractor extractor = KeyExtractor.builtIn();
-    Path sample = sample(dirs, extractor);
-    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    Path results = results();
+    if (!Boolean.getBoolean("fixfinder.reportOnly")) {
+      KeyExtractor extractor = KeyExtractor.builtIn();
+      Path sample = sample(dirs, extractor);
+      try {
+        for (Candidate c : models) measure(c, dirs, extractor, sample, results);
+      } finally {
+        Files.deleteIfExists(sample);
+      }
+    }
     Map<String, Cost> costs = new LinkedHashMap<>();
     Map<String, Map<String, Map<String, Double>>> ndcg = new LinkedHashMap<>(); // model, set, mode
-    try {
-      for (Candidate c : models) {
-        costs.put(c.name(), cost(c, sample));
-        System.out.println("embedding models: " + c.name() + " " + costs.get(c.name()));
-        Embedder e = c.open(2);
-        try {
-          for (Path dir : dirs) {
-            BeirSet set = BeirSet.read(dir);
-            SearchEvaluation eval =
-                new SearchEvaluation(
-                    extractor, Optional.of(e), Fusion.LEARNED, List.of(Fusion.RRF), quiet);
-            SearchEvaluation.Result r = eval.run(set, List.of(Retrieval.DENSE, Retrieval.HYBRID));
-            Map<String, Double> byMode = new LinkedHashMap<>();
-            r.systems().forEach((k, v) -> byMode.put(k, v.ndcg10()));
-            ndcg.computeIfAbsent(c.name(), k -> new LinkedHashMap<>()).put(name(dir), byMode);
-            System.out.println("embedding models: " + c.name() + " " + name(dir) + " " + byMode);
-          }
-        } finally {
-          if (e instanceof AutoCloseable closeable) closeable.close();
+    List<Candidate> measured = new ArrayList<>();
+    for (Candidate c : models) {
+      Path file = results.resolve(c.name() + ".tsv");
+      if (!Files.isRegularFile(file)) continue;
+      for (String line : Files.readAllLines(file)) {
+        String[] f = line.split("\t");
+        if (f[0].equals("cost")) {
+          costs.put(
+              c.name(),
+              new Cost(
+                  Long.parseLong(f[1]),
+                  Double.parseDouble(f[2]),
+                  Double.parseDouble(f[3]),
+                  Double.parseDouble(f[4])));
+        } else {
+          Map<String, Double> byMode = new LinkedHashMap<>();
+          for (int i = 1; i + 1 < f.length; i += 2) byMode.put(f[i], Double.parseDouble(f[i + 1]));
+          ndcg.computeIfAbsent(c.name(), k -> new LinkedHashMap<>()).put(f[0], byMode);
         }
       }
-    } finally {
-      Files.deleteIfExists(sample);
+      boolean complete =
+          costs.containsKey(c.name())
+              && dirs.stream()
+                  .allMatch(d -> ndcg.getOrDefault(c.name(), Map.of()).containsKey(name(d)));
+      if (complete) measured.add(c);
     }
-    report(dirs, models, costs, ndcg);
-    for (var model : ndcg.entrySet()) {
-      for (var set : model.getValue().entrySet()) {
+    report(dirs, measured, costs, ndcg);
+    for (Candidate c : measured) {
+      for (var set : ndcg.get(c.name()).entrySet()) {
         // A model loaded wrongly (pooling, inputs) ranks at random: near 0 on every set.
         assertThat(set.getValue().get("dense"))
-            .as("%s dense nDCG@10 on %s", model.getKey(), set.getKey())
+            .as("%s dense nDCG@10 on %s", c.name(), set.getKey())
             .isGreaterThan(0.05);
       }
     }
+  }
+
+  /** Cost and each set's figures of one model, appended to its file as they come. */
+  private static void measure(
+      Candidate c, List<Path> dirs, KeyExtractor extractor, Path sample, Path results)
+      throws Exception {
+    Path file = results.resolve(c.name() + ".tsv");
+    Files.deleteIfExists(file);
+    Cost k = cost(c, sample);
+    append(
+        file,
+        String.format(
+            Locale.ROOT,
+            "cost\t%d\t%.1f\t%.2f\t%.2f",
+            k.modelBytes(),
+            k.residentMib(),
+            k.oneThread(),
+            k.twoThreads()));
+    System.out.println("embedding models: " + c.name() + " " + k);
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    Embedder e = c.open(2);
+    try {
+      for (Path dir : dirs) {
+        BeirSet set = BeirSet.read(dir);
+        SearchEvaluation eval =
+            new SearchEvaluation(
+                extractor, Optional.of(e), Fusion.LEARNED, List.of(Fusion.RRF), quiet);
+        SearchEvaluation.Result r = eval.run(set, List.of(Retrieval.DENSE, Retrieval.HYBRID));
+        StringBuilder line = new StringBuilder(name(dir));
+        r.systems()
+            .forEach(
+                (mode, v) ->
+                    line.append('\t')
+                        .append(mode)
+                        .append('\t')
+                        .append(String.format(Locale.ROOT, "%.4f", v.ndcg10())));
+        append(file, line.toString());
+        System.out.println("embedding models: " + c.name() + " " + line);
+      }
+    } finally {
+      if (e instanceof AutoCloseable closeable) closeable.close();
+    }
+  }
+
+  private static void append(Path file, String line) throws Exception {
+    Files.writeString(
+        file,
+        line + "\n",
+        java.nio.charset.StandardCharsets.UTF_8,
+        java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.APPEND);
+  }
+
+  /**
+   * Where each model's figures go, one file per model ({@code -Dfixfinder.embedResults=DIR}): the
+   * models may be measured by separate runs (one model each, in parallel) and reported together
+   * with {@code -Dfixfinder.reportOnly=true}.
+   */
+  private static Path results() throws Exception {
+    String dir = System.getProperty("fixfinder.embedResults", "");
+    Path p = dir.isBlank() ? Files.createTempDirectory("fixfinder-embed-results-") : Path.of(dir);
+    Files.createDirectories(p);
+    return p;
+  }
+
+  /**
+   * The harness outside Maven (same system properties): {@code java -cp TESTCP ...EmbeddingModels}.
+   */
+  public static void main(String[] args) throws Exception {
+    new EmbeddingModels().compare();
   }
 
   private static void report(
@@ -231,6 +312,66 @@ class EmbeddingModels {
       }
     }
     pool.shutdownNow();
+  }
+
+  /**
+   * Records per second with vectors on real repair logs: the first {@code -Dfixfinder.ordsRecords}
+   * (default 1,500) records of the Open Repair file under {@code ../shared/data}, in its order, in
+   * the indexer's batches of 128, every text run (before) against repeated texts reused (forgotten
+   * before each round), both on two threads, alternated, best of 3.
+   */
+  @Test
+  void reuse() throws Exception {
+    Path file =
+        Path.of(
+            System.getProperty("fixfinder.shared", "../shared"),
+            "data/openrepair/OpenRepairData_v0.3_RestartProject_202204.csv");
+    assumeTrue(
+        Files.isRegularFile(file) && !System.getProperty("fixfinder.devsets", "").isBlank(),
+        "reuse measurement: needs -Dfixfinder.devsets and " + file);
+    int n = Integer.getInteger("fixfinder.ordsRecords", 1500);
+    io.fixfinder.core.ords.OrdsMapper mapper =
+        new io.fixfinder.core.ords.OrdsMapper(KeyExtractor.builtIn());
+    List<String> texts = new ArrayList<>();
+    try (var csv =
+        new io.fixfinder.core.csv.CsvReader(
+            Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8), 1 << 20)) {
+      var columns = io.fixfinder.core.ords.OrdsColumns.of(csv.next().orElseThrow());
+      Optional<List<String>> row;
+      while (texts.size() < n && (row = csv.next()).isPresent()) {
+        if (row.get().size() != columns.size()) continue;
+        texts.add(DocumentMapper.embeddingText(mapper.toDoc(columns.row(row.get()))));
+      }
+    }
+    long distinct = texts.stream().distinct().count();
+    double before = Double.MAX_VALUE;
+    double after = Double.MAX_VALUE;
+    try (MiniLmEmbedder every = new MiniLmEmbedder(2, false);
+        MiniLmEmbedder reusing = new MiniLmEmbedder(2)) {
+      every.embed(texts); // both warm on every text length
+      reusing.embed(texts);
+      for (int r = 0; r < 3; r++) {
+        long t0 = System.nanoTime();
+        for (int i = 0; i < texts.size(); i += 128) {
+          every.embed(texts.subList(i, Math.min(texts.size(), i + 128)));
+        }
+        before = Math.min(before, (System.nanoTime() - t0) / 1e9);
+        reusing.forget(); // as if it met the records first
+        long t1 = System.nanoTime();
+        for (int i = 0; i < texts.size(); i += 128) {
+          reusing.embed(texts.subList(i, Math.min(texts.size(), i + 128)));
+        }
+        after = Math.min(after, (System.nanoTime() - t1) / 1e9);
+      }
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "reuse: %d Open Repair records, %d distinct texts; every text run %.0f records/s,"
+            + " repeats reused %.0f records/s (2 threads, best of 3)%n",
+        texts.size(),
+        distinct,
+        texts.size() / before,
+        texts.size() / after);
   }
 
   /** Every k-th record of each set, so that every set's kind of text is in the sample. */
