@@ -15,9 +15,7 @@ import java.util.concurrent.Executors;
  * The embedding model alone, on the records' own texts: FixFinder's encoder beside the packaged
  * model's {@code embedAll} (the anchor: same model, same vectors), alternating rounds on all cores,
  * best of the rounds, on the text the indexer embeds. Vectors per second per core is what a
- * deployment's size follows from. Our embedder is timed twice in each round: running every text (as
- * before issue 13) and reusing repeated texts (forgotten before each round, so that only the
- * repeats within the round are reused, as when indexing them the first time).
+ * deployment's size follows from.
  */
 final class EmbedBench {
   private EmbedBench() {}
@@ -29,29 +27,21 @@ final class EmbedBench {
     ExecutorService pool = Executors.newFixedThreadPool(cores);
     double anchor = Double.MAX_VALUE;
     double ours = Double.MAX_VALUE;
-    double reusing = Double.MAX_VALUE;
     double[] queryAnchor = new double[QUERIES];
     double[] queryOurs = new double[QUERIES];
-    try (MiniLmEmbedder embedder = new MiniLmEmbedder(cores, false);
-        MiniLmEmbedder reuser = new MiniLmEmbedder(cores)) {
+    try (MiniLmEmbedder embedder = new MiniLmEmbedder()) {
       AllMiniLmL6V2QuantizedEmbeddingModel packaged =
           new AllMiniLmL6V2QuantizedEmbeddingModel(pool);
       packaged.embedAll(segments.subList(0, Math.min(50, segments.size()))); // warm-up
       embedder.embed(texts.subList(0, Math.min(50, texts.size())));
-      reuser.embed(texts.subList(0, Math.min(50, texts.size())));
       for (int round = 0; round < rounds; round++) {
         long t0 = System.nanoTime();
         packaged.embedAll(segments);
         long t1 = System.nanoTime();
         embedder.embed(texts);
         long t2 = System.nanoTime();
-        reuser.forget(); // as if it met the records first
-        long t3 = System.nanoTime();
-        reuser.embed(texts);
-        double fresh = (System.nanoTime() - t3) / 1e9;
         anchor = Math.min(anchor, (t1 - t0) / 1e9);
         ours = Math.min(ours, (t2 - t1) / 1e9);
-        reusing = Math.min(reusing, fresh);
       }
       // A query is one short text embedded alone, as a search does it.
       for (int q = 0; q < QUERIES; q++) {
@@ -73,13 +63,7 @@ final class EmbedBench {
         "| embedding (all-MiniLM-L6-v2-q) | texts | cores | seconds | texts/s | per core |");
     out.println("|---|---|---|---|---|---|");
     row(out, "packaged model's embedAll (anchor)", n, cores, anchor);
-    row(out, "FixFinder, every text run (before)", n, cores, ours);
-    row(out, "FixFinder, repeated texts reused", n, cores, reusing);
-    out.printf(
-        Locale.ROOT,
-        "%d of the %d texts repeat an earlier one%n",
-        n - new java.util.HashSet<>(texts).size(),
-        n);
+    row(out, "FixFinder (BertEncoder)", n, cores, ours);
     out.println();
     out.printf(
         Locale.ROOT,

@@ -31,9 +31,9 @@ import java.util.concurrent.Future;
  * <p>Batching ({@code batch > 1}) runs only texts of one length together, so nothing is padded.
  * Even so the quantised network's vectors move (cosine to the text alone 0.976-0.985 at worst on
  * the dev sets' records, {@code EmbeddingModels#batching}: its activations are quantised with one
- * scale per run, so a text's neighbours change its vector), and it was no faster in a paired run
- * (docs/benchmarks.md); the full-precision network's vectors stay the text's own ({@code
- * BertEncoderTest}). So the shipped model runs one text per run.
+ * scale per run, so a text's neighbours change its vector), for 5-12% more texts/s in a paired run
+ * on a loaded machine (docs/benchmarks.md); the full-precision network's vectors stay the text's
+ * own ({@code BertEncoderTest}). So the shipped model runs one text per run.
  */
 final class BertEncoder implements AutoCloseable {
   /**

@@ -1,12 +1,7 @@
 package io.fixfinder.indexer.embed;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -16,12 +11,6 @@ import java.util.concurrent.Executors;
  * the first {@value BertEncoder#MAX_TOKENS} word pieces of a text (its vocabulary file's
  * truncation): the title and opening of a record carry its fault. Texts are cut to {@link
  * #MAX_CHARS} characters first so that tokenising a long record costs no more than that.
- *
- * <p>A text met before is not run again: texts repeated within a call are embedded once, and the
- * vectors of the last {@value #CACHED} distinct texts are kept. Real repair logs repeat themselves
- * (in the Open Repair file 23% of the records embed a text an earlier record embedded: empty or
- * "not working" problems under the same category and brand), and a vector is the same whenever its
- * text is.
  */
 public final class MiniLmEmbedder implements Embedder, AutoCloseable {
   /** The model and its vocabulary, inside the packaged model's jar. */
@@ -34,26 +23,11 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
 
   private static final int DIMENSIONS = 384;
 
-  /** Distinct texts whose vectors are kept (some 7 MB). */
-  static final int CACHED = 4096;
-
-  private final Cache<String, float[]> seen = Caffeine.newBuilder().maximumSize(CACHED).build();
-
   private final ExecutorService pool;
   private final BertEncoder encoder;
-  private final boolean reuse;
 
   /** A model using {@code threads} threads for batches. */
   public MiniLmEmbedder(int threads) {
-    this(threads, true);
-  }
-
-  /**
-   * A model using {@code threads} threads; {@code reuse} false runs every text, repeated or not
-   * (the benchmarks' before-and-after pair).
-   */
-  public MiniLmEmbedder(int threads, boolean reuse) {
-    this.reuse = reuse;
     if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     OnnxNativeLibraries.prepare(); // before ONNX Runtime loads: no temporary folder per start
     this.pool =
@@ -97,48 +71,12 @@ public final class MiniLmEmbedder implements Embedder, AutoCloseable {
   @Override
   public List<float[]> embed(List<String> texts) {
     if (texts.isEmpty()) return List.of();
-    if (!reuse) return encoder.encode(texts.stream().map(MiniLmEmbedder::cut).toList(), pool);
-    float[][] out = new float[texts.size()][];
-    Map<String, Integer> pending = new HashMap<>(); // text -> index in todo
-    List<String> todo = new ArrayList<>(texts.size());
-    int[] from = new int[texts.size()];
-    for (int i = 0; i < texts.size(); i++) {
-      String cut = cut(texts.get(i));
-      float[] known = seen.getIfPresent(cut);
-      if (known != null) {
-        out[i] = known.clone(); // callers own their vectors
-        from[i] = -1;
-      } else {
-        from[i] =
-            pending.computeIfAbsent(
-                cut,
-                k -> {
-                  todo.add(k);
-                  return todo.size() - 1;
-                });
-      }
+    List<String> cut = new ArrayList<>(texts.size());
+    for (String text : texts) {
+      String t = text == null || text.isBlank() ? "-" : text.strip();
+      cut.add(t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS) : t);
     }
-    if (!todo.isEmpty()) {
-      List<float[]> computed = encoder.encode(todo, pool);
-      for (int k = 0; k < todo.size(); k++) seen.put(todo.get(k), computed.get(k));
-      for (int i = 0; i < out.length; i++) {
-        if (from[i] >= 0) out[i] = computed.get(from[i]).clone();
-      }
-    }
-    return Arrays.asList(out);
-  }
-
-  /**
-   * Forgets the texts seen so far (benchmarks: a warm model timed as if it met the texts first; a
-   * fresh model would also pay ONNX Runtime's first runs of each text length).
-   */
-  public void forget() {
-    seen.invalidateAll();
-  }
-
-  private static String cut(String text) {
-    String t = text == null || text.isBlank() ? "-" : text.strip();
-    return t.length() > MAX_CHARS ? t.substring(0, MAX_CHARS) : t;
+    return encoder.encode(cut, pool);
   }
 
   @Override

@@ -77,9 +77,6 @@ record Candidate(
 
   /** An embedder of this model on {@code threads} threads. */
   Embedder open(int threads) {
-    // Without reuse: the cost runs embed the same texts again, which reuse would not run.
-    return this == DEFAULT
-        ? new MiniLmEmbedder(threads, false)
-        : new CandidateEmbedder(this, threads);
+    return this == DEFAULT ? new MiniLmEmbedder(threads) : new CandidateEmbedder(this, threads);
   }
 }

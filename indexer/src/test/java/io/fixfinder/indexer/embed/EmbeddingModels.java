@@ -314,66 +314,6 @@ public class EmbeddingModels {
     pool.shutdownNow();
   }
 
-  /**
-   * Records per second with vectors on real repair logs: the first {@code -Dfixfinder.ordsRecords}
-   * (default 1,500) records of the Open Repair file under {@code ../shared/data}, in its order, in
-   * the indexer's batches of 128, every text run (before) against repeated texts reused (forgotten
-   * before each round), both on two threads, alternated, best of 3.
-   */
-  @Test
-  void reuse() throws Exception {
-    Path file =
-        Path.of(
-            System.getProperty("fixfinder.shared", "../shared"),
-            "data/openrepair/OpenRepairData_v0.3_RestartProject_202204.csv");
-    assumeTrue(
-        Files.isRegularFile(file) && !System.getProperty("fixfinder.devsets", "").isBlank(),
-        "reuse measurement: needs -Dfixfinder.devsets and " + file);
-    int n = Integer.getInteger("fixfinder.ordsRecords", 1500);
-    io.fixfinder.core.ords.OrdsMapper mapper =
-        new io.fixfinder.core.ords.OrdsMapper(KeyExtractor.builtIn());
-    List<String> texts = new ArrayList<>();
-    try (var csv =
-        new io.fixfinder.core.csv.CsvReader(
-            Files.newBufferedReader(file, java.nio.charset.StandardCharsets.UTF_8), 1 << 20)) {
-      var columns = io.fixfinder.core.ords.OrdsColumns.of(csv.next().orElseThrow());
-      Optional<List<String>> row;
-      while (texts.size() < n && (row = csv.next()).isPresent()) {
-        if (row.get().size() != columns.size()) continue;
-        texts.add(DocumentMapper.embeddingText(mapper.toDoc(columns.row(row.get()))));
-      }
-    }
-    long distinct = texts.stream().distinct().count();
-    double before = Double.MAX_VALUE;
-    double after = Double.MAX_VALUE;
-    try (MiniLmEmbedder every = new MiniLmEmbedder(2, false);
-        MiniLmEmbedder reusing = new MiniLmEmbedder(2)) {
-      every.embed(texts); // both warm on every text length
-      reusing.embed(texts);
-      for (int r = 0; r < 3; r++) {
-        long t0 = System.nanoTime();
-        for (int i = 0; i < texts.size(); i += 128) {
-          every.embed(texts.subList(i, Math.min(texts.size(), i + 128)));
-        }
-        before = Math.min(before, (System.nanoTime() - t0) / 1e9);
-        reusing.forget(); // as if it met the records first
-        long t1 = System.nanoTime();
-        for (int i = 0; i < texts.size(); i += 128) {
-          reusing.embed(texts.subList(i, Math.min(texts.size(), i + 128)));
-        }
-        after = Math.min(after, (System.nanoTime() - t1) / 1e9);
-      }
-    }
-    System.out.printf(
-        Locale.ROOT,
-        "reuse: %d Open Repair records, %d distinct texts; every text run %.0f records/s,"
-            + " repeats reused %.0f records/s (2 threads, best of 3)%n",
-        texts.size(),
-        distinct,
-        texts.size() / before,
-        texts.size() / after);
-  }
-
   /** Every k-th record of each set, so that every set's kind of text is in the sample. */
   private static Path sample(List<Path> dirs, KeyExtractor extractor) throws Exception {
     SearchEvaluation eval =
