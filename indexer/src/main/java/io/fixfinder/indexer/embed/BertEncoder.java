@@ -57,7 +57,6 @@ final class BertEncoder implements AutoCloseable {
   private final int dimensions;
   private final Pooling pooling;
   private final int batch;
-  private final long modelBytes;
 
   BertEncoder(String modelResource, String vocabularyResource, int dimensions) {
     this(modelResource, vocabularyResource, dimensions, Pooling.MEAN, 1);
@@ -79,9 +78,7 @@ final class BertEncoder implements AutoCloseable {
       // One thread per run: the parallelism is the pool's, one run per core.
       options.setIntraOpNumThreads(1);
       options.setInterOpNumThreads(1);
-      byte[] bytes = model.readAllBytes();
-      this.modelBytes = bytes.length;
-      this.session = environment.createSession(bytes, options);
+      this.session = environment.createSession(model.readAllBytes(), options);
       this.tokenizer =
           HuggingFaceTokenizer.newInstance(
               vocabulary,
@@ -102,11 +99,6 @@ final class BertEncoder implements AutoCloseable {
     InputStream in = BertEncoder.class.getClassLoader().getResourceAsStream(name);
     if (in == null) throw new IllegalStateException("model resource missing from the jar: " + name);
     return in;
-  }
-
-  /** The size of the ONNX model file, in bytes. */
-  long modelBytes() {
-    return modelBytes;
   }
 
   /** Unit vectors of {@code texts}, in order, the texts spread over {@code pool}. */
