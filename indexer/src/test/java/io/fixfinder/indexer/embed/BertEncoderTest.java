@@ -87,4 +87,38 @@ class BertEncoderTest {
       pool.shutdownNow();
     }
   }
+
+  /**
+   * Texts of one length run together give each text's own vector on the full-precision model (the
+   * quantised one moves, see {@link BertEncoder}): the batched path pools each text's own rows.
+   */
+  @Test
+  void batchedRunsGiveEachTextItsOwnVectorOnTheFullPrecisionModel() throws Exception {
+    long seed = Long.getLong("tests.seed", System.nanoTime());
+    Random random = new Random(seed);
+    List<String> texts = new ArrayList<>();
+    for (int i = 0; i < 48; i++) {
+      int words = 1 + random.nextInt(i % 3 == 0 ? 4 : 40); // short ones share lengths
+      StringBuilder b = new StringBuilder();
+      for (int w = 0; w < words; w++) b.append(WORDS[random.nextInt(WORDS.length)]).append(' ');
+      texts.add(b.toString().strip());
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    OnnxNativeLibraries.prepare();
+    Candidate fp32 = Candidate.named("all-minilm-l6-v2");
+    try (BertEncoder single =
+            new BertEncoder(fp32.model(), fp32.tokenizer(), 384, BertEncoder.Pooling.MEAN, 1);
+        BertEncoder batched =
+            new BertEncoder(fp32.model(), fp32.tokenizer(), 384, BertEncoder.Pooling.MEAN, 8)) {
+      List<float[]> a = single.encode(texts, pool);
+      List<float[]> b = batched.encode(texts, pool);
+      for (int i = 0; i < texts.size(); i++) {
+        assertThat(b.get(i))
+            .as("seed %d (-Dtests.seed), text %d: %s", seed, i, texts.get(i))
+            .containsExactly(a.get(i), org.assertj.core.data.Offset.offset(1e-5f));
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
