@@ -151,9 +151,9 @@ public final class ApiBench {
       out.println("index: " + clusterMarker + ", " + sizeMb(root) + " MB on disk");
       if (o.buildOnly()) return;
 
+      int openRuns = o.openLoop() ? Math.max(3, o.rates().size()) : 0;
       List<String> queries =
-          distinctQueries(
-              records, SLICE * (2 + o.connections().size() + (o.openLoop() ? 4 : 0)) + 10_000);
+          distinctQueries(records, SLICE * (1 + o.connections().size() + openRuns) + 10_000);
       int[] next = {0};
       java.util.function.IntFunction<List<String>> slice =
           n -> {
@@ -164,8 +164,7 @@ public final class ApiBench {
       List<String> warm = slice.apply(10_000);
       List<String> embedQueries = slice.apply(SLICE);
       List<List<String>> runs = new ArrayList<>();
-      for (int i = 0; i < o.connections().size() + (o.openLoop() ? 4 : 0); i++)
-        runs.add(slice.apply(SLICE));
+      for (int i = 0; i < o.connections().size() + openRuns; i++) runs.add(slice.apply(SLICE));
 
       embedCost(embedQueries.subList(0, 2_000), out);
 
