@@ -12,6 +12,10 @@ final class Latencies {
     samples[n++] = nanos;
   }
 
+  void addAll(Latencies other) {
+    for (int i = 0; i < other.n; i++) add(other.samples[i]);
+  }
+
   int count() {
     return n;
   }

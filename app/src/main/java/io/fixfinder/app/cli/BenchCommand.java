@@ -116,8 +116,11 @@ public final class BenchCommand implements Runnable {
       name = "api",
       mixinStandardHelpOptions = true,
       description = {
-        "wrk on loopback against /api/search of a real `serve` process over a synthetic index,",
-        "uncached and cached, beside the in-process search latency of the same queries (the floor)."
+        "wrk on loopback against /api/search of a real `serve` process over a synthetic index with",
+        "synthetic record vectors and real issue clusters: the default configuration (hybrid,",
+        "learned fusion) beside the bm25 baseline, every query new and embedded for real; closed",
+        "loop at each connection count, open loop at fixed rates, the query embedding alone and",
+        "the in-process floor, all in one run."
       })
   public static final class Api implements Callable<Integer> {
     @Mixin CommonOptions common;
@@ -125,22 +128,57 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--docs", defaultValue = "1000000", description = "Records (default: 1000000).")
     int docs;
 
-    @Option(names = "--seconds", defaultValue = "30", description = "Per wrk run (default: 30).")
+    @Option(names = "--seconds", defaultValue = "30", description = "Per run (default: 30).")
     int seconds;
 
     @Option(
         names = "--connections",
-        defaultValue = "16",
-        description = "wrk connections (default: 16).")
-    int connections;
+        split = ",",
+        defaultValue = "2,8,16",
+        description = "wrk connection counts (default: 2,8,16).")
+    List<Integer> connections;
 
     @Option(
-        names = "--keep",
+        names = "--retrieval",
+        split = ",",
+        defaultValue = "hybrid,bm25",
+        description =
+            "Server configurations, the default first, then baselines (default: hybrid,bm25).")
+    List<String> retrievals;
+
+    @Option(
+        names = "--rates",
+        split = ",",
+        description =
+            "Open-loop arrival rates per second for the first configuration (default: 40%, 60%"
+                + " and 80% of its closed-loop throughput at the most connections).")
+    List<Double> rates = List.of();
+
+    @Option(names = "--no-open-loop", description = "Skip the open-loop runs.")
+    boolean noOpenLoop;
+
+    @Option(
+        names = {"--index-dir", "--keep"},
         paramLabel = "DIR",
         description =
-            "Keep the work folder (index, query lists, server log) in DIR and reuse its index when"
-                + " it holds the same number of records.")
+            "Keep the work folder (index, clusters, query lists, server logs) in DIR and reuse its"
+                + " index when it was built for the same records.")
     java.nio.file.Path keep;
+
+    @Option(
+        names = "--reuse",
+        description = "Fail instead of building when --index-dir holds no matching index.")
+    boolean reuse;
+
+    @Option(
+        names = "--build-only",
+        description = "Build (or check) the index in --index-dir and stop before the load runs.")
+    boolean buildOnly;
+
+    @Option(
+        names = "--build-threads",
+        description = "Threads adding records while building (default: one per core).")
+    int buildThreads = Runtime.getRuntime().availableProcessors();
 
     @Override
     public Integer call() throws Exception {
@@ -156,14 +194,25 @@ public final class BenchCommand implements Runnable {
         throw new io.fixfinder.app.Main.UsageError(
             "bench api starts `fixfinder serve` from the shaded jar: run it through ./fixfinder");
       }
+      if (reuse && keep == null) {
+        throw new io.fixfinder.app.Main.UsageError("--reuse needs --index-dir DIR");
+      }
+      for (String r : retrievals) FixFinderConfig.Retrieval.of(r);
       machine();
       io.fixfinder.app.bench.ApiBench.run(
-          docs,
-          seconds,
-          connections,
-          cfg.index().ramBufferMb(),
-          jar,
-          java.util.Optional.ofNullable(keep),
+          new io.fixfinder.app.bench.ApiBench.Options(
+              docs,
+              seconds,
+              connections,
+              retrievals,
+              rates,
+              !noOpenLoop,
+              java.util.Optional.ofNullable(keep),
+              reuse,
+              buildOnly,
+              buildThreads,
+              cfg.index().ramBufferMb(),
+              jar),
           System.out,
           System.err);
       return 0;

@@ -1,6 +1,5 @@
 package io.fixfinder.indexer.search;
 
-import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.schema.Fields;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.util.VectorUtil;
 
 /**
  * The dense side of search: nearest neighbours of the query's embedding in the HNSW graph, scored
@@ -68,10 +68,17 @@ final class DenseRanking {
    */
   private static ScoreDoc[] ranked(IndexSearcher searcher, Query dense, int k) throws IOException {
     ScoreDoc[] hits = searcher.search(dense, k).scoreDocs;
+    // In doc order, so each segment's priors are opened once and only stepped forward.
+    Arrays.sort(hits, Comparator.comparingInt(h -> h.doc));
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = null;
+    NumericDocValues priors = null;
     for (ScoreDoc hit : hits) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-      hit.score = prior(leaf, hit.doc - leaf.docBase) * Math.max(0f, 2 * hit.score - 1);
+      if (leaf == null || hit.doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
+        priors = leaf.reader().getNumericDocValues(Fields.PRIOR);
+      }
+      hit.score = prior(priors, hit.doc - leaf.docBase) * Math.max(0f, 2 * hit.score - 1);
     }
     Arrays.sort(hits, BEST_FIRST);
     return hits;
@@ -111,7 +118,8 @@ final class DenseRanking {
       int local = doc - leaf.docBase;
       int at = vectors.docID() < local ? vectors.advance(local) : vectors.docID();
       if (at != local) continue;
-      float cos = Embedder.cosine(query, values.vectorValue(vectors.index()));
+      // Lucene's dot product: the one the graph scored with (SIMD when the Vector API is on)
+      float cos = VectorUtil.dotProduct(query, values.vectorValue(vectors.index()));
       out.add(new ScoreDoc(doc, prior(priors, local) * Math.max(0f, cos)));
     }
     out.sort(BEST_FIRST);
@@ -120,10 +128,6 @@ final class DenseRanking {
 
   private static final Comparator<ScoreDoc> BEST_FIRST =
       Comparator.comparingDouble((ScoreDoc d) -> -d.score).thenComparingInt(d -> d.doc);
-
-  private static float prior(LeafReaderContext leaf, int local) throws IOException {
-    return prior(leaf.reader().getNumericDocValues(Fields.PRIOR), local);
-  }
 
   /** A record's prior from its segment's priors, read forward only; 1 without one. */
   private static float prior(NumericDocValues priors, int local) throws IOException {
