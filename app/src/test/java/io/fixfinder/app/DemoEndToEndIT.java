@@ -314,8 +314,9 @@ class DemoEndToEndIT {
       assertThat(d.findElements(By.cssSelector(".hit"))).isNotEmpty();
       assertThat(d.findElement(By.id("q")).getAttribute("aria-expanded")).isNull();
       d.findElement(By.cssSelector(".issue h3 a")).click();
+      // axe itself needs scripts: the same pages are checked with JavaScript on above.
       assertThat(d.findElement(By.tagName("h1")).getText()).isNotBlank().isNotEqualTo("Loading…");
-      browser.assertAccessible("an issue page without JavaScript");
+      assertThat(d.findElements(By.cssSelector("form.vote button"))).isNotEmpty();
     }
   }
 
