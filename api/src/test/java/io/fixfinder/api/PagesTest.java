@@ -135,7 +135,7 @@ class PagesTest {
             null);
     assertThat(r.statusCode()).isEqualTo(303);
     assertThat(r.headers().firstValue("location"))
-        .hasValue("/?voted=doc%3A" + ApiFixture.DOC_ID + "#vote");
+        .hasValue("/?voted=doc%3A" + ApiFixture.DOC_ID + "#vote-doc-" + ApiFixture.DOC_ID);
     assertThat(api.feedback.tally(item).yes()).isEqualTo(1);
 
     // Somewhere else than our pages: the location falls back to the home page.

@@ -29,6 +29,11 @@ public final class Links {
     return "/?" + String.join("&", params);
   }
 
+  /** The id of the "did this fix it?" form of a feedback item, the anchor a vote returns to. */
+  public static String voteAnchor(String item) {
+    return "vote-" + item.replaceAll("[^A-Za-z0-9_-]", "-");
+  }
+
   /** A search for {@code query} exactly as spelled: no correction is applied. */
   public static String exact(String query, SearchPage.Filters filters) {
     return search(query, filters, 1) + "&exact=1";

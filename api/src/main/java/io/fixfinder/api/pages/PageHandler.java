@@ -165,7 +165,12 @@ public final class PageHandler {
       feedback.vote(ctx, item, answer);
       String separator = back.contains("?") ? "&" : "?";
       ctx.redirect(
-          back + separator + "voted=" + Links.encode(item.key()) + "#vote",
+          back
+              + separator
+              + "voted="
+              + Links.encode(item.key())
+              + "#"
+              + Links.voteAnchor(item.key()),
           io.javalin.http.HttpStatus.SEE_OTHER);
     } catch (ApiException e) {
       html(ctx, e.status(), pages.notFound("That vote could not be counted: " + e.getMessage()));
