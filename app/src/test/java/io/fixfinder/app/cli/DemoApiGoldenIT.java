@@ -6,20 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.fixfinder.app.pipeline.CrawlPipeline;
-import io.fixfinder.app.pipeline.DataLayout;
-import io.fixfinder.app.pipeline.DemoSources;
-import io.fixfinder.app.pipeline.IndexPipeline;
-import io.fixfinder.core.config.ConfigLoader;
-import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.json.Json;
-import io.fixfinder.demo.DemoCorpus;
-import io.fixfinder.demo.DemoManifest;
 import io.fixfinder.demo.DemoSite;
-import io.fixfinder.demo.DemoSites;
-import io.fixfinder.demo.FakeYouTubeApi;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,18 +19,15 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.parser.Parser;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The main endpoints on the demo corpus, crawled, indexed (with embeddings and issue clusters) and
@@ -65,47 +50,18 @@ class DemoApiGoldenIT {
   private static final Pattern DOC_ID = Pattern.compile("\\b[0-9a-f]{32}\\b");
   private static final Pattern ISSUE_ID = Pattern.compile("\\biss-[0-9a-f]{12}\\b");
 
-  @TempDir static Path dir;
-  static DemoManifest manifest;
-  static DemoSites sites;
-  static FakeYouTubeApi youtube;
-  static Serving.Running running;
+  static ServedDemo demo;
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
-  static void buildAndServe() throws Exception {
-    FixFinderConfig cfg =
-        ConfigLoader.load(Optional.empty(), Map.of()).withDataDir(dir.resolve("data")).withPort(0);
-    DataLayout data = new DataLayout(cfg.data().dir());
-    manifest = DemoCorpus.writeTo(dir.resolve("corpus"));
-    // Fixed ports keep URLs, and so record and cluster ids, the same from run to run.
-    Map<String, Integer> ports = new HashMap<>();
-    for (int i = 0; i < manifest.sites().size(); i++) {
-      ports.put(manifest.sites().get(i).name(), 47_811 + i);
-    }
-    sites = DemoSites.start(manifest, ports, DemoSites.Ports.REQUIRED);
-    youtube = FakeYouTubeApi.start(manifest.youtubeVideos());
-    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    new CrawlPipeline(cfg, data, quiet)
-        .run(
-            DemoSources.of(manifest, sites),
-            Optional.of(new CrawlPipeline.YouTubeRun(youtube.rootUrl().toString(), "demo-key")));
-    new IndexPipeline(cfg, data, quiet).rebuild();
-    running = Serving.start(cfg);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (running != null) running.close();
-    if (youtube != null) youtube.close();
-    if (sites != null) sites.close();
+  static void serve() throws Exception {
+    demo = ServedDemo.get();
   }
 
   static JsonNode get(String pathAndQuery) throws Exception {
     HttpResponse<String> r =
         HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + running.server().port() + pathAndQuery))
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + demo.port() + pathAndQuery))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(pathAndQuery + ": " + r.body()).isEqualTo(200);
@@ -210,8 +166,8 @@ class DemoApiGoldenIT {
   /** The file a demo site serves for {@code url} (fragment and query ignored). */
   private static Path corpusFile(String url) {
     URI uri = URI.create(url);
-    for (DemoSite site : manifest.sites()) {
-      if (sites.origin(site.name()).getPort() == uri.getPort()) {
+    for (DemoSite site : demo.manifest().sites()) {
+      if (demo.sites().origin(site.name()).getPort() == uri.getPort()) {
         Path file = site.root().resolve(uri.getPath().substring(1));
         return Files.isDirectory(file) ? file.resolve("index.html") : file;
       }

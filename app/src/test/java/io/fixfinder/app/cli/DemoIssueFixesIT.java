@@ -3,33 +3,17 @@ package io.fixfinder.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fixfinder.app.pipeline.CrawlPipeline;
-import io.fixfinder.app.pipeline.DataLayout;
-import io.fixfinder.app.pipeline.DemoSources;
-import io.fixfinder.app.pipeline.IndexPipeline;
-import io.fixfinder.core.config.ConfigLoader;
-import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.json.Json;
-import io.fixfinder.demo.DemoCorpus;
-import io.fixfinder.demo.DemoManifest;
-import io.fixfinder.demo.DemoSites;
-import io.fixfinder.demo.FakeYouTubeApi;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 14's fixes on the demo, crawled, indexed and served as {@code fixfinder demo} does: the E18
@@ -37,34 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  * row's anchor, the answer's text and a video chapter's moment.
  */
 class DemoIssueFixesIT {
-  @TempDir static Path dir;
-  static DemoSites sites;
-  static FakeYouTubeApi youtube;
-  static Serving.Running running;
+  static ServedDemo demo;
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
-  static void buildAndServe() throws Exception {
-    FixFinderConfig cfg =
-        ConfigLoader.load(Optional.empty(), Map.of()).withDataDir(dir.resolve("data")).withPort(0);
-    DataLayout data = new DataLayout(cfg.data().dir());
-    DemoManifest manifest = DemoCorpus.writeTo(dir.resolve("corpus"));
-    sites = DemoSites.start(manifest);
-    youtube = FakeYouTubeApi.start(manifest.youtubeVideos());
-    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    new CrawlPipeline(cfg, data, quiet)
-        .run(
-            DemoSources.of(manifest, sites),
-            Optional.of(new CrawlPipeline.YouTubeRun(youtube.rootUrl().toString(), "demo-key")));
-    new IndexPipeline(cfg, data, quiet).rebuild();
-    running = Serving.start(cfg);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (running != null) running.close();
-    if (youtube != null) youtube.close();
-    if (sites != null) sites.close();
+  static void serve() throws Exception {
+    demo = ServedDemo.get();
   }
 
   static HttpResponse<String> fetch(String url) throws Exception {
@@ -73,7 +35,7 @@ class DemoIssueFixesIT {
   }
 
   static JsonNode get(String pathAndQuery) throws Exception {
-    HttpResponse<String> r = fetch("http://127.0.0.1:" + running.server().port() + pathAndQuery);
+    HttpResponse<String> r = fetch("http://127.0.0.1:" + demo.port() + pathAndQuery);
     assertThat(r.statusCode()).as(pathAndQuery + ": " + r.body()).isEqualTo(200);
     return Json.mapper().readTree(r.body());
   }

@@ -3,32 +3,15 @@ package io.fixfinder.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fixfinder.app.pipeline.CrawlPipeline;
-import io.fixfinder.app.pipeline.DataLayout;
-import io.fixfinder.app.pipeline.DemoSources;
-import io.fixfinder.app.pipeline.IndexPipeline;
-import io.fixfinder.core.config.ConfigLoader;
-import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.json.Json;
-import io.fixfinder.demo.DemoCorpus;
-import io.fixfinder.demo.DemoManifest;
-import io.fixfinder.demo.DemoSites;
-import io.fixfinder.demo.FakeYouTubeApi;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Map;
-import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Knowing what we don't know, through the real server on the demo corpus (crawled, indexed with
@@ -37,40 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
  * issue first, with every result of the type the query names.
  */
 class NoMatchIT {
-  @TempDir static Path dir;
-  static DemoSites sites;
-  static FakeYouTubeApi youtube;
-  static Serving.Running running;
+  static ServedDemo demo;
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
-  static void buildAndServe() throws Exception {
-    FixFinderConfig cfg =
-        ConfigLoader.load(Optional.empty(), Map.of()).withDataDir(dir.resolve("data")).withPort(0);
-    DataLayout data = new DataLayout(cfg.data().dir());
-    DemoManifest manifest = DemoCorpus.writeTo(dir.resolve("corpus"));
-    sites = DemoSites.start(manifest);
-    youtube = FakeYouTubeApi.start(manifest.youtubeVideos());
-    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
-    new CrawlPipeline(cfg, data, quiet)
-        .run(
-            DemoSources.of(manifest, sites),
-            Optional.of(new CrawlPipeline.YouTubeRun(youtube.rootUrl().toString(), "demo-key")));
-    new IndexPipeline(cfg, data, quiet).rebuild();
-    running = Serving.start(cfg);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (running != null) running.close();
-    if (youtube != null) youtube.close();
-    if (sites != null) sites.close();
+  static void serve() throws Exception {
+    demo = ServedDemo.get();
   }
 
   static JsonNode search(String q) throws Exception {
     String url =
         "http://127.0.0.1:"
-            + running.server().port()
+            + demo.port()
             + "/api/search?q="
             + URLEncoder.encode(q, StandardCharsets.UTF_8);
     HttpResponse<String> r =
