@@ -117,7 +117,7 @@ public final class ApiBench {
               && Files.exists(clustered)
               && Files.readString(clustered).strip().equals(clusterMarker);
       if (o.reuse() && !(indexOk && clustersOk)) {
-        throw new IOException(
+        throw new io.fixfinder.app.Main.UsageError(
             "--reuse: "
                 + work
                 + " holds no complete index of "
