@@ -56,10 +56,9 @@ final class QueryBuilder {
    * ({@link Fields#bodyIn}), beside its weight 1 in the body: 1, set before measuring (a word
    * matched in its own language counts as much as in English); of 0.5, 1 and 2, ords picks 1 and
    * multilingual 0.5, each within 0.003 of the other's choice held out (docs/relevance.md, "Other
-   * languages"). The system property exists only to reproduce that sweep.
+   * languages"; the sweep is reproduced by editing this constant).
    */
-  static final float LANGUAGE_WEIGHT =
-      Float.parseFloat(System.getProperty("fixfinder.langWeight", "1"));
+  static final float LANGUAGE_WEIGHT = 1f;
 
   private final Analyzer analyzer = Analyzers.queryPerField();
   private final Lexicon lexicon;
