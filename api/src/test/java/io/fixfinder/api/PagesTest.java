@@ -28,7 +28,7 @@ class PagesTest {
 
   @Test
   void theHomePageIsTheSearchFormAlone() throws Exception {
-    HttpResponse<String> r = api.get("/");
+    HttpResponse<String> r = page("/");
     assertPage(r, 200);
     assertThat(r.body())
         .contains("<form class=\"search\" role=\"search\" action=\"/\" method=\"get\">")
@@ -38,7 +38,7 @@ class PagesTest {
 
   @Test
   void aSearchShowsItsResultsInTheHtmlItself() throws Exception {
-    HttpResponse<String> r = api.get("/?q=aqualine+washing+machine+wont+drain");
+    HttpResponse<String> r = page("/?q=aqualine+washing+machine+wont+drain");
     assertPage(r, 200);
     String html = r.body();
     assertThat(html)
@@ -60,19 +60,19 @@ class PagesTest {
 
   @Test
   void filtersAndPagesAreLinksThatKeepTheQuery() throws Exception {
-    String html = api.get("/?q=wont+drain&type=washing-machine").body();
+    String html = page("/?q=wont+drain&type=washing-machine").body();
     assertThat(html)
         .contains("href=\"/?q=wont+drain&amp;kind=forum&amp;type=washing-machine\"")
         .contains("href=\"/?q=wont+drain\"") // removing the type filter
         .contains("Washing machine <span aria-hidden=\"true\">×</span>");
-    HttpResponse<String> filtered = api.get("/?q=wont+drain&kind=manual");
+    HttpResponse<String> filtered = page("/?q=wont+drain&kind=manual");
     assertPage(filtered, 200);
     assertThat(filtered.body()).contains("0 results").contains("Nothing matched");
   }
 
   @Test
   void gibberishIsAnHonestNoMatchNotAConfidentList() throws Exception {
-    HttpResponse<String> r = api.get("/?q=zzzz+qqq");
+    HttpResponse<String> r = page("/?q=zzzz+qqq");
     assertPage(r, 200);
     assertThat(r.body())
         .contains("No good match for “zzzz qqq”")
@@ -83,11 +83,11 @@ class PagesTest {
 
   @Test
   void aMisspellingIsCorrectedOrOffered() throws Exception {
-    String html = api.get("/?q=whasing+machine+wont+drain").body();
+    String html = page("/?q=whasing+machine+wont+drain").body();
     assertThat(html)
         .containsPattern(
             "Did you mean <a href=\"/\\?q=washing\\+machine\\+wont\\+drain\"|Search instead for <a href=\"/\\?q=whasing\\+machine\\+wont\\+drain&amp;exact=1\"");
-    String exact = api.get("/?q=whasing+machine+wont+drain&exact=1").body();
+    String exact = page("/?q=whasing+machine+wont+drain&exact=1").body();
     assertThat(exact)
         .doesNotContain("Search instead for")
         .contains("value=\"whasing machine wont drain\"");
@@ -95,20 +95,20 @@ class PagesTest {
 
   @Test
   void badQueriesAreTheSamePageSayingWhatWasWrong() throws Exception {
-    HttpResponse<String> blank = api.get("/?q=%E2%80%8B%E2%80%8B");
+    HttpResponse<String> blank = page("/?q=%E2%80%8B%E2%80%8B");
     assertPage(blank, 400);
     assertThat(blank.body()).contains("no letters or digits");
-    HttpResponse<String> page = api.get("/?q=drain&page=abc");
+    HttpResponse<String> page = page("/?q=drain&page=abc");
     assertPage(page, 400);
     assertThat(page.body()).contains("must be an integer").contains("value=\"drain\"");
-    HttpResponse<String> tooLong = api.get("/?q=" + "a".repeat(501));
+    HttpResponse<String> tooLong = page("/?q=" + "a".repeat(501));
     assertPage(tooLong, 400);
     assertThat(tooLong.body()).contains("the limit is 500");
   }
 
   @Test
   void aProductPageNamesTheProductInWords() throws Exception {
-    HttpResponse<String> r = api.get("/product/aqualine-wm8420x");
+    HttpResponse<String> r = page("/product/aqualine-wm8420x");
     assertPage(r, 200);
     assertThat(r.body())
         .contains("<h1>Aqualine WM-8420X washing machine</h1>")
@@ -117,9 +117,9 @@ class PagesTest {
 
   @Test
   void unknownIssuesAndProductsAreNotFoundPages() throws Exception {
-    assertPage(api.get("/issue/iss-nothing"), 404);
-    assertPage(api.get("/issue/NOT%20AN%20ID"), 404);
-    HttpResponse<String> r = api.get("/product/aqualine-zz9999");
+    assertPage(page("/issue/iss-nothing"), 404);
+    assertPage(page("/issue/NOT%20AN%20ID"), 404);
+    HttpResponse<String> r = page("/product/aqualine-zz9999");
     assertPage(r, 404);
     assertThat(r.body()).contains("We have no product with that address.");
   }
@@ -128,7 +128,7 @@ class PagesTest {
   void aPageVoteIsCountedAndSendsTheVisitorBack() throws Exception {
     String item = "doc:" + ApiFixture.DOC_ID;
     HttpResponse<String> r =
-        api.post(
+        post(
             "/vote",
             "application/x-www-form-urlencoded",
             "item=" + item.replace(":", "%3A") + "&answer=yes&back=%2F",
@@ -140,7 +140,7 @@ class PagesTest {
 
     // Somewhere else than our pages: the location falls back to the home page.
     HttpResponse<String> elsewhere =
-        api.post(
+        post(
             "/vote",
             "application/x-www-form-urlencoded",
             "item=" + item + "&answer=no&back=https%3A%2F%2Fevil.example%2F",
@@ -156,6 +156,7 @@ class PagesTest {
             java.net.http.HttpRequest.newBuilder(api.uri("/vote"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Origin", "https://evil.example")
+                .header("Accept", "text/html")
                 .POST(
                     java.net.http.HttpRequest.BodyPublishers.ofString(
                         "item=doc%3A" + ApiFixture.DOC_ID + "&answer=yes"))
@@ -163,13 +164,54 @@ class PagesTest {
             HttpResponse.BodyHandlers.ofString());
     assertPage(crossSite, 403);
     HttpResponse<String> noAnswer =
-        api.post(
-            "/vote", "application/x-www-form-urlencoded", "item=doc%3A" + ApiFixture.DOC_ID, null);
+        post("/vote", "application/x-www-form-urlencoded", "item=doc%3A" + ApiFixture.DOC_ID, null);
     assertPage(noAnswer, 400);
     assertThat(noAnswer.body()).contains("Choose yes, partly or no.");
     HttpResponse<String> unknown =
-        api.post("/vote", "application/x-www-form-urlencoded", "item=doc%3Anope&answer=yes", null);
+        post("/vote", "application/x-www-form-urlencoded", "item=doc%3Anope&answer=yes", null);
     assertPage(unknown, 422);
+  }
+
+  @Test
+  void aClientThatDoesNotReadHtmlGetsProblemsFromThePagesToo() throws Exception {
+    HttpResponse<String> notFound = api.get("/issue/iss-nothing");
+    assertThat(notFound.statusCode()).isEqualTo(404);
+    assertThat(notFound.headers().firstValue("content-type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+    HttpResponse<String> blank = api.get("/?q=%E2%80%8B");
+    assertThat(blank.statusCode()).isEqualTo(400);
+    assertThat(blank.body()).contains("missing-query");
+    HttpResponse<String> crossSite =
+        api.http.send(
+            java.net.http.HttpRequest.newBuilder(api.uri("/vote"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Origin", "https://evil.example")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("item=doc%3Ax&answer=yes"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(crossSite.statusCode()).isEqualTo(403);
+    assertThat(crossSite.body()).contains("cross-site-form");
+  }
+
+  /** A page as a browser asks for it (Accept: text/html). */
+  private static HttpResponse<String> page(String pathAndQuery) throws Exception {
+    return api.http.send(
+        java.net.http.HttpRequest.newBuilder(api.uri(pathAndQuery))
+            .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A form post as a browser sends it. */
+  private static HttpResponse<String> post(String path, String type, String body, String unused)
+      throws Exception {
+    return api.http.send(
+        java.net.http.HttpRequest.newBuilder(api.uri(path))
+            .header("Content-Type", type)
+            .header("Accept", "text/html,*/*;q=0.8")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** Every page: the status, HTML with a language, one h1, a title, and the strict CSP. */

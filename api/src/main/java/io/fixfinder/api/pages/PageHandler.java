@@ -115,6 +115,7 @@ public final class PageHandler {
               new SearchPage(
                   shown, filters, Optional.of(response), Optional.empty(), maxPage, spelling)));
     } catch (ApiException e) {
+      if (!wantsHtml(ctx)) throw e;
       html(
           ctx,
           e.status(),
@@ -134,6 +135,7 @@ public final class PageHandler {
     Optional<IssueView.Page> page =
         IssueHandler.ID.matcher(id).matches() ? issues.page(id, RELATED) : Optional.empty();
     if (page.isEmpty()) {
+      if (!wantsHtml(ctx)) throw ApiException.notFound("No issue with id '" + id + "'");
       html(ctx, 404, pages.notFound("We have no issue with that address."));
       return;
     }
@@ -150,6 +152,10 @@ public final class PageHandler {
    */
   public void vote(Context ctx) {
     if (!sameOrigin(ctx)) {
+      if (!wantsHtml(ctx)) {
+        throw new ApiException(
+            403, "cross-site-form", "Forbidden", "Votes are taken only from FixFinder's own pages");
+      }
       html(ctx, 403, pages.notFound("Votes are taken only from FixFinder's own pages."));
       return;
     }
@@ -173,6 +179,7 @@ public final class PageHandler {
               + Links.voteAnchor(item.key()),
           io.javalin.http.HttpStatus.SEE_OTHER);
     } catch (ApiException e) {
+      if (!wantsHtml(ctx)) throw e;
       html(ctx, e.status(), pages.notFound("That vote could not be counted: " + e.getMessage()));
     }
   }
@@ -201,10 +208,20 @@ public final class PageHandler {
             ? products.page(id, PRODUCT_ISSUES)
             : Optional.empty();
     if (page.isEmpty()) {
+      if (!wantsHtml(ctx)) throw ApiException.notFound("No product with id '" + id + "'");
       html(ctx, 404, pages.notFound("We have no product with that address."));
       return;
     }
     html(ctx, 200, pages.product(new ProductPage(page.get())));
+  }
+
+  /**
+   * Whether the client reads HTML: a browser's navigations and form posts say so in Accept. Any
+   * other client (a script, curl) gets its errors as RFC 9457 problems, as from the API.
+   */
+  private static boolean wantsHtml(Context ctx) {
+    String accept = ctx.header("Accept");
+    return accept != null && accept.contains("text/html");
   }
 
   private static void html(Context ctx, int status, String body) {
