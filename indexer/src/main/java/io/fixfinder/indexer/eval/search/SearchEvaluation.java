@@ -8,6 +8,7 @@ import io.fixfinder.core.json.Json;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.model.SourceKind;
 import io.fixfinder.core.progress.Progress;
+import io.fixfinder.core.understand.DocumentKeying;
 import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.core.understand.Keys;
 import io.fixfinder.indexer.embed.Embedder;
@@ -364,7 +365,9 @@ public final class SearchEvaluation {
 
   /** A record as the crawler would key it: product, codes and symptoms from title and text. */
   public SourceDoc toSourceDoc(BeirSet.Doc d) {
-    Keys keys = extractor.extract(d.title() + "\n" + d.text());
+    // the crawler's document keying (title outweighs body, incidental words do not key), not the
+    // query extraction: a guide whose steps mention a soldering "iron" is not about an iron
+    Keys keys = extractor.extractDocument(DocumentKeying.Page.of(d.title(), d.text())).keys();
     return new SourceDoc(
         d.id(),
         "beir:" + d.id(),
