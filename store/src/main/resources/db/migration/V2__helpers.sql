@@ -29,11 +29,12 @@ CREATE TABLE helper (
 );
 
 -- What a helper can fix, as the keys the indexer uses: an issue-cluster id, a model, a brand, a
--- product type key or a fault-area id.
+-- product type key or a fault-area id. sort_order keeps the helper's own order for their editor.
 CREATE TABLE helper_skill (
   helper_id VARCHAR(32) NOT NULL REFERENCES helper (id) ON DELETE CASCADE,
   kind VARCHAR(8) NOT NULL CHECK (kind IN ('issue', 'model', 'brand', 'type', 'area')),
   skill_value VARCHAR(80) NOT NULL,
+  sort_order INTEGER NOT NULL,
   PRIMARY KEY (helper_id, kind, skill_value)
 );
 CREATE INDEX helper_skill_by_value ON helper_skill (kind, skill_value);
