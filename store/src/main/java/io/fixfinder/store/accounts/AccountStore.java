@@ -192,7 +192,17 @@ public final class AccountStore {
                     tokenHash,
                     RESET,
                     now));
-    if (pending.isEmpty()) return new TokenUse.InvalidToken();
+    if (pending.isEmpty()) {
+      // As in spend(): an expired link presented is removed now, not at the next purge.
+      db.transaction(
+          c ->
+              Jdbc.update(
+                  c,
+                  "DELETE FROM helper_token WHERE token_hash = ? AND expires_at_ms <= ?",
+                  tokenHash,
+                  now));
+      return new TokenUse.InvalidToken();
+    }
     String id = pending.get().id();
     EmailAddress email =
         new EmailAddress(box.open(pending.get().emailSealed(), HelperSecrets.emailContext(id)));
