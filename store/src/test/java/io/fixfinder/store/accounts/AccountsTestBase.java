@@ -36,7 +36,7 @@ public abstract class AccountsTestBase {
   protected AccountStore accounts;
 
   @BeforeEach
-  void openAccounts() throws Exception {
+  protected void openAccounts() throws Exception {
     url = freshUrl();
     db = Database.open(url);
     byte[] key = new byte[32];
@@ -46,7 +46,7 @@ public abstract class AccountsTestBase {
   }
 
   @AfterEach
-  void closeAccounts() {
+  protected void closeAccounts() {
     db.close();
   }
 
