@@ -197,6 +197,8 @@ public final class HelperProfiles {
     return db.read(
         c -> {
           Map<String, List<Skill>> skills = HelperRows.allSkills(c, LISTABLE, true, false);
+          // A few hundred distinct zones among thousands of helpers: resolve each once.
+          Map<String, ZoneId> zones = new java.util.HashMap<>();
           return Jdbc.list(
               c,
               "SELECT h.id, "
@@ -216,7 +218,7 @@ public final class HelperProfiles {
                     p.city(),
                     p.coordinates(),
                     p.remote(),
-                    zone(p.timeZone()),
+                    zones.computeIfAbsent(p.timeZone(), HelperProfiles::zone),
                     p.weeklyHours(),
                     p.paused());
               },
