@@ -244,7 +244,9 @@ public final class AccountStore {
         address
             .map(a -> HelperSecrets.emailIndex(box, a))
             .orElseGet(() -> box.blindIndex(HelperSecrets.EMAIL_INDEX, String.valueOf(email)));
-    String addressSubject = box.blindIndex(HelperSecrets.ADDRESS_INDEX, clientAddress);
+    String addressSubject =
+        box.blindIndex(
+            HelperSecrets.ADDRESS_INDEX, java.util.Objects.requireNonNullElse(clientAddress, ""));
 
     Optional<Duration> wait =
         db.read(

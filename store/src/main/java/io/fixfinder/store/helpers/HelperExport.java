@@ -21,6 +21,12 @@ public record HelperExport(
     sessions = List.copyOf(sessions);
   }
 
+  /** Never the address or channels: records print themselves into logs too easily. */
+  @Override
+  public String toString() {
+    return "HelperExport[" + id + ", " + status + ", sessions=" + sessions.size() + "]";
+  }
+
   /** A login that is still open. */
   public record SessionInfo(Instant created, Instant lastSeen, Instant expires) {}
 }
