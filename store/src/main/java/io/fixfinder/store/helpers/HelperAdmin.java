@@ -1,0 +1,60 @@
+package io.fixfinder.store.helpers;
+
+import io.fixfinder.store.Database;
+import io.fixfinder.store.accounts.Jdbc;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The operator's commands ({@code ./fixfinder helpers list|suspend|delete}). They name a helper by
+ * id and never show a contact detail.
+ */
+public final class HelperAdmin {
+  private final Database db;
+  private final HelperDeletion deletion;
+
+  public HelperAdmin(Database db, HelperDeletion deletion) {
+    this.db = db;
+    this.deletion = deletion;
+  }
+
+  /** Every helper, oldest first. */
+  public List<HelperSummary> list() {
+    return db.read(
+        c ->
+            Jdbc.list(
+                c,
+                "SELECT id, verified, suspended, display_name, created_at_ms FROM helper"
+                    + " ORDER BY created_at_ms, id",
+                rs ->
+                    new HelperSummary(
+                        rs.getString(1),
+                        HelperStatus.of(rs.getBoolean(2), rs.getBoolean(3)),
+                        rs.getString(4),
+                        Instant.ofEpochMilli(rs.getLong(5)))));
+  }
+
+  /**
+   * Suspends a helper: unlisted at once, every session ended, no login or reset link until {@link
+   * #unsuspend}. False when there is no such helper.
+   */
+  public boolean suspend(String helperId) {
+    return db.transaction(
+        c -> {
+          int n = Jdbc.update(c, "UPDATE helper SET suspended = ? WHERE id = ?", true, helperId);
+          Jdbc.update(c, "DELETE FROM helper_session WHERE helper_id = ?", helperId);
+          return n == 1;
+        });
+  }
+
+  /** Lifts a suspension; false when there is no such helper. */
+  public boolean unsuspend(String helperId) {
+    return db.transaction(
+        c -> Jdbc.update(c, "UPDATE helper SET suspended = ? WHERE id = ?", false, helperId) == 1);
+  }
+
+  /** Deletes a helper and all their personal data; false when there is no such helper. */
+  public boolean delete(String helperId) {
+    return deletion.delete(helperId);
+  }
+}
