@@ -58,7 +58,7 @@ class PostgresStoreIT extends StoreContract {
     java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
     System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
     try (Database withPassword = Database.open(url)) {
-      assertThat(withPassword.schemaVersion()).isEqualTo("1");
+      assertThat(withPassword.schemaVersion()).isEqualTo(LATEST_SCHEMA);
     } finally {
       System.setErr(err);
     }

@@ -32,6 +32,12 @@ abstract class StoreContract {
   /** {@code url} opened so that the database answers reads and refuses every write. */
   abstract String readOnly(String url);
 
+  /**
+   * The highest migration: V2 (accounts) and V3 (contact) are reserved numbers, so this holds with
+   * either or both present.
+   */
+  static final String LATEST_SCHEMA = "3";
+
   String url;
   Database db;
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T23:50:00Z"));
@@ -50,14 +56,15 @@ abstract class StoreContract {
   @Test
   void opensMigratedAndHealthy() {
     assertThat(db.kind()).isEqualTo(expectedKind());
-    assertThat(db.schemaVersion()).isEqualTo("1");
+    assertThat(db.schemaVersion()).isEqualTo(LATEST_SCHEMA);
     assertThat(db.health()).isEqualTo(new Database.Health(true, expectedKind()));
   }
 
   @Test
   void reopeningMigratesNothingTwice() {
+    long before = count("SELECT COUNT(*) FROM schema_history");
     try (Database again = Database.open(url)) {
-      assertThat(again.schemaVersion()).isEqualTo("1");
+      assertThat(again.schemaVersion()).isEqualTo(LATEST_SCHEMA);
       Integer migrations =
           again.read(
               c -> {
@@ -67,7 +74,7 @@ abstract class StoreContract {
                   return rs.getInt(1);
                 }
               });
-      assertThat(migrations).isEqualTo(1);
+      assertThat(migrations.longValue()).isEqualTo(before);
     }
   }
 
