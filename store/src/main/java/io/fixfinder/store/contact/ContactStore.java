@@ -353,7 +353,8 @@ public final class ContactStore {
 
   /**
    * Someone reports {@code helperId} to the operator. A request id, when given, must be one of that
-   * helper's live requests.
+   * helper's live requests. The caller checks that the helper exists (this store does not know the
+   * helper table) and limits the rate.
    */
   public ContactResult<HelperReport> report(
       String helperId, String reason, Optional<String> requestId) {
@@ -427,57 +428,80 @@ public final class ContactStore {
     Map<String, long[]> histograms = new HashMap<>();
     for (int from = 0; from < ids.size(); from += IN_CHUNK) {
       List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_CHUNK));
-      String in = String.join(", ", Collections.nCopies(chunk.size(), "?"));
+      String in =
+          " WHERE helper_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")";
       db.read(
           c -> {
-            try (PreparedStatement st =
-                c.prepareStatement(
-                    "SELECT helper_id, received, answered, fixed, not_fixed, gave_up, reports"
-                        + " FROM helper_contact_stats WHERE helper_id IN ("
-                        + in
-                        + ")")) {
-              for (int i = 0; i < chunk.size(); i++) st.setString(i + 1, chunk.get(i));
-              try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                  long[] v = new long[6];
-                  for (int i = 0; i < 6; i++) v[i] = rs.getLong(i + 2);
-                  counts.put(rs.getString(1), v);
-                }
-              }
-            }
-            try (PreparedStatement st =
-                c.prepareStatement(
-                    "SELECT helper_id, bucket, n FROM helper_response_histogram WHERE helper_id IN ("
-                        + in
-                        + ")")) {
-              for (int i = 0; i < chunk.size(); i++) st.setString(i + 1, chunk.get(i));
-              try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                  int bucket = rs.getInt(2);
-                  if (bucket < 0 || bucket >= ResponseTimes.UPPER_MINUTES.length) continue;
-                  histograms
-                          .computeIfAbsent(
-                              rs.getString(1), k -> new long[ResponseTimes.UPPER_MINUTES.length])[
-                          bucket] +=
-                      rs.getLong(3);
-                }
-              }
-            }
+            readStats(c, in, chunk, counts, histograms);
             return null;
           });
     }
     Map<String, HelperStats> out = new LinkedHashMap<>();
-    for (String id : ids) {
-      long[] v = counts.get(id);
-      if (v == null) {
-        out.put(id, HelperStats.none(id));
-        continue;
-      }
-      long[] h = histograms.get(id);
-      OptionalLong median = h == null ? OptionalLong.empty() : ResponseTimes.median(h);
-      out.put(id, new HelperStats(id, v[0], v[1], v[2], v[3], v[4], v[5], median));
-    }
+    for (String id : ids) out.put(id, stats(id, counts, histograms));
     return out;
+  }
+
+  /**
+   * The contact record of every helper that has one, in one read: for matching, which ranks many
+   * helpers and keeps these in memory rather than asking per search.
+   */
+  public Map<String, HelperStats> reputationOfAll() {
+    Map<String, long[]> counts = new HashMap<>();
+    Map<String, long[]> histograms = new HashMap<>();
+    db.read(
+        c -> {
+          readStats(c, "", List.of(), counts, histograms);
+          return null;
+        });
+    Map<String, HelperStats> out = new HashMap<>();
+    for (String id : counts.keySet()) out.put(id, stats(id, counts, histograms));
+    return out;
+  }
+
+  private static HelperStats stats(
+      String id, Map<String, long[]> counts, Map<String, long[]> histograms) {
+    long[] v = counts.get(id);
+    if (v == null) return HelperStats.none(id);
+    long[] h = histograms.get(id);
+    OptionalLong median = h == null ? OptionalLong.empty() : ResponseTimes.median(h);
+    return new HelperStats(id, v[0], v[1], v[2], v[3], v[4], v[5], median);
+  }
+
+  private static void readStats(
+      Connection c,
+      String where,
+      List<String> params,
+      Map<String, long[]> counts,
+      Map<String, long[]> histograms)
+      throws SQLException {
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "SELECT helper_id, received, answered, fixed, not_fixed, gave_up, reports"
+                + " FROM helper_contact_stats"
+                + where)) {
+      for (int i = 0; i < params.size(); i++) st.setString(i + 1, params.get(i));
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          long[] v = new long[6];
+          for (int i = 0; i < 6; i++) v[i] = rs.getLong(i + 2);
+          counts.put(rs.getString(1), v);
+        }
+      }
+    }
+    try (PreparedStatement st =
+        c.prepareStatement("SELECT helper_id, bucket, n FROM helper_response_histogram" + where)) {
+      for (int i = 0; i < params.size(); i++) st.setString(i + 1, params.get(i));
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          int bucket = rs.getInt(2);
+          if (bucket < 0 || bucket >= ResponseTimes.UPPER_MINUTES.length) continue;
+          histograms
+                  .computeIfAbsent(
+                      rs.getString(1), k -> new long[ResponseTimes.UPPER_MINUTES.length])[bucket] +=
+              rs.getLong(3);
+        }
+      }
+    }
   }
 
   /**

@@ -361,6 +361,10 @@ abstract class ContactStoreContract {
         .isEqualTo(new HelperStats("h2", 1, 1, 0, 0, 1, 0, OptionalLong.of(5)));
     assertThat(stats.get("h3")).isEqualTo(HelperStats.none("h3"));
     assertThat(store.reputation(List.of())).isEmpty();
+    Map<String, HelperStats> all = store.reputationOfAll();
+    assertThat(all).containsOnlyKeys("h1", "h2");
+    assertThat(all.get("h1")).isEqualTo(stats.get("h1"));
+    assertThat(all.get("h2")).isEqualTo(stats.get("h2"));
   }
 
   @Test
@@ -468,6 +472,27 @@ abstract class ContactStoreContract {
       }
       assertThat(count("SELECT COUNT(*) FROM contact_request")).isZero();
       assertThat(janitor.runOnce()).isEqualTo(new Purged(0, 0));
+      create("h1", "the secret text of another request");
+      store.report("h1", "the reason text", Optional.empty()).orThrow();
+      clock.advance(Duration.ofDays(15));
+      java.io.PrintStream err = System.err;
+      java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+      System.setErr(
+          new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+      Purged purged;
+      try {
+        purged = janitor.runOnce();
+      } finally {
+        System.setErr(err);
+      }
+      assertThat(purged).isEqualTo(new Purged(1, 1));
+      String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(log)
+          .contains("contact purge: 1 expired requests and 1 old reports deleted")
+          .doesNotContain("secret text")
+          .doesNotContain("reason text")
+          .doesNotContain("h1")
+          .doesNotContain("example.org");
     }
     assertThat(Thread.getAllStackTraces().keySet())
         .noneMatch(t -> t.getName().equals("fixfinder-contact-janitor") && t.isAlive());
