@@ -50,11 +50,30 @@ public final class ConfigLoader {
     try {
       return YAML.treeToValue(tree, FixFinderConfig.class);
     } catch (JsonProcessingException e) {
-      throw new ConfigException("invalid configuration: " + e.getOriginalMessage(), e);
+      if (e.getCause() instanceof ConfigException ce) throw ce;
+      String key = keyOf(e);
+      throw new ConfigException(
+          "invalid configuration"
+              + (key.isEmpty() || e.getOriginalMessage().startsWith(key) ? "" : " " + key)
+              + ": "
+              + e.getOriginalMessage(),
+          e);
     } catch (IllegalArgumentException e) {
       if (e.getCause() instanceof ConfigException ce) throw ce;
       throw new ConfigException("invalid configuration: " + e.getMessage(), e);
     }
+  }
+
+  /** The dotted key a binding error is about ({@code contact.retentionDays}), or "". */
+  private static String keyOf(JsonProcessingException e) {
+    if (!(e instanceof com.fasterxml.jackson.databind.JsonMappingException m)) return "";
+    StringBuilder key = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : m.getPath()) {
+      if (r.getFieldName() == null) continue;
+      if (!key.isEmpty()) key.append('.');
+      key.append(r.getFieldName());
+    }
+    return key.toString();
   }
 
   private static ObjectNode defaults() {

@@ -7,7 +7,14 @@ import java.nio.file.Path;
  * file and the environment (see {@link ConfigLoader}); passed through constructors.
  */
 public record FixFinderConfig(
-    Data data, Server server, Crawl crawl, YouTube youtube, Index index, Database database) {
+    Data data,
+    Server server,
+    Crawl crawl,
+    YouTube youtube,
+    Index index,
+    Database database,
+    Mail mail,
+    Contact contact) {
 
   public record Data(Path dir) {}
 
@@ -219,6 +226,115 @@ public record FixFinderConfig(
     }
   }
 
+  /**
+   * Outgoing mail (contact-request notices, account links): by SMTP when {@code smtp.host} is set,
+   * else written as files to the outbox folder. The SMTP password is not here: it is read from
+   * {@code FIXFINDER_SMTP_PASSWORD} when needed and never stored or logged.
+   *
+   * @param from the sender of every message, e.g. {@code FixFinder <no-reply@example.org>}
+   * @param outbox the folder messages are written to when no SMTP host is set (relative: under
+   *     {@code data.dir})
+   */
+  public record Mail(String from, String outbox, Smtp smtp) {
+    public Mail {
+      from = from == null ? "" : from.strip();
+      int at = from.indexOf('@');
+      if (at < 1 || at == from.length() - 1 || from.chars().anyMatch(c -> c < ' ' || c == 0x7f)) {
+        throw new ConfigException(
+            "mail.from must be an address like 'FixFinder <no-reply@example.org>', got '"
+                + from.replaceAll("\\p{Cntrl}", "?")
+                + "'");
+      }
+      outbox = outbox == null || outbox.isBlank() ? "outbox" : outbox.strip();
+      if (smtp == null) throw new ConfigException("mail.smtp is missing");
+    }
+
+    /** Whether mail goes out by SMTP (a host is set) rather than to the outbox folder. */
+    public boolean usesSmtp() {
+      return !smtp.host().isEmpty();
+    }
+
+    /** The outbox folder: as configured when absolute, else under {@code dataDir}. */
+    public Path outboxUnder(Path dataDir) {
+      Path p = Path.of(outbox);
+      return (p.isAbsolute() ? p : dataDir.resolve(p)).toAbsolutePath().normalize();
+    }
+  }
+
+  /**
+   * @param host the SMTP server; empty: no SMTP, mail goes to the outbox
+   * @param port 587 for STARTTLS, 465 for TLS, 25 for none, usually
+   * @param username empty: no authentication; else the password comes from {@code
+   *     FIXFINDER_SMTP_PASSWORD}
+   * @param security {@code starttls} (upgrade required, never falls back to plain text), {@code
+   *     tls} (TLS from the first byte, "SMTPS") or {@code none} (plain: a relay on the same host)
+   * @param timeoutSeconds connect, read and write timeout of one SMTP conversation
+   */
+  public record Smtp(
+      String host, int port, String username, SmtpSecurity security, int timeoutSeconds) {
+    public Smtp {
+      host = host == null ? "" : host.strip();
+      username = username == null ? "" : username.strip();
+      if (security == null) security = SmtpSecurity.STARTTLS;
+      if (host.chars().anyMatch(c -> c <= ' ' || c == '/' || c == '@')) {
+        throw new ConfigException(
+            "mail.smtp.host must be a host name or address, got '" + host + "'");
+      }
+      if (port < 1 || port > 65535) {
+        throw new ConfigException("mail.smtp.port must be 1-65535, got " + port);
+      }
+      if (timeoutSeconds < 1 || timeoutSeconds > 300) {
+        throw new ConfigException("mail.smtp.timeoutSeconds must be 1-300, got " + timeoutSeconds);
+      }
+    }
+  }
+
+  /** How the connection to the SMTP server is protected. */
+  public enum SmtpSecurity {
+    STARTTLS,
+    TLS,
+    NONE;
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static SmtpSecurity of(String id) {
+      for (SmtpSecurity s : values()) if (s.id().equalsIgnoreCase(id.strip())) return s;
+      throw new ConfigException(
+          "mail.smtp.security must be starttls, tls or none, got '" + id.strip() + "'");
+    }
+  }
+
+  /**
+   * Contact requests between customers and helpers.
+   *
+   * @param retentionDays a request, its messages and the customer's address are deleted this many
+   *     days after its last message or state change; only counts survive
+   * @param purgeEveryMinutes how often the purge runs
+   */
+  public record Contact(int retentionDays, int purgeEveryMinutes) {
+    public Contact {
+      if (retentionDays < 1 || retentionDays > 3650) {
+        throw new ConfigException("contact.retentionDays must be 1-3650, got " + retentionDays);
+      }
+      if (purgeEveryMinutes < 1 || purgeEveryMinutes > 1440) {
+        throw new ConfigException(
+            "contact.purgeEveryMinutes must be 1-1440, got " + purgeEveryMinutes);
+      }
+    }
+
+    public java.time.Duration retention() {
+      return java.time.Duration.ofDays(retentionDays);
+    }
+
+    public java.time.Duration purgeEvery() {
+      return java.time.Duration.ofMinutes(purgeEveryMinutes);
+    }
+  }
+
   /** Candidate retrieval of a search. */
   public enum Retrieval {
     BM25,
@@ -259,12 +375,20 @@ public record FixFinderConfig(
   }
 
   public FixFinderConfig withDataDir(Path dir) {
-    return new FixFinderConfig(new Data(dir), server, crawl, youtube, index, database);
+    return new FixFinderConfig(
+        new Data(dir), server, crawl, youtube, index, database, mail, contact);
   }
 
   public FixFinderConfig withPort(int port) {
     return new FixFinderConfig(
-        data, server.withHostAndPort(server.host(), port), crawl, youtube, index, database);
+        data,
+        server.withHostAndPort(server.host(), port),
+        crawl,
+        youtube,
+        index,
+        database,
+        mail,
+        contact);
   }
 
   public FixFinderConfig withYouTubeRoot(String rootUrl) {
@@ -274,10 +398,16 @@ public record FixFinderConfig(
         crawl,
         new YouTube(rootUrl, youtube.dailyQuotaUnits(), youtube.maxResultsPerQuery()),
         index,
-        database);
+        database,
+        mail,
+        contact);
   }
 
   public FixFinderConfig withServer(Server newServer) {
-    return new FixFinderConfig(data, newServer, crawl, youtube, index, database);
+    return new FixFinderConfig(data, newServer, crawl, youtube, index, database, mail, contact);
+  }
+
+  public FixFinderConfig withMail(Mail newMail) {
+    return new FixFinderConfig(data, server, crawl, youtube, index, database, newMail, contact);
   }
 }
