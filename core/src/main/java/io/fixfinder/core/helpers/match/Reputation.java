@@ -85,6 +85,6 @@ public record Reputation(
 
   /** The reputation in 0..1: mostly outcomes, then answering, a little speed. */
   public double score() {
-    return 0.7 * fixRate() + 0.2 * responseRate() + 0.1 * speed();
+    return 0.75 * fixRate() + 0.2 * responseRate() + 0.05 * speed();
   }
 }
