@@ -50,19 +50,25 @@ final class Explain {
     return OptionalDouble.empty();
   }
 
+  /**
+   * The most specific skill matched, in words, and the fault area when it adds something: "knows
+   * the Aqualine WM-8420X" already says washing machine and brand, so those are not repeated.
+   */
   private static void skills(MatchQuery q, int mask, List<Reason> out) {
+    boolean type = (mask & Scoring.bit(SkillKind.TYPE)) != 0;
     if ((mask & Scoring.bit(SkillKind.ISSUE)) != 0) {
       out.add(new Reason(Reason.Kind.ISSUE, "has fixed this issue before"));
+      return;
     }
     if ((mask & Scoring.bit(SkillKind.MODEL)) != 0) {
       String brand = q.brand().isEmpty() ? "" : q.brand() + " ";
       out.add(new Reason(Reason.Kind.MODEL, "knows the " + brand + q.model()));
-    }
-    if ((mask & Scoring.bit(SkillKind.BRAND)) != 0) {
-      String what = q.type().isEmpty() ? "products" : plural(q.type());
-      out.add(new Reason(Reason.Kind.BRAND, "knows " + q.brand() + " " + what));
-    }
-    if ((mask & Scoring.bit(SkillKind.TYPE)) != 0) {
+    } else if ((mask & Scoring.bit(SkillKind.BRAND)) != 0) {
+      // the brand alone may be for another of its product types
+      out.add(
+          new Reason(
+              Reason.Kind.BRAND, "knows " + q.brand() + (type ? " " + plural(q.type()) : "")));
+    } else if (type) {
       out.add(new Reason(Reason.Kind.TYPE, "repairs " + plural(q.type())));
     }
     if ((mask & Scoring.bit(SkillKind.AREA)) != 0) {
@@ -75,12 +81,13 @@ final class Explain {
   }
 
   private static void place(Candidate c, MatchQuery q, OptionalDouble km, List<Reason> out) {
-    if (km.isPresent()) {
+    // a remote helper's distance is shown only when they could also come round
+    if (km.isPresent() && (!c.remote() || km.getAsDouble() <= Scoring.REACH_KM)) {
       out.add(new Reason(Reason.Kind.DISTANCE, km(km.getAsDouble())));
     } else if (q.place() instanceof Place.InCountry in
         && in.country().equals(c.location().country())) {
       out.add(new Reason(Reason.Kind.SAME_COUNTRY, "in " + where(c)));
-    } else if (!c.remote()) {
+    } else if (!c.remote() && km.isEmpty()) {
       out.add(new Reason(Reason.Kind.LOCATION, "in " + where(c)));
     }
     if (c.remote()) out.add(new Reason(Reason.Kind.REMOTE, "helps remotely"));

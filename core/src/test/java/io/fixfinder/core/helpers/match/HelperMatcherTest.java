@@ -61,9 +61,42 @@ class HelperMatcherTest {
     assertThat(ids(matches)).containsExactly("e-issue", "d-model", "c-brand", "b-type", "a-area");
     assertThat(texts(matches.get(0))).contains("has fixed this issue before");
     assertThat(texts(matches.get(1))).contains("knows the Aqualine WM-8420X");
-    assertThat(texts(matches.get(2))).contains("knows Aqualine washing machines");
+    assertThat(texts(matches.get(2))).contains("knows Aqualine");
     assertThat(texts(matches.get(3))).contains("repairs washing machines");
     assertThat(texts(matches.get(4))).contains("knows water / drain / blockage faults");
+  }
+
+  @Test
+  void reasonsNameTheMostSpecificSkillOnly() {
+    HelperMatcher m =
+        HelperMatcher.of(
+            List.of(
+                helper("brand-and-type")
+                    .skills(
+                        Skill.brand("Aqualine"), Skill.type("washing-machine"), Skill.area(AREA))
+                    .build(),
+                helper("model-too")
+                    .skills(
+                        Skill.model("WM-8420X"),
+                        Skill.brand("Aqualine"),
+                        Skill.type("washing-machine"))
+                    .build(),
+                helper("issue").skills(Skill.issue(ISSUE), Skill.model("WM-8420X")).build()));
+    List<Match> matches = m.match(drain().build());
+    assertThat(ids(matches)).containsExactly("issue", "model-too", "brand-and-type");
+    assertThat(matches.get(0).reasons())
+        .filteredOn(r -> r.kind().ordinal() <= Reason.Kind.AREA.ordinal())
+        .extracting(Reason::text)
+        .containsExactly("has fixed this issue before");
+    assertThat(matches.get(1).reasons())
+        .filteredOn(r -> r.kind().ordinal() <= Reason.Kind.AREA.ordinal())
+        .extracting(Reason::text)
+        .containsExactly("knows the Aqualine WM-8420X");
+    assertThat(matches.get(2).reasons())
+        .filteredOn(r -> r.kind().ordinal() <= Reason.Kind.AREA.ordinal())
+        .extracting(Reason::text)
+        .containsExactly(
+            "knows Aqualine washing machines", "knows water / drain / blockage faults");
   }
 
   @Test
@@ -138,7 +171,7 @@ class HelperMatcherTest {
     assertThat(matches.get(1).distanceKm().getAsDouble()).isBetween(11.9, 12.1);
     assertThat(texts(matches.get(2)))
         .contains("helps remotely")
-        .anyMatch(t -> t.endsWith("km away"));
+        .noneMatch(t -> t.endsWith("km away"));
   }
 
   @Test
