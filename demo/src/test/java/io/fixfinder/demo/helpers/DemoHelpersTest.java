@@ -95,14 +95,6 @@ class DemoHelpersTest {
             .build();
     List<Match> matches = matcher.match(drain);
     assertThat(matches).hasSizeGreaterThanOrEqualTo(12);
-    matches.forEach(
-        m ->
-            System.out.println(
-                m.displayName()
-                    + " "
-                    + Math.round(m.score())
-                    + " "
-                    + m.reasons().stream().map(r -> r.text()).toList()));
     // the best ones know the model itself, and the Dutch-speaking helper nearby is among them
     assertThat(matches.getFirst().reasons())
         .anyMatch(r -> r.text().equals("knows the Aqualine WM-8420X"));
