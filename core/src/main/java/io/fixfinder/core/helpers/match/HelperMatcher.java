@@ -102,89 +102,122 @@ public final class HelperMatcher {
 
   /** Helpers for a query, best first, at most {@code query.limit()}. */
   public List<Match> match(MatchQuery q) {
-    int n = helpers.length;
-    int[] mask = new int[n];
-    int[] touched;
-    int count = 0;
+    Run run = new Run(q);
+    int kinds = SkillKind.values().length;
+    int[][] lists = new int[kinds][];
+    int[] bits = new int[kinds];
+    int present = 0;
     boolean anyKey = false;
-    int[][] lists = new int[SkillKind.values().length][];
     for (SkillKind k : SkillKind.values()) {
       String v = q.value(k);
       if (v.isEmpty()) continue;
       anyKey = true;
-      lists[k.ordinal()] = postings.get(Skill.key(k, v));
+      int[] l = postings.get(Skill.key(k, v));
+      if (l == null) continue;
+      lists[present] = l;
+      bits[present++] = Scoring.bit(k);
     }
     if (!anyKey) {
-      touched = new int[n];
-      for (int i = 0; i < n; i++) touched[i] = i;
-      count = n;
+      for (int i = 0; i < helpers.length; i++) run.consider(i, 0);
     } else {
-      int total = 0;
-      for (int[] l : lists) if (l != null) total += l.length;
-      touched = new int[Math.min(n, total)];
-      for (SkillKind k : SkillKind.values()) {
-        int[] l = lists[k.ordinal()];
-        if (l == null) continue;
-        int bit = Scoring.bit(k);
-        for (int i : l) {
-          if (mask[i] == 0) touched[count++] = i;
-          mask[i] |= bit;
+      // a merge of the (at most five) sorted posting lists: each helper once, with the bits of
+      // every list it is in, and no array the size of the directory
+      int[] pos = new int[present];
+      while (true) {
+        int min = Integer.MAX_VALUE;
+        for (int k = 0; k < present; k++) {
+          if (pos[k] < lists[k].length && lists[k][pos[k]] < min) min = lists[k][pos[k]];
         }
+        if (min == Integer.MAX_VALUE) break;
+        int mask = 0;
+        for (int k = 0; k < present; k++) {
+          if (pos[k] < lists[k].length && lists[k][pos[k]] == min) {
+            mask |= bits[k];
+            pos[k]++;
+          }
+        }
+        run.consider(min, mask);
       }
     }
-    int requiredMask = 0;
-    for (SkillKind k : q.required()) requiredMask |= Scoring.bit(k);
+    return run.matches();
+  }
 
-    int[] zoneMinute = new int[zones.length];
-    Arrays.fill(zoneMinute, -1);
-    double within = q.withinKm().isPresent() ? q.withinKm().getAsDouble() : Double.NaN;
-    List<String> languages = q.languages();
-    Instant now = q.now();
+  /**
+   * One query's state: the best {@code limit} so far, best first, kept by insertion into short
+   * arrays. Helpers are indexed in id order, so "lower index" breaks score ties the way {@link
+   * Scoring#better} does.
+   */
+  private final class Run {
+    private final MatchQuery q;
+    private final int requiredMask;
+    private final int[] zoneMinute;
+    private final double within;
+    private final List<String> languages;
+    private final int[] topIdx;
+    private final int[] topMask;
+    private final double[] topScore;
+    private final boolean[] topAvail;
+    private int size;
 
-    int limit = q.limit();
-    int[] topIdx = new int[limit];
-    double[] topScore = new double[limit];
-    boolean[] topAvail = new boolean[limit];
-    int size = 0;
-    for (int t = 0; t < count; t++) {
-      int i = touched[t];
-      if ((mask[i] & requiredMask) != requiredMask) continue;
+    Run(MatchQuery q) {
+      this.q = q;
+      int required = 0;
+      for (SkillKind k : q.required()) required |= Scoring.bit(k);
+      this.requiredMask = required;
+      this.zoneMinute = new int[zones.length];
+      Arrays.fill(zoneMinute, -1);
+      this.within = q.withinKm().isPresent() ? q.withinKm().getAsDouble() : Double.NaN;
+      this.languages = q.languages();
+      int limit = q.limit();
+      topIdx = new int[limit];
+      topMask = new int[limit];
+      topScore = new double[limit];
+      topAvail = new boolean[limit];
+    }
+
+    void consider(int i, int mask) {
+      if ((mask & requiredMask) != requiredMask) return;
       double proximity =
           Scoring.proximity(q.place(), within, remote[i], country[i], lat[i], lon[i]);
-      if (Double.isNaN(proximity)) continue;
+      if (Double.isNaN(proximity)) return;
       int z = zoneOf[i];
-      if (zoneMinute[z] < 0) zoneMinute[z] = WeeklyHours.weekMinute(now, zones[z]);
+      if (zoneMinute[z] < 0) zoneMinute[z] = WeeklyHours.weekMinute(q.now(), zones[z]);
       boolean available = hours[i].coversWeekMinute(zoneMinute[z]);
-      if (q.availableNowOnly() && !available) continue;
+      if (q.availableNowOnly() && !available) return;
       boolean speaks = false;
       Set<String> spoken = helpers[i].languages();
-      for (int l = 0; l < languages.size() && !speaks; l++)
+      for (int l = 0; l < languages.size() && !speaks; l++) {
         speaks = spoken.contains(languages.get(l));
-      double score = Scoring.score(mask[i], speaks, proximity, available, reputation[i]);
-      // keep the best `limit` in topIdx, best first: insertion into a short sorted array
-      String id = helpers[i].id();
-      if (size == limit
-          && !Scoring.better(score, id, topScore[size - 1], helpers[topIdx[size - 1]].id())) {
-        continue;
       }
+      double score = Scoring.score(mask, speaks, proximity, available, reputation[i]);
+      int limit = topIdx.length;
+      if (size == limit && !better(score, i, size - 1)) return;
       int pos = size == limit ? limit - 1 : size++;
-      while (pos > 0
-          && Scoring.better(score, id, topScore[pos - 1], helpers[topIdx[pos - 1]].id())) {
+      while (pos > 0 && better(score, i, pos - 1)) {
         topIdx[pos] = topIdx[pos - 1];
+        topMask[pos] = topMask[pos - 1];
         topScore[pos] = topScore[pos - 1];
         topAvail[pos] = topAvail[pos - 1];
         pos--;
       }
       topIdx[pos] = i;
+      topMask[pos] = mask;
       topScore[pos] = score;
       topAvail[pos] = available;
     }
-    List<Match> out = new ArrayList<>(size);
-    for (int r = 0; r < size; r++) {
-      int i = topIdx[r];
-      out.add(Explain.match(helpers[i], q, mask[i], topScore[r], topAvail[r]));
+
+    private boolean better(double score, int i, int slot) {
+      int c = Double.compare(score, topScore[slot]);
+      return c > 0 || (c == 0 && i < topIdx[slot]);
     }
-    return out;
+
+    List<Match> matches() {
+      List<Match> out = new ArrayList<>(size);
+      for (int r = 0; r < size; r++) {
+        out.add(Explain.match(helpers[topIdx[r]], q, topMask[r], topScore[r], topAvail[r]));
+      }
+      return out;
+    }
   }
 
   /** The list endpoint: helpers passing every filter, ranked like a match. */
