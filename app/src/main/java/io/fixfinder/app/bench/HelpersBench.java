@@ -193,10 +193,12 @@ public final class HelpersBench implements Callable<Integer> {
     }
     System.out.printf(
         Locale.ROOT,
-        "directory: %d helpers (%d paused), %d distinct skill keys; %.1f matches per query%n",
+        "directory: %d helpers (%d paused), %d distinct skill keys; per query %.0f helpers share a"
+            + " skill (mean), %.1f matches returned%n",
         helpers,
         matcher.pausedCount(),
         distinctKeys(directory),
+        meanCandidates(directory, list),
         returned / (double) list.size());
     System.out.println();
     System.out.println("| matcher | helpers | queries | p50 ms | p90 ms | p99 ms | mean ms |");
@@ -224,6 +226,27 @@ public final class HelpersBench implements Callable<Integer> {
         l.percentileMs(90),
         l.percentileMs(99),
         l.meanMs());
+  }
+
+  /** Mean number of helpers sharing at least one skill with a query: what the index scores. */
+  private static double meanCandidates(List<Candidate> directory, List<MatchQuery> queries) {
+    java.util.Map<String, List<Integer>> byKey = new java.util.HashMap<>();
+    for (int i = 0; i < directory.size(); i++) {
+      for (Skill s : directory.get(i).skills()) {
+        byKey.computeIfAbsent(s.matchKey(), k -> new ArrayList<>()).add(i);
+      }
+    }
+    long total = 0;
+    int n = 0;
+    for (int q = 0; q < queries.size(); q += 10, n++) {
+      Set<Integer> union = new HashSet<>();
+      for (io.fixfinder.core.helpers.SkillKind k : io.fixfinder.core.helpers.SkillKind.values()) {
+        String v = queries.get(q).value(k);
+        if (!v.isEmpty()) union.addAll(byKey.getOrDefault(Skill.key(k, v), List.of()));
+      }
+      total += union.size();
+    }
+    return n == 0 ? 0 : total / (double) n;
   }
 
   private static int distinctKeys(List<Candidate> directory) {
