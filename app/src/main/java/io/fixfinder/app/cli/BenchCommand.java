@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
       BenchCommand.Crawl.class,
       BenchCommand.Index.class,
       BenchCommand.Search.class,
-      BenchCommand.Api.class
+      BenchCommand.Api.class,
+      io.fixfinder.app.bench.HelpersBench.class
     })
 public final class BenchCommand implements Runnable {
   @Override
