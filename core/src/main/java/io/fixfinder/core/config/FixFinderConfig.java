@@ -234,9 +234,23 @@ public record FixFinderConfig(
    * @param from the sender of every message, e.g. {@code FixFinder <no-reply@example.org>}
    * @param outbox the folder messages are written to when no SMTP host is set (relative: under
    *     {@code data.dir})
+   * @param linkBase where links in mails start (empty: the server's own http://host:port)
    */
-  public record Mail(String from, String outbox, Smtp smtp) {
+  public record Mail(String from, String outbox, Smtp smtp, String linkBase) {
+    /** As configured before links had a base: links then start at the server's own address. */
+    public Mail(String from, String outbox, Smtp smtp) {
+      this(from, outbox, smtp, "");
+    }
+
     public Mail {
+      linkBase = linkBase == null ? "" : linkBase.strip().replaceAll("/+$", "");
+      if (!linkBase.isEmpty() && !linkBase.matches("https?://[^/?#\\s]+(/[^?#\\s]*)?")) {
+        throw new ConfigException(
+            "mail.linkBase must be empty or an http(s) URL without query, like"
+                + " https://fixfinder.example.org, got a value of "
+                + linkBase.length()
+                + " characters");
+      }
       from = from == null ? "" : from.strip();
       int at = from.indexOf('@');
       if (at < 1 || at == from.length() - 1 || from.chars().anyMatch(c -> c < ' ' || c == 0x7f)) {
@@ -247,6 +261,16 @@ public record FixFinderConfig(
       }
       outbox = outbox == null || outbox.isBlank() ? "outbox" : outbox.strip();
       if (smtp == null) throw new ConfigException("mail.smtp is missing");
+    }
+
+    /**
+     * Where links in mails (verification, password reset, a customer's private request link) start:
+     * {@code linkBase} when set, else the server's own address.
+     */
+    public String linkBase(Server server) {
+      if (!linkBase.isEmpty()) return linkBase;
+      String host = server.host().contains(":") ? "[" + server.host() + "]" : server.host();
+      return "http://" + host + ":" + server.port();
     }
 
     /** Whether mail goes out by SMTP (a host is set) rather than to the outbox folder. */

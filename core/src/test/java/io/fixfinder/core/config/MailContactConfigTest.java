@@ -25,6 +25,7 @@ class MailContactConfigTest {
     assertThat(cfg.mail().smtp())
         .isEqualTo(
             new FixFinderConfig.Smtp("", 587, "", FixFinderConfig.SmtpSecurity.STARTTLS, 10));
+    assertThat(cfg.mail().linkBase(cfg.server())).isEqualTo("http://127.0.0.1:7070");
     assertThat(cfg.contact().retention()).isEqualTo(Duration.ofDays(14));
     assertThat(cfg.contact().purgeEvery()).isEqualTo(Duration.ofMinutes(60));
   }
@@ -38,6 +39,7 @@ class MailContactConfigTest {
         mail:
           from: "Help <help@example.org>"
           outbox: /var/spool/ff
+          linkBase: https://help.example.org/fixfinder/
           smtp:
             host: smtp.example.org
             port: 465
@@ -53,6 +55,7 @@ class MailContactConfigTest {
             new FixFinderConfig.Smtp(
                 "smtp.example.org", 465, "ff", FixFinderConfig.SmtpSecurity.TLS, 10));
     assertThat(cfg.mail().outboxUnder(Path.of("/srv/ff"))).isEqualTo(Path.of("/var/spool/ff"));
+    assertThat(cfg.mail().linkBase(cfg.server())).isEqualTo("https://help.example.org/fixfinder");
     assertThat(cfg.contact().retentionDays()).isEqualTo(3);
     assertThat(cfg.contact().purgeEveryMinutes()).isEqualTo(60);
   }
@@ -88,5 +91,15 @@ class MailContactConfigTest {
     assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(expected.strip());
+  }
+
+  @Test
+  void aLinkBaseMustBeAnHttpUrl() throws Exception {
+    Path file = dir.resolve("bad.yaml");
+    Files.writeString(file, "mail:\n  linkBase: \"javascript:alert(1)\"\n");
+    assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("mail.linkBase")
+        .hasMessageNotContaining("alert");
   }
 }
