@@ -15,6 +15,7 @@ import io.fixfinder.api.metrics.CrawlStats;
 import io.fixfinder.api.metrics.MetricsHandler;
 import io.fixfinder.api.metrics.RequestLog;
 import io.fixfinder.api.pages.PageHandler;
+import io.fixfinder.api.people.People;
 import io.fixfinder.api.problem.ApiException;
 import io.fixfinder.api.problem.JettyErrorHandler;
 import io.fixfinder.api.problem.ProblemMapper;
@@ -45,6 +46,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -88,6 +90,7 @@ public final class ApiServer implements AutoCloseable {
    * @param issues whether an issue id names a cluster (until clusters exist: {@link
    *     ItemExists#anyWellFormed()})
    * @param crawl the last crawl's counters for /metrics
+   * @param people helper accounts, the directory and contact requests (issue 15), when served
    */
   public record Backends(
       IndexStore index,
@@ -97,7 +100,22 @@ public final class ApiServer implements AutoCloseable {
       Database database,
       FeedbackStore feedback,
       ItemExists issueIds,
-      CrawlStats crawl) {
+      CrawlStats crawl,
+      Optional<People> people) {
+
+    /** These backends with the people side served too. */
+    public Backends withPeople(People people) {
+      return new Backends(
+          index,
+          search,
+          issues,
+          products,
+          database,
+          feedback,
+          issueIds,
+          crawl,
+          Optional.of(people));
+    }
 
     /**
      * Backends over an index and its issue clusters: search is the searcher's ranking re-ranked by
@@ -122,7 +140,8 @@ public final class ApiServer implements AutoCloseable {
           database,
           feedback,
           issueIds,
-          crawl);
+          crawl,
+          Optional.empty());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.fixfinder.app.cli;
 
 import io.fixfinder.api.ApiServer;
 import io.fixfinder.api.metrics.CrawlStats;
+import io.fixfinder.api.people.People;
 import io.fixfinder.app.Main;
 import io.fixfinder.app.pipeline.DataLayout;
 import io.fixfinder.core.config.FixFinderConfig;
@@ -136,13 +137,14 @@ final class Serving {
       server =
           new ApiServer(
                   ApiServer.Backends.of(
-                      store,
-                      searcher,
-                      issues,
-                      issueIds,
-                      database,
-                      feedback,
-                      CrawlStats.fromFile(layout.crawlSummary())),
+                          store,
+                          searcher,
+                          issues,
+                          issueIds,
+                          database,
+                          feedback,
+                          CrawlStats.fromFile(layout.crawlSummary()))
+                      .withPeople(People.open(database, layout.root(), cfg, Clock.systemUTC())),
                   cfg.server())
               .start(cfg.server().host(), cfg.server().port());
     } catch (ApiServer.PortInUseException e) {

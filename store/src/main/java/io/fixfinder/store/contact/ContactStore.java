@@ -509,17 +509,24 @@ public final class ContactStore {
    * about them and their counts, all at once.
    */
   public Purged deleteForHelper(String helperId) {
-    return db.transaction(
-        c -> {
-          String mine = "SELECT id FROM contact_request WHERE helper_id = ?";
-          update(c, "DELETE FROM contact_message WHERE request_id IN (" + mine + ")", helperId);
-          update(c, "DELETE FROM contact_reveal WHERE request_id IN (" + mine + ")", helperId);
-          int reports = update(c, "DELETE FROM helper_report WHERE helper_id = ?", helperId);
-          int requests = update(c, "DELETE FROM contact_request WHERE helper_id = ?", helperId);
-          update(c, "DELETE FROM helper_contact_stats WHERE helper_id = ?", helperId);
-          update(c, "DELETE FROM helper_response_histogram WHERE helper_id = ?", helperId);
-          return new Purged(requests, reports);
-        });
+    return db.transaction(c -> deleteHelperData(c, helperId));
+  }
+
+  /**
+   * As {@link #deleteForHelper}, inside the caller's transaction: a {@link
+   * io.fixfinder.store.helpers.HelperDataOwner} for {@code HelperDeletion}, so that an account and
+   * its contact data go together or not at all.
+   */
+  public Purged deleteHelperData(java.sql.Connection c, String helperId)
+      throws java.sql.SQLException {
+    String mine = "SELECT id FROM contact_request WHERE helper_id = ?";
+    update(c, "DELETE FROM contact_message WHERE request_id IN (" + mine + ")", helperId);
+    update(c, "DELETE FROM contact_reveal WHERE request_id IN (" + mine + ")", helperId);
+    int reports = update(c, "DELETE FROM helper_report WHERE helper_id = ?", helperId);
+    int requests = update(c, "DELETE FROM contact_request WHERE helper_id = ?", helperId);
+    update(c, "DELETE FROM helper_contact_stats WHERE helper_id = ?", helperId);
+    update(c, "DELETE FROM helper_response_histogram WHERE helper_id = ?", helperId);
+    return new Purged(requests, reports);
   }
 
   /**
