@@ -42,7 +42,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>{@link #commit} makes the state durable (see {@link ClusterFile}); {@link #open} starts from
  * the last commit. Closing does not commit.
  */
-public final class ClusterStore implements AutoCloseable {
+public final class ClusterStore implements ClusterReader, AutoCloseable {
   private final Path dir;
   private final Embedder embedder;
   private final IssueClusterer clusterer;
@@ -317,9 +317,23 @@ public final class ClusterStore implements AutoCloseable {
     // Nothing to release: the state is in memory and the file is closed after each commit.
   }
 
+  /**
+   * What readers see now, as a compact read-only copy: a server that only reads keeps this and lets
+   * the writer's state (every record's signals and embedding) go.
+   */
+  public ClusterSnapshot snapshot() {
+    lock.lock();
+    try {
+      return new ClusterSnapshot(published, publishedAliases);
+    } finally {
+      lock.unlock();
+    }
+  }
+
   // ---------------------------------------------------------------- reading (lock-free)
 
   /** A cluster by id; the id of a cluster merged into another resolves to that one. */
+  @Override
   public Optional<IssueCluster> get(String clusterId) {
     return published.get(resolve(clusterId).orElse(clusterId));
   }
@@ -328,6 +342,7 @@ public final class ClusterStore implements AutoCloseable {
    * The live id a cluster id stands for: itself while it is live, the cluster it was merged into
    * when it was merged (an old link keeps working), empty when unknown or deleted.
    */
+  @Override
   public Optional<String> resolve(String clusterId) {
     if (published.get(clusterId).isPresent()) return Optional.of(clusterId);
     String to = publishedAliases.get(clusterId);
@@ -335,48 +350,58 @@ public final class ClusterStore implements AutoCloseable {
   }
 
   /** Merged ids and the live ids they resolve to (for the record; lookups follow them). */
+  @Override
   public Map<String, String> aliases() {
     return publishedAliases;
   }
 
+  @Override
   public Optional<String> clusterOf(String docId) {
     return published.clusterOf(docId);
   }
 
   /** The member record ids of a cluster, in the order they joined; empty for an unknown id. */
+  @Override
   public List<String> members(String clusterId) {
     return published.members(resolve(clusterId).orElse(clusterId));
   }
 
   /** Every cluster, catch-all clusters included (their label is {@value Labels#UNDESCRIBED}). */
+  @Override
   public Collection<IssueCluster> all() {
     return published.all();
   }
 
   /** Whether a cluster is its family's catch-all of records that do not describe their fault. */
+  @Override
   public boolean isCatchAll(String clusterId) {
     return published.isCatchAll(resolve(clusterId).orElse(clusterId));
   }
 
   /** A fault area by id, with its issue clusters; empty for an unknown id or an emptied area. */
+  @Override
   public Optional<FaultArea> faultArea(String areaId) {
     return published.area(areaId);
   }
 
   /** The fault area an issue cluster belongs to. */
+  @Override
   public Optional<FaultArea> faultAreaOf(String clusterId) {
     return published.areaOf(resolve(clusterId).orElse(clusterId));
   }
 
   /** Every fault area that holds at least one issue cluster. */
+  @Override
   public Collection<FaultArea> faultAreas() {
     return published.areas();
   }
 
+  @Override
   public int documentCount() {
     return published.documentCount();
   }
 
+  @Override
   public int clusterCount() {
     return published.clusterCount();
   }
@@ -386,6 +411,7 @@ public final class ClusterStore implements AutoCloseable {
    * first: cosine of the centroids plus a quarter of the overlap (Jaccard) of their main facets.
    * Catch-all clusters are never related.
    */
+  @Override
   public List<IssueCluster> related(String clusterId, int n) {
     return published.related(resolve(clusterId).orElse(clusterId), n);
   }

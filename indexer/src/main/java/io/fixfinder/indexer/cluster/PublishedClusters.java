@@ -36,13 +36,27 @@ final class PublishedClusters {
     Collection<String> clustersOfArea(String areaId);
   }
 
-  private record Published(
+  /** What a cluster's readers see besides its members. */
+  record View(
       IssueCluster cluster,
-      List<String> members,
       String family,
       float[] centroid,
       Set<String> facets,
       boolean catchAll) {}
+
+  private record Published(View view, List<String> members) {
+    IssueCluster cluster() {
+      return view.cluster();
+    }
+
+    String family() {
+      return view.family();
+    }
+
+    boolean catchAll() {
+      return view.catchAll();
+    }
+  }
 
   private final Labels labels;
   private final FaultAreas areas;
@@ -152,6 +166,26 @@ final class PublishedClusters {
     return p != null && p.catchAll();
   }
 
+  /** Each published cluster's view and members, for a {@link ClusterSnapshot} (writer quiet). */
+  void forEachCluster(java.util.function.BiConsumer<View, List<String>> action) {
+    published.values().forEach(p -> action.accept(p.view(), p.members()));
+  }
+
+  /** Each record and its cluster, for a {@link ClusterSnapshot} (writer quiet). */
+  void forEachRecord(java.util.function.BiConsumer<String, String> action) {
+    clusterOfDoc.forEach(action);
+  }
+
+  /** Each published fault area, for a {@link ClusterSnapshot}. */
+  Map<String, FaultArea> areaViews() {
+    return java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(areaViews));
+  }
+
+  /** Each cluster's fault area id, for a {@link ClusterSnapshot}. */
+  Map<String, String> areaOfCluster() {
+    return Map.copyOf(areaOfCluster);
+  }
+
   int documentCount() {
     return clusterOfDoc.size();
   }
@@ -168,12 +202,25 @@ final class PublishedClusters {
   List<IssueCluster> related(String clusterId, int n) {
     Published p = published.get(clusterId);
     if (p == null || n <= 0) return List.of();
-    record Scored(Published q, double score) {}
-    List<Scored> scored = new ArrayList<>();
+    List<View> family = new ArrayList<>();
     for (String other : familyClusters.getOrDefault(p.family(), Set.of())) {
-      if (other.equals(clusterId)) continue;
       Published q = published.get(other);
-      if (q == null || q.catchAll()) continue;
+      if (q != null) family.add(q.view());
+    }
+    return related(p.view(), family, n);
+  }
+
+  /**
+   * Up to {@code n} of {@code family} other than {@code p}, most similar to it first: cosine of the
+   * centroids plus a quarter of the overlap (Jaccard) of their main facets; never a catch-all.
+   */
+  static List<IssueCluster> related(View p, Collection<View> family, int n) {
+    if (n <= 0) return List.of();
+    String clusterId = p.cluster().id();
+    record Scored(View q, double score) {}
+    List<Scored> scored = new ArrayList<>();
+    for (View q : family) {
+      if (q.cluster().id().equals(clusterId) || q.catchAll()) continue;
       double s =
           Embedder.cosine(p.centroid(), q.centroid()) + 0.25 * jaccard(p.facets(), q.facets());
       scored.add(new Scored(q, s));
@@ -235,12 +282,8 @@ final class PublishedClusters {
             c.updated);
     Set<String> facets = new HashSet<>(frequent(c.facets, n));
     return new Published(
-        cluster,
-        List.copyOf(c.members),
-        c.family,
-        c.centroid().clone(),
-        Set.copyOf(facets),
-        isCatchAll);
+        new View(cluster, c.family, c.centroid().clone(), Set.copyOf(facets), isCatchAll),
+        List.copyOf(c.members));
   }
 
   /** A value shared by at least 80% of the members, else "". */

@@ -86,17 +86,20 @@ public final class GroupedSearch {
         tag(
             concat(
                 reranked, skeletons.subList(head, Math.max(head, Math.min(to, skeletons.size())))));
-    List<SearchResponse.IssueGroup> groups =
-        request.page() == 1 ? groups(ranked.subList(0, head)) : List.of();
+    Grouping grouping = request.page() == 1 ? grouping(ranked.subList(0, head)) : Grouping.NONE;
     List<SearchResponse.Hit> page =
         ranked.subList(Math.min(from, ranked.size()), Math.min(to, ranked.size()));
-    // Only what is shown is read back: the page and the groups' best records.
+    // Only what is shown is read back, in one pass: the page, the groups' best records from the
+    // window, and each group's top record of the kinds the window lacked.
     Set<String> shown = new LinkedHashSet<>();
     page.forEach(h -> shown.add(h.id()));
-    groups.forEach(g -> g.best().values().forEach(h -> shown.add(h.id())));
+    grouping
+        .top()
+        .forEach(c -> grouping.best().get(c.issue().id()).values().forEach(h -> shown.add(h.id())));
     List<Searcher.Candidate> wanted =
         window.candidates().stream().filter(c -> shown.contains(c.id())).toList();
-    Map<String, SourceDoc> docs = searcher.read(window, wanted, records);
+    Map<String, SourceDoc> docs = searcher.read(window, wanted, grouping.missing(), records);
+    List<SearchResponse.IssueGroup> groups = groups(grouping, docs);
     List<SearchResponse.Hit> pageHits = new ArrayList<>(page.size());
     for (SearchResponse.Hit h : page) materialise(h, docs, window.words()).ifPresent(pageHits::add);
     List<SearchResponse.IssueGroup> shownGroups = new ArrayList<>(groups.size());
@@ -204,8 +207,19 @@ public final class GroupedSearch {
     return out;
   }
 
-  private List<SearchResponse.IssueGroup> groups(List<SearchResponse.Hit> ranked)
-      throws IOException {
+  /**
+   * The issues of the window's hits that make the page's groups, best first, each with its best
+   * window hit per kind, and the ids of the clusters' top records of the kinds the window lacked
+   * (read with the page, then added by {@link #groups(Grouping, Map)}).
+   */
+  private record Grouping(
+      List<GroupCandidate> top,
+      Map<String, Map<String, SearchResponse.Hit>> best,
+      Set<String> missing) {
+    static final Grouping NONE = new Grouping(List.of(), Map.of(), Set.of());
+  }
+
+  private Grouping grouping(List<SearchResponse.Hit> ranked) {
     Map<String, Double> score = new LinkedHashMap<>();
     Map<String, Integer> matched = new LinkedHashMap<>();
     Map<String, Double> confidence = new LinkedHashMap<>();
@@ -247,10 +261,16 @@ public final class GroupedSearch {
                 if (!have.containsKey(kind)) missing.add(doc);
               });
     }
-    Map<String, SourceDoc> extra = records.byIds(missing);
+    return new Grouping(top, best, missing);
+  }
+
+  /** The groups, each completed with its cluster's top records of kinds the window lacked. */
+  private static List<SearchResponse.IssueGroup> groups(
+      Grouping grouping, Map<String, SourceDoc> extra) {
     List<SearchResponse.IssueGroup> groups = new ArrayList<>();
-    for (GroupCandidate c : top) {
-      Map<String, SearchResponse.Hit> kinds = new LinkedHashMap<>(best.get(c.issue().id()));
+    for (GroupCandidate c : grouping.top()) {
+      Map<String, SearchResponse.Hit> kinds =
+          new LinkedHashMap<>(grouping.best().get(c.issue().id()));
       c.issue()
           .topDocs()
           .forEach(

@@ -194,10 +194,17 @@ final class QueryBuilder {
     return all == 0 ? 0f : (float) known / all;
   }
 
+  private static final java.util.regex.Pattern APOSTROPHES =
+      java.util.regex.Pattern.compile("['’]");
+  private static final java.util.regex.Pattern NON_WORD =
+      java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+");
+
   /** Lower-cased words of {@code s} without apostrophes, English stop words dropped. */
   static List<String> words(String s) {
     List<String> out = new ArrayList<>();
-    for (String w : s.toLowerCase(Locale.ROOT).replaceAll("['’]", "").split("[^\\p{L}\\p{N}]+")) {
+    // compiled once: String.replaceAll and split compile their pattern on every call
+    String flat = APOSTROPHES.matcher(s.toLowerCase(Locale.ROOT)).replaceAll("");
+    for (String w : NON_WORD.split(flat)) {
       if (!w.isEmpty() && !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(w)) out.add(w);
     }
     return out;

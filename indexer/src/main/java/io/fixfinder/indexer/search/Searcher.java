@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -281,15 +282,28 @@ public final class Searcher {
    */
   public Map<String, SourceDoc> read(Window window, List<Candidate> which, RecordLookup records)
       throws IOException {
+    return read(window, which, List.of(), records);
+  }
+
+  /**
+   * As {@link #read(Window, List, RecordLookup)}, and also the records with ids {@code others}
+   * (records outside the window, such as an issue group's top record of a kind), all read in one
+   * pass from the same view.
+   */
+  public Map<String, SourceDoc> read(
+      Window window, List<Candidate> which, Collection<String> others, RecordLookup records)
+      throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
       if (searcher.getIndexReader() != window.view()) {
-        return records.byIds(which.stream().map(Candidate::id).toList());
+        List<String> ids = new ArrayList<>(which.size() + others.size());
+        for (Candidate c : which) ids.add(c.id());
+        ids.addAll(others);
+        return records.byIds(ids);
       }
-      Map<String, SourceDoc> out = new java.util.HashMap<>();
-      var stored = searcher.storedFields();
-      for (Candidate c : which) out.put(c.id(), RecordLookup.read(stored, c.doc()));
-      return out;
+      List<Integer> docs = new ArrayList<>(which.size());
+      for (Candidate c : which) docs.add(c.doc());
+      return RecordLookup.read(searcher.getIndexReader(), docs, others);
     } finally {
       searchers.release(searcher);
     }

@@ -4,14 +4,20 @@ import io.fixfinder.core.understand.Keys;
 import io.fixfinder.indexer.schema.Fields;
 import java.io.IOException;
 import java.util.Optional;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 
 /**
  * The product type a search is restricted to. A query that names a type ("dryer not drying") is
@@ -50,7 +56,7 @@ record TypeScope(
     Query ofType = new TermQuery(new Term(Fields.TYPE, type));
     Query matching =
         new BooleanQuery.Builder().add(lexical, Occur.MUST).add(ofType, Occur.FILTER).build();
-    if (searcher.count(matching) == 0) {
+    if (!anyMatch(searcher, matching)) {
       return new TypeScope(Optional.empty(), true, null, Optional.of(type));
     }
     Query untyped =
@@ -61,6 +67,25 @@ record TypeScope(
     Query filter =
         new BooleanQuery.Builder().add(ofType, Occur.SHOULD).add(untyped, Occur.SHOULD).build();
     return new TypeScope(Optional.of(type), false, filter, Optional.empty());
+  }
+
+  /**
+   * Whether any live record matches: stops at the first, where {@code count} would visit (and score
+   * the clauses of) every match of the words, which at a million records is most of them.
+   */
+  static boolean anyMatch(IndexSearcher searcher, Query query) throws IOException {
+    Weight weight =
+        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      Scorer scorer = weight.scorer(leaf);
+      if (scorer == null) continue;
+      Bits live = leaf.reader().getLiveDocs();
+      DocIdSetIterator it = scorer.iterator();
+      for (int d = it.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = it.nextDoc()) {
+        if (live == null || live.get(d)) return true;
+      }
+    }
+    return false;
   }
 
   /** The first of {@code devices} the query names as whole words, longest phrase first. */

@@ -1,6 +1,7 @@
 package io.fixfinder.indexer.view;
 
 import io.fixfinder.core.model.IssueCluster;
+import io.fixfinder.indexer.cluster.ClusterSnapshot;
 import io.fixfinder.indexer.cluster.ClusterStore;
 import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.write.GenerationFollower;
@@ -13,7 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The issue clusters of the index generation being served. A rebuild writes its clusters into the
  * new generation; when a server moves to that generation, they are loaded before searches move and
- * swapped in right after, so the index and its clusters change together, without a restart. A
+ * swapped in right after, so the index and its clusters change together, without a restart. Only a
+ * compact read-only {@link ClusterSnapshot} is kept: the writer's per-record state is not. A
  * generation without clusters (built before they moved there) falls back to the legacy folder.
  */
 public final class FollowingIssues implements IssueSource, GenerationFollower {
@@ -34,7 +36,7 @@ public final class FollowingIssues implements IssueSource, GenerationFollower {
     Path dir = ClusterStore.committedIn(generation) ? generation : legacy;
     IssueSource loaded =
         ClusterStore.committedIn(dir)
-            ? new StoreIssues(ClusterStore.open(dir, embedder))
+            ? new StoreIssues(ClusterSnapshot.load(dir, embedder))
             : IssueSource.none();
     return () -> current.set(loaded);
   }

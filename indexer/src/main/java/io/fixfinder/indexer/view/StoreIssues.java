@@ -1,19 +1,20 @@
 package io.fixfinder.indexer.view;
 
 import io.fixfinder.core.model.IssueCluster;
-import io.fixfinder.indexer.cluster.ClusterStore;
+import io.fixfinder.indexer.cluster.ClusterReader;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The cluster store as the views and grouped search read it. A record in its family's catch-all
- * cluster (one that does not describe its fault) belongs to no issue for them: such a cluster is
- * never shown as a group, though its page can still be opened by id.
+ * The issue clusters (a {@link io.fixfinder.indexer.cluster.ClusterSnapshot} in a server) as the
+ * views and grouped search read them. A record in its family's catch-all cluster (one that does not
+ * describe its fault) belongs to no issue for them: such a cluster is never shown as a group,
+ * though its page can still be opened by id.
  */
 public final class StoreIssues implements IssueSource {
-  private final ClusterStore store;
+  private final ClusterReader store;
 
-  public StoreIssues(ClusterStore store) {
+  public StoreIssues(ClusterReader store) {
     this.store = store;
   }
 
