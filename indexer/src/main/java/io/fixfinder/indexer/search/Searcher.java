@@ -300,21 +300,23 @@ public final class Searcher {
   /** A result as shown: the record with a snippet for the query's words and its score. */
   static SearchResponse.Hit hit(SourceDoc doc, double score, Set<String> words) {
     return new SearchResponse.Hit(
-        doc.id(),
-        doc.url(),
-        doc.kind().id(),
-        doc.site(),
-        doc.title(),
-        Snippets.of(doc.text(), words),
-        doc.product(),
-        doc.errorCodes(),
-        doc.symptoms(),
-        doc.fixReported(),
-        doc.published(),
-        score,
-        doc.alsoAt(),
-        doc.details(),
-        Optional.empty());
+            doc.id(),
+            doc.url(),
+            doc.kind().id(),
+            doc.site(),
+            doc.title(),
+            Snippets.of(doc.text(), words),
+            doc.product(),
+            doc.errorCodes(),
+            doc.symptoms(),
+            doc.fixReported(),
+            doc.published(),
+            score,
+            doc.alsoAt(),
+            doc.details(),
+            Optional.empty())
+        .withSource(
+            doc.displaySite(), doc.thumbnail().isEmpty() ? "" : "/thumbs/" + doc.thumbnail());
   }
 
   /**
