@@ -25,9 +25,11 @@ import io.fixfinder.api.search.JsonBytes;
 import io.fixfinder.api.search.SearchCache;
 import io.fixfinder.api.search.SearchHandler;
 import io.fixfinder.api.search.SuggestHandler;
+import io.fixfinder.api.thumbs.ThumbHandler;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.feedback.ItemExists;
 import io.fixfinder.core.json.Json;
+import io.fixfinder.core.thumbs.ThumbnailStore;
 import io.fixfinder.indexer.search.GroupedSearch;
 import io.fixfinder.indexer.search.RecordLookup;
 import io.fixfinder.indexer.search.SearchRequest;
@@ -45,6 +47,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -97,7 +100,27 @@ public final class ApiServer implements AutoCloseable {
       Database database,
       FeedbackStore feedback,
       ItemExists issueIds,
-      CrawlStats crawl) {
+      CrawlStats crawl,
+      Optional<ThumbnailStore> thumbs) {
+
+    /** Without stored thumbnails (every {@code /thumbs/} address is 404). */
+    public Backends(
+        IndexStore index,
+        SearchFunction search,
+        IssueView issues,
+        ProductView products,
+        Database database,
+        FeedbackStore feedback,
+        ItemExists issueIds,
+        CrawlStats crawl) {
+      this(index, search, issues, products, database, feedback, issueIds, crawl, Optional.empty());
+    }
+
+    /** The same backends, serving the thumbnails of {@code store} at {@code /thumbs/{hash}}. */
+    public Backends withThumbnails(ThumbnailStore store) {
+      return new Backends(
+          index, search, issues, products, database, feedback, issueIds, crawl, Optional.of(store));
+    }
 
     /**
      * Backends over an index and its issue clusters: search is the searcher's ranking re-ranked by
@@ -210,7 +233,8 @@ public final class ApiServer implements AutoCloseable {
             feedback,
             new HealthHandler(index, backends.database()),
             metrics,
-            new PageHandler(search, suggest, feedback, backends.issues(), backends.products()));
+            new PageHandler(search, suggest, feedback, backends.issues(), backends.products()),
+            new ThumbHandler(backends.thumbs()));
     Cors cors = new Cors(settings.corsOrigins());
     this.accessLog = AccessLog.of(settings.accessLog());
     RequestLog requestLog = new RequestLog(metrics.registry(), ApiServer::routeLabel, accessLog);
@@ -264,7 +288,8 @@ public final class ApiServer implements AutoCloseable {
       FeedbackHandler feedback,
       HealthHandler health,
       MetricsHandler metrics,
-      PageHandler pages) {}
+      PageHandler pages,
+      ThumbHandler thumbs) {}
 
   /** One endpoint: method, path, handler. */
   public record Route(String method, String path, io.javalin.http.Handler handler) {}
@@ -284,6 +309,7 @@ public final class ApiServer implements AutoCloseable {
         new Route("get", "/", ctx -> h.pages().search(ctx)),
         new Route("get", "/issue/{id}", ctx -> h.pages().issue(ctx)),
         new Route("get", "/product/{id}", ctx -> h.pages().product(ctx)),
+        new Route("get", "/thumbs/{hash}", ctx -> h.thumbs().thumb(ctx)),
         new Route("post", "/vote", ctx -> h.pages().vote(ctx)));
   }
 

@@ -216,6 +216,15 @@ public final class PageHandler {
   }
 
   /**
+   * Answers 404 for something the server does not have: a page for a browser's navigation, the
+   * not-found problem for anyone else (an image request, a script).
+   */
+  public static void notFound(Context ctx, String message) {
+    if (!wantsHtml(ctx)) throw ApiException.notFound(message);
+    html(ctx, 404, new Pages().notFound(message));
+  }
+
+  /**
    * Whether the client reads HTML: a browser's navigations and form posts say so in Accept. Any
    * other client (a script, curl) gets its errors as RFC 9457 problems, as from the API.
    */

@@ -136,13 +136,15 @@ final class Serving {
       server =
           new ApiServer(
                   ApiServer.Backends.of(
-                      store,
-                      searcher,
-                      issues,
-                      issueIds,
-                      database,
-                      feedback,
-                      CrawlStats.fromFile(layout.crawlSummary())),
+                          store,
+                          searcher,
+                          issues,
+                          issueIds,
+                          database,
+                          feedback,
+                          CrawlStats.fromFile(layout.crawlSummary()))
+                      .withThumbnails(
+                          new io.fixfinder.core.thumbs.ThumbnailStore(layout.thumbnails())),
                   cfg.server())
               .start(cfg.server().host(), cfg.server().port());
     } catch (ApiServer.PortInUseException e) {
