@@ -11,10 +11,12 @@ import io.fixfinder.api.search.SearchHandler;
 import io.fixfinder.api.search.SuggestHandler;
 import io.fixfinder.core.feedback.Answer;
 import io.fixfinder.core.feedback.FeedbackItem;
+import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.indexer.search.SearchRequest;
 import io.fixfinder.indexer.search.SearchResponse;
 import io.fixfinder.indexer.view.IssueView;
 import io.fixfinder.indexer.view.ProductView;
+import io.fixfinder.ui.Chips;
 import io.fixfinder.ui.IssuePage;
 import io.fixfinder.ui.Links;
 import io.fixfinder.ui.Pages;
@@ -38,6 +40,9 @@ public final class PageHandler {
   private final IssueView issues;
   private final ProductView products;
   private final Pages pages = new Pages();
+
+  /** The extractor the searcher interprets queries with, to tell which words gave each chip. */
+  private final KeyExtractor extractor = KeyExtractor.builtIn();
 
   public PageHandler(
       SearchCache search,
@@ -113,7 +118,13 @@ public final class PageHandler {
           200,
           pages.search(
               new SearchPage(
-                  shown, filters, Optional.of(response), Optional.empty(), maxPage, spelling)));
+                  shown,
+                  filters,
+                  Optional.of(response),
+                  Optional.empty(),
+                  maxPage,
+                  spelling,
+                  Chips.of(shown, response.interpretation(), extractor))));
     } catch (ApiException e) {
       if (!wantsHtml(ctx)) throw e;
       html(
