@@ -39,6 +39,11 @@ public final class Chips {
       Objects.requireNonNull(removed);
       Objects.requireNonNull(key);
     }
+
+    /** What the chip stands for: type, brand, model, code, symptom or tag (no value: no slugs). */
+    public String part() {
+      return key.substring(0, key.indexOf(':'));
+    }
   }
 
   /** The chips of {@code query} as the response understood it. */
