@@ -128,6 +128,10 @@ final class Facets {
         boolean typeFiltered = dims[i] == TYPE || side.type().isPresent();
         Map<String, Long> merged = new HashMap<>(dense.get(i));
         for (Map.Entry<String, long[]> e : lexical.get(i).entrySet()) {
+          if (outsideScope(e.getValue(), basis)) {
+            merged.remove(e.getKey());
+            continue;
+          }
           long n = wordTotal(e.getValue(), typeFiltered, basis.scope());
           if (n > 0) merged.merge(e.getKey(), n, Long::sum);
         }
@@ -172,6 +176,20 @@ final class Facets {
       out.put(NAMES[i], sorted);
     }
     return out;
+  }
+
+  /**
+   * Whether a value would lead outside the results shown: the query is restricted to a product type
+   * (and the caller set no type), yet the value's word matches hold none of that type and some of
+   * another, so choosing it would lift the restriction ("Coffee machine" or a coffee-machine brand
+   * offered on a washing-machine query). Such values are not offered; every value offered counts
+   * what it leads to.
+   */
+  private static boolean outsideScope(long[] c, Basis basis) {
+    return basis.scope().restrictedTo().isPresent()
+        && basis.request().type().isEmpty()
+        && c[2] == 0
+        && c[0] > c[1];
   }
 
   /**

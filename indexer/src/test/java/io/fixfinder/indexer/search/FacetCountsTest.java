@@ -111,6 +111,12 @@ class FacetCountsTest {
     assertThat(res.restrictedTo()).contains("washing-machine");
     long sum = res.facets().get("kind").values().stream().mapToLong(Long::longValue).sum();
     assertThat(sum).as("kinds partition the results").isEqualTo(res.total());
+    // Only values inside the restriction are offered: no other product type, no brand of one.
+    assertThat(res.facets().get("type").keySet()).containsOnly("washing-machine");
+    SearchResponse unscoped = searcher.withoutTypeScope().search(r);
+    assertThat(unscoped.facets().get("type").keySet())
+        .contains("washing-machine")
+        .hasSizeGreaterThan(1);
     checkFacets(searcher, r, res);
   }
 
