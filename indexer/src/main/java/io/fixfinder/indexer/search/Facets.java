@@ -339,7 +339,9 @@ final class Facets {
           byOrd[i] =
               values[i] == null ? new long[0] : new long[3 * (int) values[i].getValueCount()];
         }
-        SortedSetDocValues types = context.reader().getSortedSetDocValues(Fields.FACET_TYPE);
+        // The type is read only when a scope needs it (most queries name no type).
+        SortedSetDocValues types =
+            named.isPresent() ? context.reader().getSortedSetDocValues(Fields.FACET_TYPE) : null;
         long namedOrd = -1;
         if (named.isPresent() && types != null) namedOrd = types.lookupTerm(named.get());
         final long target = namedOrd;
