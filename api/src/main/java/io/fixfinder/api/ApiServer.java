@@ -26,9 +26,11 @@ import io.fixfinder.api.search.JsonBytes;
 import io.fixfinder.api.search.SearchCache;
 import io.fixfinder.api.search.SearchHandler;
 import io.fixfinder.api.search.SuggestHandler;
+import io.fixfinder.api.thumbs.ThumbHandler;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.feedback.ItemExists;
 import io.fixfinder.core.json.Json;
+import io.fixfinder.core.thumbs.ThumbnailStore;
 import io.fixfinder.indexer.search.GroupedSearch;
 import io.fixfinder.indexer.search.RecordLookup;
 import io.fixfinder.indexer.search.SearchRequest;
@@ -90,6 +92,7 @@ public final class ApiServer implements AutoCloseable {
    * @param issues whether an issue id names a cluster (until clusters exist: {@link
    *     ItemExists#anyWellFormed()})
    * @param crawl the last crawl's counters for /metrics
+   * @param thumbs the video thumbnails kept by the crawl, served at {@code /thumbs/{hash}}
    * @param people helper accounts, the directory and contact requests (issue 15), when served
    */
   public record Backends(
@@ -101,7 +104,46 @@ public final class ApiServer implements AutoCloseable {
       FeedbackStore feedback,
       ItemExists issueIds,
       CrawlStats crawl,
+      Optional<ThumbnailStore> thumbs,
       Optional<People> people) {
+
+    /** Without stored thumbnails (every {@code /thumbs/} address is 404) and without people. */
+    public Backends(
+        IndexStore index,
+        SearchFunction search,
+        IssueView issues,
+        ProductView products,
+        Database database,
+        FeedbackStore feedback,
+        ItemExists issueIds,
+        CrawlStats crawl) {
+      this(
+          index,
+          search,
+          issues,
+          products,
+          database,
+          feedback,
+          issueIds,
+          crawl,
+          Optional.empty(),
+          Optional.empty());
+    }
+
+    /** The same backends, serving the thumbnails of {@code store} at {@code /thumbs/{hash}}. */
+    public Backends withThumbnails(ThumbnailStore store) {
+      return new Backends(
+          index,
+          search,
+          issues,
+          products,
+          database,
+          feedback,
+          issueIds,
+          crawl,
+          Optional.of(store),
+          people);
+    }
 
     /** These backends with the people side served too. */
     public Backends withPeople(People people) {
@@ -114,6 +156,7 @@ public final class ApiServer implements AutoCloseable {
           feedback,
           issueIds,
           crawl,
+          thumbs,
           Optional.of(people));
     }
 
@@ -141,6 +184,7 @@ public final class ApiServer implements AutoCloseable {
           feedback,
           issueIds,
           crawl,
+          Optional.empty(),
           Optional.empty());
     }
 
@@ -229,7 +273,8 @@ public final class ApiServer implements AutoCloseable {
             feedback,
             new HealthHandler(index, backends.database()),
             metrics,
-            new PageHandler(search, suggest, feedback, backends.issues(), backends.products()));
+            new PageHandler(search, suggest, feedback, backends.issues(), backends.products()),
+            new ThumbHandler(backends.thumbs()));
     Cors cors = new Cors(settings.corsOrigins());
     this.accessLog = AccessLog.of(settings.accessLog());
     RequestLog requestLog = new RequestLog(metrics.registry(), ApiServer::routeLabel, accessLog);
@@ -283,7 +328,8 @@ public final class ApiServer implements AutoCloseable {
       FeedbackHandler feedback,
       HealthHandler health,
       MetricsHandler metrics,
-      PageHandler pages) {}
+      PageHandler pages,
+      ThumbHandler thumbs) {}
 
   /** One endpoint: method, path, handler. */
   public record Route(String method, String path, io.javalin.http.Handler handler) {}
@@ -303,6 +349,7 @@ public final class ApiServer implements AutoCloseable {
         new Route("get", "/", ctx -> h.pages().search(ctx)),
         new Route("get", "/issue/{id}", ctx -> h.pages().issue(ctx)),
         new Route("get", "/product/{id}", ctx -> h.pages().product(ctx)),
+        new Route("get", "/thumbs/{hash}", ctx -> h.thumbs().thumb(ctx)),
         new Route("post", "/vote", ctx -> h.pages().vote(ctx)));
   }
 

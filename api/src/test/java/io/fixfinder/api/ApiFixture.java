@@ -115,16 +115,18 @@ final class ApiFixture implements AutoCloseable {
     server =
         new ApiServer(
                 ApiServer.Backends.withoutClusters(
-                    index,
-                    new Searcher(
-                        index.searchers(),
-                        KeyExtractor.builtIn(),
-                        vectors,
-                        embeddings ? Retrieval.HYBRID : Retrieval.BM25,
-                        Fusion.LINEAR),
-                    database,
-                    feedback,
-                    CrawlStats.fromFile(crawlSummary)),
+                        index,
+                        new Searcher(
+                            index.searchers(),
+                            KeyExtractor.builtIn(),
+                            vectors,
+                            embeddings ? Retrieval.HYBRID : Retrieval.BM25,
+                            Fusion.LINEAR),
+                        database,
+                        feedback,
+                        CrawlStats.fromFile(crawlSummary))
+                    .withThumbnails(
+                        new io.fixfinder.core.thumbs.ThumbnailStore(dir.resolve("thumbs"))),
                 settings,
                 extraRoutes)
             .start("127.0.0.1", 0);

@@ -87,6 +87,10 @@ public final class FakeYouTubeApi implements AutoCloseable {
   private void handle(HttpExchange exchange) throws IOException {
     try {
       String path = exchange.getRequestURI().getPath();
+      if (path.startsWith(THUMBS)) {
+        thumbnail(exchange, path.substring(THUMBS.length()));
+        return;
+      }
       Map<String, List<String>> params = params(exchange.getRequestURI().getRawQuery());
       boolean search = path.equals(PREFIX + "search");
       boolean videos = path.equals(PREFIX + "videos");
@@ -279,8 +283,33 @@ public final class FakeYouTubeApi implements AutoCloseable {
     return values == null || values.isEmpty() ? "" : values.getFirst().strip();
   }
 
-  private static void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
-    byte[] bytes = JsonLd.pretty(body).getBytes(StandardCharsets.UTF_8);
+  /**
+   * A video's thumbnail, as i.ytimg.com serves it ({@code /vi/ID/mqdefault.jpg}): a JPEG drawn from
+   * the video id, so each video has its own and the bytes never change.
+   */
+  private void thumbnail(HttpExchange exchange, String rest) throws IOException {
+    String id = rest.contains("/") ? rest.substring(0, rest.indexOf('/')) : "";
+    if (!byId.containsKey(id) || !exchange.getRequestMethod().equals("GET")) {
+      exchange.sendResponseHeaders(404, -1);
+      exchange.close();
+      return;
+    }
+    byte[] bytes = Thumbnails.jpeg(id);
+    exchange.getResponseHeaders().set("Content-Type", "image/jpeg");
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static final String THUMBS = "/vi/";
+
+  private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    // Thumbnails point at this server, which stands in for i.ytimg.com as for the API.
+    byte[] bytes =
+        JsonLd.pretty(body)
+            .replace(YouTubeJson.THUMBNAIL_ORIGIN, rootUrl().toString())
+            .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -34,7 +34,8 @@ final class ManualVault {
 
   private final Plan plan;
   private final Catalogue catalogue;
-  private final SiteFiles site = new SiteFiles(SITE, "manual", "ManualVault");
+  private final SiteFiles site =
+      new SiteFiles(SITE, "manual", "ManualVault", SiteFiles.Naming.SCHEMA_ORG);
 
   private ManualVault(Plan plan) {
     this.plan = plan;

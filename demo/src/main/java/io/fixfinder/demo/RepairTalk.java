@@ -52,7 +52,7 @@ final class RepairTalk {
   private RepairTalk() {}
 
   static SiteFiles build(Plan plan) {
-    SiteFiles site = new SiteFiles(SITE, "forum", "RepairTalk");
+    SiteFiles site = new SiteFiles(SITE, "forum", "RepairTalk", SiteFiles.Naming.APPLICATION_NAME);
     site.disallow("/login");
     site.disallow("/profile/");
     List<ForumThread> threads = plan.repairtalkThreads();

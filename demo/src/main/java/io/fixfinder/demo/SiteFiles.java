@@ -34,10 +34,28 @@ final class SiteFiles {
   private final List<String> sitemapGroups = new ArrayList<>();
   private boolean sitemapIndex;
 
+  /**
+   * How a site's pages declare its name, so the demo exercises each way a crawler reads one: the
+   * Open Graph {@code og:site_name}, a schema.org {@code WebSite} in JSON-LD, the {@code
+   * application-name} meta.
+   */
+  enum Naming {
+    OPEN_GRAPH,
+    SCHEMA_ORG,
+    APPLICATION_NAME
+  }
+
+  private final Naming naming;
+
   SiteFiles(String name, String kind, String title) {
+    this(name, kind, title, Naming.OPEN_GRAPH);
+  }
+
+  SiteFiles(String name, String kind, String title, Naming naming) {
     this.name = name;
     this.kind = kind;
     this.title = title;
+    this.naming = naming;
   }
 
   String name() {
@@ -50,7 +68,26 @@ final class SiteFiles {
   }
 
   void page(String path, String html, LocalDate date, boolean document, String group) {
-    file(path, html.getBytes(StandardCharsets.UTF_8), date, document, group);
+    file(path, named(html).getBytes(StandardCharsets.UTF_8), date, document, group);
+  }
+
+  /** The page with the site's name declared in its head, the way this site declares it. */
+  private String named(String html) {
+    int head = html.indexOf("<head>");
+    if (head < 0) return html;
+    String t = Text.esc(title);
+    String tag =
+        switch (naming) {
+          case OPEN_GRAPH -> "<meta property=\"og:site_name\" content=\"" + t + "\">";
+          case SCHEMA_ORG ->
+              "<script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+                  + "\"@type\":\"WebSite\",\"name\":"
+                  + JsonLd.MAPPER.valueToTree(title)
+                  + "}</script>";
+          case APPLICATION_NAME -> "<meta name=\"application-name\" content=\"" + t + "\">";
+        };
+    int at = head + "<head>".length();
+    return html.substring(0, at) + "\n" + tag + html.substring(at);
   }
 
   /** A file; {@code group} names its child sitemap, null keeps it out of the sitemaps. */
@@ -98,7 +135,7 @@ final class SiteFiles {
         .append(" the file is unchanged)\n");
     lastmod.forEach((path, line) -> sb.append(path).append('\t').append(line).append('\n'));
     Files.writeString(root.resolve(LASTMOD), sb.toString(), StandardCharsets.UTF_8);
-    return new DemoSite(name, kind, root);
+    return new DemoSite(name, kind, root, title);
   }
 
   private static String fileOf(String urlPath) {

@@ -64,6 +64,9 @@ final class YouTubeJson {
     return n;
   }
 
+  /** Where YouTube serves thumbnails; the fake API serves them itself at the same paths. */
+  static final String THUMBNAIL_ORIGIN = "https://i.ytimg.com/";
+
   static ObjectNode thumbnails(String id) {
     ObjectNode t = JsonLd.MAPPER.createObjectNode();
     thumbnail(t, "default", id, "default.jpg", 120, 90);
@@ -74,7 +77,7 @@ final class YouTubeJson {
 
   private static void thumbnail(ObjectNode t, String name, String id, String file, int w, int h) {
     ObjectNode n = t.putObject(name);
-    n.put("url", "https://i.ytimg.com/vi/" + id + "/" + file);
+    n.put("url", THUMBNAIL_ORIGIN + "vi/" + id + "/" + file);
     n.put("width", w);
     n.put("height", h);
   }

@@ -95,10 +95,20 @@ public final class Display {
         : String.format(Locale.ROOT, "%d:%02d", m, s);
   }
 
-  /** A site as people name it: its host without "www.". */
+  /** A hit's site as people name it: the site's own name, else its host. */
+  public static String siteOf(io.fixfinder.indexer.search.SearchResponse.Hit hit) {
+    return hit.siteName().isEmpty() ? site(hit.site()) : hit.siteName();
+  }
+
+  /** A site as people name it: its host without "www." and without a port. */
   public static String site(String site) {
     if (site == null) return "";
-    return site.startsWith("www.") ? site.substring(4) : site;
+    String host = site;
+    int colon = host.lastIndexOf(':');
+    if (colon > 0 && host.indexOf(':') == colon && !host.startsWith("[")) {
+      host = host.substring(0, colon);
+    }
+    return host.startsWith("www.") ? host.substring(4) : host;
   }
 
   /**

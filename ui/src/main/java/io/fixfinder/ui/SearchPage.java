@@ -14,6 +14,7 @@ import java.util.Set;
  *
  * @param spelling how the typed query's spelling was handled: nothing to say, a correction offered
  *     ("did you mean"), or the corrected query's results shown instead of the typo's
+ * @param chips the query's interpretation, each part removable ({@link Chips})
  */
 public record SearchPage(
     String query,
@@ -21,7 +22,8 @@ public record SearchPage(
     Optional<SearchResponse> response,
     Optional<String> problem,
     int maxPage,
-    Spelling spelling) {
+    Spelling spelling,
+    List<Chips.Chip> chips) {
 
   /**
    * @param typed the query as typed, when the page shows results for {@code corrected} instead
@@ -67,6 +69,52 @@ public record SearchPage(
     Objects.requireNonNull(response);
     Objects.requireNonNull(problem);
     Objects.requireNonNull(spelling);
+    chips = List.copyOf(chips);
+  }
+
+  /** A page without interpretation chips. */
+  public SearchPage(
+      String query,
+      Filters filters,
+      Optional<SearchResponse> response,
+      Optional<String> problem,
+      int maxPage,
+      Spelling spelling) {
+    this(query, filters, response, problem, maxPage, spelling, List.of());
+  }
+
+  /**
+   * This search without the part a chip stands for, with the same filters; the bare search page
+   * when nothing would be left.
+   */
+  public String removeLink(Chips.Chip chip) {
+    String rest = chip.removed().orElse(query).strip();
+    return rest.isEmpty() ? "/" : Links.search(rest, filters, 1);
+  }
+
+  /** This search with facet {@code facet} ({@code type} or {@code brand}) set to {@code value}. */
+  public String facetLink(String facet, String value) {
+    Optional<String> v = Optional.of(value);
+    return Links.search(
+        query,
+        switch (facet) {
+          case "type" -> filters.withType(v);
+          case "brand" -> filters.withBrand(v);
+          default -> filters.withKind(v);
+        },
+        1);
+  }
+
+  /**
+   * Values of facet {@code name} to offer as filters, with how many results each gives: none when
+   * the results do not answer the query, or when there is one value only and it is not chosen (a
+   * filter that changes nothing is noise).
+   */
+  public Map<String, Long> facet(String name) {
+    if (!answered()) return Map.of();
+    Map<String, Long> values =
+        response.map(r -> r.facets().getOrDefault(name, Map.of())).orElse(Map.of());
+    return values.size() < 2 ? Map.of() : values;
   }
 
   /** The page before any search: the form alone. */

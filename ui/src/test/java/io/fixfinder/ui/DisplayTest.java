@@ -45,5 +45,7 @@ class DisplayTest {
     assertThat(Display.plural(1234, "report", "reports")).isEqualTo("1,234 reports");
     assertThat(Display.percent(2 / 3.0)).isEqualTo("67%");
     assertThat(Display.site("www.fixitforum.example")).isEqualTo("fixitforum.example");
+    assertThat(Display.site("127.0.0.1:45795")).isEqualTo("127.0.0.1");
+    assertThat(Display.site("www.shop.example:8443")).isEqualTo("shop.example");
   }
 }

@@ -11,10 +11,12 @@ import io.fixfinder.api.search.SearchHandler;
 import io.fixfinder.api.search.SuggestHandler;
 import io.fixfinder.core.feedback.Answer;
 import io.fixfinder.core.feedback.FeedbackItem;
+import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.indexer.search.SearchRequest;
 import io.fixfinder.indexer.search.SearchResponse;
 import io.fixfinder.indexer.view.IssueView;
 import io.fixfinder.indexer.view.ProductView;
+import io.fixfinder.ui.Chips;
 import io.fixfinder.ui.IssuePage;
 import io.fixfinder.ui.Links;
 import io.fixfinder.ui.Pages;
@@ -38,6 +40,9 @@ public final class PageHandler {
   private final IssueView issues;
   private final ProductView products;
   private final Pages pages = new Pages();
+
+  /** The extractor the searcher interprets queries with, to tell which words gave each chip. */
+  private final KeyExtractor extractor = KeyExtractor.builtIn();
 
   public PageHandler(
       SearchCache search,
@@ -113,7 +118,13 @@ public final class PageHandler {
           200,
           pages.search(
               new SearchPage(
-                  shown, filters, Optional.of(response), Optional.empty(), maxPage, spelling)));
+                  shown,
+                  filters,
+                  Optional.of(response),
+                  Optional.empty(),
+                  maxPage,
+                  spelling,
+                  Chips.of(shown, response.interpretation(), extractor))));
     } catch (ApiException e) {
       if (!wantsHtml(ctx)) throw e;
       html(
@@ -213,6 +224,15 @@ public final class PageHandler {
       return;
     }
     html(ctx, 200, pages.product(new ProductPage(page.get())));
+  }
+
+  /**
+   * Answers 404 for something the server does not have: a page for a browser's navigation, the
+   * not-found problem for anyone else (an image request, a script).
+   */
+  public static void notFound(Context ctx, String message) {
+    if (!wantsHtml(ctx)) throw ApiException.notFound(message);
+    html(ctx, 404, new Pages().notFound(message));
   }
 
   /**

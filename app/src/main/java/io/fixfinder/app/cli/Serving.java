@@ -144,6 +144,8 @@ final class Serving {
                           database,
                           feedback,
                           CrawlStats.fromFile(layout.crawlSummary()))
+                      .withThumbnails(
+                          new io.fixfinder.core.thumbs.ThumbnailStore(layout.thumbnails()))
                       .withPeople(People.open(database, layout.root(), cfg, Clock.systemUTC())),
                   cfg.server())
               .start(cfg.server().host(), cfg.server().port());

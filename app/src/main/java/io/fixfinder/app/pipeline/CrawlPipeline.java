@@ -80,7 +80,16 @@ public final class CrawlPipeline {
         YouTubeSource.Report[] report = new YouTubeSource.Report[1];
         List<Draft> videos =
             source.fetch(FixQueries.from(KeyExtractor.builtIn().lexicon()), report);
-        videos.forEach(v -> log.put(keying.key(v, "www.youtube.com")));
+        io.fixfinder.crawler.youtube.ThumbnailFetcher thumbs =
+            new io.fixfinder.crawler.youtube.ThumbnailFetcher(
+                new io.fixfinder.core.thumbs.ThumbnailStore(data.thumbnails()),
+                java.net.URI.create(run.rootUrl()));
+        for (Draft v : videos) {
+          io.fixfinder.core.model.SourceDoc doc =
+              keying.key(v, "www.youtube.com").withSiteName("YouTube");
+          Optional<String> thumb = v.thumbnail().flatMap(thumbs::fetch);
+          log.put(thumb.isPresent() ? doc.withThumbnail(thumb.get()) : doc);
+        }
         counters.records(videos.size());
         YouTubeSource.Report r = report[0];
         out.printf(
@@ -92,6 +101,7 @@ public final class CrawlPipeline {
             quota.used(),
             quota.budget(),
             r.budgetExhausted() ? " (budget reached: stopped early)" : "");
+        if (!thumbs.outcomes().isEmpty()) out.println("youtube thumbnails: " + thumbs.outcomes());
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;

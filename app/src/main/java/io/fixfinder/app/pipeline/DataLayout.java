@@ -26,6 +26,11 @@ public record DataLayout(Path root) {
     return crawlState().resolve("last-run.json");
   }
 
+  /** Preview images (video thumbnails) by the SHA-256 of their bytes. */
+  public Path thumbnails() {
+    return root.resolve("thumbs");
+  }
+
   public Path youtubeQuota() {
     return root.resolve("youtube").resolve("quota.json");
   }

@@ -17,7 +17,8 @@ public final class DemoSources {
             (DemoSite site) ->
                 SiteConfig.of(
                         site.name(), SourceKind.parse(site.kind()), sites.origin(site.name()), true)
-                    .withPolitenessDelayMs(0))
+                    .withPolitenessDelayMs(0)
+                    .withTitle(site.title()))
         .toList();
   }
 }

@@ -18,7 +18,8 @@ public record Draft(
     ProductRef productHint,
     boolean fixHint,
     Instant published,
-    Details details) {
+    Details details,
+    java.util.Optional<java.net.URI> thumbnail) {
 
   public Draft {
     title = Html.clean(title);
@@ -26,5 +27,28 @@ public record Draft(
     productHint = productHint == null ? ProductRef.UNKNOWN : productHint;
     published = published == null ? Instant.EPOCH : published;
     details = details == null ? new Details.None() : details;
+    thumbnail = thumbnail == null ? java.util.Optional.empty() : thumbnail;
+  }
+
+  /** A draft without a preview image (every page; a video has its thumbnail). */
+  public Draft(
+      String url,
+      SourceKind kind,
+      String title,
+      String text,
+      ProductRef productHint,
+      boolean fixHint,
+      Instant published,
+      Details details) {
+    this(
+        url,
+        kind,
+        title,
+        text,
+        productHint,
+        fixHint,
+        published,
+        details,
+        java.util.Optional.empty());
   }
 }

@@ -135,7 +135,8 @@ public final class PageProcessor implements PageHandler {
         page.url().getHost() + (page.url().getPort() > 0 ? ":" + page.url().getPort() : "");
     List<SourceDoc> docs = new ArrayList<>(drafts.size());
     PageContext context = PageContext.of(page);
-    for (Draft draft : drafts) docs.add(keying.key(draft, site, context));
+    String name = SiteNames.of(page);
+    for (Draft draft : drafts) docs.add(keying.key(draft, site, context).withSiteName(name));
     return new Processed(docs, new PageOutcome.Stored(docs.size(), 0));
   }
 

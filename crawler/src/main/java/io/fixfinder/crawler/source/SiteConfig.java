@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  *     (boilerplate to drop)
  * @param allowPrivateNetwork whether loopback and private addresses may be fetched (the demo and
  *     tests set it; the open web never needs it)
+ * @param title the site's name for people ("FixIt Forum"), shown on results when its pages do not
+ *     name themselves ({@code og:site_name} and the like win)
  */
 public record SiteConfig(
     String name,
@@ -30,7 +32,8 @@ public record SiteConfig(
     Optional<Integer> politenessDelayMs,
     Optional<String> userAgent,
     boolean allowPrivateNetwork,
-    boolean useSitemaps) {
+    boolean useSitemaps,
+    Optional<String> title) {
 
   public SiteConfig {
     Objects.requireNonNull(name, "site name");
@@ -41,6 +44,52 @@ public record SiteConfig(
     }
     allow = List.copyOf(allow);
     selectors = Map.copyOf(selectors);
+    title = Objects.requireNonNullElse(title, Optional.<String>empty()).map(String::strip);
+  }
+
+  /** A site without a title of its own. */
+  public SiteConfig(
+      String name,
+      SourceKind kind,
+      List<URI> seeds,
+      List<Pattern> allow,
+      Map<String, String> selectors,
+      Optional<Integer> maxDepth,
+      Optional<Integer> maxPages,
+      Optional<Integer> politenessDelayMs,
+      Optional<String> userAgent,
+      boolean allowPrivateNetwork,
+      boolean useSitemaps) {
+    this(
+        name,
+        kind,
+        seeds,
+        allow,
+        selectors,
+        maxDepth,
+        maxPages,
+        politenessDelayMs,
+        userAgent,
+        allowPrivateNetwork,
+        useSitemaps,
+        Optional.empty());
+  }
+
+  /** The same site, named {@code t} for people. */
+  public SiteConfig withTitle(String t) {
+    return new SiteConfig(
+        name,
+        kind,
+        seeds,
+        allow,
+        selectors,
+        maxDepth,
+        maxPages,
+        politenessDelayMs,
+        userAgent,
+        allowPrivateNetwork,
+        useSitemaps,
+        Optional.of(t).filter(x -> !x.isBlank()));
   }
 
   /** A site crawled from one origin with defaults for everything else. */
@@ -72,7 +121,8 @@ public record SiteConfig(
         Optional.of(ms),
         userAgent,
         allowPrivateNetwork,
-        useSitemaps);
+        useSitemaps,
+        title);
   }
 
   public SiteConfig withMaxPages(int pages) {
@@ -87,6 +137,7 @@ public record SiteConfig(
         politenessDelayMs,
         userAgent,
         allowPrivateNetwork,
-        useSitemaps);
+        useSitemaps,
+        title);
   }
 }

@@ -37,7 +37,8 @@ public final class SourcesFile {
       Integer politenessDelayMs,
       String userAgent,
       Boolean allowPrivateNetwork,
-      Boolean sitemaps) {}
+      Boolean sitemaps,
+      String title) {}
 
   record RawFile(List<RawSite> sites) {}
 
@@ -102,6 +103,7 @@ public final class SourcesFile {
         Optional.ofNullable(raw.politenessDelayMs()),
         Optional.ofNullable(raw.userAgent()),
         Boolean.TRUE.equals(raw.allowPrivateNetwork()),
-        !Boolean.FALSE.equals(raw.sitemaps()));
+        !Boolean.FALSE.equals(raw.sitemaps()),
+        Optional.ofNullable(raw.title()).map(String::strip).filter(t -> !t.isEmpty()));
   }
 }

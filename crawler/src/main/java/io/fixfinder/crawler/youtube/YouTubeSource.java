@@ -182,7 +182,22 @@ public final class YouTubeSource {
             ? null
             : Dates.parse(snippet.getPublishedAt().toStringRfc3339()),
         new Details.Video(
-            v.getId(), channel, seconds, views, likes, Chapters.parse(description, url)));
+            v.getId(), channel, seconds, views, likes, Chapters.parse(description, url)),
+        thumbnail(snippet));
+  }
+
+  /** The medium thumbnail (320×180; else the default one) the snippet links to. */
+  private static java.util.Optional<java.net.URI> thumbnail(
+      com.google.api.services.youtube.model.VideoSnippet snippet) {
+    if (snippet == null || snippet.getThumbnails() == null) return java.util.Optional.empty();
+    var t = snippet.getThumbnails();
+    var pick = t.getMedium() != null ? t.getMedium() : t.getDefault();
+    if (pick == null || pick.getUrl() == null) return java.util.Optional.empty();
+    try {
+      return java.util.Optional.of(java.net.URI.create(pick.getUrl()));
+    } catch (IllegalArgumentException e) {
+      return java.util.Optional.empty();
+    }
   }
 
   private static long value(BigInteger n) {

@@ -136,6 +136,9 @@ public record SearchResponse(
    * @param issue the id of the issue cluster the record belongs to, when it belongs to one
    * @param confidence the probability that the record is relevant to the query (0 when not judged:
    *     a group's record taken from its cluster rather than the ranking)
+   * @param siteName the site as people read it ("FixIt Forum"; the host when the site gave no name)
+   * @param thumbnail the path of the record's preview image on this server ({@code
+   *     /thumbs/<sha-256>}), empty when it has none
    */
   public record Hit(
       String id,
@@ -153,7 +156,53 @@ public record SearchResponse(
       List<String> alsoAt,
       Details details,
       java.util.Optional<String> issue,
-      double confidence) {
+      double confidence,
+      String siteName,
+      String thumbnail) {
+    public Hit {
+      siteName = java.util.Objects.requireNonNullElse(siteName, "");
+      thumbnail = java.util.Objects.requireNonNullElse(thumbnail, "");
+    }
+
+    /** A hit without a site name or preview image. */
+    public Hit(
+        String id,
+        String url,
+        String kind,
+        String site,
+        String title,
+        String snippet,
+        ProductRef product,
+        List<String> errorCodes,
+        List<String> symptoms,
+        boolean fixReported,
+        Instant published,
+        double score,
+        List<String> alsoAt,
+        Details details,
+        java.util.Optional<String> issue,
+        double confidence) {
+      this(
+          id,
+          url,
+          kind,
+          site,
+          title,
+          snippet,
+          product,
+          errorCodes,
+          symptoms,
+          fixReported,
+          published,
+          score,
+          alsoAt,
+          details,
+          issue,
+          confidence,
+          "",
+          "");
+    }
+
     /** A hit whose confidence is not judged yet (0). */
     public Hit(
         String id,
@@ -222,7 +271,32 @@ public record SearchResponse(
           alsoAt,
           details,
           newIssue,
-          newConfidence);
+          newConfidence,
+          siteName,
+          thumbnail);
+    }
+
+    /** The same hit with the site's name and the path of its preview image. */
+    public Hit withSource(String name, String thumbnailPath) {
+      return new Hit(
+          id,
+          url,
+          kind,
+          site,
+          title,
+          snippet,
+          product,
+          errorCodes,
+          symptoms,
+          fixReported,
+          published,
+          score,
+          alsoAt,
+          details,
+          issue,
+          confidence,
+          name,
+          thumbnailPath);
     }
   }
 }

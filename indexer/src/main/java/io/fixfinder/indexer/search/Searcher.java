@@ -44,7 +44,9 @@ import org.apache.lucene.search.Weight;
  * HNSW graph, {@link DenseRanking}) or {@code hybrid} (both lists, fused by a learned combination
  * of scores and query shape, {@link LearnedFusion}, or by reciprocal rank or a weighted sum of
  * normalised scores, {@link ScoreFusion}). The record's quality prior multiplies the score in both
- * lists. Facets count over the top of the ranking ({@link Facets}). See {@code docs/ranking.md}.
+ * lists. A filter narrows the unfiltered query's candidates: word matches get the filter, dense
+ * neighbours are the unfiltered query's that pass it, so facet counts ({@link Facets}) are the
+ * totals the filters give. See {@code docs/ranking.md}.
  *
  * <p>A query's ranking does not depend on the page asked: every page is a slice of one ordered
  * list, with one total, so walking the pages shows each record once.
@@ -241,7 +243,7 @@ public final class Searcher {
         request.size(),
         List.of(),
         hits,
-        Facets.count(searcher, ranked.facetDocs()),
+        Facets.count(searcher, ranked.facets()),
         List.of(),
         answered,
         ranked.scope().restrictedTo(),
@@ -312,21 +314,23 @@ public final class Searcher {
   /** A result as shown: the record with a snippet for the query's words and its score. */
   static SearchResponse.Hit hit(SourceDoc doc, double score, Set<String> words) {
     return new SearchResponse.Hit(
-        doc.id(),
-        doc.url(),
-        doc.kind().id(),
-        doc.site(),
-        doc.title(),
-        Snippets.of(doc.text(), words),
-        doc.product(),
-        doc.errorCodes(),
-        doc.symptoms(),
-        doc.fixReported(),
-        doc.published(),
-        score,
-        doc.alsoAt(),
-        doc.details(),
-        Optional.empty());
+            doc.id(),
+            doc.url(),
+            doc.kind().id(),
+            doc.site(),
+            doc.title(),
+            Snippets.of(doc.text(), words),
+            doc.product(),
+            doc.errorCodes(),
+            doc.symptoms(),
+            doc.fixReported(),
+            doc.published(),
+            score,
+            doc.alsoAt(),
+            doc.details(),
+            Optional.empty())
+        .withSource(
+            doc.displaySite(), doc.thumbnail().isEmpty() ? "" : "/thumbs/" + doc.thumbnail());
   }
 
   /**
@@ -386,13 +390,12 @@ public final class Searcher {
   }
 
   /**
-   * The ranked top {@code want} documents, how many match in all, and the top of the ranking the
-   * facets count over.
+   * The ranked top {@code want} documents, how many match in all, and what the facets count over.
    */
   private record Ranked(
       ScoreDoc[] docs,
       long total,
-      ScoreDoc[] facetDocs,
+      Facets.Basis facets,
       double[] confidence,
       TypeScope scope,
       boolean answered) {
@@ -417,6 +420,10 @@ public final class Searcher {
     }
     Query lexical = queries.build(request, keys);
     TypeScope scope = scope(searcher, request, keys, lexical);
+    // Facets and the dense side start from the unfiltered query (see Facets).
+    SearchRequest unfiltered = Facets.filtered(request) ? Facets.unfiltered(request) : request;
+    Query words = unfiltered == request ? lexical : queries.build(unfiltered, keys);
+    TypeScope base = unfiltered == request ? scope : scope(searcher, unfiltered, keys, words);
     lexical = scope.restrict(lexical);
     boolean keyed = keyed(request, keys);
     switch (mode) {
@@ -434,19 +441,21 @@ public final class Searcher {
             scope,
             docs,
             total(top.totalHits),
-            head(top.scoreDocs, Facets.DEPTH));
+            new Facets.Basis(Optional.of(words), request, base, new ScoreDoc[0]));
       }
       case DENSE -> {
         float[] vector = vectors.orElseThrow().of(request.query());
-        ScoreDoc[] top =
-            DenseRanking.neighbours(searcher, request, vector, CANDIDATES, scope.filter());
+        ScoreDoc[] all =
+            DenseRanking.neighbours(searcher, unfiltered, vector, CANDIDATES, base.filter());
+        ScoreDoc[] top = Facets.keep(searcher, all, request);
         HitEvidence.Lists lists = new HitEvidence.Lists(new ScoreDoc[0], top, scope.absent());
+        Facets.Basis facets = new Facets.Basis(Optional.empty(), request, base, all);
         return ranked(
-            searcher, request, keys, keyed, lists, scope, head(top, want), top.length, top);
+            searcher, request, keys, keyed, lists, scope, head(top, want), top.length, facets);
       }
       case HYBRID -> {
         TopDocs top = lexical(searcher, lexical, Math.max(want, CANDIDATES));
-        Hybrid in = hybridInput(searcher, request, keys, top, scope);
+        Hybrid in = hybridInput(searcher, request, keys, top, base);
         ScoreDoc[] fused = fuse(in, fusion);
         ScoreDoc[] ranking = thenTheRest(fused, top.scoreDocs, want);
         long total =
@@ -454,8 +463,9 @@ public final class Searcher {
                 + notMatching(searcher, lexical, fused, in.words().docs(), in.words().complete());
         HitEvidence.Lists lists =
             new HitEvidence.Lists(in.words().docs(), in.meaning().docs(), scope.absent());
+        Facets.Basis facets = new Facets.Basis(Optional.of(words), request, base, in.neighbours());
         return ranked(
-            searcher, request, keys, keyed, lists, scope, head(ranking, want), total, fused);
+            searcher, request, keys, keyed, lists, scope, head(ranking, want), total, facets);
       }
       default -> throw new IllegalStateException("unknown retrieval " + mode);
     }
@@ -470,7 +480,7 @@ public final class Searcher {
       TypeScope scope,
       ScoreDoc[] docs,
       long total,
-      ScoreDoc[] facetDocs)
+      Facets.Basis facets)
       throws IOException {
     io.fixfinder.indexer.confidence.Evidence[] evidence =
         HitEvidence.evidence(searcher, analyzer, request.query(), keys, keyed, lists, docs);
@@ -479,7 +489,7 @@ public final class Searcher {
     boolean answered =
         Confidence.answers(
             Arrays.asList(evidence).subList(0, Math.min(Confidence.TOP, evidence.length)));
-    return new Ranked(docs, total, facetDocs, confidence, scope, answered);
+    return new Ranked(docs, total, facets, confidence, scope, answered);
   }
 
   private TypeScope scope(IndexSearcher searcher, SearchRequest request, Keys keys, Query lexical)
@@ -518,10 +528,13 @@ public final class Searcher {
   /**
    * What hybrid fusion is given for one query: the bm25 candidates (complete when they are every
    * match), the dense ones completed with the exact cosine of every bm25 candidate, the query text
-   * and whether it names a model or a code.
+   * and whether it names a model or a code; {@code neighbours} are the unfiltered query's nearest
+   * neighbours, of which {@code meaning} holds those passing the request's filters.
    */
-  record Hybrid(RankedList words, RankedList meaning, String query, boolean keyed) {}
+  record Hybrid(
+      RankedList words, RankedList meaning, String query, boolean keyed, ScoreDoc[] neighbours) {}
 
+  /** {@code scope}: the unfiltered query's type scope, which its dense neighbours are within. */
   private Hybrid hybridInput(
       IndexSearcher searcher, SearchRequest request, Keys keys, TopDocs top, TypeScope scope)
       throws IOException {
@@ -530,14 +543,17 @@ public final class Searcher {
         top.totalHits.relation() == TotalHits.Relation.EQUAL_TO
             && top.totalHits.value() <= words.length;
     float[] vector = vectors.orElseThrow().of(request.query());
-    ScoreDoc[] meaning =
-        DenseRanking.neighbours(searcher, request, vector, tuning.denseK(), scope.filter());
+    ScoreDoc[] neighbours =
+        DenseRanking.neighbours(
+            searcher, Facets.unfiltered(request), vector, tuning.denseK(), scope.filter());
+    ScoreDoc[] meaning = Facets.keep(searcher, neighbours, request);
     meaning = DenseRanking.withExact(searcher, meaning, words, vector);
     return new Hybrid(
         new RankedList(words, allMatches),
         RankedList.cut(meaning),
         request.query(),
-        keyed(request, keys));
+        keyed(request, keys),
+        neighbours);
   }
 
   /** The fused candidates of {@code in} under {@code how}. */
@@ -596,11 +612,12 @@ public final class Searcher {
     return searcher.search(query, new TopScoreDocCollectorManager(n, TOTAL_COUNT));
   }
 
-  /** The exact count up to {@value #TOTAL_COUNT}, that many beyond: the same on every page. */
+  /**
+   * The exact count up to {@value #TOTAL_COUNT}, that many beyond: the same on every page, and what
+   * {@link Facets} counts to.
+   */
   private static long total(TotalHits hits) {
-    return hits.relation() == TotalHits.Relation.EQUAL_TO
-        ? hits.value()
-        : Math.min(hits.value(), TOTAL_COUNT);
+    return Math.min(hits.value(), TOTAL_COUNT);
   }
 
   /**
