@@ -297,7 +297,6 @@ public final class AccountPageHandler {
       List<Skill> skills = ProfileInput.skills(form(ctx, "skills"), shape);
       Optional<Coordinates> point =
           ProfileInput.coordinates(form(ctx, "latitude"), form(ctx, "longitude"), shape);
-      if (!shape.isEmpty()) throw new InvalidInput(shape);
       Profile p =
           new Profile(
               form(ctx, "displayName"),
@@ -311,6 +310,12 @@ public final class AccountPageHandler {
               form(ctx, "weeklyHours"),
               ctx.formParam("paused") != null,
               skills);
+      if (!shape.isEmpty()) {
+        // Show every error at once: the shape errors and what the rules say about the rest.
+        List<FieldError> all = new ArrayList<>(shape);
+        all.addAll(s().problems(p));
+        throw new InvalidInput(all);
+      }
       Profile saved = s().updateProfile(session.get(), p);
       show(
           ctx,

@@ -24,6 +24,7 @@ import io.fixfinder.store.helpers.ContactChannels;
 import io.fixfinder.store.helpers.HelperExport;
 import io.fixfinder.store.helpers.OwnProfile;
 import io.fixfinder.store.helpers.Profile;
+import io.fixfinder.store.helpers.ProfileRules;
 import io.fixfinder.store.helpers.ProfileUpdate;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -171,29 +172,45 @@ public final class AccountService {
    * their canonical form, so the matcher reads what the editor accepted.
    */
   public Profile updateProfile(Session session, Profile profile) {
-    String hours;
-    try {
-      hours = WeeklyHours.parse(profile.weeklyHours()).toString();
-    } catch (WeeklyHoursException e) {
-      throw InvalidInput.of("weeklyHours", e.getMessage());
-    }
-    Profile p =
-        new Profile(
-            profile.displayName(),
-            profile.bio(),
-            profile.languages(),
-            profile.country(),
-            profile.city(),
-            profile.coordinates(),
-            profile.remote(),
-            profile.timeZone(),
-            hours,
-            profile.paused(),
-            profile.skills());
+    List<FieldError> errors = problems(profile);
+    if (!errors.isEmpty()) throw new InvalidInput(errors);
+    Profile p = withHours(profile, WeeklyHours.parse(profile.weeklyHours()).toString());
     return switch (people.profiles().update(session, p)) {
       case ProfileUpdate.Saved saved -> saved.profile();
       case ProfileUpdate.Invalid invalid -> throw new InvalidInput(invalid.errors());
     };
+  }
+
+  /**
+   * Everything wrong with {@code profile}, all at once (a form shows every error together): the
+   * weekly hours by their grammar, the rest by the store's rules.
+   */
+  public List<FieldError> problems(Profile profile) {
+    List<FieldError> errors = new ArrayList<>();
+    String hours = "";
+    try {
+      hours = WeeklyHours.parse(profile.weeklyHours()).toString();
+    } catch (WeeklyHoursException e) {
+      errors.add(new FieldError("weeklyHours", e.getMessage()));
+    }
+    Profile p = ProfileRules.normalise(withHours(profile, hours));
+    errors.addAll(ProfileRules.check(p, people.profiles().limits()));
+    return errors;
+  }
+
+  private static Profile withHours(Profile p, String hours) {
+    return new Profile(
+        p.displayName(),
+        p.bio(),
+        p.languages(),
+        p.country(),
+        p.city(),
+        p.coordinates(),
+        p.remote(),
+        p.timeZone(),
+        hours,
+        p.paused(),
+        p.skills());
   }
 
   public ContactChannels channels(Session session) {
