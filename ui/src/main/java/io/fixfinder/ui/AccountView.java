@@ -79,12 +79,17 @@ public record AccountView(
         " ", errors.stream().filter(e -> e.anchor().equals(id)).map(FormError::message).toList());
   }
 
-  /** The ids that describe the input: its hint and its error, as aria-describedby wants them. */
+  /**
+   * The ids that describe the input (its hint and its error), as aria-describedby wants them; null
+   * when there are none, because jte leaves out an attribute whose value is null, and an empty
+   * aria-describedby is noise to assistive technology.
+   */
   public String describedBy(String name, boolean hasHint) {
     String id = fieldId(name);
     String hint = hasHint ? id + "-hint" : "";
     String error = invalid(name) ? id + "-error" : "";
-    return (hint + " " + error).strip();
+    String ids = (hint + " " + error).strip();
+    return ids.isEmpty() ? null : ids;
   }
 
   /** The page title with a leading "Error: " when the form was refused (WCAG 3.3.1). */

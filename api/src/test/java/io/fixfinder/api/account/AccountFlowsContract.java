@@ -735,6 +735,49 @@ abstract class AccountFlowsContract {
     assertThat(account.headers().firstValue("Location")).hasValue("/account/login");
   }
 
+  @Test
+  void noTokenPasswordAddressOrPhoneReachesALogLine() throws Exception {
+    java.io.PrintStream err = System.err;
+    java.io.PrintStream out = System.out;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream tee =
+        new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8);
+    String email = email("quiet");
+    String phone = "+442079460555";
+    List<String> secrets = new ArrayList<>(List.of(email, phone, PASSWORD));
+    System.setErr(tee);
+    System.setOut(tee);
+    try {
+      Browser b = browser();
+      String csrf = signedUp(b, email, "Quiet");
+      secrets.add(csrf);
+      secrets.add(b.session());
+      secrets.add(server.tokenMailed(email, "/account/verify"));
+      b.postJson(
+          "/api/account/register",
+          str("email", email, "password", PASSWORD, "displayName", "Again"));
+      b.postJson("/api/account/channels", str("phone", phone), Map.of("X-CSRF-Token", csrf));
+      b.getJson("/api/account/channels");
+      b.getJson("/api/account/export");
+      b.get("/account/channels");
+      Browser other = browser();
+      other.postJson("/api/account/password/forgot", str("email", email));
+      String reset = server.tokenMailed(email, "/account/reset");
+      secrets.add(reset);
+      other.get("/account/reset?token=" + reset);
+      other.postForm("/account/reset", form("token", reset, "password", "x"));
+      other.postJson("/api/account/login", str("email", email, "password", "wrong " + PASSWORD));
+      other.postJson("/api/account/channels", str("phone", phone));
+    } finally {
+      System.setErr(err);
+      System.setOut(out);
+    }
+    String log = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+    // The access log did run: the capture saw the requests.
+    assertThat(log).contains("/api/account/channels");
+    for (String secret : secrets) assertThat(log).doesNotContain(secret);
+  }
+
   /** Every text cell of every table that contains {@code needle}, as table.column. */
   List<String> rowsMentioning(String needle) throws Exception {
     List<String> found = new ArrayList<>();
