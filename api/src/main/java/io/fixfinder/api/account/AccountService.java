@@ -85,7 +85,16 @@ public final class AccountService {
       case Registration.Invalid invalid -> throw new InvalidInput(invalid.errors());
       case Registration.NewAccount created ->
           mails.verification(ctx, normalised(email), created.verificationToken());
-      case Registration.ExistingAccount existing -> mails.alreadyRegistered(ctx, normalised(email));
+      case Registration.ExistingAccount existing -> {
+        // Registering again is how people who lost the first mail try again: an unconfirmed
+        // account gets a fresh link, a confirmed one a note with the way to sign in.
+        if (!existing.verified()
+            && people.accounts().resendVerification(email) instanceof LinkRequest.Issued issued) {
+          mails.verification(ctx, issued.to().value(), issued.token());
+        } else {
+          mails.alreadyRegistered(ctx, normalised(email));
+        }
+      }
     }
   }
 

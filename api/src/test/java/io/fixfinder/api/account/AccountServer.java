@@ -159,6 +159,18 @@ final class AccountServer implements AutoCloseable {
     return bodies;
   }
 
+  /** The tokens of every link to {@code path} mailed to {@code to}. */
+  List<String> tokensMailed(String to, String path) throws Exception {
+    Pattern link =
+        Pattern.compile(Pattern.quote(LINK_BASE + path + "?token=") + "([A-Za-z0-9_-]+)");
+    List<String> tokens = new ArrayList<>();
+    for (String mail : mailsTo(to)) {
+      Matcher m = link.matcher(mail);
+      while (m.find()) tokens.add(m.group(1));
+    }
+    return tokens;
+  }
+
   /** The token of the newest link to {@code path} mailed to {@code to}. */
   String tokenMailed(String to, String path) throws Exception {
     List<String> mails = mailsTo(to);
