@@ -225,16 +225,15 @@ public final class ApiServer implements AutoCloseable {
             clients,
             search::invalidateAll);
     // Helper accounts (issue 15): one HelperAuth for every handler that acts for a helper.
+    Optional<HelperAuth> helperAuth =
+        backends.people().map(p -> new HelperAuth(p.accounts(), settings.trustedProxies()));
     Optional<AccountService> accounts =
         backends
             .people()
             .map(
                 p ->
                     new AccountService(
-                        p,
-                        new HelperAuth(p.accounts(), settings.trustedProxies()),
-                        clients,
-                        AccountService.mailLimiter()));
+                        p, helperAuth.orElseThrow(), clients, AccountService.mailLimiter()));
     Handlers handlers =
         new Handlers(
             new SearchHandler(search),
