@@ -42,6 +42,9 @@ public record AccountView(
    * input of its base name ({@code #f-skills}).
    */
   public record FormError(String field, String message) {
+    /** The field of an error about the whole form (no input to link to). */
+    public static final String FORM = "form";
+
     public FormError {
       Objects.requireNonNull(field, "field");
       Objects.requireNonNull(message, "message");

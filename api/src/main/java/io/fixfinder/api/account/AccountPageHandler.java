@@ -117,7 +117,7 @@ public final class AccountPageHandler {
           ctx,
           e,
           Page.VERIFY,
-          AccountView.form("Confirm your address", Map.of(), errors(e, "token")));
+          AccountView.form("Confirm your address", Map.of(), errors(e, FormError.FORM)));
     }
   }
 
@@ -145,7 +145,11 @@ public final class AccountPageHandler {
     try {
       if (session.isPresent()) svc.auth().requireCsrf(ctx, session.get());
     } catch (ApiException e) {
-      show(ctx, e, Page.MESSAGE, AccountView.form("Not signed out", Map.of(), errors(e, "form")));
+      show(
+          ctx,
+          e,
+          Page.MESSAGE,
+          AccountView.form("Not signed out", Map.of(), errors(e, FormError.FORM)));
       return;
     }
     svc.logout(ctx);
@@ -400,7 +404,7 @@ public final class AccountPageHandler {
               true,
               List.of(
                   new FormError(
-                      "form",
+                      FormError.FORM,
                       "This form did not come from your FixFinder page, or it has expired. Open the page again and retry.")),
               Map.of(),
               ""));

@@ -329,6 +329,7 @@ abstract class AccountFlowsContract {
             "/account/profile",
             form("csrf", "x" + csrf, "displayName", "Mallory", "timeZone", "UTC"));
     assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forged.body()).contains("Nothing was changed").doesNotContain("href=\"#f-form\"");
     HttpResponse<String> crossSite =
         b.postForm(
             "/account/profile",
