@@ -72,6 +72,10 @@ final class AccountServer implements AutoCloseable {
   final ApiServer server;
 
   AccountServer(Path dir, Database database) throws Exception {
+    this(dir, database, SETTINGS);
+  }
+
+  AccountServer(Path dir, Database database, FixFinderConfig.Server settings) throws Exception {
     this.database = database;
     SourceDoc doc =
         new SourceDoc(
@@ -132,7 +136,7 @@ final class AccountServer implements AutoCloseable {
                         new FeedbackStore(database, clock),
                         CrawlStats.fromFile(dir.resolve("crawl/last-run.json")))
                     .withPeople(people),
-                SETTINGS)
+                settings)
             .start("127.0.0.1", 0);
   }
 
