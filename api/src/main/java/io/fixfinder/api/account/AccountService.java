@@ -201,6 +201,8 @@ public final class AccountService {
       hours = WeeklyHours.parse(profile.weeklyHours()).toString();
     } catch (WeeklyHoursException e) {
       errors.add(new FieldError("weeklyHours", e.getMessage()));
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError("weeklyHours", "write the hours as e.g. mon 18:00-22:00"));
     }
     Profile p = ProfileRules.normalise(withHours(profile, hours));
     errors.addAll(ProfileRules.check(p, people.profiles().limits()));
@@ -256,6 +258,11 @@ public final class AccountService {
     } catch (InvalidContactException e) {
       // The core's messages name what is wrong, never the value.
       errors.add(new FieldError(field, e.getMessage()));
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      // Anything else a parser refuses is bad input too, not a 500; its message may quote the
+      // value, so it is not passed on.
+      errors.add(new FieldError(field, "this " + field + " cannot be read"));
       return Optional.empty();
     }
   }
