@@ -1,6 +1,10 @@
 package io.fixfinder.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.fixfinder.api.account.AccountHandler;
+import io.fixfinder.api.account.AccountPageHandler;
+import io.fixfinder.api.account.AccountService;
+import io.fixfinder.api.account.HelperAuth;
 import io.fixfinder.api.docs.DocsHandler;
 import io.fixfinder.api.feedback.FeedbackHandler;
 import io.fixfinder.api.feedback.IndexedItems;
@@ -264,6 +268,16 @@ public final class ApiServer implements AutoCloseable {
             new IndexedItems(index, backends.issueIds()),
             clients,
             search::invalidateAll);
+    // Helper accounts (issue 15): one HelperAuth for every handler that acts for a helper.
+    Optional<HelperAuth> helperAuth =
+        backends.people().map(p -> new HelperAuth(p.accounts(), settings.trustedProxies()));
+    Optional<AccountService> accounts =
+        backends
+            .people()
+            .map(
+                p ->
+                    new AccountService(
+                        p, helperAuth.orElseThrow(), clients, AccountService.mailLimiter()));
     Handlers handlers =
         new Handlers(
             new SearchHandler(search),
@@ -274,7 +288,9 @@ public final class ApiServer implements AutoCloseable {
             new HealthHandler(index, backends.database()),
             metrics,
             new PageHandler(search, suggest, feedback, backends.issues(), backends.products()),
-            new ThumbHandler(backends.thumbs()));
+            new ThumbHandler(backends.thumbs()),
+            new AccountHandler(accounts),
+            new AccountPageHandler(accounts));
     Cors cors = new Cors(settings.corsOrigins());
     this.accessLog = AccessLog.of(settings.accessLog());
     RequestLog requestLog = new RequestLog(metrics.registry(), ApiServer::routeLabel, accessLog);
@@ -309,6 +325,7 @@ public final class ApiServer implements AutoCloseable {
               config.routes.before(PercentEscapes::check);
               config.routes.before("/api/*", ctx -> limit(ctx, clients, limiter));
               config.routes.before("/vote", ctx -> limit(ctx, clients, limiter));
+              config.routes.before("/account/*", ctx -> limit(ctx, clients, limiter));
               config.routes.before(cors::apply);
               config.routes.after(SecurityHeaders::apply);
               config.routes.after(ETags::apply);
@@ -329,7 +346,9 @@ public final class ApiServer implements AutoCloseable {
       HealthHandler health,
       MetricsHandler metrics,
       PageHandler pages,
-      ThumbHandler thumbs) {}
+      ThumbHandler thumbs,
+      AccountHandler account,
+      AccountPageHandler accountPages) {}
 
   /** One endpoint: method, path, handler. */
   public record Route(String method, String path, io.javalin.http.Handler handler) {}
@@ -350,7 +369,43 @@ public final class ApiServer implements AutoCloseable {
         new Route("get", "/issue/{id}", ctx -> h.pages().issue(ctx)),
         new Route("get", "/product/{id}", ctx -> h.pages().product(ctx)),
         new Route("get", "/thumbs/{hash}", ctx -> h.thumbs().thumb(ctx)),
-        new Route("post", "/vote", ctx -> h.pages().vote(ctx)));
+        new Route("post", "/vote", ctx -> h.pages().vote(ctx)),
+        // helper accounts (issue 15): JSON under /api/account, pages under /account
+        new Route("post", "/api/account/register", ctx -> h.account().register(ctx)),
+        new Route("post", "/api/account/verify", ctx -> h.account().verify(ctx)),
+        new Route("post", "/api/account/verify/resend", ctx -> h.account().resend(ctx)),
+        new Route("post", "/api/account/login", ctx -> h.account().login(ctx)),
+        new Route("get", "/api/account/session", ctx -> h.account().session(ctx)),
+        new Route("post", "/api/account/logout", ctx -> h.account().logout(ctx)),
+        new Route("post", "/api/account/password/forgot", ctx -> h.account().requestReset(ctx)),
+        new Route("post", "/api/account/password/reset", ctx -> h.account().completeReset(ctx)),
+        new Route("post", "/api/account/password", ctx -> h.account().changePassword(ctx)),
+        new Route("get", "/api/account/profile", ctx -> h.account().profile(ctx)),
+        new Route("post", "/api/account/profile", ctx -> h.account().updateProfile(ctx)),
+        new Route("get", "/api/account/channels", ctx -> h.account().channels(ctx)),
+        new Route("post", "/api/account/channels", ctx -> h.account().setChannels(ctx)),
+        new Route("get", "/api/account/export", ctx -> h.account().export(ctx)),
+        new Route("post", "/api/account/delete", ctx -> h.account().delete(ctx)),
+        new Route("get", "/account/register", ctx -> h.accountPages().registerForm(ctx)),
+        new Route("post", "/account/register", ctx -> h.accountPages().register(ctx)),
+        new Route("get", "/account/check-mail", ctx -> h.accountPages().checkMail(ctx)),
+        new Route("get", "/account/verify", ctx -> h.accountPages().verifyForm(ctx)),
+        new Route("post", "/account/verify", ctx -> h.accountPages().verify(ctx)),
+        new Route("post", "/account/verify/resend", ctx -> h.accountPages().resend(ctx)),
+        new Route("get", "/account/login", ctx -> h.accountPages().loginForm(ctx)),
+        new Route("post", "/account/login", ctx -> h.accountPages().login(ctx)),
+        new Route("post", "/account/logout", ctx -> h.accountPages().logout(ctx)),
+        new Route("get", "/account/forgot", ctx -> h.accountPages().forgotForm(ctx)),
+        new Route("post", "/account/forgot", ctx -> h.accountPages().forgot(ctx)),
+        new Route("get", "/account/reset", ctx -> h.accountPages().resetForm(ctx)),
+        new Route("post", "/account/reset", ctx -> h.accountPages().reset(ctx)),
+        new Route("get", "/account", ctx -> h.accountPages().account(ctx)),
+        new Route("post", "/account/password", ctx -> h.accountPages().changePassword(ctx)),
+        new Route("post", "/account/delete", ctx -> h.accountPages().delete(ctx)),
+        new Route("get", "/account/profile", ctx -> h.accountPages().profileForm(ctx)),
+        new Route("post", "/account/profile", ctx -> h.accountPages().saveProfile(ctx)),
+        new Route("get", "/account/channels", ctx -> h.accountPages().channelsForm(ctx)),
+        new Route("post", "/account/channels", ctx -> h.accountPages().saveChannels(ctx)));
   }
 
   private static void routes(RoutesConfig routes, Handlers handlers) {
