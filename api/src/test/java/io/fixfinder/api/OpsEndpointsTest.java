@@ -118,6 +118,14 @@ class OpsEndpointsTest {
           "unsupported-media-type",
           "rate-limited",
           "database-unavailable",
+          "cross-site-form",
+          "not-signed-in",
+          "csrf-token",
+          "invalid-input",
+          "invalid-link",
+          "bad-credentials",
+          "login-throttled",
+          "account-suspended",
           "internal"
         }) {
       assertThat(html).contains("<code>" + type + "</code>");
