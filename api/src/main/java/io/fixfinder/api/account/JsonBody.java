@@ -3,12 +3,11 @@ package io.fixfinder.api.account;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.fixfinder.api.http.LimitedBody;
 import io.fixfinder.api.problem.ApiException;
-import io.fixfinder.api.problem.ProblemMapper;
 import io.fixfinder.core.json.Json;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +43,7 @@ final class JsonBody {
     }
     JsonNode node;
     try {
-      node = READER.readTree(limited(ctx));
+      node = READER.readTree(LimitedBody.read(ctx, MAX_BYTES, "An account request body"));
     } catch (JacksonException e) {
       throw ApiException.badRequest("malformed-json", "The body is not valid JSON");
     } catch (IOException e) {
@@ -66,28 +65,6 @@ final class JsonBody {
               + new TreeSet<>(fields));
     }
     return new JsonBody(node);
-  }
-
-  private static byte[] limited(Context ctx) {
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > MAX_BYTES) throw tooLarge();
-    byte[] bytes;
-    try (InputStream in = ctx.req().getInputStream()) {
-      bytes = in.readNBytes(MAX_BYTES + 1);
-    } catch (IOException e) {
-      throw ProblemMapper.incompleteBody();
-    }
-    if (bytes.length > MAX_BYTES) throw tooLarge();
-    if (declared >= 0 && bytes.length < declared) throw ProblemMapper.incompleteBody();
-    return bytes;
-  }
-
-  private static ApiException tooLarge() {
-    return new ApiException(
-        413,
-        "body-too-large",
-        "Request body too large",
-        "An account request body is at most " + MAX_BYTES + " bytes");
   }
 
   /** Whether the body names {@code field} at all (null included). */

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import io.fixfinder.api.http.LimitedBody;
 import io.fixfinder.api.problem.ApiException;
-import io.fixfinder.api.problem.ProblemMapper;
 import io.fixfinder.api.protect.ClientKey;
 import io.fixfinder.core.feedback.Answer;
 import io.fixfinder.core.feedback.FeedbackItem;
@@ -16,7 +16,6 @@ import io.fixfinder.store.StoreException;
 import io.fixfinder.store.feedback.FeedbackStore;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -61,7 +60,7 @@ public final class FeedbackHandler {
 
   public void post(Context ctx) throws IOException {
     requireJson(ctx.contentType());
-    JsonNode body = parse(readLimited(ctx));
+    JsonNode body = parse(LimitedBody.read(ctx, MAX_BODY_BYTES, "A feedback body"));
     FeedbackItem item = item(text(body, "item"));
     Answer answer =
         Answer.fromWire(text(body, "answer"))
@@ -129,29 +128,6 @@ public final class FeedbackHandler {
               + abbreviate(contentType == null ? "" : contentType)
               + "'");
     }
-  }
-
-  private static byte[] readLimited(Context ctx) throws IOException {
-    long declared = ctx.req().getContentLengthLong();
-    if (declared > MAX_BODY_BYTES) throw tooLarge();
-    byte[] bytes;
-    try (InputStream in = ctx.req().getInputStream()) {
-      bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-    } catch (IOException e) {
-      // The connection ended mid-body (Jetty's EofException): the client's doing, not ours.
-      throw ProblemMapper.incompleteBody();
-    }
-    if (bytes.length > MAX_BODY_BYTES) throw tooLarge();
-    if (declared >= 0 && bytes.length < declared) throw ProblemMapper.incompleteBody();
-    return bytes;
-  }
-
-  private static ApiException tooLarge() {
-    return new ApiException(
-        413,
-        "body-too-large",
-        "Request body too large",
-        "A feedback body is at most " + MAX_BODY_BYTES + " bytes");
   }
 
   private static JsonNode parse(byte[] bytes) {
