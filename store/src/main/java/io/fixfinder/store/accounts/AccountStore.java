@@ -429,6 +429,24 @@ public final class AccountStore {
   }
 
   /**
+   * The sign-in address of a listed helper (verified, not suspended), to tell them of a contact
+   * request by mail. Only for the mailer: never for a response, a page or a log line.
+   */
+  public Optional<EmailAddress> mailAddressOfListed(String helperId) {
+    if (helperId == null || helperId.isEmpty() || helperId.length() > 32) return Optional.empty();
+    return db.read(
+            c ->
+                Jdbc.one(
+                    c,
+                    "SELECT email_sealed FROM helper WHERE id = ? AND verified = ? AND suspended = ?",
+                    rs -> rs.getString(1),
+                    helperId,
+                    true,
+                    false))
+        .map(enc -> new EmailAddress(box.open(enc, HelperSecrets.emailContext(helperId))));
+  }
+
+  /**
    * Deletes spent time: expired links and sessions, failures older than the throttle window. For a
    * scheduled job; the number of rows removed.
    */
