@@ -1,5 +1,6 @@
 package io.fixfinder.api.metrics;
 
+import io.fixfinder.api.http.CapabilityPaths;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -36,7 +37,7 @@ public final class RequestLog {
     access.line(
         ctx.method().name()
             + ' '
-            + printable(ctx.path())
+            + printable(CapabilityPaths.redact(ctx.path()))
             + ' '
             + ctx.statusCode()
             + ' '

@@ -1,6 +1,7 @@
 package io.fixfinder.api.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.fixfinder.api.http.CapabilityPaths;
 import io.fixfinder.api.http.SecurityHeaders;
 import io.fixfinder.core.json.Json;
 import java.io.UncheckedIOException;
@@ -88,7 +89,7 @@ public final class JettyErrorHandler extends ErrorHandler {
     try {
       String path = request.getHttpURI().getPath();
       return path != null && path.length() <= MAX_INSTANCE && PRINTABLE.matcher(path).matches()
-          ? path
+          ? CapabilityPaths.redact(path)
           : null;
     } catch (RuntimeException e) {
       return null;

@@ -1,5 +1,6 @@
 package io.fixfinder.api.problem;
 
+import io.fixfinder.api.http.CapabilityPaths;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -49,7 +50,8 @@ public final class ProblemMapper {
                 fromClient.getMessage());
             return;
           }
-          log.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+          log.error(
+              "unhandled error on {} {}", ctx.method(), CapabilityPaths.redact(ctx.path()), e);
           write(
               ctx, 500, "internal", "Internal error", "The server could not complete the request.");
         });
@@ -106,7 +108,9 @@ public final class ProblemMapper {
     ctx.attribute(WRITTEN, Boolean.TRUE);
     ctx.status(status);
     ctx.contentType(CONTENT_TYPE);
-    ctx.json(new Problem(Problem.BASE + slug, title, status, detail, ctx.path()));
+    ctx.json(
+        new Problem(
+            Problem.BASE + slug, title, status, detail, CapabilityPaths.redact(ctx.path())));
     ctx.contentType(CONTENT_TYPE);
   }
 
