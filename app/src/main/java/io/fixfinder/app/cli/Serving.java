@@ -17,6 +17,7 @@ import io.fixfinder.indexer.write.GenerationFollower;
 import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.store.Database;
 import io.fixfinder.store.StoreException;
+import io.fixfinder.store.contact.ContactJanitor;
 import io.fixfinder.store.feedback.FeedbackStore;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -132,6 +133,8 @@ final class Serving {
             Optional.<Embedder>ofNullable(embedder),
             cfg.index().retrieval(),
             cfg.index().fusion());
+    // Contact requests (issue 15): the people side, and the purge of expired requests.
+    People people = People.open(database, layout.root(), cfg, Clock.systemUTC());
     ApiServer server;
     try {
       server =
@@ -146,7 +149,7 @@ final class Serving {
                           CrawlStats.fromFile(layout.crawlSummary()))
                       .withThumbnails(
                           new io.fixfinder.core.thumbs.ThumbnailStore(layout.thumbnails()))
-                      .withPeople(People.open(database, layout.root(), cfg, Clock.systemUTC())),
+                      .withPeople(people),
                   cfg.server())
               .start(cfg.server().host(), cfg.server().port());
     } catch (ApiServer.PortInUseException e) {
@@ -163,8 +166,11 @@ final class Serving {
           FEEDBACK_RELOAD_SECONDS,
           TimeUnit.SECONDS);
     }
+    ContactJanitor janitor =
+        ContactJanitor.start(people.contact(), Clock.systemUTC(), cfg.contact().purgeEvery());
     List<AutoCloseable> parts = new ArrayList<>();
     parts.add(server); // first: drains requests in flight, which still use what follows
+    parts.add(janitor);
     parts.add(reloads::shutdownNow);
     parts.add(store);
     parts.add(database);
