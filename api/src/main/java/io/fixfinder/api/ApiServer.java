@@ -5,6 +5,9 @@ import io.fixfinder.api.account.AccountHandler;
 import io.fixfinder.api.account.AccountPageHandler;
 import io.fixfinder.api.account.AccountService;
 import io.fixfinder.api.account.HelperAuth;
+import io.fixfinder.api.contact.ContactHandler;
+import io.fixfinder.api.contact.ContactPageHandler;
+import io.fixfinder.api.contact.ContactService;
 import io.fixfinder.api.docs.DocsHandler;
 import io.fixfinder.api.feedback.FeedbackHandler;
 import io.fixfinder.api.feedback.IndexedItems;
@@ -76,7 +79,8 @@ public final class ApiServer implements AutoCloseable {
               r ->
                   java.util.Map.entry(
                       java.util.regex.Pattern.compile(
-                          java.util.regex.Pattern.quote(r.path()).replace("{id}", "\\E[^/]+\\Q")),
+                          java.util.regex.Pattern.quote(r.path())
+                              .replaceAll("\\{[a-z]+\\}", "\\\\E[^/]+\\\\Q")),
                       r.path()))
           .toList();
 
@@ -278,6 +282,14 @@ public final class ApiServer implements AutoCloseable {
                 p ->
                     new AccountService(
                         p, helperAuth.orElseThrow(), clients, AccountService.mailLimiter()));
+    // Contact requests (issue 15): the customer by capability, the helper by session.
+    Optional<ContactService> contact =
+        backends
+            .people()
+            .map(
+                p ->
+                    new ContactService(
+                        p, helperAuth.orElseThrow(), clients, ContactService.limiter()));
     Handlers handlers =
         new Handlers(
             new SearchHandler(search),
@@ -290,7 +302,9 @@ public final class ApiServer implements AutoCloseable {
             new PageHandler(search, suggest, feedback, backends.issues(), backends.products()),
             new ThumbHandler(backends.thumbs()),
             new AccountHandler(accounts),
-            new AccountPageHandler(accounts));
+            new AccountPageHandler(accounts),
+            new ContactHandler(contact),
+            new ContactPageHandler(contact));
     Cors cors = new Cors(settings.corsOrigins());
     this.accessLog = AccessLog.of(settings.accessLog());
     RequestLog requestLog = new RequestLog(metrics.registry(), ApiServer::routeLabel, accessLog);
@@ -326,6 +340,7 @@ public final class ApiServer implements AutoCloseable {
               config.routes.before("/api/*", ctx -> limit(ctx, clients, limiter));
               config.routes.before("/vote", ctx -> limit(ctx, clients, limiter));
               config.routes.before("/account/*", ctx -> limit(ctx, clients, limiter));
+              config.routes.before("/contact/*", ctx -> limit(ctx, clients, limiter));
               config.routes.before(cors::apply);
               config.routes.after(SecurityHeaders::apply);
               config.routes.after(ETags::apply);
@@ -348,7 +363,9 @@ public final class ApiServer implements AutoCloseable {
       PageHandler pages,
       ThumbHandler thumbs,
       AccountHandler account,
-      AccountPageHandler accountPages) {}
+      AccountPageHandler accountPages,
+      ContactHandler contact,
+      ContactPageHandler contactPages) {}
 
   /** One endpoint: method, path, handler. */
   public record Route(String method, String path, io.javalin.http.Handler handler) {}
@@ -405,7 +422,39 @@ public final class ApiServer implements AutoCloseable {
         new Route("get", "/account/profile", ctx -> h.accountPages().profileForm(ctx)),
         new Route("post", "/account/profile", ctx -> h.accountPages().saveProfile(ctx)),
         new Route("get", "/account/channels", ctx -> h.accountPages().channelsForm(ctx)),
-        new Route("post", "/account/channels", ctx -> h.accountPages().saveChannels(ctx)));
+        new Route("post", "/account/channels", ctx -> h.accountPages().saveChannels(ctx)),
+        // contact requests (issue 15): the customer by the capability in the path, the helper by
+        // session; JSON under /api, pages beside
+        new Route("post", "/api/helpers/{id}/contact", ctx -> h.contact().create(ctx)),
+        new Route("get", "/api/contact/{token}", ctx -> h.contact().thread(ctx)),
+        new Route("post", "/api/contact/{token}/messages", ctx -> h.contact().customerMessage(ctx)),
+        new Route("post", "/api/contact/{token}/reveal", ctx -> h.contact().customerReveal(ctx)),
+        new Route("post", "/api/contact/{token}/close", ctx -> h.contact().close(ctx)),
+        new Route("post", "/api/contact/{token}/report", ctx -> h.contact().report(ctx)),
+        new Route("get", "/api/account/requests", ctx -> h.contact().inbox(ctx)),
+        new Route("get", "/api/account/requests/{id}", ctx -> h.contact().helperThread(ctx)),
+        new Route("post", "/api/account/requests/{id}/accept", ctx -> h.contact().accept(ctx)),
+        new Route("post", "/api/account/requests/{id}/decline", ctx -> h.contact().decline(ctx)),
+        new Route(
+            "post", "/api/account/requests/{id}/messages", ctx -> h.contact().helperMessage(ctx)),
+        new Route(
+            "post", "/api/account/requests/{id}/reveal", ctx -> h.contact().helperReveal(ctx)),
+        new Route("get", "/helper/{id}/contact", ctx -> h.contactPages().contactForm(ctx)),
+        new Route("post", "/helper/{id}/contact", ctx -> h.contactPages().contact(ctx)),
+        new Route("get", "/contact/{token}", ctx -> h.contactPages().customerThread(ctx)),
+        new Route(
+            "post", "/contact/{token}/messages", ctx -> h.contactPages().customerMessage(ctx)),
+        new Route("post", "/contact/{token}/reveal", ctx -> h.contactPages().customerReveal(ctx)),
+        new Route("post", "/contact/{token}/close", ctx -> h.contactPages().close(ctx)),
+        new Route("post", "/contact/{token}/report", ctx -> h.contactPages().report(ctx)),
+        new Route("get", "/account/requests", ctx -> h.contactPages().inbox(ctx)),
+        new Route("get", "/account/requests/{id}", ctx -> h.contactPages().helperThread(ctx)),
+        new Route("post", "/account/requests/{id}/accept", ctx -> h.contactPages().accept(ctx)),
+        new Route("post", "/account/requests/{id}/decline", ctx -> h.contactPages().decline(ctx)),
+        new Route(
+            "post", "/account/requests/{id}/messages", ctx -> h.contactPages().helperMessage(ctx)),
+        new Route(
+            "post", "/account/requests/{id}/reveal", ctx -> h.contactPages().helperReveal(ctx)));
   }
 
   private static void routes(RoutesConfig routes, Handlers handlers) {

@@ -126,6 +126,12 @@ class OpsEndpointsTest {
           "bad-credentials",
           "login-throttled",
           "account-suspended",
+          "unknown-capability",
+          "unknown-request",
+          "unknown-helper",
+          "not-accepted",
+          "already-answered",
+          "request-closed",
           "internal"
         }) {
       assertThat(html).contains("<code>" + type + "</code>");

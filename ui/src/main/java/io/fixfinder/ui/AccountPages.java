@@ -19,7 +19,12 @@ public final class AccountPages {
     ACCOUNT("account/account.jte"),
     PROFILE("account/profile.jte"),
     CHANNELS("account/channels.jte"),
-    MESSAGE("account/message.jte");
+    MESSAGE("account/message.jte"),
+    // contact requests (issue 15)
+    CONTACT_FORM("contact/form.jte"),
+    CONTACT_THREAD("contact/thread.jte"),
+    CONTACT_INBOX("contact/inbox.jte"),
+    CONTACT_MESSAGE("contact/message.jte");
 
     private final String template;
 
@@ -31,6 +36,13 @@ public final class AccountPages {
   private final TemplateEngine engine =
       TemplateEngine.createPrecompiled(
           null, ContentType.Html, AccountPages.class.getClassLoader(), PACKAGE);
+
+  /** A contact page ({@code CONTACT_*}). */
+  public String render(Page page, ContactView view) {
+    StringOutput out = new StringOutput(16 * 1024);
+    engine.render(page.template, view, out);
+    return out.toString();
+  }
 
   public String render(Page page, AccountView view) {
     StringOutput out = new StringOutput(8 * 1024);

@@ -20,7 +20,7 @@ import java.util.TreeSet;
  * (a misspelt field is an error, not silently ignored). Messages name fields, never their values:
  * the values here are passwords, addresses and names.
  */
-final class JsonBody {
+public final class JsonBody {
   static final int MAX_BYTES = 16 * 1024;
   private static final ObjectReader READER = Json.mapper().reader();
 
@@ -31,7 +31,7 @@ final class JsonBody {
   }
 
   /** The request's body, allowed to hold only {@code fields}. */
-  static JsonBody read(Context ctx, Set<String> fields) {
+  public static JsonBody read(Context ctx, Set<String> fields) {
     String type = ctx.contentType();
     String media = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     if (!media.equals("application/json")) {
@@ -78,12 +78,12 @@ final class JsonBody {
   }
 
   /** A string field; missing is an error. */
-  String text(String field) {
+  public String text(String field) {
     return optText(field).orElseThrow(() -> InvalidInput.of(field, "'" + field + "' is required"));
   }
 
   /** A string field, or empty when missing or null. */
-  Optional<String> optText(String field) {
+  public Optional<String> optText(String field) {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) return Optional.empty();
     if (!v.isTextual()) throw InvalidInput.of(field, "must be a string");
