@@ -49,10 +49,10 @@ import java.util.stream.Stream;
  * picks its own client address with X-Forwarded-For and the per-address limits of one test do not
  * spill into another.
  */
-final class AccountServer implements AutoCloseable {
-  static final String LINK_BASE = "https://fixfinder.test";
+public final class AccountServer implements AutoCloseable {
+  public static final String LINK_BASE = "https://fixfinder.test";
 
-  static final FixFinderConfig.Server SETTINGS =
+  public static final FixFinderConfig.Server SETTINGS =
       new FixFinderConfig.Server(
           "127.0.0.1",
           0,
@@ -66,16 +66,18 @@ final class AccountServer implements AutoCloseable {
           64,
           FixFinderConfig.Server.ACCESS_LOG_CONSOLE);
 
-  final Database database;
-  final Path outbox;
+  public final Database database;
+  public final Path outbox;
   final IndexStore index;
-  final ApiServer server;
+  public final ApiServer server;
+  public final People people;
 
-  AccountServer(Path dir, Database database) throws Exception {
+  public AccountServer(Path dir, Database database) throws Exception {
     this(dir, database, SETTINGS);
   }
 
-  AccountServer(Path dir, Database database, FixFinderConfig.Server settings) throws Exception {
+  public AccountServer(Path dir, Database database, FixFinderConfig.Server settings)
+      throws Exception {
     this.database = database;
     SourceDoc doc =
         new SourceDoc(
@@ -106,7 +108,7 @@ final class AccountServer implements AutoCloseable {
     ContactStore contact = new ContactStore(database, box, clock, ContactStore.DEFAULT_RETENTION);
     HelperDeletion deletion = new HelperDeletion(database, List.of(contact::deleteHelperData));
     outbox = dir.resolve("outbox");
-    People people =
+    people =
         new People(
             new AccountStore(
                 database,
@@ -140,12 +142,12 @@ final class AccountServer implements AutoCloseable {
             .start("127.0.0.1", 0);
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.port() + path);
   }
 
   /** The bodies of the mails sent to {@code to}, oldest first, decoded. */
-  List<String> mailsTo(String to) throws Exception {
+  public List<String> mailsTo(String to) throws Exception {
     List<String> bodies = new ArrayList<>();
     if (!Files.isDirectory(outbox)) return bodies;
     List<Path> files;
@@ -176,7 +178,7 @@ final class AccountServer implements AutoCloseable {
   }
 
   /** The token of the newest link to {@code path} mailed to {@code to}. */
-  String tokenMailed(String to, String path) throws Exception {
+  public String tokenMailed(String to, String path) throws Exception {
     List<String> mails = mailsTo(to);
     Pattern link =
         Pattern.compile(Pattern.quote(LINK_BASE + path + "?token=") + "([A-Za-z0-9_-]+)");

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * cookie jar of one cookie, the session. Requests are what a browser sends: form posts say
  * Sec-Fetch-Site same-origin unless a test forges another site.
  */
-final class Browser {
+public final class Browser {
   private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
   private final AccountServer server;
@@ -25,12 +25,12 @@ final class Browser {
   private String session = "";
   String lastSetCookie = "";
 
-  Browser(AccountServer server, String address) {
+  public Browser(AccountServer server, String address) {
     this.server = server;
     this.address = address;
   }
 
-  String session() {
+  public String session() {
     return session;
   }
 
@@ -38,19 +38,19 @@ final class Browser {
     this.session = token;
   }
 
-  HttpResponse<String> get(String path) throws Exception {
+  public HttpResponse<String> get(String path) throws Exception {
     return send(base(path).GET(), "text/html");
   }
 
-  HttpResponse<String> getJson(String path) throws Exception {
+  public HttpResponse<String> getJson(String path) throws Exception {
     return send(base(path).GET(), "application/json");
   }
 
-  HttpResponse<String> postJson(String path, String json) throws Exception {
+  public HttpResponse<String> postJson(String path, String json) throws Exception {
     return postJson(path, json, Map.of());
   }
 
-  HttpResponse<String> postJson(String path, String json, Map<String, String> headers)
+  public HttpResponse<String> postJson(String path, String json, Map<String, String> headers)
       throws Exception {
     HttpRequest.Builder b =
         base(path)
@@ -61,11 +61,11 @@ final class Browser {
   }
 
   /** A form post from our own page. */
-  HttpResponse<String> postForm(String path, Map<String, String> fields) throws Exception {
+  public HttpResponse<String> postForm(String path, Map<String, String> fields) throws Exception {
     return postForm(path, fields, Map.of("Sec-Fetch-Site", "same-origin"));
   }
 
-  HttpResponse<String> postForm(
+  public HttpResponse<String> postForm(
       String path, Map<String, String> fields, Map<String, String> headers) throws Exception {
     StringBuilder body = new StringBuilder();
     for (var e : fields.entrySet()) {
@@ -83,13 +83,13 @@ final class Browser {
   }
 
   /** The CSRF token a page's forms carry. */
-  static String csrfOf(String html) {
+  public static String csrfOf(String html) {
     Matcher m = CSRF.matcher(html);
     if (!m.find()) throw new AssertionError("no csrf field in the page");
     return m.group(1);
   }
 
-  static Map<String, String> form(String... pairs) {
+  public static Map<String, String> form(String... pairs) {
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < pairs.length; i += 2) m.put(pairs[i], pairs[i + 1]);
     return m;
