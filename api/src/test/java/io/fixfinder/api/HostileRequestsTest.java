@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fixfinder.core.json.Json;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,6 +124,29 @@ class HostileRequestsTest {
   void duplicateParameterIsNamed() throws Exception {
     RawHttp.Response r = RawHttp.send(api.server.port(), get("/api/search?q=a&page=1&page=2"));
     assertThat(Json.mapper().readTree(r.body()).get("detail").asText()).contains("'page'");
+  }
+
+  /**
+   * A contact capability in a path that Jetty refuses itself (before Javalin) is not echoed in the
+   * problem's instance.
+   */
+  @Test
+  void jettyLevelProblemsDoNotEchoCapabilities() throws Exception {
+    String secret = "S3cr3tS3cr3tS3cr3tS3cr3tS3cr3tS3cr3tS3cr3tX";
+    String cap = "0123456789abcdef0123456789abcdef." + secret;
+    Map<String, String> expected = new LinkedHashMap<>();
+    expected.put(
+        get("/api/contact/" + cap, "X-Pad: " + "a".repeat(20_000)), "/api/contact/{token}");
+    expected.put(get("/contact/" + cap + "/x;%"), "/contact/{token}/x;%");
+    for (var e : expected.entrySet()) {
+      RawHttp.Response r = RawHttp.send(api.server.port(), e.getKey());
+      assertIsProblem(r);
+      assertThat(r.bodyText()).doesNotContain(secret);
+      assertThat(Json.mapper().readTree(r.body()).get("instance").asText()).isEqualTo(e.getValue());
+    }
+    RawHttp.Response nul = RawHttp.send(api.server.port(), get("/api/contact/" + cap + "/%00"));
+    assertIsProblem(nul);
+    assertThat(nul.bodyText()).doesNotContain(secret);
   }
 
   /** A problem body, no stack trace, and the same security headers as every other response. */
