@@ -391,10 +391,29 @@ public final class ContactPageHandler {
     return done == null ? "" : NOTICES.getOrDefault(done, "");
   }
 
+  /** What each field is called on the pages, so that an error says which input it is about. */
+  private static final Map<String, String> LABELS =
+      Map.of(
+          "email", "Your email address",
+          "query", "What you searched for",
+          "issue", "The issue",
+          "message", "Your message",
+          "text", "The message",
+          "kind", "What to share",
+          "value", "The contact detail",
+          "outcome", "How it ended",
+          "reason", "What happened");
+
   private static List<FormError> errors(ApiException e, String field) {
     if (e instanceof InvalidInput invalid) {
       return invalid.errors().stream()
-          .map(f -> new FormError(f.field(), capitalise(f.message())))
+          .map(
+              f ->
+                  new FormError(
+                      f.field(),
+                      LABELS.containsKey(f.field())
+                          ? LABELS.get(f.field()) + ": " + f.message()
+                          : capitalise(f.message())))
           .toList();
     }
     return List.of(new FormError(field, e.getMessage()));

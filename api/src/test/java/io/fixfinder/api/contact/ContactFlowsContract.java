@@ -377,6 +377,63 @@ abstract class ContactFlowsContract {
   }
 
   @Test
+  void declineIsFinalAndRevealNeedsASavedChannel() throws Exception {
+    Helper h = helper("Hana");
+    Helper other = helper("Ivan");
+    Browser customer = browser();
+    String customerEmail = email("dec");
+    JsonNode sent = request(customer, h, customerEmail, "please help");
+    String id = sent.get("requestId").asText();
+    String token = sent.get("capability").asText();
+    int mails = server.mailsTo(customerEmail).size();
+    HttpResponse<String> declined =
+        h.browser().postJson("/api/account/requests/" + id + "/decline", "{}", h.csrfHeader());
+    assertThat(declined.statusCode()).as(declined.body()).isEqualTo(200);
+    assertThat(json(declined).get("status").asText()).isEqualTo("declined");
+    assertThat(server.mailsTo(customerEmail)).hasSize(mails + 1);
+    assertThat(
+            json(customer.getJson("/api/contact/" + token)).get("request").get("status").asText())
+        .isEqualTo("declined");
+    assertProblem(
+        customer.postJson("/api/contact/" + token + "/messages", str("text", "why?")),
+        409,
+        "request-closed");
+    assertProblem(
+        h.browser().postJson("/api/account/requests/" + id + "/accept", "{}", h.csrfHeader()),
+        409,
+        "already-answered");
+
+    String second = request(browser(), h, email("dec2"), "again").get("requestId").asText();
+    assertThat(
+            h.browser()
+                .postJson("/api/account/requests/" + second + "/accept", "{}", h.csrfHeader())
+                .statusCode())
+        .isEqualTo(200);
+    assertProblem(
+        h.browser()
+            .postJson(
+                "/api/account/requests/" + second + "/reveal",
+                str("kind", "phone"),
+                h.csrfHeader()),
+        400,
+        "invalid-input");
+
+    // another helper's request by the pages: a 404 page, nothing changed
+    HttpResponse<String> page = other.browser().get("/account/requests/" + second);
+    assertThat(page.statusCode()).isEqualTo(404);
+    assertThat(page.body()).contains("No such request").doesNotContain("again");
+    String csrf = Browser.csrfOf(other.browser().get("/account/requests").body());
+    HttpResponse<String> post =
+        other
+            .browser()
+            .postForm(
+                "/account/requests/" + second + "/messages", form("csrf", csrf, "text", "hijack"));
+    assertThat(post.statusCode()).isEqualTo(404);
+    assertThat(h.browser().getJson("/api/account/requests/" + second).body())
+        .doesNotContain("hijack");
+  }
+
+  @Test
   void badInputIsAProblemNeverA5xx() throws Exception {
     Helper h = helper("Carl");
     Browser c = browser();
