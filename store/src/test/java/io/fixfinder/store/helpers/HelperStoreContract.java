@@ -344,6 +344,22 @@ abstract class HelperStoreContract extends AccountsTestBase {
   }
 
   @Test
+  void theMailAddressIsOnlyForListedHelpers() {
+    Session ada = ada();
+    assertThat(accounts.mailAddressOfListed(ada.helperId()))
+        .map(io.fixfinder.store.accounts.EmailAddress::value)
+        .hasValue(ADA_EMAIL);
+    Registration.NewAccount unverified =
+        (Registration.NewAccount) accounts.register(BOB_EMAIL, PASSWORD, "Bob");
+    assertThat(accounts.mailAddressOfListed(unverified.helperId())).isEmpty();
+    admin.suspend(ada.helperId());
+    assertThat(accounts.mailAddressOfListed(ada.helperId())).isEmpty();
+    assertThat(accounts.mailAddressOfListed("no-such-helper")).isEmpty();
+    assertThat(accounts.mailAddressOfListed("")).isEmpty();
+    assertThat(accounts.mailAddressOfListed(null)).isEmpty();
+  }
+
+  @Test
   void theOperatorListsSuspendsAndUnsuspends() {
     Session ada = ada();
     clock.advance(java.time.Duration.ofMinutes(1));
