@@ -39,7 +39,10 @@ import java.util.Optional;
  * of a change). Each method returns or throws an {@link ApiException}.
  */
 public final class ContactService {
-  /** New requests per client address: a contact form cannot become a spam gun. */
+  /**
+   * New requests per client address and per customer address: a contact form cannot become a spam
+   * gun.
+   */
   static final int REQUESTS_PER_MINUTE = 2;
 
   static final int REQUEST_BURST = 5;
@@ -110,6 +113,12 @@ public final class ContactService {
     auth.requireSameOrigin(ctx);
     RateLimiter.Decision d = limiter.acquire(clients.of(ctx));
     if (!d.allowed()) throw ApiException.rateLimited(d.retryAfterSeconds());
+    // Per address mailed too: each request mails its customer, so the form must not become a way
+    // to flood someone else's mailbox from many client addresses.
+    if (email != null && !email.isBlank()) {
+      RateLimiter.Decision m = limiter.acquire("mail:" + email.strip().toLowerCase(Locale.ROOT));
+      if (!m.allowed()) throw ApiException.rateLimited(m.retryAfterSeconds());
+    }
     PublicProfile helper = helper(helperId);
     if (honeypot != null && !honeypot.isEmpty()) return decoy();
     if (message == null || message.isBlank()) throw InvalidInput.of("message", "must not be empty");

@@ -493,6 +493,16 @@ abstract class ContactFlowsContract {
     assertThat(limited.headers().firstValue("Retry-After")).isPresent();
     // another address is not affected
     request(browser(), h, email("g"), "from elsewhere");
+
+    // one customer address from many client addresses is limited too (each request mails it)
+    String victim = email("victim");
+    List<Integer> byAddress = new ArrayList<>();
+    for (int i = 0; i < ContactService.REQUEST_BURST + 2; i++) {
+      byAddress.add(
+          browser().postJson(path, str("email", victim, "message", "hi " + i)).statusCode());
+    }
+    assertThat(byAddress).contains(201).contains(429);
+    assertThat(server.mailsTo(victim).size()).isLessThanOrEqualTo(ContactService.REQUEST_BURST + 1);
   }
 
   @Test
