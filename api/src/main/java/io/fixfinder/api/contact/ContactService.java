@@ -15,6 +15,7 @@ import io.fixfinder.store.accounts.EmailAddress;
 import io.fixfinder.store.accounts.Session;
 import io.fixfinder.store.contact.ChannelKind;
 import io.fixfinder.store.contact.ContactRequest;
+import io.fixfinder.store.contact.ContactResult;
 import io.fixfinder.store.contact.ContactStore;
 import io.fixfinder.store.contact.ContactThread;
 import io.fixfinder.store.contact.Created;
@@ -128,11 +129,12 @@ public final class ContactService {
     }
     String text = q.isEmpty() ? message : "I searched for: " + q + "\n\n" + message;
     String issueId = issue == null || issue.isBlank() ? "none" : issue.strip();
-    Created created =
-        ContactProblems.value(
-            store().create(helper.id(), issueId, email, text),
-            ContactProblems.unknownHelper(),
-            Op.OTHER);
+    ContactResult<Created> result = store().create(helper.id(), issueId, email, text);
+    // The store checks the first message, which is the query and the message together.
+    if (result instanceof ContactResult.Invalid<Created> bad && bad.field().equals("text")) {
+      throw InvalidInput.of("message", bad.detail());
+    }
+    Created created = ContactProblems.value(result, ContactProblems.unknownHelper(), Op.OTHER);
     String id = created.request().id();
     people
         .accounts()

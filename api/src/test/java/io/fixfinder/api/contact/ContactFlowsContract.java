@@ -439,12 +439,36 @@ abstract class ContactFlowsContract {
     Browser c = browser();
     String path = "/api/helpers/" + h.id() + "/contact";
     assertProblem(
-        c.postJson(path, str("email", "not-an-address", "message", "x")), 400, "invalid-input");
-    assertProblem(c.postJson(path, str("email", email("e"), "message", " ")), 400, "invalid-input");
+        browser().postJson(path, str("email", "not-an-address", "message", "x")),
+        400,
+        "invalid-input");
     assertProblem(
-        c.postJson(path, str("email", email("e"), "message", "x", "extra", "1")),
+        browser().postJson(path, str("email", email("e"), "message", " ")), 400, "invalid-input");
+    assertProblem(
+        browser().postJson(path, str("email", email("e"), "message", "x", "extra", "1")),
         400,
         "unknown-field");
+    HttpResponse<String> nul =
+        browser().postJson(path, str("email", email("e"), "message", "a\u0000b"));
+    assertProblem(nul, 400, "invalid-input");
+    assertThat(json(nul).get("detail").asText()).startsWith("message:");
+    HttpResponse<String> lone =
+        browser()
+            .postJson(
+                path,
+                "{\"email\": \""
+                    + email("e")
+                    + "\", \"query\": \"x\\ud800\", \"message\": \"ok\"}");
+    assertProblem(lone, 400, "invalid-input");
+    assertProblem(
+        browser().postJson(path, str("email", email("e"), "issue", "é", "message", "fine")),
+        400,
+        "invalid-input");
+    assertProblem(
+        browser()
+            .postJson(path, str("email", email("e"), "query", "q".repeat(501), "message", "fine")),
+        400,
+        "invalid-input");
     JsonNode sent = request(browser(), h, email("d"), "hello");
     String token = sent.get("capability").asText();
     assertProblem(
