@@ -529,6 +529,75 @@ abstract class ContactFlowsContract {
     assertThat(server.mailsTo(victim).size()).isLessThanOrEqualTo(ContactService.REQUEST_BURST + 1);
   }
 
+  /**
+   * Random text from hostile fragments, in every free-text field: stored and answered verbatim,
+   * rendered inert, never a 5xx. The seed is printed; {@code -Dcontact.seed=N} replays a run.
+   */
+  @Test
+  void randomHostileTextIsStoredVerbatimAndRenderedInert() throws Exception {
+    long seed = Long.getLong("contact.seed", System.nanoTime());
+    System.out.println("ContactFlowsContract random seed: -Dcontact.seed=" + seed);
+    java.util.Random random = new java.util.Random(seed);
+    String[] fragments = {
+      "<script>alert(1)</script>",
+      "'; DROP TABLE contact_message;--",
+      "\" OR 1=1 --",
+      "%_",
+      "\\",
+      "&amp;",
+      "${7*7}",
+      "{{7*7}}",
+      "\u202e",
+      "日本語",
+      "🔧",
+      "\r\n",
+      "\t",
+      " ",
+      "a",
+      "</textarea><img src=x onerror=alert(1)>",
+      "javascript:alert(1)",
+      "' OR ''='"
+    };
+    Helper h = helper("Rita");
+    Browser customer = browser();
+    JsonNode sent = request(customer, h, email("rnd"), fragments[0]);
+    String token = sent.get("capability").asText();
+    String id = sent.get("requestId").asText();
+    h.browser().postJson("/api/account/requests/" + id + "/accept", "{}", h.csrfHeader());
+    List<String> written = new ArrayList<>();
+    for (int i = 0; i < 25; i++) {
+      StringBuilder text = new StringBuilder();
+      int parts = 1 + random.nextInt(6);
+      for (int p = 0; p < parts; p++) text.append(fragments[random.nextInt(fragments.length)]);
+      if (text.toString().isBlank()) text.append('x');
+      boolean byHelper = random.nextBoolean();
+      HttpResponse<String> r =
+          byHelper
+              ? h.browser()
+                  .postJson(
+                      "/api/account/requests/" + id + "/messages",
+                      str("text", text.toString()),
+                      h.csrfHeader())
+              : customer.postJson(
+                  "/api/contact/" + token + "/messages", str("text", text.toString()));
+      assertThat(r.statusCode()).as("seed " + seed + ": " + r.body()).isEqualTo(201);
+      written.add(text.toString());
+    }
+    JsonNode messages = json(customer.getJson("/api/contact/" + token)).get("messages");
+    List<String> read = new ArrayList<>();
+    for (int i = 1; i < messages.size(); i++) read.add(messages.get(i).get("text").asText());
+    assertThat(read).as("seed " + seed).isEqualTo(written);
+    for (String page :
+        List.of(
+            customer.get("/contact/" + token).body(),
+            h.browser().get("/account/requests/" + id).body())) {
+      assertThat(page)
+          .as("seed " + seed)
+          .doesNotContain("<script>alert")
+          .doesNotContain("<img src=x");
+    }
+  }
+
   @Test
   void expiredRequestLeavesNoRow() throws Exception {
     Helper h = helper("Eve");
