@@ -42,6 +42,21 @@ final class ContactMails {
             + "\n\nTheir email address stays private; you talk through the site.\n");
   }
 
+  /** Tells the helper that the person they help wrote or shared a channel: a link to the thread. */
+  void customerWrote(String to, String requestId, String what) {
+    send(
+        "customer-wrote",
+        to,
+        "News on a FixFinder request you accepted",
+        "Hello,\n\nthe person you are helping "
+            + what
+            + ". Read it here (sign in first):\n\n"
+            + linkBase
+            + "/account/requests/"
+            + requestId
+            + "\n");
+  }
+
   /** Sends the customer the private link to their new request. */
   void requestSent(String to, String capability, String helperName) {
     send(

@@ -23,11 +23,13 @@ import io.fixfinder.store.contact.FixOutcome;
 import io.fixfinder.store.contact.HelperReport;
 import io.fixfinder.store.contact.Message;
 import io.fixfinder.store.contact.Party;
+import io.fixfinder.store.contact.RequestStatus;
 import io.fixfinder.store.contact.Reveal;
 import io.fixfinder.store.helpers.ContactChannels;
 import io.fixfinder.store.helpers.PublicProfile;
 import io.javalin.http.Context;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -167,12 +169,29 @@ public final class ContactService {
         Op.OTHER);
   }
 
+  /**
+   * The customer writes. Once the request is accepted the helper is mailed a notice (before, the
+   * new-request mail already sent them to it).
+   */
   public Message customerPost(Context ctx, String capability, String text) {
     auth.requireSameOrigin(ctx);
-    return ContactProblems.value(
-        store().post(new Party.Customer(capability), text),
-        ContactProblems.unknownCapability(),
-        Op.OTHER);
+    Message m =
+        ContactProblems.value(
+            store().post(new Party.Customer(capability), text),
+            ContactProblems.unknownCapability(),
+            Op.OTHER);
+    tellHelper(capability, "wrote to you");
+    return m;
+  }
+
+  private void tellHelper(String capability, String what) {
+    ContactRequest r = customerThread(capability).request();
+    if (r.status() != RequestStatus.ACCEPTED) return;
+    people
+        .accounts()
+        .mailAddressOfListed(r.helperId())
+        .map(EmailAddress::value)
+        .ifPresent(to -> mails.customerWrote(to, r.id(), what));
   }
 
   /** The customer shows a channel of theirs: normalised (a phone to E.164) and checked. */
@@ -187,10 +206,13 @@ public final class ContactService {
             .map(p -> p.profile().country())
             .orElse("");
     String normalised = normalise(k, value, region);
-    return ContactProblems.value(
-        store().reveal(new Party.Customer(capability), k, normalised),
-        ContactProblems.unknownCapability(),
-        Op.OTHER);
+    Reveal r =
+        ContactProblems.value(
+            store().reveal(new Party.Customer(capability), k, normalised),
+            ContactProblems.unknownCapability(),
+            Op.OTHER);
+    tellHelper(capability, "shared a way to reach them");
+    return r;
   }
 
   public ContactRequest close(Context ctx, String capability, String outcome) {
@@ -285,7 +307,7 @@ public final class ContactService {
   /** The kinds of channel the helper has saved and so can reveal. */
   public List<String> savedKinds(Session session) {
     ContactChannels c = people.profiles().channels(session);
-    java.util.ArrayList<String> kinds = new java.util.ArrayList<>();
+    List<String> kinds = new ArrayList<>();
     if (c.email().isPresent()) kinds.add("email");
     if (c.phone().isPresent()) kinds.add("phone");
     if (c.video().isPresent()) kinds.add("video");

@@ -258,9 +258,16 @@ abstract class ContactFlowsContract {
     assertThat(customerMails.get(customerMails.size() - 1))
         .doesNotContain("pump filter")
         .doesNotContain(token);
+    int helperMailsBefore = server.mailsTo(h.email()).size();
     HttpResponse<String> back =
         customer.postJson("/api/contact/" + token + "/messages", str("text", "Done, thanks"));
     assertThat(back.statusCode()).as(back.body()).isEqualTo(201);
+    List<String> toHelper = server.mailsTo(h.email());
+    assertThat(toHelper).hasSize(helperMailsBefore + 1);
+    assertThat(toHelper.get(toHelper.size() - 1))
+        .contains(AccountServer.LINK_BASE + "/account/requests/" + id)
+        .doesNotContain("Done, thanks")
+        .doesNotContain(customerEmail);
     assertThat(json(back).get("seq").asInt()).isEqualTo(3);
 
     // after acceptance still nothing revealed until its owner chooses
