@@ -126,6 +126,7 @@ class OpsEndpointsTest {
           "bad-credentials",
           "login-throttled",
           "account-suspended",
+          "unknown-helper",
           "internal"
         }) {
       assertThat(html).contains("<code>" + type + "</code>");

@@ -49,7 +49,7 @@ import java.util.stream.Stream;
  * picks its own client address with X-Forwarded-For and the per-address limits of one test do not
  * spill into another.
  */
-final class AccountServer implements AutoCloseable {
+public final class AccountServer implements AutoCloseable {
   static final String LINK_BASE = "https://fixfinder.test";
 
   static final FixFinderConfig.Server SETTINGS =
@@ -67,11 +67,12 @@ final class AccountServer implements AutoCloseable {
           FixFinderConfig.Server.ACCESS_LOG_CONSOLE);
 
   final Database database;
+  public final People people;
   final Path outbox;
   final IndexStore index;
-  final ApiServer server;
+  public final ApiServer server;
 
-  AccountServer(Path dir, Database database) throws Exception {
+  public AccountServer(Path dir, Database database) throws Exception {
     this(dir, database, SETTINGS);
   }
 
@@ -106,7 +107,7 @@ final class AccountServer implements AutoCloseable {
     ContactStore contact = new ContactStore(database, box, clock, ContactStore.DEFAULT_RETENTION);
     HelperDeletion deletion = new HelperDeletion(database, List.of(contact::deleteHelperData));
     outbox = dir.resolve("outbox");
-    People people =
+    people =
         new People(
             new AccountStore(
                 database,
@@ -140,7 +141,7 @@ final class AccountServer implements AutoCloseable {
             .start("127.0.0.1", 0);
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://127.0.0.1:" + server.port() + path);
   }
 
