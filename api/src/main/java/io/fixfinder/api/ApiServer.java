@@ -307,7 +307,8 @@ public final class ApiServer implements AutoCloseable {
             feedback,
             new HealthHandler(index, backends.database()),
             metrics,
-            new PageHandler(search, suggest, feedback, backends.issues(), backends.products()),
+            new PageHandler(
+                search, suggest, feedback, backends.issues(), backends.products(), panels),
             new ThumbHandler(backends.thumbs()),
             new AccountHandler(accounts),
             new AccountPageHandler(accounts),
@@ -442,7 +443,8 @@ public final class ApiServer implements AutoCloseable {
         new Route("post", "/account/channels", ctx -> h.accountPages().saveChannels(ctx)),
         // helper directory (issue 15)
         new Route("get", "/api/helpers", ctx -> h.helpers().list(ctx)),
-        new Route("get", "/api/helpers/{id}", ctx -> h.helpers().helper(ctx)));
+        new Route("get", "/api/helpers/{id}", ctx -> h.helpers().helper(ctx)),
+        new Route("get", "/helper/{id}", ctx -> h.pages().helper(ctx)));
   }
 
   private static void routes(RoutesConfig routes, Handlers handlers) {

@@ -5,6 +5,7 @@ import io.fixfinder.core.helpers.SkillKind;
 import io.fixfinder.core.helpers.geo.GeoPoint;
 import io.fixfinder.core.helpers.geo.Location;
 import io.fixfinder.core.helpers.match.Candidate;
+import io.fixfinder.core.helpers.match.HelperCard;
 import io.fixfinder.core.helpers.match.HelperMatcher;
 import io.fixfinder.core.helpers.match.Match;
 import io.fixfinder.core.helpers.match.MatchQuery;

@@ -4,6 +4,7 @@ import io.fixfinder.api.problem.ApiException;
 import io.fixfinder.api.search.Params;
 import io.fixfinder.core.helpers.SkillKind;
 import io.fixfinder.core.helpers.geo.GeoPoint;
+import io.fixfinder.core.helpers.match.HelperCard;
 import io.fixfinder.core.helpers.match.HelperFilter;
 import io.fixfinder.core.helpers.match.Languages;
 import io.fixfinder.core.helpers.match.MatchQuery;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fixfinder.api.account.AccountServer;
+import io.fixfinder.core.helpers.match.HelperCard;
 import io.fixfinder.store.Database;
 import io.fixfinder.store.accounts.LoginResult;
 import io.fixfinder.store.accounts.Registration;
@@ -123,9 +124,17 @@ abstract class DirectoryContract {
   }
 
   HttpResponse<String> get(String path) throws Exception {
+    return get(path, "application/json");
+  }
+
+  HttpResponse<String> page(String path) throws Exception {
+    return get(path, "text/html");
+  }
+
+  HttpResponse<String> get(String path, String accept) throws Exception {
     HttpResponse<String> r =
         http.send(
-            HttpRequest.newBuilder(server.uri(path)).GET().build(),
+            HttpRequest.newBuilder(server.uri(path)).header("Accept", accept).GET().build(),
             HttpResponse.BodyHandlers.ofString());
     for (String secret : SECRETS) assertThat(r.body()).doesNotContain(secret);
     assertThat(r.body()).doesNotContain("@");
@@ -176,6 +185,32 @@ abstract class DirectoryContract {
   }
 
   @Test
+  void anIssuePageOffersHelpersForItsProduct() {
+    Panels panels =
+        new Panels(server.server.helperDirectory().orElseThrow(), java.time.Clock.systemUTC());
+    io.fixfinder.core.model.IssueCluster issue =
+        new io.fixfinder.core.model.IssueCluster(
+            "iss-0123456789ab",
+            "Drain pump blocked (E18)",
+            new io.fixfinder.core.model.ProductRef("washing-machine", "Aqualine", "WM-8420X"),
+            List.of("E18"),
+            List.of("wont-drain"),
+            3,
+            java.util.Map.of(),
+            null,
+            java.util.Map.of(),
+            null,
+            null);
+    io.fixfinder.indexer.view.IssueView.Page page =
+        new io.fixfinder.indexer.view.IssueView.Page(
+            issue, java.util.Map.of(), null, null, List.of(), null, List.of());
+    assertThat(page.helpers()).isEmpty();
+    List<Object> offered = panels.issue(page, List.of("nl")).helpers();
+    assertThat(offered).extracting(h -> ((HelperCard) h).id()).containsExactly(ada);
+    assertThat(((HelperCard) offered.get(0)).why().toString()).contains("speaks Dutch");
+  }
+
+  @Test
   void theListFiltersAndRanks() throws Exception {
     assertThat(ids(json("/api/helpers").get("helpers"))).containsExactly(ada);
     assertThat(ids(json("/api/helpers?type=washing-machine&lang=nl").get("helpers")))
@@ -204,6 +239,30 @@ abstract class DirectoryContract {
     server.server.helperDirectory().orElseThrow().refresh();
     assertThat(json("/api/search?q=" + q("aqualine washing machine wont drain")).get("helpers"))
         .isEmpty();
+  }
+
+  @Test
+  void theSearchPageHasAPanelAndEachListedHelperAProfilePage() throws Exception {
+    HttpResponse<String> search = page("/?q=" + q("aqualine washing machine wont drain"));
+    assertThat(search.statusCode()).isEqualTo(200);
+    assertThat(search.body())
+        .contains("<h2 id=\"helpers-heading\">People who can help</h2>")
+        .contains("href=\"/helper/" + ada + "\"")
+        .doesNotContain("/helper/" + bob)
+        .doesNotContain("/helper/" + cy)
+        .doesNotContain("/helper/" + dee);
+    HttpResponse<String> profile = page("/helper/" + ada);
+    assertThat(profile.statusCode()).isEqualTo(200);
+    assertThat(profile.body())
+        .contains("<h1 id=\"helper-heading\">Ada</h1>")
+        .contains("<main id=\"main\">")
+        .contains("href=\"/helper/" + ada + "/contact\"")
+        .contains("Brand: Aqualine")
+        .doesNotContain("I fix things"); // the bio is not on the card
+    for (String unlisted : List.of(bob, cy, "nobody")) {
+      assertThat(page("/helper/" + unlisted).statusCode()).isEqualTo(404);
+      assertThat(get("/helper/" + unlisted).body()).contains("unknown-helper");
+    }
   }
 
   @Test

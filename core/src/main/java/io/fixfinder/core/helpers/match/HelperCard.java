@@ -1,10 +1,6 @@
-package io.fixfinder.api.helpers;
+package io.fixfinder.core.helpers.match;
 
 import io.fixfinder.core.helpers.Skill;
-import io.fixfinder.core.helpers.match.Candidate;
-import io.fixfinder.core.helpers.match.Match;
-import io.fixfinder.core.helpers.match.Reason;
-import io.fixfinder.core.helpers.match.Reputation;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -67,7 +63,7 @@ public record HelperCard(
   public record Why(String kind, String text) {}
 
   /** The card of a match. */
-  static HelperCard of(Candidate c, Match m) {
+  public static HelperCard of(Candidate c, Match m) {
     OptionalDouble km =
         m.distanceKm().isPresent()
             ? OptionalDouble.of(Math.round(m.distanceKm().getAsDouble() * 10) / 10.0)
@@ -76,7 +72,7 @@ public record HelperCard(
   }
 
   /** The card of a helper outside any query (their profile). */
-  static HelperCard of(Candidate c, boolean availableNow) {
+  public static HelperCard of(Candidate c, boolean availableNow) {
     return card(c, availableNow, OptionalDouble.empty(), List.of());
   }
 
