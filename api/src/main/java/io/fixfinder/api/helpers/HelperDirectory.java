@@ -62,8 +62,8 @@ public final class HelperDirectory implements AutoCloseable {
    */
   record Snapshot(HelperMatcher matcher, Map<String, Candidate> byId, int leftOut) {}
 
-  private final HelperProfiles profiles;
-  private final ContactStore contact;
+  private final java.util.function.Supplier<Snapshot> source;
+  private final java.util.function.Predicate<String> listedInStore;
   private final Clock clock;
   private final AtomicReference<Snapshot> current = new AtomicReference<>();
   private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
@@ -72,9 +72,12 @@ public final class HelperDirectory implements AutoCloseable {
   private Instant notified = Instant.EPOCH;
 
   private HelperDirectory(
-      HelperProfiles profiles, ContactStore contact, Clock clock, Optional<Duration> every) {
-    this.profiles = profiles;
-    this.contact = contact;
+      java.util.function.Supplier<Snapshot> source,
+      java.util.function.Predicate<String> listedInStore,
+      Clock clock,
+      Optional<Duration> every) {
+    this.source = source;
+    this.listedInStore = listedInStore;
     this.clock = clock;
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
@@ -83,7 +86,7 @@ public final class HelperDirectory implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    current.set(build());
+    current.set(source.get());
     every.ifPresent(
         d ->
             timer.scheduleWithFixedDelay(
@@ -93,12 +96,19 @@ public final class HelperDirectory implements AutoCloseable {
   /** A directory read now and again every {@code every}. */
   public static HelperDirectory start(
       HelperProfiles profiles, ContactStore contact, Clock clock, Duration every) {
-    return new HelperDirectory(profiles, contact, clock, Optional.of(every));
+    return new HelperDirectory(
+        () -> build(profiles, contact),
+        id -> profiles.publicProfile(id).isPresent(),
+        clock,
+        Optional.of(every));
   }
 
-  /** A directory read now and on {@link #refresh} only (tools, benchmarks). */
-  public static HelperDirectory once(HelperProfiles profiles, ContactStore contact, Clock clock) {
-    return new HelperDirectory(profiles, contact, clock, Optional.empty());
+  /** A directory of {@code candidates} that never changes, without a store (benchmarks). */
+  public static HelperDirectory fixed(java.util.Collection<Candidate> candidates, Clock clock) {
+    Map<String, Candidate> byId = new LinkedHashMap<>();
+    for (Candidate c : candidates) byId.put(c.id(), c);
+    Snapshot s = new Snapshot(HelperMatcher.of(candidates), Map.copyOf(byId), 0);
+    return new HelperDirectory(() -> s, byId::containsKey, clock, Optional.empty());
   }
 
   /** Runs {@code listener} after each publication that changed what a search may show. */
@@ -109,7 +119,7 @@ public final class HelperDirectory implements AutoCloseable {
   /** Reads the store now and publishes what it holds. */
   public void refresh() {
     synchronized (refreshing) {
-      Snapshot next = build();
+      Snapshot next = source.get();
       Snapshot before = current.getAndSet(next);
       Instant now = clock.instant();
       boolean changed = !next.byId().equals(before.byId());
@@ -161,7 +171,7 @@ public final class HelperDirectory implements AutoCloseable {
   public Optional<HelperCard> card(String helperId) {
     // the store has the last word: a helper suspended by the operator's command (another process)
     // disappears at once, not at the next refresh
-    if (profiles.publicProfile(helperId).isEmpty()) return Optional.empty();
+    if (!listedInStore.test(helperId)) return Optional.empty();
     if (listed(helperId).isEmpty()) {
       refreshSoon();
       return Optional.empty();
@@ -171,7 +181,7 @@ public final class HelperDirectory implements AutoCloseable {
         .map(c -> HelperCard.of(c, !c.paused() && c.hours().isAvailable(now, c.zone())));
   }
 
-  private Snapshot build() {
+  private static Snapshot build(HelperProfiles profiles, ContactStore contact) {
     Map<String, HelperStats> stats = contact.reputationOfAll();
     Map<String, Candidate> byId = new LinkedHashMap<>();
     int leftOut = 0;
