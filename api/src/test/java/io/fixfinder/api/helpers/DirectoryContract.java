@@ -266,6 +266,29 @@ abstract class DirectoryContract {
   }
 
   @Test
+  void anAccountChangeOnThisServerRefreshesTheDirectorySoon() throws Exception {
+    server.people.admin().suspend(ada); // as the operator's command would, behind the server
+    HttpResponse<String> signIn =
+        http.send(
+            HttpRequest.newBuilder(server.uri("/api/account/login"))
+                .header("Content-Type", "application/json")
+                .header("X-Forwarded-For", "203.0.113.9")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"nobody@example.org\",\"password\":\"wrong password 123\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(signIn.statusCode()).isEqualTo(401);
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    JsonNode helpers;
+    do {
+      Thread.sleep(50);
+      helpers = json("/api/helpers").get("helpers");
+    } while (!helpers.isEmpty() && System.nanoTime() < deadline);
+    assertThat(ids(helpers)).isEmpty();
+  }
+
+  @Test
   void badParametersAreProblems() throws Exception {
     for (String bad :
         List.of(
