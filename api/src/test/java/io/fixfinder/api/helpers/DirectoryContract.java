@@ -251,6 +251,11 @@ abstract class DirectoryContract {
         .doesNotContain("/helper/" + bob)
         .doesNotContain("/helper/" + cy)
         .doesNotContain("/helper/" + dee);
+    // a search whose results do not answer offers the helpers before the nearest results
+    String unanswered = page("/?q=" + q("washing machine plays music through its porthole")).body();
+    assertThat(unanswered).contains("helpers-heading").contains("Nearest results");
+    assertThat(unanswered.indexOf("helpers-heading"))
+        .isLessThan(unanswered.indexOf("Nearest results"));
     HttpResponse<String> profile = page("/helper/" + ada);
     assertThat(profile.statusCode()).isEqualTo(200);
     assertThat(profile.body())
