@@ -12,6 +12,9 @@ import io.fixfinder.api.docs.DocsHandler;
 import io.fixfinder.api.feedback.FeedbackHandler;
 import io.fixfinder.api.feedback.IndexedItems;
 import io.fixfinder.api.health.HealthHandler;
+import io.fixfinder.api.helpers.HelperDirectory;
+import io.fixfinder.api.helpers.HelpersHandler;
+import io.fixfinder.api.helpers.Panels;
 import io.fixfinder.api.http.Cors;
 import io.fixfinder.api.http.ETags;
 import io.fixfinder.api.http.PercentEscapes;
@@ -54,6 +57,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -225,6 +229,7 @@ public final class ApiServer implements AutoCloseable {
 
   private final Javalin app;
   private final AccessLog accessLog;
+  private final Optional<HelperDirectory> helperDirectory;
 
   public ApiServer(Backends backends, FixFinderConfig.Server settings) {
     this(backends, settings, routes -> {});
@@ -237,12 +242,26 @@ public final class ApiServer implements AutoCloseable {
   ApiServer(
       Backends backends, FixFinderConfig.Server settings, Consumer<RoutesConfig> extraRoutes) {
     IndexStore index = backends.index();
+    // The helper directory (issue 15): fills the helpers of searches and issue pages.
+    this.helperDirectory =
+        backends
+            .people()
+            .map(
+                p ->
+                    HelperDirectory.start(
+                        p.profiles(), p.contact(), p.clock(), HelperDirectory.DEFAULT_REFRESH));
+    Optional<Panels> panels =
+        helperDirectory.map(d -> new Panels(d, backends.people().orElseThrow().clock()));
+    SearchFunction searchWithHelpers =
+        panels.isEmpty()
+            ? backends.search()
+            : request -> panels.get().search(request, backends.search().search(request));
     ClientKey clients = new ClientKey(settings.trustedProxies());
     ObjectMapper json =
         Json.mapper().copy().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
     SearchCache search =
         new SearchCache(
-            backends.search(),
+            searchWithHelpers,
             index.searchers(),
             settings.searchCacheMb() * MB,
             settings.searchConcurrency(),
@@ -265,6 +284,7 @@ public final class ApiServer implements AutoCloseable {
         "fixfinder.searchcache.bytes",
         "Estimated heap of the cached search responses",
         search::weightedBytes);
+    helperDirectory.ifPresent(d -> d.onChange(search::invalidateAll));
     SuggestHandler suggest = new SuggestHandler(index);
     FeedbackHandler feedback =
         new FeedbackHandler(
@@ -293,18 +313,21 @@ public final class ApiServer implements AutoCloseable {
     Handlers handlers =
         new Handlers(
             new SearchHandler(search),
-            new IssueHandler(backends.issues()),
+            new IssueHandler(backends.issues(), panels),
             new ProductHandler(backends.products()),
             suggest,
             feedback,
             new HealthHandler(index, backends.database()),
             metrics,
-            new PageHandler(search, suggest, feedback, backends.issues(), backends.products()),
+            new PageHandler(
+                search, suggest, feedback, backends.issues(), backends.products(), panels),
             new ThumbHandler(backends.thumbs()),
             new AccountHandler(accounts),
             new AccountPageHandler(accounts),
             new ContactHandler(contact),
-            new ContactPageHandler(contact));
+            new ContactPageHandler(contact),
+            new HelpersHandler(
+                helperDirectory, backends.people().map(People::clock).orElse(Clock.systemUTC())));
     Cors cors = new Cors(settings.corsOrigins());
     this.accessLog = AccessLog.of(settings.accessLog());
     RequestLog requestLog = new RequestLog(metrics.registry(), ApiServer::routeLabel, accessLog);
@@ -343,6 +366,17 @@ public final class ApiServer implements AutoCloseable {
               config.routes.before("/contact/*", ctx -> limit(ctx, clients, limiter));
               config.routes.before(cors::apply);
               config.routes.after(SecurityHeaders::apply);
+              // a profile or account change shows in the directory soon, not only at the timer
+              helperDirectory.ifPresent(
+                  d ->
+                      config.routes.after(
+                          ctx -> {
+                            if (ctx.method() == io.javalin.http.HandlerType.POST
+                                && (ctx.path().startsWith("/account")
+                                    || ctx.path().startsWith("/api/account"))) {
+                              d.refreshSoon();
+                            }
+                          }));
               config.routes.after(ETags::apply);
               routes(config.routes, handlers);
               extraRoutes.accept(config.routes);
@@ -365,7 +399,8 @@ public final class ApiServer implements AutoCloseable {
       AccountHandler account,
       AccountPageHandler accountPages,
       ContactHandler contact,
-      ContactPageHandler contactPages) {}
+      ContactPageHandler contactPages,
+      HelpersHandler helpers) {}
 
   /** One endpoint: method, path, handler. */
   public record Route(String method, String path, io.javalin.http.Handler handler) {}
@@ -454,7 +489,11 @@ public final class ApiServer implements AutoCloseable {
         new Route(
             "post", "/account/requests/{id}/messages", ctx -> h.contactPages().helperMessage(ctx)),
         new Route(
-            "post", "/account/requests/{id}/reveal", ctx -> h.contactPages().helperReveal(ctx)));
+            "post", "/account/requests/{id}/reveal", ctx -> h.contactPages().helperReveal(ctx)),
+        // helper directory (issue 15)
+        new Route("get", "/api/helpers", ctx -> h.helpers().list(ctx)),
+        new Route("get", "/api/helpers/{id}", ctx -> h.helpers().helper(ctx)),
+        new Route("get", "/helper/{id}", ctx -> h.pages().helper(ctx)));
   }
 
   private static void routes(RoutesConfig routes, Handlers handlers) {
@@ -498,6 +537,11 @@ public final class ApiServer implements AutoCloseable {
     return app.port();
   }
 
+  /** The helper directory, when people are served: tests and tools refresh it at will. */
+  public Optional<HelperDirectory> helperDirectory() {
+    return helperDirectory;
+  }
+
   /**
    * Stops accepting connections at once, lets requests in flight finish (up to {@code
    * server.shutdownGraceSeconds}), then stops. The backends stay open: close them after this.
@@ -506,6 +550,8 @@ public final class ApiServer implements AutoCloseable {
   public void close() {
     try (accessLog) {
       stop();
+    } finally {
+      helperDirectory.ifPresent(HelperDirectory::close);
     }
   }
 

@@ -4,6 +4,7 @@ import io.fixfinder.app.cli.BenchCommand;
 import io.fixfinder.app.cli.CrawlCommand;
 import io.fixfinder.app.cli.DemoCommand;
 import io.fixfinder.app.cli.EvalCommand;
+import io.fixfinder.app.cli.HelpersCommand;
 import io.fixfinder.app.cli.ImportCommand;
 import io.fixfinder.app.cli.IndexCommand;
 import io.fixfinder.app.cli.ServeCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
       TestCommand.class,
       BenchCommand.class,
       EvalCommand.class,
+      HelpersCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -19,6 +19,11 @@ public record IssuePage(IssueView.Page view, Map<String, Answer> yours, Optional
     Objects.requireNonNull(voted);
   }
 
+  /** People who can help with the issue (empty without a helper directory). */
+  public java.util.List<io.fixfinder.core.helpers.match.HelperCard> helpers() {
+    return HelperDisplay.cards(view.helpers());
+  }
+
   public String title() {
     String label = view.issue().label();
     return (label.isEmpty() ? "Issue" : label) + " - FixFinder";

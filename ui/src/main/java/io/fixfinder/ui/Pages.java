@@ -25,6 +25,11 @@ public final class Pages {
     return render("product.jte", page);
   }
 
+  /** A helper's public profile: no contact detail, a link to the contact form. */
+  public String helper(io.fixfinder.core.helpers.match.HelperCard helper) {
+    return render("helper.jte", helper);
+  }
+
   /** A page that says what was not found and offers the search box. */
   public String notFound(String what) {
     return render("notfound.jte", what);

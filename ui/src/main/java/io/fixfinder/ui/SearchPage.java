@@ -166,6 +166,11 @@ public record SearchPage(
   }
 
   /** Whether the results answer the query; without a response, nothing to say. */
+  /** People who can help, as the search offered them (empty without a helper directory). */
+  public List<io.fixfinder.core.helpers.match.HelperCard> helpers() {
+    return response.map(r -> HelperDisplay.cards(r.helpers())).orElse(List.of());
+  }
+
   public boolean answered() {
     return response.map(SearchResponse::answered).orElse(true);
   }

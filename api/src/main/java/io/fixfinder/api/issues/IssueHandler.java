@@ -1,10 +1,12 @@
 package io.fixfinder.api.issues;
 
+import io.fixfinder.api.helpers.Panels;
 import io.fixfinder.api.problem.ApiException;
 import io.fixfinder.api.search.Params;
 import io.fixfinder.indexer.view.IssueView;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -16,9 +18,16 @@ public final class IssueHandler {
   private static final Set<String> PARAMS = Set.of("related");
 
   private final IssueView view;
+  private final Optional<Panels> helpers;
 
   public IssueHandler(IssueView view) {
+    this(view, Optional.empty());
+  }
+
+  /** With {@code helpers}, the page's {@code helpers} lists people who can help with the issue. */
+  public IssueHandler(IssueView view, Optional<Panels> helpers) {
     this.view = view;
+    this.helpers = helpers;
   }
 
   public void issue(Context ctx) throws IOException {
@@ -29,8 +38,12 @@ public final class IssueHandler {
           "invalid-id", "An issue id is 1-64 lower-case letters, digits and hyphens");
     }
     int related = Params.intParam(ctx, "related", 5, 0, 20);
-    ctx.json(
+    IssueView.Page page =
         view.page(id, related)
-            .orElseThrow(() -> ApiException.notFound("No issue with id '" + id + "'")));
+            .orElseThrow(() -> ApiException.notFound("No issue with id '" + id + "'"));
+    if (helpers.isPresent()) {
+      page = helpers.get().issue(page, Panels.acceptLanguages(ctx.header("Accept-Language")));
+    }
+    ctx.json(page);
   }
 }

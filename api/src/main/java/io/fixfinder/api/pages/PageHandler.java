@@ -1,6 +1,8 @@
 package io.fixfinder.api.pages;
 
 import io.fixfinder.api.feedback.FeedbackHandler;
+import io.fixfinder.api.helpers.HelpersHandler;
+import io.fixfinder.api.helpers.Panels;
 import io.fixfinder.api.issues.IssueHandler;
 import io.fixfinder.api.problem.ApiException;
 import io.fixfinder.api.problem.ProblemMapper;
@@ -11,6 +13,7 @@ import io.fixfinder.api.search.SearchHandler;
 import io.fixfinder.api.search.SuggestHandler;
 import io.fixfinder.core.feedback.Answer;
 import io.fixfinder.core.feedback.FeedbackItem;
+import io.fixfinder.core.helpers.match.HelperCard;
 import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.indexer.search.SearchRequest;
 import io.fixfinder.indexer.search.SearchResponse;
@@ -40,6 +43,7 @@ public final class PageHandler {
   private final IssueView issues;
   private final ProductView products;
   private final Pages pages = new Pages();
+  private final Optional<Panels> helpers;
 
   /** The extractor the searcher interprets queries with, to tell which words gave each chip. */
   private final KeyExtractor extractor = KeyExtractor.builtIn();
@@ -50,6 +54,21 @@ public final class PageHandler {
       FeedbackHandler feedback,
       IssueView issues,
       ProductView products) {
+    this(search, suggest, feedback, issues, products, Optional.empty());
+  }
+
+  /**
+   * With {@code helpers}, issue pages show people who can help and {@code /helper/{id}} shows a
+   * listed helper's profile (search pages show them through the search itself).
+   */
+  public PageHandler(
+      SearchCache search,
+      SuggestHandler suggest,
+      FeedbackHandler feedback,
+      IssueView issues,
+      ProductView products,
+      Optional<Panels> helpers) {
+    this.helpers = helpers;
     this.search = search;
     this.suggest = suggest;
     this.feedback = feedback;
@@ -153,7 +172,11 @@ public final class PageHandler {
     Optional<String> voted =
         Optional.ofNullable(ctx.queryParam("voted")).filter(v -> v.length() <= 80);
     ctx.header("Cache-Control", "no-store"); // it shows this visitor's own answers
-    html(ctx, 200, pages.issue(new IssuePage(page.get(), feedback.answersToday(ctx), voted)));
+    IssueView.Page shown = page.get();
+    if (helpers.isPresent()) {
+      shown = helpers.get().issue(shown, Panels.acceptLanguages(ctx.header("Accept-Language")));
+    }
+    html(ctx, 200, pages.issue(new IssuePage(shown, feedback.answersToday(ctx), voted)));
   }
 
   /**
@@ -224,6 +247,19 @@ public final class PageHandler {
       return;
     }
     html(ctx, 200, pages.product(new ProductPage(page.get())));
+  }
+
+  /** {@code GET /helper/{id}}: a listed helper's public profile; 404 for anyone else. */
+  public void helper(Context ctx) {
+    String id = ctx.pathParam("id");
+    Optional<HelperCard> card =
+        helpers.flatMap(h -> id.length() <= 32 ? h.directory().card(id) : Optional.empty());
+    if (card.isEmpty()) {
+      if (!wantsHtml(ctx)) throw HelpersHandler.unknown(id);
+      html(ctx, 404, pages.notFound("We have no helper with that address."));
+      return;
+    }
+    html(ctx, 200, pages.helper(card.get()));
   }
 
   /**

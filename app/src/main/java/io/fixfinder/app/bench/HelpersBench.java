@@ -1,5 +1,7 @@
 package io.fixfinder.app.bench;
 
+import io.fixfinder.api.helpers.HelperDirectory;
+import io.fixfinder.api.helpers.Panels;
 import io.fixfinder.core.helpers.Skill;
 import io.fixfinder.core.helpers.geo.GeoPoint;
 import io.fixfinder.core.helpers.geo.Location;
@@ -11,13 +13,25 @@ import io.fixfinder.core.helpers.match.MatchQuery;
 import io.fixfinder.core.helpers.match.Place;
 import io.fixfinder.core.helpers.match.Reputation;
 import io.fixfinder.core.helpers.schedule.WeeklyHours;
+import io.fixfinder.core.io.FileTrees;
+import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.core.understand.Lexicon;
+import io.fixfinder.demo.scale.SyntheticRecords;
+import io.fixfinder.indexer.search.SearchRequest;
+import io.fixfinder.indexer.search.SearchResponse;
+import io.fixfinder.indexer.search.Searcher;
+import io.fixfinder.indexer.write.IndexStore;
+import io.fixfinder.indexer.write.Indexer;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
@@ -56,6 +70,20 @@ public final class HelpersBench implements Callable<Integer> {
 
   @Option(names = "--seed", defaultValue = "42", description = "Random seed (default: 42).")
   long seed;
+
+  @Option(
+      names = "--search-docs",
+      defaultValue = "0",
+      description =
+          "Also measure what the helpers panel adds to a whole search (to JSON) over an index of"
+              + " N synthetic records, with and without it in the same run (0: skip).")
+  int searchDocs;
+
+  @Option(
+      names = "--search-queries",
+      defaultValue = "4000",
+      description = "Searches for --search-docs (default: 4000).")
+  int searchQueries;
 
   private static final String[] LANGUAGES = {
     "en", "nl", "de", "fr", "es", "it", "pt", "ja", "pl", "sv"
@@ -212,7 +240,111 @@ public final class HelpersBench implements Callable<Integer> {
         bestBuild / 1e6,
         disagreements,
         baseline.count());
+    if (searchDocs > 0) {
+      try {
+        panelBench(directory);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
     return disagreements == 0 ? 0 : 1;
+  }
+
+  /**
+   * A whole search serialised to JSON, as {@code /api/search} sends it (without the cache), with
+   * and without the helpers panel: per query both, in alternating order so that both see the same
+   * machine; and the panel alone (query's languages, match, cards).
+   */
+  private void panelBench(List<Candidate> directory) throws java.io.IOException {
+    SyntheticRecords records = new SyntheticRecords(Lexicon.builtIn(), 42);
+    List<String> list = records.queries(searchQueries);
+    List<String> warm = new SyntheticRecords(Lexicon.builtIn(), 7).queries(1000);
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        io.fixfinder.core.json.Json.mapper()
+            .copy()
+            .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
+    java.time.Clock clock = java.time.Clock.systemUTC();
+    Panels panels = new Panels(HelperDirectory.fixed(directory, clock), clock);
+    Path work = Files.createTempDirectory("fixfinder-bench-panel");
+    try {
+      Path root = work.resolve("index");
+      Indexer.rebuild(
+          root,
+          64,
+          Optional.empty(),
+          new SyntheticCollection(records, searchDocs),
+          new PrintStream(java.io.OutputStream.nullOutputStream()));
+      Latencies without = new Latencies();
+      Latencies with = new Latencies();
+      Latencies panelOnly = new Latencies();
+      long offered = 0;
+      long bytesAdded = 0;
+      try (IndexStore store = IndexStore.open(root, 64)) {
+        Searcher searcher = new Searcher(store.searchers(), KeyExtractor.builtIn());
+        for (String q : warm) {
+          SearchRequest req = SearchRequest.of(q);
+          json.writeValueAsBytes(panels.search(req, searcher.search(req)));
+          json.writeValueAsBytes(searcher.search(req));
+        }
+        for (int i = 0; i < list.size(); i++) {
+          SearchRequest req = SearchRequest.of(list.get(i));
+          for (int order = 0; order < 2; order++) {
+            if ((i + order) % 2 == 0) {
+              long t = System.nanoTime();
+              int n = json.writeValueAsBytes(searcher.search(req)).length;
+              without.add(System.nanoTime() - t);
+              bytesAdded -= n;
+            } else {
+              long t = System.nanoTime();
+              SearchResponse plain = searcher.search(req);
+              long p = System.nanoTime();
+              SearchResponse full = panels.search(req, plain);
+              panelOnly.add(System.nanoTime() - p);
+              int n = json.writeValueAsBytes(full).length;
+              with.add(System.nanoTime() - t);
+              bytesAdded += n;
+              offered += full.helpers().size();
+            }
+          }
+        }
+      }
+      System.out.println();
+      System.out.printf(
+          Locale.ROOT,
+          "search with the helpers panel: %d records, %d helpers, %d searches each way;"
+              + " %.1f helpers offered per search (mean), %.0f bytes of JSON added (mean)%n",
+          searchDocs,
+          directory.size(),
+          list.size(),
+          offered / (double) list.size(),
+          bytesAdded / (double) list.size());
+      System.out.println();
+      System.out.println(
+          "| search to JSON | helpers | searches | p50 ms | p90 ms | p99 ms | mean ms |");
+      System.out.println("|---|---|---|---|---|---|---|");
+      panelRow("without the helpers panel", without);
+      panelRow("with the helpers panel", with);
+      panelRow("the panel alone (languages, match, cards)", panelOnly);
+      System.out.printf(
+          Locale.ROOT,
+          "%nadded at p50: %.3f ms (target < 1 ms)%n",
+          with.percentileMs(50) - without.percentileMs(50));
+    } finally {
+      FileTrees.delete(work);
+    }
+  }
+
+  private void panelRow(String name, Latencies l) {
+    System.out.printf(
+        Locale.ROOT,
+        "| %s | %d | %d | %.3f | %.3f | %.3f | %.3f |%n",
+        name,
+        helpers,
+        l.count(),
+        l.percentileMs(50),
+        l.percentileMs(90),
+        l.percentileMs(99),
+        l.meanMs());
   }
 
   private void row(String name, Latencies l) {

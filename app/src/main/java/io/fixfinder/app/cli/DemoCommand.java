@@ -2,6 +2,7 @@ package io.fixfinder.app.cli;
 
 import io.fixfinder.app.pipeline.CrawlPipeline;
 import io.fixfinder.app.pipeline.DataLayout;
+import io.fixfinder.app.pipeline.DemoHelperSeeding;
 import io.fixfinder.app.pipeline.DemoSources;
 import io.fixfinder.app.pipeline.IndexPipeline;
 import io.fixfinder.core.config.FixFinderConfig;
@@ -11,6 +12,7 @@ import io.fixfinder.demo.DemoCorpus;
 import io.fixfinder.demo.DemoManifest;
 import io.fixfinder.demo.DemoSites;
 import io.fixfinder.demo.FakeYouTubeApi;
+import io.fixfinder.store.Database;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -85,6 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println(
             "demo: reusing the index in " + data.index() + " (use --rebuild to crawl again)");
       }
+      seedHelpers(cfg, out);
       out.printf("demo: ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
       String accessLog = cfg.server().accessLog();
       if (!accessLog.equals(FixFinderConfig.Server.ACCESS_LOG_CONSOLE)
@@ -97,6 +100,17 @@ public final class DemoCommand implements Callable<Integer> {
       throw e;
     }
     return 0;
+  }
+
+  /** The demo's fictional helpers, verified and listed; nothing added on a rerun. */
+  static void seedHelpers(FixFinderConfig cfg, PrintStream out) {
+    try (Database db = Database.open(cfg.database(), cfg.data().dir())) {
+      DemoHelperSeeding.Outcome o =
+          DemoHelperSeeding.seed(db, cfg.data().dir(), java.time.Clock.systemUTC());
+      out.printf(
+          "demo: %d fictional helpers added, %d already there%s%n",
+          o.added(), o.existing(), o.refused().isEmpty() ? "" : ", refused: " + o.refused());
+    }
   }
 
   /** A rebuild starts from nothing: old records and crawl state would only duplicate work. */

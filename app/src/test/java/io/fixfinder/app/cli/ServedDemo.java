@@ -75,6 +75,7 @@ final class ServedDemo {
             DemoSources.of(manifest, sites),
             Optional.of(new CrawlPipeline.YouTubeRun(youtube.rootUrl().toString(), "demo-key")));
     new IndexPipeline(cfg, data, quiet).rebuild();
+    DemoCommand.seedHelpers(cfg, quiet);
     return new ServedDemo(dir, manifest, sites, youtube, Serving.start(cfg));
   }
 

@@ -43,6 +43,26 @@ public record SearchResponse(
     Objects.requireNonNull(noMatch, "noMatch");
   }
 
+  /**
+   * The same response offering {@code found} as people who can help: a helper directory is served,
+   * so {@code noMatch.helpersPending} turns false.
+   */
+  public SearchResponse withHelpers(List<?> found) {
+    return new SearchResponse(
+        query,
+        interpretation,
+        total,
+        page,
+        size,
+        issues,
+        hits,
+        facets,
+        List.copyOf(found),
+        answered,
+        restrictedTo,
+        noMatch.map(n -> new NoMatch(n.reason(), n.understood(), n.rephrase(), n.nearby(), false)));
+  }
+
   /** The same response with its hits grouped: issue groups set and each hit tagged. */
   public SearchResponse withIssues(List<IssueGroup> groups, List<Hit> taggedHits) {
     return new SearchResponse(

@@ -45,7 +45,32 @@ public final class IssueView {
       People people,
       List<IssueCluster> related,
       Area faultArea,
-      List<Fix> fixes) {}
+      List<Fix> fixes,
+      List<Object> helpers) {
+    /**
+     * Without people who can help: the helper directory, when served, adds them with {@link
+     * #withHelpers} ({@code helpers} came last, like faultArea: the JSON only gained a key).
+     */
+    public Page(
+        IssueCluster issue,
+        Map<String, KindRecords> records,
+        Stats stats,
+        People people,
+        List<IssueCluster> related,
+        Area faultArea,
+        List<Fix> fixes) {
+      this(issue, records, stats, people, related, faultArea, fixes, List.of());
+    }
+
+    public Page {
+      helpers = List.copyOf(helpers);
+    }
+
+    /** The same page offering {@code found} as people who can help. */
+    public Page withHelpers(List<?> found) {
+      return new Page(issue, records, stats, people, related, faultArea, fixes, List.copyOf(found));
+    }
+  }
 
   /**
    * The fault area of an issue as the page shows it: its stable id, key in fault-areas.yaml, label,

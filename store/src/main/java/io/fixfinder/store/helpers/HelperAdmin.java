@@ -31,7 +31,8 @@ public final class HelperAdmin {
                         rs.getString(1),
                         HelperStatus.of(rs.getBoolean(2), rs.getBoolean(3)),
                         rs.getString(4),
-                        Instant.ofEpochMilli(rs.getLong(5)))));
+                        Instant.ofEpochMilli(rs.getLong(5)),
+                        rs.getBoolean(2))));
   }
 
   /**

@@ -15,7 +15,8 @@ public record Location(String country, String city, Optional<GeoPoint> point) {
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
   public Location {
-    country = country(country);
+    // a profile may leave the country out: "" is "not given", never a match for a country
+    country = country == null || country.isBlank() ? "" : country(country);
     city = city == null ? "" : city.strip();
     if (city.length() > MAX_CITY_LENGTH) {
       throw new IllegalArgumentException("city longer than " + MAX_CITY_LENGTH + " characters");
@@ -50,6 +51,7 @@ public record Location(String country, String city, Optional<GeoPoint> point) {
 
   /** The country's English name ("Portugal"). */
   public String countryName() {
+    if (country.isEmpty()) return "";
     return Locale.of("", country).getDisplayCountry(Locale.ENGLISH);
   }
 

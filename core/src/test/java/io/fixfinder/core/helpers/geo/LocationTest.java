@@ -33,6 +33,14 @@ class LocationTest {
   }
 
   @Test
+  void aProfileMayLeaveTheCountryOut() {
+    Location l = Location.of("", "Utrecht");
+    assertThat(l.country()).isEmpty();
+    assertThat(l.countryName()).isEmpty();
+    assertThatThrownBy(() -> Location.of("XX", "Utrecht")).hasMessageContaining("'XX'");
+  }
+
+  @Test
   void parsesAQueryPoint() {
     assertThat(GeoPoint.parse(" 52.37, 4.90")).isEqualTo(new GeoPoint(52.37, 4.90));
     assertThatThrownBy(() -> GeoPoint.parse("52.37"))

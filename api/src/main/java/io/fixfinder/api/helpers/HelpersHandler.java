@@ -1,0 +1,141 @@
+package io.fixfinder.api.helpers;
+
+import io.fixfinder.api.problem.ApiException;
+import io.fixfinder.api.search.Params;
+import io.fixfinder.core.helpers.SkillKind;
+import io.fixfinder.core.helpers.geo.GeoPoint;
+import io.fixfinder.core.helpers.match.HelperCard;
+import io.fixfinder.core.helpers.match.HelperFilter;
+import io.fixfinder.core.helpers.match.Languages;
+import io.fixfinder.core.helpers.match.MatchQuery;
+import io.fixfinder.core.helpers.match.Place;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /api/helpers} (the directory, filtered and ranked) and {@code GET /api/helpers/{id}}
+ * (one helper's public card). Without a directory (no database of people served) both answer 404
+ * {@code unknown-helper} for an id and an empty list for the directory.
+ */
+public final class HelpersHandler {
+  private static final Set<String> LIST_PARAMS =
+      Set.of("issue", "type", "brand", "model", "near", "radius", "availableNow", "lang", "limit");
+  private static final Pattern ISSUE_ID = Pattern.compile("iss-[0-9a-f]{12}");
+  private static final Pattern TYPE_ID = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+  private static final Pattern HELPER_ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
+
+  private final Optional<HelperDirectory> directory;
+  private final Clock clock;
+
+  public HelpersHandler(Optional<HelperDirectory> directory, Clock clock) {
+    this.directory = directory;
+    this.clock = clock;
+  }
+
+  /** {@code GET /api/helpers}: {@code {"helpers": [...], "count": n}}. */
+  public void list(Context ctx) {
+    Params.rejectUnknown(ctx, LIST_PARAMS);
+    MatchQuery q = query(ctx);
+    List<HelperCard> found = directory.map(d -> d.match(q)).orElse(List.of());
+    ctx.json(Map.of("helpers", found, "count", found.size()));
+  }
+
+  /**
+   * {@code GET /api/helpers/{id}}: the card of a listed helper, else 404 {@code unknown-helper}.
+   */
+  public void helper(Context ctx) {
+    Params.rejectUnknown(ctx, Set.of());
+    String id = ctx.pathParam("id");
+    Optional<HelperCard> card =
+        HELPER_ID.matcher(id).matches() ? directory.flatMap(d -> d.card(id)) : Optional.empty();
+    ctx.json(card.orElseThrow(() -> unknown(id)));
+  }
+
+  /** The 404 of a helper who does not exist, is not verified, suspended or deleted: all alike. */
+  public static ApiException unknown(String id) {
+    return new ApiException(
+        404,
+        "unknown-helper",
+        "Unknown helper",
+        "No listed helper has the id '"
+            + (id.length() > 40 ? id.substring(0, 40) + "…" : id)
+            + "'");
+  }
+
+  private MatchQuery query(Context ctx) {
+    MatchQuery.Builder b =
+        MatchQuery.builder(clock.instant()).limit(Params.intParam(ctx, "limit", 20, 1, 100));
+    Optional<String> issue = Params.keyword(ctx, "issue");
+    if (issue.isPresent()) {
+      if (!ISSUE_ID.matcher(issue.get()).matches()) {
+        throw bad("issue", issue.get(), "an issue id: iss- and 12 hex digits");
+      }
+      b.issue(issue.get()).require(SkillKind.ISSUE);
+    }
+    Optional<String> type = Params.keyword(ctx, "type");
+    if (type.isPresent() && !TYPE_ID.matcher(type.get()).matches()) {
+      throw bad("type", type.get(), "a product type id, e.g. washing-machine");
+    }
+    Optional<String> brand = Params.keyword(ctx, "brand");
+    Optional<String> model = Params.keyword(ctx, "model");
+    b.product(type.orElse(""), brand.orElse(""), model.orElse(""));
+    type.ifPresent(t -> b.require(SkillKind.TYPE));
+    brand.ifPresent(t -> b.require(SkillKind.BRAND));
+    model.ifPresent(t -> b.require(SkillKind.MODEL));
+    Optional<String> near = Params.keyword(ctx, "near");
+    if (near.isPresent()) {
+      GeoPoint point;
+      try {
+        point = GeoPoint.parse(near.get());
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest("invalid-parameter", "Parameter 'near': " + e.getMessage());
+      }
+      double radius =
+          Params.intParam(ctx, "radius", (int) HelperFilter.DEFAULT_RADIUS_KM, 1, 20_000);
+      b.place(new Place.At(point)).withinKm(radius);
+    } else if (ctx.queryParam("radius") != null) {
+      throw ApiException.badRequest(
+          "invalid-parameter", "Parameter 'radius' needs 'near', e.g. near=52.37,4.90&radius=25");
+    }
+    String available = ctx.queryParam("availableNow");
+    if (available != null) {
+      switch (available.strip()) {
+        case "true" -> b.availableNowOnly(true);
+        case "false", "" -> b.availableNowOnly(false);
+        default -> throw bad("availableNow", available, "true or false");
+      }
+    }
+    b.languages(languages(ctx.queryParam("lang")));
+    return b.build();
+  }
+
+  private static List<String> languages(String raw) {
+    if (raw == null || raw.isBlank()) return List.of();
+    if (raw.length() > 100) {
+      throw ApiException.badRequest(
+          "invalid-parameter", "Parameter 'lang' is longer than 100 characters");
+    }
+    List<String> out = new ArrayList<>();
+    for (String tag : raw.split(",", -1)) {
+      try {
+        out.add(Languages.code(tag));
+      } catch (IllegalArgumentException e) {
+        throw ApiException.badRequest("invalid-parameter", "Parameter 'lang': " + e.getMessage());
+      }
+    }
+    return out;
+  }
+
+  private static ApiException bad(String name, String value, String expected) {
+    String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+    return ApiException.badRequest(
+        "invalid-parameter",
+        "Parameter '" + name + "' must be " + expected + ", got '" + shown + "'");
+  }
+}

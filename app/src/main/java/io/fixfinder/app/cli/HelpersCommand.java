@@ -1,0 +1,169 @@
+package io.fixfinder.app.cli;
+
+import io.fixfinder.app.Main;
+import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.store.Database;
+import io.fixfinder.store.contact.ContactStore;
+import io.fixfinder.store.crypto.SecretBox;
+import io.fixfinder.store.crypto.SecretKeys;
+import io.fixfinder.store.helpers.HelperAdmin;
+import io.fixfinder.store.helpers.HelperDeletion;
+import io.fixfinder.store.helpers.HelperSummary;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.BiPredicate;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fixfinder helpers list|suspend|unsuspend|delete}: the operator's commands over the helper
+ * directory. They name a helper by id and never print a contact detail; a running server sees a
+ * suspension at once on the helper's profile and within its directory refresh in searches.
+ */
+@Command(
+    name = "helpers",
+    mixinStandardHelpOptions = true,
+    description = "List, suspend, unsuspend or delete helper accounts (no contact details shown).",
+    subcommands = {
+      HelpersCommand.ListHelpers.class,
+      HelpersCommand.Suspend.class,
+      HelpersCommand.Unsuspend.class,
+      HelpersCommand.Delete.class
+    })
+public final class HelpersCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The operator's view of the store in {@code --data}. */
+  static <T> T withAdmin(CommonOptions common, java.util.function.Function<HelperAdmin, T> use) {
+    FixFinderConfig cfg = common.load();
+    try (Database db = Database.open(cfg.database(), cfg.data().dir())) {
+      SecretBox box = SecretKeys.load(cfg.data().dir());
+      ContactStore contact =
+          new ContactStore(db, box, Clock.systemUTC(), cfg.contact().retention());
+      HelperDeletion deletion = new HelperDeletion(db, List.of(contact::deleteHelperData));
+      return use.apply(new HelperAdmin(db, deletion));
+    }
+  }
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "Every helper, oldest first: id, status, verified, display name, created.")
+  public static final class ListHelpers implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      List<HelperSummary> all = withAdmin(common, HelperAdmin::list);
+      PrintWriter out = spec.commandLine().getOut();
+      out.println("id\tstatus\tverified\tname\tcreated");
+      for (HelperSummary h : all) {
+        out.println(
+            h.id()
+                + "\t"
+                + h.status().wire()
+                + "\t"
+                + (h.verified() ? "yes" : "no")
+                + "\t"
+                + printable(h.displayName())
+                + "\t"
+                + h.created());
+      }
+      out.println(all.size() == 1 ? "1 helper" : all.size() + " helpers");
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** A display name as one safe terminal field: no control character, no tab. */
+  static String printable(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    s.codePoints()
+        .forEach(c -> b.appendCodePoint(Character.isISOControl(c) || c == 0x7f ? ' ' : c));
+    return b.toString();
+  }
+
+  /** One helper named by id, an action on it, and what to print when it is done. */
+  abstract static class OnOne implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The helper's id (see 'list').")
+    String id;
+
+    abstract BiPredicate<HelperAdmin, String> action();
+
+    abstract String done();
+
+    @Override
+    public Integer call() {
+      if (id.isBlank() || id.length() > 64) {
+        throw new Main.UsageError(
+            "'" + printable(id) + "' is not a helper id (see 'helpers list')");
+      }
+      boolean found = withAdmin(common, admin -> action().test(admin, id));
+      if (!found) {
+        throw new Main.UsageError("no helper with id '" + printable(id) + "' (see 'helpers list')");
+      }
+      spec.commandLine().getOut().println("helper " + id + " " + done());
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "suspend",
+      mixinStandardHelpOptions = true,
+      description = "Unlist a helper at once and end their sessions; no sign-in until unsuspended.")
+  public static final class Suspend extends OnOne {
+    @Override
+    BiPredicate<HelperAdmin, String> action() {
+      return HelperAdmin::suspend;
+    }
+
+    @Override
+    String done() {
+      return "suspended";
+    }
+  }
+
+  @Command(name = "unsuspend", mixinStandardHelpOptions = true, description = "Lift a suspension.")
+  public static final class Unsuspend extends OnOne {
+    @Override
+    BiPredicate<HelperAdmin, String> action() {
+      return HelperAdmin::unsuspend;
+    }
+
+    @Override
+    String done() {
+      return "unsuspended";
+    }
+  }
+
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = "Delete a helper and all their personal data, contact requests included.")
+  public static final class Delete extends OnOne {
+    @Override
+    BiPredicate<HelperAdmin, String> action() {
+      return HelperAdmin::delete;
+    }
+
+    @Override
+    String done() {
+      return "deleted with all their personal data";
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package io.fixfinder.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fixfinder.app.Main;
+import io.fixfinder.core.config.ConfigLoader;
+import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.store.Database;
+import io.fixfinder.store.accounts.AccountPolicy;
+import io.fixfinder.store.accounts.AccountStore;
+import io.fixfinder.store.accounts.PasswordHasher;
+import io.fixfinder.store.accounts.Registration;
+import io.fixfinder.store.crypto.SecretKeys;
+import io.fixfinder.store.helpers.HelperProfiles;
+import io.fixfinder.store.helpers.ProfileLimits;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code fixfinder helpers} over a real SQLite store in a data directory: the list shows no contact
+ * detail, suspend/unsuspend/delete act on the named helper, and an operator's mistake is one line
+ * on stderr with exit 2.
+ */
+class HelpersCommandTest {
+  @TempDir Path dir;
+  String ada;
+  String bob;
+
+  @BeforeEach
+  void seed() {
+    FixFinderConfig cfg = ConfigLoader.load(Optional.empty(), System.getenv()).withDataDir(dir);
+    try (Database db = Database.open(cfg.database(), dir)) {
+      AccountStore accounts =
+          new AccountStore(
+              db,
+              SecretKeys.load(dir),
+              new PasswordHasher(new PasswordHasher.Cost(64, 1, 1)),
+              AccountPolicy.defaults(),
+              Clock.systemUTC());
+      Registration.NewAccount a =
+          (Registration.NewAccount)
+              accounts.register("ada.secret@example.org", "a long enough passphrase 42", "Ada");
+      accounts.verifyEmail(a.verificationToken());
+      ada = a.helperId();
+      bob =
+          ((Registration.NewAccount)
+                  accounts.register("bob.secret@example.org", "a long enough passphrase 42", "Bob"))
+              .helperId();
+    }
+  }
+
+  record Run(int exit, String out, String err) {}
+
+  Run run(String... args) {
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+      String[] all = new String[args.length + 2];
+      System.arraycopy(args, 0, all, 0, args.length);
+      all[args.length] = "--data";
+      all[args.length + 1] = dir.toString();
+      int exit = Main.run(all);
+      return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+  }
+
+  @Test
+  void listShowsIdStatusVerifiedAndNameButNoContactDetail() {
+    Run r = run("helpers", "list");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .contains(ada + "\tactive\tyes\tAda\t")
+        .contains(bob + "\tunverified\tno\tBob\t")
+        .contains("2 helpers")
+        .doesNotContain("@");
+  }
+
+  @Test
+  void aNameCannotSteerTheTerminal() {
+    assertThat(HelpersCommand.printable("Bob\u001b[31m\tx")).isEqualTo("Bob [31m x");
+  }
+
+  @Test
+  void suspendUnsuspendAndDeleteActOnTheNamedHelper() {
+    assertThat(run("helpers", "suspend", ada).exit()).isZero();
+    assertThat(run("helpers", "list").out()).contains(ada + "\tsuspended\tyes\t");
+    assertThat(run("helpers", "unsuspend", ada).exit()).isZero();
+    assertThat(run("helpers", "list").out()).contains(ada + "\tactive\tyes\t");
+    Run deleted = run("helpers", "delete", bob);
+    assertThat(deleted.exit()).isZero();
+    assertThat(deleted.out()).contains("helper " + bob + " deleted");
+    assertThat(run("helpers", "list").out()).doesNotContain(bob).contains("1 helper");
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("fixfinder.db"))) {
+      HelperProfiles profiles =
+          new HelperProfiles(db, SecretKeys.load(dir), ProfileLimits.defaults(), Clock.systemUTC());
+      assertThat(profiles.listable()).extracting(m -> m.id()).containsExactly(ada);
+    }
+  }
+
+  @Test
+  void operatorMistakesAreOneLineAndExitTwo() {
+    for (String[] args :
+        new String[][] {
+          {"helpers", "suspend", "no-such-helper"},
+          {"helpers", "delete", "no-such-helper"},
+          {"helpers", "unsuspend", "no-such-helper"},
+          {"helpers", "suspend"},
+          {"helpers", "frobnicate"}
+        }) {
+      Run r = run(args);
+      assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+    }
+  }
+}
