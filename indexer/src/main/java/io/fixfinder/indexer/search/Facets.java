@@ -86,7 +86,8 @@ final class Facets {
         dim == TYPE || dim < 0 ? Optional.empty() : r.type(),
         r.page(),
         r.size(),
-        r.mode());
+        r.mode(),
+        r.scope());
   }
 
   /**

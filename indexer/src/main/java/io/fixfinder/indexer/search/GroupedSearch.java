@@ -74,6 +74,8 @@ public final class GroupedSearch {
   public SearchResponse search(SearchRequest request) throws IOException {
     int from = (request.page() - 1) * request.size();
     int to = request.page() * request.size();
+    // A scoped request sees only the clusters its scope admits as a whole.
+    IssueSource issues = this.issues.within(request.scope());
     // One order for every page: the window re-ranked, then the searcher's order past it.
     Searcher.Window window = searcher.window(request, Math.max(WINDOW, to));
     SearchResponse header = window.header();
@@ -85,8 +87,10 @@ public final class GroupedSearch {
     List<SearchResponse.Hit> ranked =
         tag(
             concat(
-                reranked, skeletons.subList(head, Math.max(head, Math.min(to, skeletons.size())))));
-    Grouping grouping = request.page() == 1 ? grouping(ranked.subList(0, head)) : Grouping.NONE;
+                reranked, skeletons.subList(head, Math.max(head, Math.min(to, skeletons.size())))),
+            issues);
+    Grouping grouping =
+        request.page() == 1 ? grouping(ranked.subList(0, head), issues) : Grouping.NONE;
     List<SearchResponse.Hit> page =
         ranked.subList(Math.min(from, ranked.size()), Math.min(to, ranked.size()));
     // Only what is shown is read back, in one pass: the page, the groups' best records from the
@@ -98,7 +102,14 @@ public final class GroupedSearch {
         .forEach(c -> grouping.best().get(c.issue().id()).values().forEach(h -> shown.add(h.id())));
     List<Searcher.Candidate> wanted =
         window.candidates().stream().filter(c -> shown.contains(c.id())).toList();
-    Map<String, SourceDoc> docs = searcher.read(window, wanted, grouping.missing(), records);
+    Map<String, SourceDoc> docs = new LinkedHashMap<>();
+    // a group's top record of a missing kind is read by id: kept only when in scope
+    searcher
+        .read(window, wanted, grouping.missing(), records)
+        .forEach(
+            (id, d) -> {
+              if (request.scope().admits(d.product())) docs.put(id, d);
+            });
     List<SearchResponse.IssueGroup> groups = groups(grouping, docs);
     List<SearchResponse.Hit> pageHits = new ArrayList<>(page.size());
     for (SearchResponse.Hit h : page) materialise(h, docs, window.words()).ifPresent(pageHits::add);
@@ -198,7 +209,7 @@ public final class GroupedSearch {
     return 0.97 + 0.06 * Math.pow(0.5, years / 3);
   }
 
-  private List<SearchResponse.Hit> tag(List<SearchResponse.Hit> hits) {
+  private static List<SearchResponse.Hit> tag(List<SearchResponse.Hit> hits, IssueSource issues) {
     List<SearchResponse.Hit> out = new ArrayList<>(hits.size());
     for (SearchResponse.Hit h : hits) {
       Optional<String> issue = issues.clusterOf(h.id());
@@ -219,7 +230,7 @@ public final class GroupedSearch {
     static final Grouping NONE = new Grouping(List.of(), Map.of(), Set.of());
   }
 
-  private Grouping grouping(List<SearchResponse.Hit> ranked) {
+  private Grouping grouping(List<SearchResponse.Hit> ranked, IssueSource issues) {
     Map<String, Double> score = new LinkedHashMap<>();
     Map<String, Integer> matched = new LinkedHashMap<>();
     Map<String, Double> confidence = new LinkedHashMap<>();

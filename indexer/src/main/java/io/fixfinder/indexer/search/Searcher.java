@@ -148,8 +148,10 @@ public final class Searcher {
 
   public SearchResponse search(SearchRequest request) throws IOException {
     Keys keys = extractor.extract(request.query());
-    IndexSearcher searcher = searchers.acquire();
+    IndexSearcher base = searchers.acquire();
     try {
+      // the scope beneath every filter: out-of-scope records are not in this view at all
+      IndexSearcher searcher = ScopedReader.searcher(base, request.scope());
       Ranked ranked = rank(searcher, request, keys, request.page() * request.size());
       List<SearchResponse.Hit> hits = new ArrayList<>();
       Set<String> words = QueryBuilder.snippetWords(request.query());
@@ -162,7 +164,7 @@ public final class Searcher {
       }
       return response(request, keys, ranked, hits, searcher);
     } finally {
-      searchers.release(searcher);
+      searchers.release(base);
     }
   }
 
@@ -175,8 +177,10 @@ public final class Searcher {
    */
   public Window window(SearchRequest request, int n) throws IOException {
     Keys keys = extractor.extract(request.query());
-    IndexSearcher searcher = searchers.acquire();
+    IndexSearcher base = searchers.acquire();
     try {
+      // the scope beneath every filter: out-of-scope records are not in this view at all
+      IndexSearcher searcher = ScopedReader.searcher(base, request.scope());
       Ranked ranked = rank(searcher, request, keys, n);
       ScoreDoc[] docs = ranked.docs();
       Candidate[] out = new Candidate[docs.length];
@@ -219,9 +223,9 @@ public final class Searcher {
           response(request, keys, ranked, List.of(), searcher),
           List.of(out),
           QueryBuilder.snippetWords(request.query()),
-          searcher.getIndexReader());
+          base.getIndexReader());
     } finally {
-      searchers.release(searcher);
+      searchers.release(base);
     }
   }
 
@@ -339,8 +343,10 @@ public final class Searcher {
    */
   public List<String> rankIds(SearchRequest request) throws IOException {
     Keys keys = extractor.extract(request.query());
-    IndexSearcher searcher = searchers.acquire();
+    IndexSearcher base = searchers.acquire();
     try {
+      // the scope beneath every filter: out-of-scope records are not in this view at all
+      IndexSearcher searcher = ScopedReader.searcher(base, request.scope());
       ScoreDoc[] docs = rank(searcher, request, keys, request.page() * request.size()).docs();
       List<String> ids = new ArrayList<>();
       for (int i = (request.page() - 1) * request.size(); i < docs.length; i++) {
@@ -348,7 +354,7 @@ public final class Searcher {
       }
       return ids;
     } finally {
-      searchers.release(searcher);
+      searchers.release(base);
     }
   }
 
@@ -360,8 +366,10 @@ public final class Searcher {
    */
   public Judged judge(SearchRequest request) throws IOException {
     Keys keys = extractor.extract(request.query());
-    IndexSearcher searcher = searchers.acquire();
+    IndexSearcher base = searchers.acquire();
     try {
+      // the scope beneath every filter: out-of-scope records are not in this view at all
+      IndexSearcher searcher = ScopedReader.searcher(base, request.scope());
       Ranked ranked = rank(searcher, request, keys, request.page() * request.size());
       ScoreDoc[] docs = ranked.docs();
       List<String> ids = new ArrayList<>();
@@ -372,7 +380,7 @@ public final class Searcher {
       }
       return new Judged(ids, confidence, ranked.answered(), ranked.scope().absent());
     } finally {
-      searchers.release(searcher);
+      searchers.release(base);
     }
   }
 

@@ -80,38 +80,104 @@ public final class Suggester {
   /** A suggester weighted by how many records of the index carry each key. */
   public static Suggester fromIndex(Lexicon lexicon, org.apache.lucene.index.IndexReader reader)
       throws java.io.IOException {
+    return new Suggester(lexicon, weights(lexicon, reader::docFreq));
+  }
+
+  /**
+   * A suggester that knows only what {@code scope} may see (a company's API key): the brands it
+   * admits, with only the admitted models of a brand admitted by product alone, their codes, the
+   * product types it has records of, and symptoms; every weight counts only records in scope. So it
+   * never completes, corrects to, or counts another brand or model.
+   */
+  public static Suggester fromIndex(
+      Lexicon lexicon,
+      org.apache.lucene.search.IndexSearcher searcher,
+      io.fixfinder.indexer.search.Scope scope)
+      throws java.io.IOException {
+    if (!scope.limited()) return fromIndex(lexicon, searcher.getIndexReader());
+    org.apache.lucene.search.IndexSearcher within = scope.searcher(searcher);
+    Weights counts = t -> within.count(new org.apache.lucene.search.TermQuery(t));
+    List<Lexicon.Brand> brands = new ArrayList<>();
+    for (Lexicon.Brand b : lexicon.brands()) {
+      if (scope.brands().contains(DocumentMapper.brandKey(b.name()))) {
+        brands.add(b);
+        continue;
+      }
+      Map<String, String> models = new HashMap<>();
+      b.models()
+          .forEach(
+              (model, type) -> {
+                String id =
+                    new io.fixfinder.core.model.ProductRef(type, b.name(), model).productId();
+                for (var p : scope.products()) if (p.id().equals(id)) models.put(model, type);
+              });
+      if (models.isEmpty()) continue;
+      brands.add(
+          new Lexicon.Brand(
+              b.name(),
+              b.aliases(),
+              b.types(),
+              models,
+              b.codes(),
+              b.ambiguous(),
+              b.lines(),
+              b.notBefore()));
+    }
+    List<Lexicon.ProductType> types = new ArrayList<>();
+    for (Lexicon.ProductType t : lexicon.types()) {
+      if (counts.of(new org.apache.lucene.index.Term(Fields.TYPE, t.id())) > 0) types.add(t);
+    }
+    Lexicon scoped =
+        new Lexicon(
+            types,
+            brands,
+            lexicon.symptoms(),
+            lexicon.fixPhrases(),
+            lexicon.failPhrases(),
+            lexicon.hashtags(),
+            lexicon.intents(),
+            lexicon.codeGroups(),
+            lexicon.modifierHeads(),
+            lexicon.codeContext(),
+            lexicon.otherDevices(),
+            lexicon.comparisonCues());
+    return new Suggester(scoped, weights(scoped, counts));
+  }
+
+  /** How many records carry a term. */
+  @FunctionalInterface
+  private interface Weights {
+    long of(org.apache.lucene.index.Term term) throws java.io.IOException;
+  }
+
+  private static Map<String, Long> weights(Lexicon lexicon, Weights count)
+      throws java.io.IOException {
     Map<String, Long> weights = new HashMap<>();
     for (Lexicon.ProductType type : lexicon.types()) {
       weights.put(
-          "type:" + type.id(),
-          (long) reader.docFreq(new org.apache.lucene.index.Term(Fields.TYPE, type.id())));
+          "type:" + type.id(), count.of(new org.apache.lucene.index.Term(Fields.TYPE, type.id())));
     }
     for (Lexicon.Brand brand : lexicon.brands()) {
       weights.put(
           "brand:" + brand.name(),
-          (long)
-              reader.docFreq(
-                  new org.apache.lucene.index.Term(
-                      Fields.BRAND, DocumentMapper.brandKey(brand.name()))));
+          count.of(
+              new org.apache.lucene.index.Term(
+                  Fields.BRAND, DocumentMapper.brandKey(brand.name()))));
       for (String model : brand.models().keySet()) {
         weights.put(
             "model:" + model,
-            (long)
-                reader.docFreq(
-                    new org.apache.lucene.index.Term(Fields.MODEL, KeyExtractor.squash(model))));
+            count.of(new org.apache.lucene.index.Term(Fields.MODEL, KeyExtractor.squash(model))));
       }
       for (String code : brand.codes().keySet()) {
-        weights.put(
-            "code:" + code,
-            (long) reader.docFreq(new org.apache.lucene.index.Term(Fields.CODES, code)));
+        weights.put("code:" + code, count.of(new org.apache.lucene.index.Term(Fields.CODES, code)));
       }
     }
     for (Lexicon.Symptom symptom : lexicon.symptoms()) {
       weights.put(
           "symptom:" + symptom.id(),
-          (long) reader.docFreq(new org.apache.lucene.index.Term(Fields.SYMPTOMS, symptom.id())));
+          count.of(new org.apache.lucene.index.Term(Fields.SYMPTOMS, symptom.id())));
     }
-    return new Suggester(lexicon, weights);
+    return weights;
   }
 
   private void add(String text, String kind, long weight) {

@@ -19,6 +19,42 @@ public interface IssueSource {
     return Optional.empty();
   }
 
+  /**
+   * These clusters as a {@link io.fixfinder.indexer.search.Scope} may see them: only clusters the
+   * scope admits as a whole exist, a record of another cluster belongs to none, related issues are
+   * the admitted ones, and fault areas (which count every brand's clusters) are not shown.
+   */
+  default IssueSource within(io.fixfinder.indexer.search.Scope scope) {
+    if (!scope.limited()) return this;
+    IssueSource all = this;
+    return new IssueSource() {
+      @Override
+      public Optional<IssueCluster> get(String clusterId) {
+        return all.get(clusterId).filter(scope::admits);
+      }
+
+      @Override
+      public Optional<String> clusterOf(String docId) {
+        return all.clusterOf(docId).filter(id -> get(id).isPresent());
+      }
+
+      @Override
+      public List<String> members(String clusterId) {
+        return get(clusterId).isPresent() ? all.members(clusterId) : List.of();
+      }
+
+      @Override
+      public List<IssueCluster> related(String clusterId, int n) {
+        if (get(clusterId).isEmpty()) return List.of();
+        // admitted ones are a share of the related: ask for more, keep the first n admitted
+        return all.related(clusterId, Math.max(50, n * 10)).stream()
+            .filter(scope::admits)
+            .limit(n)
+            .toList();
+      }
+    };
+  }
+
   /** No clusters at all (an index built without them). */
   static IssueSource none() {
     return new IssueSource() {

@@ -115,11 +115,41 @@ public final class IssueView {
   private final IssueSource issues;
   private final FeedbackSignals feedback;
   private final FixSummary fixSummary = new FixSummary();
+  private final io.fixfinder.indexer.search.Scope scope;
 
   public IssueView(RecordLookup records, IssueSource issues, FeedbackSignals feedback) {
+    this(records, issues, feedback, io.fixfinder.indexer.search.Scope.ALL);
+  }
+
+  private IssueView(
+      RecordLookup records,
+      IssueSource issues,
+      FeedbackSignals feedback,
+      io.fixfinder.indexer.search.Scope scope) {
     this.records = records;
-    this.issues = issues;
+    this.issues = issues.within(scope);
     this.feedback = feedback;
+    this.scope = scope;
+  }
+
+  /**
+   * The issue pages a scope may see: an issue outside it does not exist, related issues are those
+   * in it, member records outside it are left out, and fault areas are not shown (they count every
+   * brand's issues).
+   */
+  public IssueView within(io.fixfinder.indexer.search.Scope scope) {
+    return scope.limited() ? new IssueView(records, issues, feedback, scope) : this;
+  }
+
+  private Map<String, SourceDoc> membersInScope(String issueId) throws IOException {
+    Map<String, SourceDoc> all = records.byIds(issues.members(issueId));
+    if (!scope.limited()) return all;
+    Map<String, SourceDoc> in = new java.util.LinkedHashMap<>();
+    all.forEach(
+        (id, d) -> {
+          if (scope.admits(d.product())) in.put(id, d);
+        });
+    return in;
   }
 
   /**
@@ -129,7 +159,7 @@ public final class IssueView {
   public Optional<Fix> topFix(String issueId) throws IOException {
     Optional<IssueCluster> found = issues.get(issueId);
     if (found.isEmpty()) return Optional.empty();
-    List<Fix> all = fixes(found.get(), records.byIds(issues.members(issueId)).values());
+    List<Fix> all = fixes(found.get(), membersInScope(issueId).values());
     return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
   }
 
@@ -142,7 +172,7 @@ public final class IssueView {
     if (found.isEmpty()) return Optional.empty();
     IssueCluster issue = found.get();
     Map<String, List<SourceDoc>> byKind = new TreeMap<>();
-    Map<String, SourceDoc> memberDocs = records.byIds(issues.members(issueId));
+    Map<String, SourceDoc> memberDocs = membersInScope(issueId);
     for (SourceDoc d : memberDocs.values()) {
       byKind.computeIfAbsent(d.kind().id(), k -> new ArrayList<>()).add(d);
     }

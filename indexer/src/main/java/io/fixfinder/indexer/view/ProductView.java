@@ -46,15 +46,31 @@ public final class ProductView {
 
   private final RecordLookup records;
   private final IssueSource issues;
+  private final io.fixfinder.indexer.search.Scope scope;
 
   public ProductView(RecordLookup records, IssueSource issues) {
+    this(records, issues, io.fixfinder.indexer.search.Scope.ALL);
+  }
+
+  private ProductView(
+      RecordLookup records, IssueSource issues, io.fixfinder.indexer.search.Scope scope) {
     this.records = records;
-    this.issues = issues;
+    this.issues = issues.within(scope);
+    this.scope = scope;
+  }
+
+  /**
+   * The product pages a scope may see: a product outside it does not exist, and its top issues are
+   * those the scope admits.
+   */
+  public ProductView within(io.fixfinder.indexer.search.Scope scope) {
+    return scope.limited() ? new ProductView(records, issues, scope) : this;
   }
 
   /** The product page, or empty when the index holds no record of this product. */
   public Optional<Page> page(String productId, int maxIssues) throws IOException {
-    List<SourceDoc> docs = records.byProduct(productId);
+    List<SourceDoc> docs =
+        records.byProduct(productId).stream().filter(d -> scope.admits(d.product())).toList();
     if (docs.isEmpty()) return Optional.empty();
     ProductRef product = docs.getFirst().product();
     for (SourceDoc d : docs) product = product.orElse(d.product());
