@@ -36,6 +36,8 @@ import io.fixfinder.api.search.JsonBytes;
 import io.fixfinder.api.search.SearchCache;
 import io.fixfinder.api.search.SearchHandler;
 import io.fixfinder.api.search.SuggestHandler;
+import io.fixfinder.api.tenants.KeyGate;
+import io.fixfinder.api.tenants.Tenancy;
 import io.fixfinder.api.thumbs.ThumbHandler;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.feedback.ItemExists;
@@ -117,7 +119,9 @@ public final class ApiServer implements AutoCloseable {
       ItemExists issueIds,
       CrawlStats crawl,
       Optional<ThumbnailStore> thumbs,
-      Optional<People> people) {
+      Optional<People> people,
+      Optional<Tenancy> tenancy,
+      String publicUrl) {
 
     /** Without stored thumbnails (every {@code /thumbs/} address is 404) and without people. */
     public Backends(
@@ -139,7 +143,9 @@ public final class ApiServer implements AutoCloseable {
           issueIds,
           crawl,
           Optional.empty(),
-          Optional.empty());
+          Optional.empty(),
+          Optional.empty(),
+          "");
     }
 
     /** The same backends, serving the thumbnails of {@code store} at {@code /thumbs/{hash}}. */
@@ -154,7 +160,9 @@ public final class ApiServer implements AutoCloseable {
           issueIds,
           crawl,
           Optional.of(store),
-          people);
+          people,
+          tenancy,
+          publicUrl);
     }
 
     /** These backends with the people side served too. */
@@ -169,7 +177,39 @@ public final class ApiServer implements AutoCloseable {
           issueIds,
           crawl,
           thumbs,
-          Optional.of(people));
+          Optional.of(people),
+          tenancy,
+          publicUrl);
+    }
+
+    /**
+     * These backends with companies' API keys checked (issue 16): without, every request that
+     * carries {@code X-Api-Key} is refused with a 401.
+     */
+    public Backends withTenancy(Tenancy tenancy) {
+      return new Backends(
+          index,
+          search,
+          issues,
+          products,
+          database,
+          feedback,
+          issueIds,
+          crawl,
+          thumbs,
+          people,
+          Optional.of(tenancy),
+          publicUrl);
+    }
+
+    /**
+     * These backends telling clients the server is at {@code publicUrl} ({@code api.publicUrl}: the
+     * OpenAPI server and the OpenSearch links); empty: each request's own origin.
+     */
+    public Backends withPublicUrl(String publicUrl) {
+      return new Backends(
+          index, search, issues, products, database, feedback, issueIds, crawl, thumbs, people,
+          tenancy, publicUrl);
     }
 
     /**
@@ -197,7 +237,9 @@ public final class ApiServer implements AutoCloseable {
           issueIds,
           crawl,
           Optional.empty(),
-          Optional.empty());
+          Optional.empty(),
+          Optional.empty(),
+          "");
     }
 
     /**
@@ -286,12 +328,27 @@ public final class ApiServer implements AutoCloseable {
         search::weightedBytes);
     helperDirectory.ifPresent(d -> d.onChange(search::invalidateAll));
     SuggestHandler suggest = new SuggestHandler(index);
+    // A key's scope (issue 16): what its votes, helpers and pages may be about.
+    io.fixfinder.indexer.search.RecordLookup records =
+        new io.fixfinder.indexer.search.RecordLookup(index.searchers());
     FeedbackHandler feedback =
         new FeedbackHandler(
             backends.feedback(),
             new IndexedItems(index, backends.issueIds()),
             clients,
-            search::invalidateAll);
+            search::invalidateAll,
+            (item, scope) -> {
+              try {
+                return switch (item.kind()) {
+                  case DOC ->
+                      records.byIds(List.of(item.id())).values().stream()
+                          .anyMatch(d -> scope.admits(d.product()));
+                  case ISSUE -> backends.issues().within(scope).exists(item.id());
+                };
+              } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+              }
+            });
     // Helper accounts (issue 15): one HelperAuth for every handler that acts for a helper.
     Optional<HelperAuth> helperAuth =
         backends.people().map(p -> new HelperAuth(p.accounts(), settings.trustedProxies()));
@@ -327,8 +384,15 @@ public final class ApiServer implements AutoCloseable {
             new ContactHandler(contact),
             new ContactPageHandler(contact),
             new HelpersHandler(
-                helperDirectory, backends.people().map(People::clock).orElse(Clock.systemUTC())));
-    Cors cors = new Cors(settings.corsOrigins());
+                helperDirectory,
+                backends.people().map(People::clock).orElse(Clock.systemUTC()),
+                (issue, scope) -> backends.issues().within(scope).exists(issue)),
+            new DocsHandler(backends.publicUrl()));
+    KeyGate keys = new KeyGate(backends.tenancy());
+    Cors cors =
+        new Cors(
+            settings.corsOrigins(),
+            () -> backends.tenancy().map(Tenancy::allOrigins).orElse(java.util.Set.of()));
     this.accessLog = AccessLog.of(settings.accessLog());
     RequestLog requestLog = new RequestLog(metrics.registry(), ApiServer::routeLabel, accessLog);
     long graceMillis = settings.shutdownGraceSeconds() * 1000L;
@@ -364,6 +428,8 @@ public final class ApiServer implements AutoCloseable {
               config.routes.before("/vote", ctx -> limit(ctx, clients, limiter));
               config.routes.before("/account/*", ctx -> limit(ctx, clients, limiter));
               config.routes.before("/contact/*", ctx -> limit(ctx, clients, limiter));
+              // after the per-address limit, which keyed requests pass too: a key never widens it
+              config.routes.before(keys::apply);
               config.routes.before(cors::apply);
               config.routes.after(SecurityHeaders::apply);
               // a profile or account change shows in the directory soon, not only at the timer
@@ -400,7 +466,8 @@ public final class ApiServer implements AutoCloseable {
       AccountPageHandler accountPages,
       ContactHandler contact,
       ContactPageHandler contactPages,
-      HelpersHandler helpers) {}
+      HelpersHandler helpers,
+      DocsHandler docs) {}
 
   /** One endpoint: method, path, handler. */
   public record Route(String method, String path, io.javalin.http.Handler handler) {}
@@ -414,7 +481,7 @@ public final class ApiServer implements AutoCloseable {
         new Route("get", "/api/suggest", ctx -> h.suggest().suggest(ctx)),
         new Route("post", "/api/feedback", ctx -> h.feedback().post(ctx)),
         new Route("get", "/health", ctx -> h.health().health(ctx)),
-        new Route("get", "/openapi.yaml", DocsHandler::openApi),
+        new Route("get", "/openapi.yaml", ctx -> h.docs().openApi(ctx)),
         new Route("get", "/docs", DocsHandler::docs),
         new Route("get", "/metrics", ctx -> h.metrics().scrape(ctx)),
         new Route("get", "/", ctx -> h.pages().search(ctx)),
@@ -493,7 +560,9 @@ public final class ApiServer implements AutoCloseable {
         // helper directory (issue 15)
         new Route("get", "/api/helpers", ctx -> h.helpers().list(ctx)),
         new Route("get", "/api/helpers/{id}", ctx -> h.helpers().helper(ctx)),
-        new Route("get", "/helper/{id}", ctx -> h.pages().helper(ctx)));
+        new Route("get", "/helper/{id}", ctx -> h.pages().helper(ctx)),
+        // integration (issue 16): browsers add FixFinder as a search engine from this
+        new Route("get", "/opensearch.xml", ctx -> h.docs().openSearch(ctx)));
   }
 
   private static void routes(RoutesConfig routes, Handlers handlers) {

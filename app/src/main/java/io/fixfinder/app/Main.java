@@ -8,6 +8,7 @@ import io.fixfinder.app.cli.HelpersCommand;
 import io.fixfinder.app.cli.ImportCommand;
 import io.fixfinder.app.cli.IndexCommand;
 import io.fixfinder.app.cli.ServeCommand;
+import io.fixfinder.app.cli.TenantCommand;
 import io.fixfinder.app.cli.TestCommand;
 import io.fixfinder.core.config.ConfigException;
 import java.io.PrintWriter;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       EvalCommand.class,
       HelpersCommand.class,
+      TenantCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -50,12 +50,30 @@ public final class FeedbackHandler {
   /** Run after each stored vote: votes re-rank searches, so cached results are dropped. */
   private final Runnable afterVote;
 
+  /** Whether an item is in a key's scope (a record of its brands, an issue it admits). */
+  private final java.util.function.BiPredicate<FeedbackItem, io.fixfinder.indexer.search.Scope>
+      inScope;
+
   public FeedbackHandler(
       FeedbackStore store, ItemExists items, ClientKey clients, Runnable afterVote) {
+    this(store, items, clients, afterVote, (item, scope) -> !scope.limited());
+  }
+
+  /**
+   * @param inScope whether a key's scope may vote on an item; an item outside it is as unknown as
+   *     one that does not exist (422), so a key learns nothing of what lies outside its scope
+   */
+  public FeedbackHandler(
+      FeedbackStore store,
+      ItemExists items,
+      ClientKey clients,
+      Runnable afterVote,
+      java.util.function.BiPredicate<FeedbackItem, io.fixfinder.indexer.search.Scope> inScope) {
     this.store = store;
     this.items = items;
     this.clients = clients;
     this.afterVote = afterVote;
+    this.inScope = inScope;
   }
 
   public void post(Context ctx) throws IOException {
@@ -87,7 +105,8 @@ public final class FeedbackHandler {
    * it came as JSON or from a page's form.
    */
   public FeedbackStore.Vote vote(Context ctx, FeedbackItem item, Answer answer) {
-    if (!items.exists(item)) {
+    io.fixfinder.indexer.search.Scope scope = io.fixfinder.api.tenants.Scopes.of(ctx);
+    if (!items.exists(item) || (scope.limited() && !inScope.test(item, scope))) {
       throw new ApiException(
           422, "unknown-item", "Unknown item", "No " + kindName(item) + " with id " + item.id());
     }

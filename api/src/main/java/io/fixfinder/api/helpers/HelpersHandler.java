@@ -2,6 +2,7 @@ package io.fixfinder.api.helpers;
 
 import io.fixfinder.api.problem.ApiException;
 import io.fixfinder.api.search.Params;
+import io.fixfinder.api.tenants.Scopes;
 import io.fixfinder.core.helpers.SkillKind;
 import io.fixfinder.core.helpers.geo.GeoPoint;
 import io.fixfinder.core.helpers.match.HelperCard;
@@ -9,6 +10,7 @@ import io.fixfinder.core.helpers.match.HelperFilter;
 import io.fixfinder.core.helpers.match.Languages;
 import io.fixfinder.core.helpers.match.MatchQuery;
 import io.fixfinder.core.helpers.match.Place;
+import io.fixfinder.indexer.search.Scope;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,17 +34,42 @@ public final class HelpersHandler {
 
   private final Optional<HelperDirectory> directory;
   private final Clock clock;
+  private final java.util.function.BiPredicate<String, Scope> issueInScope;
+
+  /** Brands by squashed model ("WM8420X" to "Aqualine"), to tell whether a model is in scope. */
+  private static final Map<String, List<String>> BRANDS_OF_MODEL = brandsOfModels();
 
   public HelpersHandler(Optional<HelperDirectory> directory, Clock clock) {
-    this.directory = directory;
-    this.clock = clock;
+    this(directory, clock, (issue, scope) -> !scope.limited());
   }
 
-  /** {@code GET /api/helpers}: {@code {"helpers": [...], "count": n}}. */
+  /**
+   * @param issueInScope whether an issue id is one a key's scope admits
+   */
+  public HelpersHandler(
+      Optional<HelperDirectory> directory,
+      Clock clock,
+      java.util.function.BiPredicate<String, Scope> issueInScope) {
+    this.directory = directory;
+    this.clock = clock;
+    this.issueInScope = issueInScope;
+  }
+
+  /**
+   * {@code GET /api/helpers}: {@code {"helpers": [...], "count": n}}. With a key's scope, an {@code
+   * issue}, {@code brand} or {@code model} outside it finds nobody (the directory is public, but a
+   * key's answers stay about its own products).
+   */
   public void list(Context ctx) {
     Params.rejectUnknown(ctx, LIST_PARAMS);
     MatchQuery q = query(ctx);
-    List<HelperCard> found = directory.map(d -> d.match(q)).orElse(List.of());
+    Scope scope = Scopes.of(ctx);
+    boolean outside =
+        scope.limited()
+            && (Params.keyword(ctx, "issue").map(i -> !issueInScope.test(i, scope)).orElse(false)
+                || Params.keyword(ctx, "brand").map(b -> !scope.admitsBrand(b)).orElse(false)
+                || Params.keyword(ctx, "model").map(m -> !modelInScope(m, scope)).orElse(false));
+    List<HelperCard> found = outside ? List.of() : directory.map(d -> d.match(q)).orElse(List.of());
     ctx.json(Map.of("helpers", found, "count", found.size()));
   }
 
@@ -55,6 +82,30 @@ public final class HelpersHandler {
     Optional<HelperCard> card =
         HELPER_ID.matcher(id).matches() ? directory.flatMap(d -> d.card(id)) : Optional.empty();
     ctx.json(card.orElseThrow(() -> unknown(id)));
+  }
+
+  private static boolean modelInScope(String model, Scope scope) {
+    String squashed = io.fixfinder.core.understand.KeyExtractor.squash(model);
+    for (String brand : BRANDS_OF_MODEL.getOrDefault(squashed, List.of())) {
+      if (scope.brands().contains(io.fixfinder.indexer.schema.DocumentMapper.brandKey(brand))) {
+        return true;
+      }
+    }
+    for (Scope.Product p : scope.products()) if (p.model().equals(squashed)) return true;
+    return false;
+  }
+
+  private static Map<String, List<String>> brandsOfModels() {
+    Map<String, List<String>> out = new java.util.HashMap<>();
+    for (io.fixfinder.core.understand.Lexicon.Brand b :
+        io.fixfinder.core.understand.Lexicon.builtIn().brands()) {
+      for (String m : b.models().keySet()) {
+        out.computeIfAbsent(
+                io.fixfinder.core.understand.KeyExtractor.squash(m), k -> new ArrayList<>())
+            .add(b.name());
+      }
+    }
+    return out;
   }
 
   /** The 404 of a helper who does not exist, is not verified, suspended or deleted: all alike. */

@@ -3,6 +3,7 @@ package io.fixfinder.api.issues;
 import io.fixfinder.api.helpers.Panels;
 import io.fixfinder.api.problem.ApiException;
 import io.fixfinder.api.search.Params;
+import io.fixfinder.api.tenants.Scopes;
 import io.fixfinder.indexer.view.IssueView;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -39,7 +40,9 @@ public final class IssueHandler {
     }
     int related = Params.intParam(ctx, "related", 5, 0, 20);
     IssueView.Page page =
-        view.page(id, related)
+        // a key's scope: an issue outside it does not exist, nor do related ones outside it
+        view.within(Scopes.of(ctx))
+            .page(id, related)
             .orElseThrow(() -> ApiException.notFound("No issue with id '" + id + "'"));
     if (helpers.isPresent()) {
       page = helpers.get().issue(page, Panels.acceptLanguages(ctx.header("Accept-Language")));

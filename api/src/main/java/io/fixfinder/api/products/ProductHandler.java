@@ -2,6 +2,7 @@ package io.fixfinder.api.products;
 
 import io.fixfinder.api.problem.ApiException;
 import io.fixfinder.api.search.Params;
+import io.fixfinder.api.tenants.Scopes;
 import io.fixfinder.indexer.view.ProductView;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -35,7 +36,9 @@ public final class ProductHandler {
     }
     int issues = Params.intParam(ctx, "issues", 10, 0, 50);
     ctx.json(
-        view.page(id, issues)
+        // a key's scope: a product outside it does not exist, its issues are those in scope
+        view.within(Scopes.of(ctx))
+            .page(id, issues)
             .orElseThrow(() -> ApiException.notFound("No product with id '" + id + "'")));
   }
 }

@@ -21,10 +21,12 @@ import java.util.regex.Pattern;
  * itself a trusted proxy (the one the proxy wrote). A client-sent header is never believed
  * otherwise: anything the client chooses freely would let it pick a fresh identity per request.
  *
- * <p>For the same reason an {@code X-Api-Key} is refused with a 401 until keys are issued: an
- * unknown key is never a new identity. An IPv6 client is its /64 network, the block one household
- * or host is given, so rotating addresses within it buys nothing either. The key is an address in
- * canonical form, at most 45 characters: what a limiter or cache keyed on it holds is bounded.
+ * <p>For the same reason an {@code X-Api-Key} never changes who a client is: a company's key is
+ * checked by {@link io.fixfinder.api.tenants.KeyGate} (an unknown one refused with a 401, never a
+ * new identity) and limited per tenant on top of the address's limit. An IPv6 client is its /64
+ * network, the block one household or host is given, so rotating addresses within it buys nothing
+ * either. The key is an address in canonical form, at most 45 characters: what a limiter or cache
+ * keyed on it holds is bounded.
  */
 public final class ClientKey {
   public static final String API_KEY_HEADER = "X-Api-Key";
@@ -58,14 +60,12 @@ public final class ClientKey {
   }
 
   /**
-   * The client's key.
+   * The client's key: its address, whether or not the request carries an API key.
    *
-   * @throws ApiException 401 {@code unknown-api-key} when the request carries an API key; 400
-   *     {@code invalid-forwarded-for} when a trusted proxy forwarded something that is not an
-   *     address
+   * @throws ApiException 400 {@code invalid-forwarded-for} when a trusted proxy forwarded something
+   *     that is not an address
    */
   public String of(Context ctx) {
-    if (ctx.header(API_KEY_HEADER) != null) throw unknownApiKey();
     return key(
         ctx.req().getRemoteAddr(), Collections.list(ctx.req().getHeaders("X-Forwarded-For")));
   }
@@ -154,14 +154,5 @@ public final class ClientKey {
       out.append(Integer.toHexString(((b[i] & 0xff) << 8) | (b[i + 1] & 0xff))).append(':');
     }
     return out.append(":/64").toString();
-  }
-
-  static ApiException unknownApiKey() {
-    return new ApiException(
-            401,
-            "unknown-api-key",
-            "Unknown API key",
-            "No API keys are issued yet: send the request without X-Api-Key")
-        .withHeader("WWW-Authenticate", "ApiKey realm=\"fixfinder\"");
   }
 }

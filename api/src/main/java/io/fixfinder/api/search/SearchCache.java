@@ -114,7 +114,8 @@ public final class SearchCache {
     return r.query().length()
         + r.kind().map(String::length).orElse(0)
         + r.brand().map(String::length).orElse(0)
-        + r.type().map(String::length).orElse(0);
+        + r.type().map(String::length).orElse(0)
+        + r.scope().chars();
   }
 
   /** Forgets every cached response: a vote re-ranks what the same search returns. */

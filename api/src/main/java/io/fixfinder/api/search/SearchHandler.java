@@ -1,6 +1,7 @@
 package io.fixfinder.api.search;
 
 import io.fixfinder.api.problem.ApiException;
+import io.fixfinder.api.tenants.Scopes;
 import io.fixfinder.indexer.search.SearchRequest;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -40,12 +41,14 @@ public final class SearchHandler {
     int size = Params.intParam(ctx, "size", 10, 1, SearchRequest.MAX_SIZE);
     SearchRequest request =
         new SearchRequest(
-            q,
-            Params.keyword(ctx, "kind"),
-            Params.keyword(ctx, "brand"),
-            Params.keyword(ctx, "type").or(() -> Params.keyword(ctx, "product")),
-            page,
-            size);
+                q,
+                Params.keyword(ctx, "kind"),
+                Params.keyword(ctx, "brand"),
+                Params.keyword(ctx, "type").or(() -> Params.keyword(ctx, "product")),
+                page,
+                size)
+            // a key's scope lies beneath the filters above: brand= narrows it, never widens it
+            .withScope(Scopes.of(ctx));
     long start = System.nanoTime();
     byte[] json = searcher.search(request);
     // Timing goes in a header, not the body, so identical results keep identical ETags.

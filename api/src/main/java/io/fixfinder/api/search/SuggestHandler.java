@@ -1,22 +1,33 @@
 package io.fixfinder.api.search;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.fixfinder.api.problem.ApiException;
+import io.fixfinder.api.tenants.Scopes;
 import io.fixfinder.core.understand.Lexicon;
+import io.fixfinder.indexer.search.Scope;
 import io.fixfinder.indexer.suggest.Suggester;
 import io.fixfinder.indexer.write.IndexStore;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
-/** {@code GET /api/suggest?q=}: completions and "did you mean". */
+/**
+ * {@code GET /api/suggest?q=}: completions and "did you mean". A key's scope gets a suggester of
+ * its own ({@link Suggester#fromIndex(Lexicon, org.apache.lucene.search.IndexSearcher, Scope)}):
+ * only its brands and models, weights counting only its records; a few hundred scopes are kept.
+ */
 public final class SuggestHandler {
   private static final Set<String> PARAMS = Set.of("q", "size");
   private static final int MAX_QUERY = 200;
 
   private final IndexStore index;
   private volatile Suggester suggester;
+  private final Cache<Scope, Suggester> scoped =
+      Caffeine.newBuilder().maximumSize(256).expireAfterWrite(Duration.ofMinutes(10)).build();
 
   public SuggestHandler(IndexStore index) {
     this.index = index;
@@ -31,12 +42,27 @@ public final class SuggestHandler {
           "Parameter 'q' is " + q.length() + " characters; the limit is " + MAX_QUERY);
     }
     int size = Params.intParam(ctx, "size", 8, 1, 20);
-    ctx.json(suggester().suggest(q, size));
+    Scope scope = Scopes.of(ctx);
+    Suggester s = scope.limited() ? scoped.get(scope, this::build) : suggester();
+    ctx.json(s.suggest(q, size));
   }
 
   /** The index's spelling correction of {@code q}, when it has one ("whasing" → "washing"). */
   public Optional<String> didYouMean(String q) {
     return Optional.ofNullable(suggester().suggest(q, 1).didYouMean()).filter(s -> !s.isBlank());
+  }
+
+  private Suggester build(Scope scope) {
+    try {
+      var searcher = index.searchers().acquire();
+      try {
+        return Suggester.fromIndex(Lexicon.builtIn(), searcher, scope);
+      } finally {
+        index.searchers().release(searcher);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Built on first use from the index's counts (the demo index does not change while serving). */

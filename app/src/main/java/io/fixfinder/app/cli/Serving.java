@@ -3,6 +3,7 @@ package io.fixfinder.app.cli;
 import io.fixfinder.api.ApiServer;
 import io.fixfinder.api.metrics.CrawlStats;
 import io.fixfinder.api.people.People;
+import io.fixfinder.api.tenants.Tenancy;
 import io.fixfinder.app.Main;
 import io.fixfinder.app.pipeline.DataLayout;
 import io.fixfinder.core.config.FixFinderConfig;
@@ -18,7 +19,9 @@ import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.store.Database;
 import io.fixfinder.store.StoreException;
 import io.fixfinder.store.contact.ContactJanitor;
+import io.fixfinder.store.crypto.SecretKeys;
 import io.fixfinder.store.feedback.FeedbackStore;
+import io.fixfinder.store.tenants.TenantStore;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -149,7 +152,16 @@ final class Serving {
                           CrawlStats.fromFile(layout.crawlSummary()))
                       .withThumbnails(
                           new io.fixfinder.core.thumbs.ThumbnailStore(layout.thumbnails()))
-                      .withPeople(people),
+                      .withPeople(people)
+                      // companies' API keys (issue 16), looked up again every keyCacheSeconds
+                      .withTenancy(
+                          new Tenancy(
+                              new TenantStore(
+                                  database, SecretKeys.load(layout.root()), Clock.systemUTC()),
+                              java.time.Duration.ofSeconds(cfg.api().keyCacheSeconds()),
+                              Clock.systemUTC(),
+                              System::nanoTime))
+                      .withPublicUrl(cfg.api().publicUrl()),
                   cfg.server())
               .start(cfg.server().host(), cfg.server().port());
     } catch (ApiServer.PortInUseException e) {

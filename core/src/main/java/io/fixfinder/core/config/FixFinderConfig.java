@@ -14,9 +14,64 @@ public record FixFinderConfig(
     Index index,
     Database database,
     Mail mail,
-    Contact contact) {
+    Contact contact,
+    Api api) {
 
   public record Data(Path dir) {}
+
+  /**
+   * How companies and browsers reach the API (issue 16).
+   *
+   * @param publicUrl the address people and programs reach this server at ({@code
+   *     https://fixfinder.example.org}, no trailing slash): the OpenAPI document's server and the
+   *     OpenSearch description's links; empty: taken from each request
+   * @param keyCacheSeconds how long a resolved API key (or an unknown one) is remembered: a revoked
+   *     or rotated-out key is refused at most this long after
+   * @param rotationGraceHours how long {@code tenant rotate} keeps the old keys valid by default
+   * @param tenantRateLimitPerMinute a new tenant's rate limit unless {@code --rate-limit} says
+   * @param tenantDailyQuota a new tenant's requests per UTC day unless {@code --quota} says
+   */
+  public record Api(
+      String publicUrl,
+      int keyCacheSeconds,
+      int rotationGraceHours,
+      int tenantRateLimitPerMinute,
+      int tenantDailyQuota) {
+    public Api {
+      publicUrl = publicUrl == null ? "" : publicUrl.strip();
+      while (publicUrl.endsWith("/")) publicUrl = publicUrl.substring(0, publicUrl.length() - 1);
+      if (!publicUrl.isEmpty()) {
+        java.net.URI uri;
+        try {
+          uri = new java.net.URI(publicUrl);
+        } catch (java.net.URISyntaxException e) {
+          throw new ConfigException("api.publicUrl is not a URL: " + e.getMessage());
+        }
+        if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+            || uri.getHost() == null
+            || uri.getRawQuery() != null
+            || uri.getRawFragment() != null) {
+          throw new ConfigException(
+              "api.publicUrl must be an http(s) URL without query, e.g."
+                  + " https://fixfinder.example.org");
+        }
+      }
+      if (keyCacheSeconds < 0 || keyCacheSeconds > 300) {
+        throw new ConfigException("api.keyCacheSeconds must be 0-300, got " + keyCacheSeconds);
+      }
+      if (rotationGraceHours < 0 || rotationGraceHours > 24 * 90) {
+        throw new ConfigException(
+            "api.rotationGraceHours must be 0-2160, got " + rotationGraceHours);
+      }
+      if (tenantRateLimitPerMinute < 1) {
+        throw new ConfigException(
+            "api.tenantRateLimitPerMinute must be >= 1, got " + tenantRateLimitPerMinute);
+      }
+      if (tenantDailyQuota < 1) {
+        throw new ConfigException("api.tenantDailyQuota must be >= 1, got " + tenantDailyQuota);
+      }
+    }
+  }
 
   /**
    * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} is believed;
@@ -400,7 +455,7 @@ public record FixFinderConfig(
 
   public FixFinderConfig withDataDir(Path dir) {
     return new FixFinderConfig(
-        new Data(dir), server, crawl, youtube, index, database, mail, contact);
+        new Data(dir), server, crawl, youtube, index, database, mail, contact, api);
   }
 
   public FixFinderConfig withPort(int port) {
@@ -412,7 +467,8 @@ public record FixFinderConfig(
         index,
         database,
         mail,
-        contact);
+        contact,
+        api);
   }
 
   public FixFinderConfig withYouTubeRoot(String rootUrl) {
@@ -424,14 +480,17 @@ public record FixFinderConfig(
         index,
         database,
         mail,
-        contact);
+        contact,
+        api);
   }
 
   public FixFinderConfig withServer(Server newServer) {
-    return new FixFinderConfig(data, newServer, crawl, youtube, index, database, mail, contact);
+    return new FixFinderConfig(
+        data, newServer, crawl, youtube, index, database, mail, contact, api);
   }
 
   public FixFinderConfig withMail(Mail newMail) {
-    return new FixFinderConfig(data, server, crawl, youtube, index, database, newMail, contact);
+    return new FixFinderConfig(
+        data, server, crawl, youtube, index, database, newMail, contact, api);
   }
 }

@@ -141,6 +141,11 @@ public final class IssueView {
     return scope.limited() ? new IssueView(records, issues, feedback, scope) : this;
   }
 
+  /** Whether an issue with this id exists (in this view's scope). */
+  public boolean exists(String issueId) {
+    return issues.get(issueId).isPresent();
+  }
+
   private Map<String, SourceDoc> membersInScope(String issueId) throws IOException {
     Map<String, SourceDoc> all = records.byIds(issues.members(issueId));
     if (!scope.limited()) return all;

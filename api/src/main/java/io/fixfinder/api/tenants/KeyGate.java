@@ -1,0 +1,120 @@
+package io.fixfinder.api.tenants;
+
+import io.fixfinder.api.problem.ApiException;
+import io.fixfinder.api.protect.ClientKey;
+import io.fixfinder.store.StoreException;
+import io.fixfinder.store.tenants.KeyKind;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The first check of a request that carries {@code X-Api-Key}, on every path, before any handler: a
+ * key is valid and the request is acted on in its tenant's scope, or the request is refused. Never
+ * an anonymous fallback. In order:
+ *
+ * <ol>
+ *   <li>unknown, malformed, revoked or past its rotation grace: 401 {@code unknown-api-key};
+ *   <li>an endpoint keys cannot call (accounts, contact, pages, operations): 403 {@code
+ *       api-key-not-accepted};
+ *   <li>an {@code Origin} the tenant does not allow, or any {@code Origin} with a secret key (a
+ *       secret key in a browser is a leaked key): 403 {@code origin-not-allowed};
+ *   <li>the tenant's rate limit, then its daily quota: 429 {@code rate-limited}, {@code
+ *       quota-exceeded}.
+ * </ol>
+ *
+ * The per-address limit runs before this, for keyed requests too: a key never widens it. A request
+ * from an allowed origin gets CORS headers for exactly that origin, its refusals (429) included.
+ * The key never reaches a log line or a problem: problems name the key's kind at most.
+ */
+public final class KeyGate {
+  /** The endpoints a key may call: search, suggest, issues, products, feedback, helpers. */
+  private static final Pattern KEYED_GET =
+      Pattern.compile("/api/(search|suggest|helpers|issues/[^/]+|products/[^/]+|helpers/[^/]+)");
+
+  private final Optional<Tenancy> tenancy;
+
+  public KeyGate(Optional<Tenancy> tenancy) {
+    this.tenancy = tenancy;
+  }
+
+  /** A Javalin before-handler. */
+  public void apply(Context ctx) {
+    String key = ctx.header(ClientKey.API_KEY_HEADER);
+    if (key == null) return;
+    if (ctx.method() == HandlerType.OPTIONS) return; // a preflight is answered by Cors
+    if (tenancy.isEmpty()) throw unknown();
+    Keyed keyed;
+    try {
+      keyed = tenancy.get().resolve(key.strip()).orElseThrow(KeyGate::unknown);
+    } catch (StoreException e) {
+      throw new ApiException(
+          503,
+          "database-unavailable",
+          "Service unavailable",
+          "The API key could not be checked; try again later.");
+    }
+    if (!keyedEndpoint(ctx)) {
+      throw new ApiException(
+          403,
+          "api-key-not-accepted",
+          "API key not accepted here",
+          "Keys are for GET /api/search, /api/suggest, /api/issues/{id}, /api/products/{id},"
+              + " /api/helpers and POST /api/feedback; send this request without X-Api-Key");
+    }
+    String origin = ctx.header("Origin");
+    if (origin != null) {
+      if (keyed.kind() == KeyKind.SECRET) {
+        throw new ApiException(
+            403,
+            "origin-not-allowed",
+            "Origin not allowed",
+            "A secret key (sk_) is for servers and is refused from any browser origin; use the"
+                + " publishable key (pk_) in pages");
+      }
+      if (!keyed.origins().contains(origin)) {
+        throw new ApiException(
+            403,
+            "origin-not-allowed",
+            "Origin not allowed",
+            "This key may not be used from this origin; its tenant lists the origins it allows");
+      }
+      ctx.header("Access-Control-Allow-Origin", origin);
+      ctx.header("Access-Control-Expose-Headers", "Retry-After");
+      ctx.header("Vary", "Origin");
+    }
+    switch (tenancy.get().charge(keyed)) {
+      case Tenancy.Charge.Allowed a -> {}
+      case Tenancy.Charge.RateLimited r -> throw ApiException.rateLimited(r.retryAfterSeconds());
+      case Tenancy.Charge.QuotaExceeded q ->
+          throw new ApiException(
+                  429,
+                  "quota-exceeded",
+                  "Daily quota exceeded",
+                  "This key's tenant has used its requests for today (UTC); retry after "
+                      + q.retryAfterSeconds()
+                      + " s")
+              .withHeader("Retry-After", Long.toString(q.retryAfterSeconds()));
+    }
+    ctx.attribute(Scopes.ATTRIBUTE, keyed);
+  }
+
+  private static boolean keyedEndpoint(Context ctx) {
+    String path = ctx.path();
+    if (ctx.method() == HandlerType.POST) return path.equals("/api/feedback");
+    if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) return false;
+    return KEYED_GET.matcher(path).matches();
+  }
+
+  /** The one answer for every key that is not valid now, whatever the reason. */
+  public static ApiException unknown() {
+    return new ApiException(
+            401,
+            "unknown-api-key",
+            "Unknown API key",
+            "The X-Api-Key is not valid (unknown, revoked or rotated out); send a valid key or"
+                + " none")
+        .withHeader("WWW-Authenticate", "ApiKey realm=\"fixfinder\"");
+  }
+}
