@@ -13,21 +13,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Until API keys are issued, a client is its connection address (or what a trusted proxy forwards):
- * a key it makes up is refused, never a fresh rate-limit bucket or vote identity.
+ * A client is its connection address (or what a trusted proxy forwards), with or without an API
+ * key: a key it makes up is refused, never a fresh rate-limit bucket or vote identity.
  */
 class ClientIdentityTest {
   @TempDir Path dir;
 
-  /** The defaults: 600 a minute, bursts of 60. */
-  static final FixFinderConfig.Server DEFAULT_LIMITS =
-      new FixFinderConfig.Server(
-          "127.0.0.1", 0, List.of(), 600, 60, List.of(), 10, 0, 16, 64, "off");
+  /** A bucket of 5 that refills one a minute: nothing refills during the test. */
+  static final FixFinderConfig.Server STRICT =
+      new FixFinderConfig.Server("127.0.0.1", 0, List.of(), 1, 5, List.of(), 10, 0, 16, 64, "off");
 
   @Test
   void randomKeysDoNotBuyFreshRateLimitBuckets() throws Exception {
-    try (ApiFixture api = new ApiFixture(dir, DEFAULT_LIMITS, routes -> {})) {
+    try (ApiFixture api = new ApiFixture(dir, STRICT, routes -> {})) {
       int ok = 0;
+      int unknown = 0;
       for (int i = 0; i < 150; i++) {
         HttpResponse<String> r =
             api.http.send(
@@ -36,12 +36,15 @@ class ClientIdentityTest {
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() == 200) ok++;
-        else assertProblem(r, 401, "unknown-api-key");
+        else if (r.statusCode() == 401) {
+          assertProblem(r, 401, "unknown-api-key");
+          unknown++;
+        } else assertProblem(r, 429, "rate-limited");
       }
       assertThat(ok).as("requests with made-up keys answered 200").isZero();
-      assertThat(api.get("/api/suggest?q=wash").statusCode())
-          .as("the address itself is still served")
-          .isEqualTo(200);
+      // every keyed request took a token of the address's one bucket: the burst, then 429s
+      assertThat(unknown).as("keys looked up before the address's bucket ran dry").isEqualTo(5);
+      assertProblem(api.get("/api/suggest?q=wash"), 429, "rate-limited");
     }
   }
 
