@@ -87,6 +87,11 @@ final class ServedDemo {
     return sites;
   }
 
+  /** The served data directory (its database and secret key). */
+  Path dataDir() {
+    return dir.resolve("data");
+  }
+
   /** The API's port on 127.0.0.1. */
   int port() {
     return running.server().port();
