@@ -39,6 +39,13 @@ public final class Panels {
   public SearchResponse search(SearchRequest request, SearchResponse response) {
     MatchQuery q = query(request, response);
     if (!understood(q)) return response.withHelpers(List.of());
+    // a key's search about another brand or model offers nobody (as GET /api/helpers does)
+    ProductRef named = response.interpretation().product();
+    if (request.scope().limited()
+        && ((!named.brand().isEmpty() && !request.scope().admitsBrand(named.brand()))
+            || (!named.model().isEmpty() && !request.scope().admits(named)))) {
+      return response.withHelpers(List.of());
+    }
     return response.withHelpers(directory.match(q));
   }
 

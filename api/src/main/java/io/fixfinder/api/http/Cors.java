@@ -33,7 +33,8 @@ public final class Cors {
         origins.contains(origin) || (preflight && tenantOrigins.get().contains(origin));
     if (!allowed) return;
     ctx.header("Access-Control-Allow-Origin", origin);
-    ctx.header("Vary", "Origin");
+    // an API key changes answers too (the key gate says the same): keep both
+    ctx.header("Vary", "Origin, X-Api-Key");
     if (preflight) {
       ctx.header("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
       ctx.header("Access-Control-Allow-Headers", "Content-Type, X-Api-Key");

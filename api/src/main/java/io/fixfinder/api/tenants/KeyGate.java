@@ -33,6 +33,9 @@ public final class KeyGate {
   private static final Pattern KEYED_GET =
       Pattern.compile("/api/(search|suggest|helpers|issues/[^/]+|products/[^/]+|helpers/[^/]+)");
 
+  /** What keyed endpoints' answers vary by. */
+  public static final String VARY = "Origin, X-Api-Key";
+
   private final Optional<Tenancy> tenancy;
 
   public KeyGate(Optional<Tenancy> tenancy) {
@@ -41,6 +44,8 @@ public final class KeyGate {
 
   /** A Javalin before-handler. */
   public void apply(Context ctx) {
+    // the same URL answers differently with another key or none: no cache may mix them up
+    if (keyedEndpoint(ctx)) ctx.header("Vary", VARY);
     String key = ctx.header(ClientKey.API_KEY_HEADER);
     if (key == null) return;
     if (ctx.method() == HandlerType.OPTIONS) return; // a preflight is answered by Cors
@@ -82,7 +87,7 @@ public final class KeyGate {
       }
       ctx.header("Access-Control-Allow-Origin", origin);
       ctx.header("Access-Control-Expose-Headers", "Retry-After");
-      ctx.header("Vary", "Origin");
+      ctx.header("Vary", VARY);
     }
     switch (tenancy.get().charge(keyed)) {
       case Tenancy.Charge.Allowed a -> {}

@@ -75,7 +75,7 @@ public final class Tenancy {
     }
     this.keys =
         Caffeine.newBuilder()
-            .maximumSize(100_000)
+            .maximumSize(20_000)
             .expireAfterWrite(cacheTime)
             .ticker(nanoClock::getAsLong)
             .build();

@@ -233,7 +233,9 @@ abstract class KeyedApiContract {
         get(s, SEARCH, "X-Api-Key", keys.publishableKey(), "Origin", ORIGIN);
     JsonNode scoped = json(fromPage);
     assertThat(fromPage.headers().firstValue("access-control-allow-origin")).contains(ORIGIN);
-    assertThat(fromPage.headers().allValues("vary")).anyMatch(v -> v.contains("Origin"));
+    assertThat(fromPage.headers().allValues("vary"))
+        .anyMatch(v -> v.contains("Origin") && v.contains("X-Api-Key"));
+    assertThat(get(s, SEARCH).headers().allValues("vary")).anyMatch(v -> v.contains("X-Api-Key"));
     assertThat(scoped.get("total").asLong()).as("only Aqualine's two records count").isEqualTo(2);
     List<String> brands = new ArrayList<>();
     scoped.get("hits").forEach(h -> brands.add(h.at("/product/brand").asText()));

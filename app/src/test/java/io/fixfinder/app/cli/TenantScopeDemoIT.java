@@ -186,4 +186,57 @@ class TenantScopeDemoIT {
     assertThat(json("/api/helpers?issue=" + kesselerIssue, true).path("count").asInt()).isZero();
     assertThat(json("/api/helpers?model=WAK-2840", true).path("count").asInt()).isZero();
   }
+
+  /**
+   * What the scope costs a search: the same distinct queries (each once, so the search cache does
+   * not answer) with and without the key, median and slowest printed. The scoped view is made per
+   * search from the scope's postings, so it must stay in the same range as an unscoped search.
+   */
+  @Test
+  void aScopedSearchCostsAboutWhatAnUnscopedOneDoes() throws Exception {
+    List<String> faults =
+        List.of(
+            "won't drain",
+            "door won't open",
+            "not heating",
+            "leaking water",
+            "error code",
+            "noisy spin",
+            "won't start",
+            "no power",
+            "smells burnt",
+            "stops mid cycle",
+            "water left in drum",
+            "filter blocked",
+            "pump noise",
+            "not spinning",
+            "display blank");
+    json("/api/search?q=warm+up", true);
+    json("/api/search?q=warm+up", false);
+    long[] scoped = new long[faults.size()];
+    long[] open = new long[faults.size()];
+    for (int i = 0; i < faults.size(); i++) {
+      long t0 = System.nanoTime();
+      json("/api/search?q=" + q("washing machine " + faults.get(i)), true);
+      long t1 = System.nanoTime();
+      json("/api/search?q=" + q("washing machine " + faults.get(i) + " please"), false);
+      long t2 = System.nanoTime();
+      scoped[i] = t1 - t0;
+      open[i] = t2 - t1;
+    }
+    java.util.Arrays.sort(scoped);
+    java.util.Arrays.sort(open);
+    double scopedMedian = scoped[scoped.length / 2] / 1e6;
+    double openMedian = open[open.length / 2] / 1e6;
+    System.out.printf(
+        java.util.Locale.ROOT,
+        "demo search over HTTP, %d distinct queries: scoped median %.1f ms (max %.1f),"
+            + " unscoped median %.1f ms (max %.1f)%n",
+        faults.size(),
+        scopedMedian,
+        scoped[scoped.length - 1] / 1e6,
+        openMedian,
+        open[open.length - 1] / 1e6);
+    assertThat(scopedMedian).isLessThan(3 * openMedian + 20);
+  }
 }
