@@ -394,14 +394,24 @@ public final class ContactStore {
 
   /** The reports about {@code helperId} still kept, oldest first (for the operator). */
   public List<HelperReport> reportsAbout(String helperId) {
+    return reports(" WHERE helper_id = ?", helperId);
+  }
+
+  /** Every report still kept, about any helper, oldest first (for the operator). */
+  public List<HelperReport> reports() {
+    return reports("");
+  }
+
+  private List<HelperReport> reports(String where, String... args) {
     return db.read(
         c -> {
           List<HelperReport> out = new ArrayList<>();
           try (PreparedStatement st =
               c.prepareStatement(
                   "SELECT id, helper_id, request_id, reason, reported_at_ms FROM helper_report"
-                      + " WHERE helper_id = ? ORDER BY reported_at_ms, id")) {
-            st.setString(1, helperId);
+                      + where
+                      + " ORDER BY reported_at_ms, id")) {
+            for (int i = 0; i < args.length; i++) st.setString(i + 1, args[i]);
             try (ResultSet rs = st.executeQuery()) {
               while (rs.next()) {
                 out.add(
