@@ -1,6 +1,7 @@
 package io.fixfinder.store.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.fixfinder.store.Database;
@@ -334,6 +335,38 @@ abstract class ContactStoreContract {
     assertThat(store.reports())
         .extracting(HelperReport::helperId, HelperReport::reason)
         .containsExactlyInAnyOrder(tuple("h1", payloads.get(1)), tuple("h2", "another helper"));
+  }
+
+  @Test
+  void anImportedRecordIsReadAsReputationOnceAndNeverOverwritten() {
+    HelperStats past = new HelperStats("h9", 9, 8, 5, 1, 2, 0, OptionalLong.of(45));
+    assertThat(store.importRecord(past)).isTrue();
+    HelperStats read = store.reputation(List.of("h9")).get("h9");
+    assertThat(read)
+        .extracting(
+            HelperStats::received,
+            HelperStats::answered,
+            HelperStats::fixed,
+            HelperStats::notFixed,
+            HelperStats::gaveUp)
+        .containsExactly(9L, 8L, 5L, 1L, 2L);
+    // kept as a histogram: the median is the upper bound of 45 minutes' bucket
+    assertThat(read.medianResponseMinutes().getAsLong()).isBetween(45L, 120L);
+    assertThat(store.importRecord(new HelperStats("h9", 1, 0, 0, 0, 0, 0, OptionalLong.empty())))
+        .isFalse();
+    assertThat(store.reputation(List.of("h9")).get("h9").received()).isEqualTo(9);
+    for (HelperStats bad :
+        List.of(
+            new HelperStats("h8", 2, 3, 0, 0, 0, 0, OptionalLong.of(5)),
+            new HelperStats("h8", 2, 2, 2, 1, 0, 0, OptionalLong.of(5)),
+            new HelperStats("h8", 2, 2, 0, 0, 0, 0, OptionalLong.empty()),
+            new HelperStats("h8", -1, 0, 0, 0, 0, 0, OptionalLong.empty()),
+            new HelperStats("h 8", 0, 0, 0, 0, 0, 0, OptionalLong.empty()))) {
+      assertThatIllegalArgumentException()
+          .as(bad.toString())
+          .isThrownBy(() -> store.importRecord(bad));
+    }
+    assertThat(count("SELECT COUNT(*) FROM helper_contact_stats")).isEqualTo(1);
   }
 
   @Test
