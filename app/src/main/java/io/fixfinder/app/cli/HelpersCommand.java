@@ -83,18 +83,15 @@ public final class HelpersCommand implements Runnable {
     public Integer call() {
       List<HelperSummary> all = withAdmin(common, HelperAdmin::list);
       PrintWriter out = spec.commandLine().getOut();
-      out.println("id\tstatus\tverified\tname\tcreated");
+      row(out, "id", "status", "verified", "name", "created");
       for (HelperSummary h : all) {
-        out.println(
-            h.id()
-                + "\t"
-                + h.status().wire()
-                + "\t"
-                + (h.verified() ? "yes" : "no")
-                + "\t"
-                + printable(h.displayName())
-                + "\t"
-                + h.created());
+        row(
+            out,
+            h.id(),
+            h.status().wire(),
+            h.verified() ? "yes" : "no",
+            printable(h.displayName()),
+            h.created());
       }
       out.println(all.size() == 1 ? "1 helper" : all.size() + " helpers");
       out.flush();
@@ -136,22 +133,23 @@ public final class HelpersCommand implements Runnable {
                 return id == null ? contact.reports() : contact.reportsAbout(id);
               });
       PrintWriter out = spec.commandLine().getOut();
-      out.println("reported\thelper\trequest\treason");
+      row(out, "reported", "helper", "request", "reason");
       for (HelperReport r : reports) {
         // the reason is a stranger's text: one line, no control characters reach the terminal
-        out.println(
-            r.reportedAt()
-                + "\t"
-                + r.helperId()
-                + "\t"
-                + r.requestId().orElse("-")
-                + "\t"
-                + printable(r.reason()));
+        row(out, r.reportedAt(), r.helperId(), r.requestId().orElse("-"), printable(r.reason()));
       }
       out.println(reports.size() == 1 ? "1 report" : reports.size() + " reports");
       out.flush();
       return 0;
     }
+  }
+
+  /** One tab-separated line; text fields must have been made {@link #printable} first. */
+  private static void row(PrintWriter out, Object... fields) {
+    out.println(
+        java.util.Arrays.stream(fields)
+            .map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining("\t")));
   }
 
   /** A display name as one safe terminal field: no control character, no tab. */

@@ -20,10 +20,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,28 +66,19 @@ class DemoHelperSeedingTest {
   void seedsEveryDemoHelperOnceWithIssueSkillsAndTheirRecord() {
     int all = DemoHelpers.all().size();
     AtomicInteger loads = new AtomicInteger();
+    Supplier<Collection<IssueCluster>> clusters =
+        () -> {
+          loads.incrementAndGet();
+          return CLUSTERS;
+        };
     try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("fixfinder.db"))) {
       DemoHelperSeeding.Outcome first =
-          DemoHelperSeeding.seed(
-              db,
-              dir,
-              Clock.systemUTC(),
-              () -> {
-                loads.incrementAndGet();
-                return CLUSTERS;
-              });
+          DemoHelperSeeding.seed(db, dir, Clock.systemUTC(), clusters);
       assertThat(first.refused()).isEmpty();
       assertThat(first.added()).isEqualTo(all).isBetween(35, 45);
       assertThat(loads).hasValue(1);
       DemoHelperSeeding.Outcome again =
-          DemoHelperSeeding.seed(
-              db,
-              dir,
-              Clock.systemUTC(),
-              () -> {
-                loads.incrementAndGet();
-                return CLUSTERS;
-              });
+          DemoHelperSeeding.seed(db, dir, Clock.systemUTC(), clusters);
       assertThat(again).isEqualTo(new DemoHelperSeeding.Outcome(0, all, List.of()));
       assertThat(loads).as("a rerun adds nobody, so it needs no clusters").hasValue(1);
 
