@@ -37,6 +37,7 @@ import io.fixfinder.api.search.SearchCache;
 import io.fixfinder.api.search.SearchHandler;
 import io.fixfinder.api.search.SuggestHandler;
 import io.fixfinder.api.thumbs.ThumbHandler;
+import io.fixfinder.api.widget.WidgetHandler;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.feedback.ItemExists;
 import io.fixfinder.core.json.Json;
@@ -416,6 +417,7 @@ public final class ApiServer implements AutoCloseable {
         new Route("get", "/health", ctx -> h.health().health(ctx)),
         new Route("get", "/openapi.yaml", DocsHandler::openApi),
         new Route("get", "/docs", DocsHandler::docs),
+        new Route("get", "/embed.js", WidgetHandler::script),
         new Route("get", "/metrics", ctx -> h.metrics().scrape(ctx)),
         new Route("get", "/", ctx -> h.pages().search(ctx)),
         new Route("get", "/issue/{id}", ctx -> h.pages().issue(ctx)),
