@@ -14,7 +14,8 @@ public record FixFinderConfig(
     Index index,
     Database database,
     Mail mail,
-    Contact contact) {
+    Contact contact,
+    Leaderboards leaderboards) {
 
   public record Data(Path dir) {}
 
@@ -359,6 +360,20 @@ public record FixFinderConfig(
     }
   }
 
+  /**
+   * The public brand and model leaderboards.
+   *
+   * @param minReports repair reports of known outcome a brand or model needs before it is ranked;
+   *     below it, it is listed as "too few reports"
+   */
+  public record Leaderboards(int minReports) {
+    public Leaderboards {
+      if (minReports < 1 || minReports > 100_000) {
+        throw new ConfigException("leaderboards.minReports must be 1-100000, got " + minReports);
+      }
+    }
+  }
+
   /** Candidate retrieval of a search. */
   public enum Retrieval {
     BM25,
@@ -400,7 +415,7 @@ public record FixFinderConfig(
 
   public FixFinderConfig withDataDir(Path dir) {
     return new FixFinderConfig(
-        new Data(dir), server, crawl, youtube, index, database, mail, contact);
+        new Data(dir), server, crawl, youtube, index, database, mail, contact, leaderboards);
   }
 
   public FixFinderConfig withPort(int port) {
@@ -412,7 +427,8 @@ public record FixFinderConfig(
         index,
         database,
         mail,
-        contact);
+        contact,
+        leaderboards);
   }
 
   public FixFinderConfig withYouTubeRoot(String rootUrl) {
@@ -424,14 +440,17 @@ public record FixFinderConfig(
         index,
         database,
         mail,
-        contact);
+        contact,
+        leaderboards);
   }
 
   public FixFinderConfig withServer(Server newServer) {
-    return new FixFinderConfig(data, newServer, crawl, youtube, index, database, mail, contact);
+    return new FixFinderConfig(
+        data, newServer, crawl, youtube, index, database, mail, contact, leaderboards);
   }
 
   public FixFinderConfig withMail(Mail newMail) {
-    return new FixFinderConfig(data, server, crawl, youtube, index, database, newMail, contact);
+    return new FixFinderConfig(
+        data, server, crawl, youtube, index, database, newMail, contact, leaderboards);
   }
 }
