@@ -20,6 +20,7 @@ import io.fixfinder.api.http.ETags;
 import io.fixfinder.api.http.PercentEscapes;
 import io.fixfinder.api.http.SecurityHeaders;
 import io.fixfinder.api.issues.IssueHandler;
+import io.fixfinder.api.leaderboards.LeaderboardHandler;
 import io.fixfinder.api.metrics.AccessLog;
 import io.fixfinder.api.metrics.CrawlStats;
 import io.fixfinder.api.metrics.MetricsHandler;
@@ -42,6 +43,7 @@ import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.feedback.ItemExists;
 import io.fixfinder.core.json.Json;
 import io.fixfinder.core.thumbs.ThumbnailStore;
+import io.fixfinder.indexer.leaderboard.Leaderboards;
 import io.fixfinder.indexer.search.GroupedSearch;
 import io.fixfinder.indexer.search.RecordLookup;
 import io.fixfinder.indexer.search.SearchRequest;
@@ -232,8 +234,25 @@ public final class ApiServer implements AutoCloseable {
   private final AccessLog accessLog;
   private final Optional<HelperDirectory> helperDirectory;
 
+  /** The leaderboards' settings when none are given: {@code config/defaults.yaml}'s. */
+  public static final FixFinderConfig.Leaderboards DEFAULT_LEADERBOARDS =
+      new FixFinderConfig.Leaderboards(Leaderboards.DEFAULT_MIN_REPORTS);
+
   public ApiServer(Backends backends, FixFinderConfig.Server settings) {
-    this(backends, settings, routes -> {});
+    this(backends, settings, DEFAULT_LEADERBOARDS, routes -> {});
+  }
+
+  /** With the leaderboards' settings ({@code leaderboards.*}). */
+  public ApiServer(
+      Backends backends,
+      FixFinderConfig.Server settings,
+      FixFinderConfig.Leaderboards leaderboards) {
+    this(backends, settings, leaderboards, routes -> {});
+  }
+
+  ApiServer(
+      Backends backends, FixFinderConfig.Server settings, Consumer<RoutesConfig> extraRoutes) {
+    this(backends, settings, DEFAULT_LEADERBOARDS, extraRoutes);
   }
 
   /**
@@ -241,7 +260,10 @@ public final class ApiServer implements AutoCloseable {
    * exist in production (a deliberately slow one for the shutdown test).
    */
   ApiServer(
-      Backends backends, FixFinderConfig.Server settings, Consumer<RoutesConfig> extraRoutes) {
+      Backends backends,
+      FixFinderConfig.Server settings,
+      FixFinderConfig.Leaderboards leaderboards,
+      Consumer<RoutesConfig> extraRoutes) {
     IndexStore index = backends.index();
     // The helper directory (issue 15): fills the helpers of searches and issue pages.
     this.helperDirectory =
@@ -328,7 +350,10 @@ public final class ApiServer implements AutoCloseable {
             new ContactHandler(contact),
             new ContactPageHandler(contact),
             new HelpersHandler(
-                helperDirectory, backends.people().map(People::clock).orElse(Clock.systemUTC())));
+                helperDirectory, backends.people().map(People::clock).orElse(Clock.systemUTC())),
+            new LeaderboardHandler(
+                new Leaderboards(
+                    index.searchers(), backends.feedback(), leaderboards.minReports())));
     Cors cors = new Cors(settings.corsOrigins());
     this.accessLog = AccessLog.of(settings.accessLog());
     RequestLog requestLog = new RequestLog(metrics.registry(), ApiServer::routeLabel, accessLog);
@@ -401,7 +426,8 @@ public final class ApiServer implements AutoCloseable {
       AccountPageHandler accountPages,
       ContactHandler contact,
       ContactPageHandler contactPages,
-      HelpersHandler helpers) {}
+      HelpersHandler helpers,
+      LeaderboardHandler leaderboards) {}
 
   /** One endpoint: method, path, handler. */
   public record Route(String method, String path, io.javalin.http.Handler handler) {}
@@ -495,7 +521,11 @@ public final class ApiServer implements AutoCloseable {
         // helper directory (issue 15)
         new Route("get", "/api/helpers", ctx -> h.helpers().list(ctx)),
         new Route("get", "/api/helpers/{id}", ctx -> h.helpers().helper(ctx)),
-        new Route("get", "/helper/{id}", ctx -> h.pages().helper(ctx)));
+        new Route("get", "/helper/{id}", ctx -> h.pages().helper(ctx)),
+        // public brand and model leaderboards (issue 16)
+        new Route("get", "/api/leaderboards", ctx -> h.leaderboards().api(ctx)),
+        new Route("get", "/leaderboards", ctx -> h.leaderboards().page(ctx)),
+        new Route("get", "/leaderboards/{type}", ctx -> h.leaderboards().typePage(ctx)));
   }
 
   private static void routes(RoutesConfig routes, Handlers handlers) {

@@ -150,7 +150,8 @@ final class Serving {
                       .withThumbnails(
                           new io.fixfinder.core.thumbs.ThumbnailStore(layout.thumbnails()))
                       .withPeople(people),
-                  cfg.server())
+                  cfg.server(),
+                  cfg.leaderboards())
               .start(cfg.server().host(), cfg.server().port());
     } catch (ApiServer.PortInUseException e) {
       store.close();
