@@ -1,6 +1,6 @@
 package io.fixfinder.indexer.leaderboard;
 
-import io.fixfinder.core.feedback.FeedbackSignals;
+import io.fixfinder.core.feedback.AllTallies;
 import io.fixfinder.core.feedback.Tally;
 import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.indexer.schema.DocumentMapper;
@@ -13,15 +13,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.Bits;
 
 /**
@@ -43,7 +48,8 @@ import org.apache.lucene.util.Bits;
  *
  * A group is ranked only with at least {@code minReports} reports of known outcome. The index's
  * part is read from doc values once per index generation; votes are summed per call from the
- * in-memory tallies, so a vote shows at once.
+ * in-memory tallies (each voted record found once per generation by its id), so a vote shows at
+ * once and memory grows with the groups and the voted records, not with the index.
  */
 public final class Leaderboards {
   /** The default of {@code leaderboards.minReports}. */
@@ -116,14 +122,14 @@ public final class Leaderboards {
   public record Board(int minReports, double confidence, List<TypeBoard> types) {}
 
   private final SearcherManager searchers;
-  private final FeedbackSignals votes;
+  private final AllTallies votes;
   private final int minReports;
   private volatile Snapshot snapshot;
 
   /**
    * @param minReports reports of known outcome a brand or model needs to be ranked (at least 1)
    */
-  public Leaderboards(SearcherManager searchers, FeedbackSignals votes, int minReports) {
+  public Leaderboards(SearcherManager searchers, AllTallies votes, int minReports) {
     if (minReports < 1) {
       throw new IllegalArgumentException("minReports must be >= 1, got " + minReports);
     }
@@ -138,26 +144,38 @@ public final class Leaderboards {
 
   /** Every product type with at least one record, most repair reports first. */
   public Board board() throws IOException {
-    Snapshot s = snapshot();
-    List<TypeBoard> boards = new ArrayList<>();
-    for (TypeAcc t : s.types().values()) boards.add(typeBoard(t));
-    boards.sort(
-        Comparator.comparingLong(TypeBoard::reports)
-            .thenComparingLong(TypeBoard::records)
-            .reversed()
-            .thenComparing(TypeBoard::type));
-    return new Board(minReports, CONFIDENCE, List.copyOf(boards));
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      Snapshot s = snapshot(searcher);
+      Map<String, long[]> votes = voteSums(searcher, s);
+      List<TypeBoard> boards = new ArrayList<>();
+      for (TypeAcc t : s.types().values()) boards.add(typeBoard(t, votes));
+      boards.sort(
+          Comparator.comparingLong(TypeBoard::reports)
+              .thenComparingLong(TypeBoard::records)
+              .reversed()
+              .thenComparing(TypeBoard::type));
+      return new Board(minReports, CONFIDENCE, List.copyOf(boards));
+    } finally {
+      searchers.release(searcher);
+    }
   }
 
   /** One type's leaderboard; empty when the index has no record of that type. */
   public Optional<TypeBoard> type(String type) throws IOException {
-    TypeAcc t = snapshot().types().get(type);
-    return t == null ? Optional.empty() : Optional.of(typeBoard(t));
+    IndexSearcher searcher = searchers.acquire();
+    try {
+      Snapshot s = snapshot(searcher);
+      TypeAcc t = s.types().get(type);
+      return t == null ? Optional.empty() : Optional.of(typeBoard(t, voteSums(searcher, s)));
+    } finally {
+      searchers.release(searcher);
+    }
   }
 
-  private TypeBoard typeBoard(TypeAcc t) {
-    List<Row> brands = rows(t.brands.values(), t.reportsWithBrand, t);
-    List<Row> models = rows(t.models.values(), t.reportsWithModel, t);
+  private TypeBoard typeBoard(TypeAcc t, Map<String, long[]> votes) {
+    List<Row> brands = rows(t.brands.values(), t.reportsWithBrand, t, votes);
+    List<Row> models = rows(t.models.values(), t.reportsWithModel, t, votes);
     return new TypeBoard(
         t.type,
         t.reports,
@@ -171,7 +189,8 @@ public final class Leaderboards {
         models);
   }
 
-  private List<Row> rows(Collection<GroupAcc> groups, long shareOf, TypeAcc type) {
+  private List<Row> rows(
+      Collection<GroupAcc> groups, long shareOf, TypeAcc type, Map<String, long[]> votes) {
     List<GroupAcc> list = List.copyOf(groups);
     int n = list.size();
     double[] fixLow = new double[n];
@@ -213,7 +232,7 @@ public final class Leaderboards {
                   : Optional.of(Proportion.wilson(g.reports, shareOf)),
               g.records,
               g.recordsFix,
-              votes(g.docIds)));
+              votes(votes.get(g.key(type.type)))));
     }
     rows.sort(
         Comparator.comparing((Row r) -> r.fixRank().orElse(Integer.MAX_VALUE))
@@ -228,43 +247,85 @@ public final class Leaderboards {
     return rank > 0 ? Optional.of(rank) : Optional.empty();
   }
 
-  private Votes votes(List<String> docIds) {
-    long yes = 0;
-    long no = 0;
-    long partly = 0;
-    for (String id : docIds) {
-      Tally t = votes.tally("doc:" + id);
-      yes += t.yes();
-      no += t.no();
-      partly += t.partly();
-    }
-    long total = yes + no + partly;
+  private static Votes votes(long[] sums) {
+    if (sums == null) return new Votes(0, 0, 0, Optional.empty());
+    long total = sums[0] + sums[1] + sums[2];
     return new Votes(
-        yes,
-        no,
-        partly,
-        total == 0 ? Optional.empty() : Optional.of(Proportion.wilson(yes + partly / 2.0, total)));
+        sums[0],
+        sums[1],
+        sums[2],
+        total == 0
+            ? Optional.empty()
+            : Optional.of(Proportion.wilson(sums[0] + sums[2] / 2.0, total)));
+  }
+
+  /**
+   * Yes, no and partly votes on records, summed per brand and per model ({@link GroupAcc#key}).
+   * Only voted records are looked up, each once per generation.
+   */
+  private Map<String, long[]> voteSums(IndexSearcher searcher, Snapshot s) {
+    Map<String, long[]> sums = new HashMap<>();
+    votes.forEach(
+        (item, tally) -> {
+          if (!item.startsWith(DOC_ITEM)) return;
+          Optional<Located> at =
+              s.located()
+                  .computeIfAbsent(item.substring(DOC_ITEM.length()), id -> locate(searcher, id));
+          if (at.isEmpty() || at.get().brand().isEmpty()) return;
+          Located l = at.get();
+          String brandKey = DocumentMapper.brandKey(l.brand());
+          add(sums, GroupAcc.key(l.type(), brandKey, ""), tally);
+          String modelKey = KeyExtractor.squash(l.model());
+          if (!modelKey.isEmpty()) add(sums, GroupAcc.key(l.type(), brandKey, modelKey), tally);
+        });
+    return sums;
+  }
+
+  private static void add(Map<String, long[]> sums, String key, Tally t) {
+    long[] s = sums.computeIfAbsent(key, k -> new long[3]);
+    s[0] += t.yes();
+    s[1] += t.no();
+    s[2] += t.partly();
+  }
+
+  private static final String DOC_ITEM = "doc:";
+
+  /** A record's product, read from the doc values of the generation being served. */
+  private static Optional<Located> locate(IndexSearcher searcher, String id) {
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
+      if (top.scoreDocs.length == 0) return Optional.empty();
+      int doc = top.scoreDocs[0].doc;
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      return new LeafValues(leaf.reader()).at(doc - leaf.docBase);
+    } catch (IOException e) {
+      // unreadable now: counted as unknown rather than failing the page; retried next generation
+      return Optional.empty();
+    }
   }
 
   // --- the index's part, read once per generation ---
 
-  private record Snapshot(Object readerKey, Map<String, TypeAcc> types) {}
+  /**
+   * The index's counts of one generation, and where its voted records are, found as votes arrive.
+   */
+  private record Snapshot(
+      Object readerKey, Map<String, TypeAcc> types, Map<String, Optional<Located>> located) {}
 
-  private Snapshot snapshot() throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      IndexReader reader = searcher.getIndexReader();
-      // a new generation or a refresh is a new reader, with a new key
-      Object key =
-          reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
-      Snapshot current = snapshot;
-      if (current != null && current.readerKey() == key) return current;
-      Snapshot fresh = new Snapshot(key, read(reader));
-      snapshot = fresh;
-      return fresh;
-    } finally {
-      searchers.release(searcher);
-    }
+  /** A record's product and, for a repair report, its outcome index (-1 otherwise). */
+  private record Located(String type, String brand, String model, int outcome, boolean fix) {}
+
+  private Snapshot snapshot(IndexSearcher searcher) throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    // a new generation or a refresh is a new reader, with a new key
+    Object key =
+        reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
+    Snapshot current = snapshot;
+    if (current != null && current.readerKey() == key) return current;
+    Snapshot fresh = new Snapshot(key, read(reader), new ConcurrentHashMap<>());
+    snapshot = fresh;
+    return fresh;
   }
 
   private static final int FIXED = 0;
@@ -287,30 +348,49 @@ public final class Leaderboards {
     for (LeafReaderContext leaf : reader.leaves()) {
       LeafReader r = leaf.reader();
       Bits live = r.getLiveDocs();
-      SortedSetDocValues typeDv = DocValues.getSortedSet(r, Fields.FACET_TYPE);
-      SortedSetDocValues brandDv = DocValues.getSortedSet(r, Fields.FACET_BRAND);
-      SortedDocValues modelDv = DocValues.getSorted(r, Fields.MODEL_NAME);
-      SortedDocValues outcomeDv = DocValues.getSorted(r, Fields.OUTCOME);
-      SortedDocValues idDv = DocValues.getSorted(r, Fields.ID);
-      NumericDocValues fixDv = DocValues.getNumeric(r, Fields.FIX);
+      LeafValues values = new LeafValues(r);
       for (int doc = 0; doc < r.maxDoc(); doc++) {
         if (live != null && !live.get(doc)) continue;
-        if (!typeDv.advanceExact(doc)) continue; // no product type: on no board
-        String type = typeDv.lookupOrd(typeDv.nextOrd()).utf8ToString();
-        String brand =
-            brandDv.advanceExact(doc) ? brandDv.lookupOrd(brandDv.nextOrd()).utf8ToString() : "";
-        String model =
-            modelDv.advanceExact(doc) ? modelDv.lookupOrd(modelDv.ordValue()).utf8ToString() : "";
-        int outcome =
-            outcomeDv.advanceExact(doc)
-                ? outcomeIndex(outcomeDv.lookupOrd(outcomeDv.ordValue()).utf8ToString())
-                : -1;
-        String id = idDv.advanceExact(doc) ? idDv.lookupOrd(idDv.ordValue()).utf8ToString() : "";
-        boolean fix = fixDv.advanceExact(doc) && fixDv.longValue() == 1;
-        types.computeIfAbsent(type, TypeAcc::new).add(brand, model, outcome, id, fix);
+        Optional<Located> at = values.at(doc);
+        if (at.isEmpty()) continue; // no product type: on no board
+        Located l = at.get();
+        types
+            .computeIfAbsent(l.type(), TypeAcc::new)
+            .add(l.brand(), l.model(), l.outcome(), l.fix());
       }
     }
     return types;
+  }
+
+  /** One segment's doc values; read documents in increasing order. */
+  private static final class LeafValues {
+    final SortedSetDocValues type;
+    final SortedSetDocValues brand;
+    final SortedDocValues model;
+    final SortedDocValues outcome;
+    final NumericDocValues fix;
+
+    LeafValues(LeafReader r) throws IOException {
+      type = DocValues.getSortedSet(r, Fields.FACET_TYPE);
+      brand = DocValues.getSortedSet(r, Fields.FACET_BRAND);
+      model = DocValues.getSorted(r, Fields.MODEL_NAME);
+      outcome = DocValues.getSorted(r, Fields.OUTCOME);
+      fix = DocValues.getNumeric(r, Fields.FIX);
+    }
+
+    /** The document's product, empty when it has no product type. */
+    Optional<Located> at(int doc) throws IOException {
+      if (!type.advanceExact(doc)) return Optional.empty();
+      String t = type.lookupOrd(type.nextOrd()).utf8ToString();
+      String b = brand.advanceExact(doc) ? brand.lookupOrd(brand.nextOrd()).utf8ToString() : "";
+      String m = model.advanceExact(doc) ? model.lookupOrd(model.ordValue()).utf8ToString() : "";
+      int o =
+          outcome.advanceExact(doc)
+              ? outcomeIndex(outcome.lookupOrd(outcome.ordValue()).utf8ToString())
+              : -1;
+      boolean f = fix.advanceExact(doc) && fix.longValue() == 1;
+      return Optional.of(new Located(t, b, m, o, f));
+    }
   }
 
   /** A type's counts while reading. */
@@ -328,7 +408,7 @@ public final class Leaderboards {
       this.type = type;
     }
 
-    void add(String brand, String model, int outcome, String id, boolean fix) {
+    void add(String brand, String model, int outcome, boolean fix) {
       boolean report = outcome >= 0;
       if (report) {
         reports++;
@@ -338,14 +418,14 @@ public final class Leaderboards {
       }
       if (brand.isEmpty()) return; // a brand nobody recognised ranks nowhere
       String brandKey = DocumentMapper.brandKey(brand);
-      brands.computeIfAbsent(brandKey, k -> new GroupAcc(k, "")).add(brand, outcome, id, fix);
+      brands.computeIfAbsent(brandKey, k -> new GroupAcc(k, "")).add(brand, outcome, fix);
       if (report) reportsWithBrand++;
       if (model.isEmpty()) return;
       String modelKey = KeyExtractor.squash(model);
       if (modelKey.isEmpty()) return;
       models
           .computeIfAbsent(brandKey + "\u0000" + modelKey, k -> new GroupAcc(brandKey, modelKey))
-          .add(model, outcome, id, fix);
+          .add(model, outcome, fix);
       if (report) reportsWithModel++;
     }
 
@@ -364,14 +444,22 @@ public final class Leaderboards {
     long reports;
     long records;
     long recordsFix;
-    final List<String> docIds = new ArrayList<>();
 
     GroupAcc(String brandKey, String modelKey) {
       this.brandKey = brandKey;
       this.modelKey = modelKey;
     }
 
-    void add(String spelling, int outcome, String id, boolean fix) {
+    /** The key its votes are summed under. */
+    static String key(String type, String brandKey, String modelKey) {
+      return type + "\u0000" + brandKey + "\u0000" + modelKey;
+    }
+
+    String key(String type) {
+      return key(type, brandKey, modelKey);
+    }
+
+    void add(String spelling, int outcome, boolean fix) {
       spellings.merge(spelling, 1, Integer::sum);
       if (outcome >= 0) {
         reports++;
@@ -380,7 +468,6 @@ public final class Leaderboards {
         records++;
         if (fix) recordsFix++;
       }
-      if (!id.isEmpty()) docIds.add(id);
     }
 
     /** The most common spelling; the first in order on a tie, so the page is stable. */

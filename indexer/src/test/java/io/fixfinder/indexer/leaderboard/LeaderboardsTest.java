@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import io.fixfinder.core.feedback.FeedbackSignals;
+import io.fixfinder.core.feedback.AllTallies;
 import io.fixfinder.core.feedback.Tally;
 import io.fixfinder.core.model.Details;
 import io.fixfinder.core.model.ProductRef;
@@ -100,7 +100,7 @@ class LeaderboardsTest {
     docs.add(report("laptop", "", "", "Fixed")); // no recognised brand: on the type's totals only
     docs.add(thread("Lenovo", "", true)); // records only
     try (IndexStore store = index(docs)) {
-      Leaderboards boards = new Leaderboards(store.searchers(), FeedbackSignals.none(), 30);
+      Leaderboards boards = new Leaderboards(store.searchers(), AllTallies.none(), 30);
       TypeBoard laptop = boards.type("laptop").orElseThrow();
 
       assertThat(laptop.reports()).isEqualTo(30 + 100 + 1 + 5 + 29 + 1);
@@ -148,9 +148,7 @@ class LeaderboardsTest {
       // with a lower minimum all are ranked, still by the cautious bound: five perfect reports
       // (lower bound 0.57) rank below 24 of 30 (0.63), and 27 of 29 (0.78) leads
       TypeBoard loose =
-          new Leaderboards(store.searchers(), FeedbackSignals.none(), 5)
-              .type("laptop")
-              .orElseThrow();
+          new Leaderboards(store.searchers(), AllTallies.none(), 5).type("laptop").orElseThrow();
       assertThat(brand(loose, "HP").fixRank()).contains(1);
       assertThat(brand(loose, "Acer").fixRank()).contains(2);
       assertThat(brand(loose, "Asus").fixRank()).contains(3);
@@ -169,9 +167,11 @@ class LeaderboardsTest {
     Map<String, Tally> tallies = new ConcurrentHashMap<>();
     tallies.put("doc:" + voted.id(), new Tally(3, 1, 0));
     tallies.put("doc:" + spelledOtherwise.id(), new Tally(0, 0, 2));
+    // votes on records no longer in the index, and on issues, count for no brand
+    tallies.put("doc:gone", new Tally(50, 0, 0));
+    tallies.put("issue:iss-000000000000", new Tally(50, 0, 0));
     try (IndexStore store = index(docs)) {
-      Leaderboards boards =
-          new Leaderboards(store.searchers(), item -> tallies.getOrDefault(item, Tally.NONE), 30);
+      Leaderboards boards = new Leaderboards(store.searchers(), tallies::forEach, 30);
       TypeBoard laptop = boards.type("laptop").orElseThrow();
       assertThat(laptop.models()).hasSize(1);
       Row xps = laptop.models().getFirst();
@@ -182,6 +182,7 @@ class LeaderboardsTest {
       assertThat(xps.votes().yes()).isEqualTo(3);
       assertThat(xps.votes().partly()).isEqualTo(2);
       assertThat(xps.votes().fixRate().orElseThrow().value()).isEqualTo(4.0 / 6);
+      assertThat(brand(laptop, "Dell").votes()).isEqualTo(xps.votes());
       assertThat(laptop.modelsRanked()).isEqualTo(1);
 
       // a vote shows at once, without a new generation
@@ -194,13 +195,16 @@ class LeaderboardsTest {
       Row after = boards.type("laptop").orElseThrow().models().getFirst();
       assertThat(after.reports()).isEqualTo(51);
       assertThat(after.outcomes().endOfLife()).isEqualTo(15);
+      // the voted records are found again in the new generation
+      assertThat(after.votes().yes()).isEqualTo(3);
+      assertThat(after.votes().no()).isEqualTo(2);
     }
   }
 
   @Test
   void refusesAMinimumBelowOne() throws Exception {
     try (IndexStore store = index(List.of(thread("Dell", "", false)))) {
-      assertThatThrownBy(() -> new Leaderboards(store.searchers(), FeedbackSignals.none(), 0))
+      assertThatThrownBy(() -> new Leaderboards(store.searchers(), AllTallies.none(), 0))
           .hasMessageContaining("minReports must be >= 1, got 0");
     }
   }
