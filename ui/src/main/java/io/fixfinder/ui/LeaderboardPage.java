@@ -90,7 +90,7 @@ public record LeaderboardPage(Leaderboards.TypeBoard board, int minReports) {
         .orElse("–");
   }
 
-  /** "3", "3 (tie)" is not marked: equal ranks show as equal numbers. */
+  /** The rank ("3"; a tie shows as the same number twice), or "too few reports". */
   public static String rank(Optional<Integer> rank) {
     return rank.map(String::valueOf).orElse("too few reports");
   }
