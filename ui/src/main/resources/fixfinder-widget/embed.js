@@ -14,6 +14,8 @@
  * data-placeholder text of the empty box; data-label its visible label
  * data-theme       "dark" for dark defaults; data-accent a CSS colour
  * Theming:         --ff-accent, --ff-text, --ff-muted, --ff-bg, --ff-border, --ff-radius, --ff-font
+ * Event:           "fixfinder:results" on the box's element after each answer shown, with
+ *                  detail {query, answered, results, ms} (ms: from the keystroke to the answer shown)
  */
 (function () {
   'use strict';
@@ -76,8 +78,12 @@
       if (q) u.searchParams.set('q', q);
       return u.href;
     }
-    function call(method, path, body) {
+    // the request of each kind still wanted; a keystroke cancels the one before
+    var inFlight = {};
+    function call(method, path, body, kind) {
       var ctl = window.AbortController ? new AbortController() : null;
+      if (kind && inFlight[kind]) inFlight[kind].abort();
+      if (kind) inFlight[kind] = ctl;
       var timer = ctl && setTimeout(function () { ctl.abort(); }, TIMEOUT_MS);
       var headers = { Accept: 'application/json' };
       if (key) headers['X-Api-Key'] = key;
@@ -136,7 +142,6 @@
     root.appendChild(el('div', { class: 'w' }, [form, status, panel]));
 
     var seq = 0;
-    var timer = null;
     var active = -1;
     var offline = false;
 
@@ -170,7 +175,7 @@
     function choose(text) {
       input.value = text;
       closeList();
-      run(text, true);
+      run(text, false);
     }
 
     // --- results ---
@@ -183,28 +188,35 @@
       status.textContent = 'Results could not be loaded here; a link to FixFinder is shown instead.';
     }
 
-    function run(q, now) {
-      clearTimeout(timer);
+    // Each keystroke asks at once (no debounce: the answer is the point, and the one before is
+    // cancelled); only the latest answer is shown.
+    function run(q, suggest) {
+      var started = window.performance ? performance.now() : Date.now();
       q = q.trim();
+      var mine = ++seq;
       if (!q) { closeList(); panel.hidden = true; panel.replaceChildren(); status.textContent = ''; return; }
-      timer = setTimeout(function () {
-        var mine = ++seq;
-        if (!now) {
-          call('GET', '/api/suggest?size=6&q=' + encodeURIComponent(q)).then(function (s) {
-            if (mine !== seq || document.activeElement !== host) return;
-            showSuggestions((s.completions || []).map(function (c) { return c.text; })
-              .filter(function (t) { return t.toLowerCase() !== q.toLowerCase(); }));
-          }, function () {});
-        }
-        call('GET', '/api/search?size=5&q=' + encodeURIComponent(q)).then(function (r) {
-          if (mine === seq) { offline = false; render(q, r); }
-        }, function (e) {
-          if (mine !== seq) return;
-          if (e && e.status === 400) { status.textContent = e.message; return; }
-          if (e && (e.status === 401 || e.status === 403) && window.console) console.warn('FixFinder: ' + e.message);
-          fallback(q);
-        });
-      }, now ? 0 : 150);
+      if (suggest) {
+        call('GET', '/api/suggest?size=6&q=' + encodeURIComponent(q), null, 'suggest').then(function (s) {
+          if (mine !== seq || document.activeElement !== host) return;
+          showSuggestions((s.completions || []).map(function (c) { return c.text; })
+            .filter(function (t) { return t.toLowerCase() !== q.toLowerCase(); }));
+        }, function () {});
+      }
+      call('GET', '/api/search?size=5&q=' + encodeURIComponent(q), null, 'search').then(function (r) {
+        if (mine !== seq) return;
+        offline = false;
+        render(q, r);
+        // for the embedding page (analytics, tests): what was shown and how long it took
+        host.dispatchEvent(new CustomEvent('fixfinder:results', { detail: {
+          query: q, answered: r.answered !== false, results: (r.issues || []).length || (r.hits || []).length,
+          ms: Math.round((window.performance ? performance.now() : Date.now()) - started)
+        } }));
+      }, function (e) {
+        if (mine !== seq) return;
+        if (e && e.status === 400) { status.textContent = e.message; return; }
+        if (e && (e.status === 401 || e.status === 403) && window.console) console.warn('FixFinder: ' + e.message);
+        fallback(q);
+      });
     }
 
     function render(q, r) {
@@ -305,12 +317,12 @@
     }
 
     // --- keyboard and events (WAI-ARIA combobox with a listbox popup) ---
-    input.addEventListener('input', function () { run(input.value, false); });
+    input.addEventListener('input', function () { run(input.value, true); });
     input.addEventListener('keydown', function (e) {
       var open = !list.hidden;
-      if (e.key === 'ArrowDown') { e.preventDefault(); if (open) highlight(active + 1); else run(input.value, false); }
+      if (e.key === 'ArrowDown') { e.preventDefault(); if (open) highlight(active + 1); else run(input.value, true); }
       else if (e.key === 'ArrowUp' && open) { e.preventDefault(); highlight(active - 1); }
-      else if (e.key === 'Escape') { if (open) { e.preventDefault(); closeList(); } else if (input.value) { e.preventDefault(); input.value = ''; run('', true); } }
+      else if (e.key === 'Escape') { if (open) { e.preventDefault(); closeList(); } else if (input.value) { e.preventDefault(); input.value = ''; run('', false); } }
       else if (e.key === 'Enter' && open && active >= 0) { e.preventDefault(); choose(options()[active].textContent); }
     });
     input.addEventListener('blur', function () { setTimeout(closeList, 0); });
@@ -319,7 +331,7 @@
       if (offline || !input.value.trim()) return;
       e.preventDefault();
       closeList();
-      run(input.value, true);
+      run(input.value, false);
     });
   }
 })();
