@@ -20,6 +20,7 @@ import io.fixfinder.api.http.ETags;
 import io.fixfinder.api.http.PercentEscapes;
 import io.fixfinder.api.http.SecurityHeaders;
 import io.fixfinder.api.issues.IssueHandler;
+import io.fixfinder.api.leaderboards.LeaderboardHandler;
 import io.fixfinder.api.metrics.AccessLog;
 import io.fixfinder.api.metrics.CrawlStats;
 import io.fixfinder.api.metrics.MetricsHandler;
@@ -39,10 +40,12 @@ import io.fixfinder.api.search.SuggestHandler;
 import io.fixfinder.api.tenants.KeyGate;
 import io.fixfinder.api.tenants.Tenancy;
 import io.fixfinder.api.thumbs.ThumbHandler;
+import io.fixfinder.api.widget.WidgetHandler;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.feedback.ItemExists;
 import io.fixfinder.core.json.Json;
 import io.fixfinder.core.thumbs.ThumbnailStore;
+import io.fixfinder.indexer.leaderboard.Leaderboards;
 import io.fixfinder.indexer.search.GroupedSearch;
 import io.fixfinder.indexer.search.RecordLookup;
 import io.fixfinder.indexer.search.SearchRequest;
@@ -273,8 +276,25 @@ public final class ApiServer implements AutoCloseable {
   private final AccessLog accessLog;
   private final Optional<HelperDirectory> helperDirectory;
 
+  /** The leaderboards' settings when none are given: {@code config/defaults.yaml}'s. */
+  public static final FixFinderConfig.Leaderboards DEFAULT_LEADERBOARDS =
+      new FixFinderConfig.Leaderboards(Leaderboards.DEFAULT_MIN_REPORTS);
+
   public ApiServer(Backends backends, FixFinderConfig.Server settings) {
-    this(backends, settings, routes -> {});
+    this(backends, settings, DEFAULT_LEADERBOARDS, routes -> {});
+  }
+
+  /** With the leaderboards' settings ({@code leaderboards.*}). */
+  public ApiServer(
+      Backends backends,
+      FixFinderConfig.Server settings,
+      FixFinderConfig.Leaderboards leaderboards) {
+    this(backends, settings, leaderboards, routes -> {});
+  }
+
+  ApiServer(
+      Backends backends, FixFinderConfig.Server settings, Consumer<RoutesConfig> extraRoutes) {
+    this(backends, settings, DEFAULT_LEADERBOARDS, extraRoutes);
   }
 
   /**
@@ -282,7 +302,10 @@ public final class ApiServer implements AutoCloseable {
    * exist in production (a deliberately slow one for the shutdown test).
    */
   ApiServer(
-      Backends backends, FixFinderConfig.Server settings, Consumer<RoutesConfig> extraRoutes) {
+      Backends backends,
+      FixFinderConfig.Server settings,
+      FixFinderConfig.Leaderboards leaderboards,
+      Consumer<RoutesConfig> extraRoutes) {
     IndexStore index = backends.index();
     // The helper directory (issue 15): fills the helpers of searches and issue pages.
     this.helperDirectory =
@@ -387,6 +410,9 @@ public final class ApiServer implements AutoCloseable {
                 helperDirectory,
                 backends.people().map(People::clock).orElse(Clock.systemUTC()),
                 (issue, scope) -> backends.issues().within(scope).exists(issue)),
+            new LeaderboardHandler(
+                new Leaderboards(
+                    index.searchers(), backends.feedback(), leaderboards.minReports())),
             new DocsHandler(backends.publicUrl()));
     KeyGate keys = new KeyGate(backends.tenancy());
     Cors cors =
@@ -467,6 +493,7 @@ public final class ApiServer implements AutoCloseable {
       ContactHandler contact,
       ContactPageHandler contactPages,
       HelpersHandler helpers,
+      LeaderboardHandler leaderboards,
       DocsHandler docs) {}
 
   /** One endpoint: method, path, handler. */
@@ -483,6 +510,7 @@ public final class ApiServer implements AutoCloseable {
         new Route("get", "/health", ctx -> h.health().health(ctx)),
         new Route("get", "/openapi.yaml", ctx -> h.docs().openApi(ctx)),
         new Route("get", "/docs", DocsHandler::docs),
+        new Route("get", "/embed.js", WidgetHandler::script),
         new Route("get", "/metrics", ctx -> h.metrics().scrape(ctx)),
         new Route("get", "/", ctx -> h.pages().search(ctx)),
         new Route("get", "/issue/{id}", ctx -> h.pages().issue(ctx)),
@@ -561,6 +589,10 @@ public final class ApiServer implements AutoCloseable {
         new Route("get", "/api/helpers", ctx -> h.helpers().list(ctx)),
         new Route("get", "/api/helpers/{id}", ctx -> h.helpers().helper(ctx)),
         new Route("get", "/helper/{id}", ctx -> h.pages().helper(ctx)),
+        // public brand and model leaderboards (issue 16)
+        new Route("get", "/api/leaderboards", ctx -> h.leaderboards().api(ctx)),
+        new Route("get", "/leaderboards", ctx -> h.leaderboards().page(ctx)),
+        new Route("get", "/leaderboards/{type}", ctx -> h.leaderboards().typePage(ctx)),
         // integration (issue 16): browsers add FixFinder as a search engine from this
         new Route("get", "/opensearch.xml", ctx -> h.docs().openSearch(ctx)));
   }

@@ -311,6 +311,17 @@ class DemoEndToEndIT {
           .contains("We understood");
       assertThat(d.findElements(By.cssSelector(".issue"))).isEmpty();
       browser.assertAccessible("the no-match state");
+
+      // The leaderboards (issue 16), from the header's link: the demo has no repair reports, so
+      // nothing is ranked, and the pages say so.
+      d.get(base + "/");
+      d.findElement(By.linkText("Leaderboards")).click();
+      wait.until(ExpectedConditions.urlContains("/leaderboards"));
+      browser.assertAccessible("the leaderboards");
+      d.findElement(By.cssSelector("table.board tbody a")).click();
+      wait.until(ExpectedConditions.urlMatches(".*/leaderboards/[a-z-]+$"));
+      assertThat(d.findElement(By.tagName("h1")).getText()).endsWith("brands and models");
+      browser.assertAccessible("a product type's leaderboard");
     }
   }
 

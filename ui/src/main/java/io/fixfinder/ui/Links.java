@@ -18,6 +18,11 @@ public final class Links {
     return "/product/" + encode(id);
   }
 
+  /** One product type's leaderboard. */
+  public static String leaderboard(String type) {
+    return "/leaderboards/" + encode(type);
+  }
+
   /** A search for {@code query} with the given filters, at {@code page} (1 is left out). */
   public static String search(String query, SearchPage.Filters filters, int page) {
     List<String> params = new ArrayList<>();

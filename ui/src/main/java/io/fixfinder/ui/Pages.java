@@ -25,6 +25,16 @@ public final class Pages {
     return render("product.jte", page);
   }
 
+  /** The leaderboards' front page: every product type. */
+  public String leaderboards(LeaderboardsPage page) {
+    return render("leaderboards.jte", page);
+  }
+
+  /** One product type's brand and model leaderboard. */
+  public String leaderboard(LeaderboardPage page) {
+    return render("leaderboard.jte", page);
+  }
+
   /** A helper's public profile: no contact detail, a link to the contact form. */
   public String helper(io.fixfinder.core.helpers.match.HelperCard helper) {
     return render("helper.jte", helper);

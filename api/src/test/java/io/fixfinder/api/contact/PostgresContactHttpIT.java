@@ -1,57 +1,33 @@
 package io.fixfinder.api.contact;
 
 import io.fixfinder.store.Database;
+import io.fixfinder.store.TestDatabases.PostgresSchema;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 
 /**
- * The contact flows on PostgreSQL, in a schema of its own that is dropped after (skipped without a
- * server, except on CI).
+ * The contact flows on PostgreSQL, in a schema of its own that is dropped after the class (the
+ * store's {@code TestDatabases}: skipped without a server, except on CI).
  */
 class PostgresContactHttpIT extends ContactFlowsContract {
-  static final String URL =
-      System.getenv()
-          .getOrDefault(
-              "FIXFINDER_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres");
-
-  private String schema;
+  private PostgresSchema schema;
 
   @Override
   Database openDatabase(Path dir) {
-    schema =
-        "ff_contact_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
-    try (Connection c = DriverManager.getConnection(URL);
-        Statement st = c.createStatement()) {
-      st.execute("CREATE SCHEMA " + schema);
-    } catch (SQLException e) {
-      String why = "PostgreSQL is not reachable for the tests: " + e.getMessage();
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) throw new IllegalStateException(why, e);
-      Assumptions.abort(why + " (skipped outside CI)");
-    }
-    return Database.open(url());
-  }
-
-  private String url() {
-    return URL + (URL.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    schema = PostgresSchema.create();
+    return Database.open(schema.url());
   }
 
   @Override
   Connection connection() throws Exception {
-    return DriverManager.getConnection(url());
+    return DriverManager.getConnection(schema.url());
   }
 
   @AfterAll
   void dropSchema() throws SQLException {
-    if (schema == null) return;
-    try (Connection c = DriverManager.getConnection(URL);
-        Statement st = c.createStatement()) {
-      st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-    }
+    if (schema != null) schema.close();
   }
 }

@@ -87,7 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
         out.println(
             "demo: reusing the index in " + data.index() + " (use --rebuild to crawl again)");
       }
-      seedHelpers(cfg, out);
+      seedHelpers(cfg, out, index);
       out.printf("demo: ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
       String accessLog = cfg.server().accessLog();
       if (!accessLog.equals(FixFinderConfig.Server.ACCESS_LOG_CONSOLE)
@@ -103,10 +103,11 @@ public final class DemoCommand implements Callable<Integer> {
   }
 
   /** The demo's fictional helpers, verified and listed; nothing added on a rerun. */
-  static void seedHelpers(FixFinderConfig cfg, PrintStream out) {
+  static void seedHelpers(FixFinderConfig cfg, PrintStream out, IndexPipeline index) {
     try (Database db = Database.open(cfg.database(), cfg.data().dir())) {
       DemoHelperSeeding.Outcome o =
-          DemoHelperSeeding.seed(db, cfg.data().dir(), java.time.Clock.systemUTC());
+          DemoHelperSeeding.seed(
+              db, cfg.data().dir(), java.time.Clock.systemUTC(), index::clusters);
       out.printf(
           "demo: %d fictional helpers added, %d already there%s%n",
           o.added(), o.existing(), o.refused().isEmpty() ? "" : ", refused: " + o.refused());

@@ -4,6 +4,7 @@ import io.fixfinder.app.Main;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.store.Database;
 import io.fixfinder.store.contact.ContactStore;
+import io.fixfinder.store.contact.HelperReport;
 import io.fixfinder.store.crypto.SecretBox;
 import io.fixfinder.store.crypto.SecretKeys;
 import io.fixfinder.store.helpers.HelperAdmin;
@@ -28,12 +29,15 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "helpers",
     mixinStandardHelpOptions = true,
-    description = "List, suspend, unsuspend or delete helper accounts (no contact details shown).",
+    description =
+        "List, suspend, unsuspend or delete helper accounts, or read reports about them (no"
+            + " contact details shown).",
     subcommands = {
       HelpersCommand.ListHelpers.class,
       HelpersCommand.Suspend.class,
       HelpersCommand.Unsuspend.class,
-      HelpersCommand.Delete.class
+      HelpersCommand.Delete.class,
+      HelpersCommand.Reports.class
     })
 public final class HelpersCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -55,6 +59,18 @@ public final class HelpersCommand implements Runnable {
     }
   }
 
+  /** The operator's view of the reports kept in {@code --data}'s store. */
+  static <T> T withReports(
+      CommonOptions common, java.util.function.BiFunction<HelperAdmin, ContactStore, T> use) {
+    FixFinderConfig cfg = common.load();
+    try (Database db = Database.open(cfg.database(), cfg.data().dir())) {
+      ContactStore contact =
+          new ContactStore(
+              db, SecretKeys.load(cfg.data().dir()), Clock.systemUTC(), cfg.contact().retention());
+      return use.apply(new HelperAdmin(db, new HelperDeletion(db, List.of())), contact);
+    }
+  }
+
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
@@ -67,23 +83,73 @@ public final class HelpersCommand implements Runnable {
     public Integer call() {
       List<HelperSummary> all = withAdmin(common, HelperAdmin::list);
       PrintWriter out = spec.commandLine().getOut();
-      out.println("id\tstatus\tverified\tname\tcreated");
+      row(out, "id", "status", "verified", "name", "created");
       for (HelperSummary h : all) {
-        out.println(
-            h.id()
-                + "\t"
-                + h.status().wire()
-                + "\t"
-                + (h.verified() ? "yes" : "no")
-                + "\t"
-                + printable(h.displayName())
-                + "\t"
-                + h.created());
+        row(
+            out,
+            h.id(),
+            h.status().wire(),
+            h.verified() ? "yes" : "no",
+            printable(h.displayName()),
+            h.created());
       }
       out.println(all.size() == 1 ? "1 helper" : all.size() + " helpers");
       out.flush();
       return 0;
     }
+  }
+
+  @Command(
+      name = "reports",
+      mixinStandardHelpOptions = true,
+      description =
+          "Reports people made about helpers and still kept, oldest first: when, helper, request,"
+              + " reason.")
+  public static final class Reports implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Spec CommandSpec spec;
+
+    @Parameters(
+        index = "0",
+        arity = "0..1",
+        paramLabel = "ID",
+        description = "Only the reports about this helper (see 'list').")
+    String id;
+
+    @Override
+    public Integer call() {
+      if (id != null && (id.isBlank() || id.length() > 64)) {
+        throw new Main.UsageError(
+            "'" + printable(id) + "' is not a helper id (see 'helpers list')");
+      }
+      List<HelperReport> reports =
+          withReports(
+              common,
+              (admin, contact) -> {
+                if (id != null && !admin.exists(id)) {
+                  throw new Main.UsageError(
+                      "no helper with id '" + printable(id) + "' (see 'helpers list')");
+                }
+                return id == null ? contact.reports() : contact.reportsAbout(id);
+              });
+      PrintWriter out = spec.commandLine().getOut();
+      row(out, "reported", "helper", "request", "reason");
+      for (HelperReport r : reports) {
+        // the reason is a stranger's text: one line, no control characters reach the terminal
+        row(out, r.reportedAt(), r.helperId(), r.requestId().orElse("-"), printable(r.reason()));
+      }
+      out.println(reports.size() == 1 ? "1 report" : reports.size() + " reports");
+      out.flush();
+      return 0;
+    }
+  }
+
+  /** One tab-separated line; text fields must have been made {@link #printable} first. */
+  private static void row(PrintWriter out, Object... fields) {
+    out.println(
+        java.util.Arrays.stream(fields)
+            .map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining("\t")));
   }
 
   /** A display name as one safe terminal field: no control character, no tab. */

@@ -162,7 +162,8 @@ final class Serving {
                               Clock.systemUTC(),
                               System::nanoTime))
                       .withPublicUrl(cfg.api().publicUrl()),
-                  cfg.server())
+                  cfg.server(),
+                  cfg.leaderboards())
               .start(cfg.server().host(), cfg.server().port());
     } catch (ApiServer.PortInUseException e) {
       store.close();

@@ -1,5 +1,7 @@
 package io.fixfinder.app.pipeline;
 
+import io.fixfinder.core.helpers.match.Reputation;
+import io.fixfinder.core.model.IssueCluster;
 import io.fixfinder.demo.helpers.DemoHelper;
 import io.fixfinder.demo.helpers.DemoHelpers;
 import io.fixfinder.store.Database;
@@ -9,6 +11,8 @@ import io.fixfinder.store.accounts.LoginResult;
 import io.fixfinder.store.accounts.PasswordHasher;
 import io.fixfinder.store.accounts.Registration;
 import io.fixfinder.store.accounts.Session;
+import io.fixfinder.store.contact.ContactStore;
+import io.fixfinder.store.contact.HelperStats;
 import io.fixfinder.store.crypto.SecretBox;
 import io.fixfinder.store.crypto.SecretKeys;
 import io.fixfinder.store.helpers.ChannelUpdate;
@@ -23,9 +27,15 @@ import io.fixfinder.store.helpers.SkillKind;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Seeds the demo's forty fictional helpers ({@link DemoHelpers}) into the store as verified
@@ -38,8 +48,12 @@ import java.util.List;
  * hashed with Argon2id at minimal cost, since guessing it is not the risk and forty full-cost
  * hashes would slow every first demo start by seconds.
  *
- * <p>Not seeded yet: the issues a demo helper "fixed" ({@link DemoHelper#issueHints}, which need
- * the cluster ids of the built index) and their reputation counts (which need contact rows).
+ * <p>The issues a demo helper "fixed" ({@link DemoHelper#issueHints}) become issue skills through
+ * the clusters of the built index: a hint names a product type, brand and error code or symptom,
+ * and the biggest cluster in that scope showing it is the one meant (none: the hint is skipped, as
+ * a profile would never name a cluster that does not exist). Their fictional past becomes their
+ * contact record ({@link ContactStore#importRecord}), so reputation shows in the demo as it would
+ * after real requests. Both are set when the account is made; an existing account is left alone.
  */
 public final class DemoHelperSeeding {
   /** What a run did: helpers added, already there, refused (with the reason). */
@@ -47,8 +61,10 @@ public final class DemoHelperSeeding {
 
   private DemoHelperSeeding() {}
 
-  public static Outcome seed(Database db, Path dataDir, Clock clock) {
+  public static Outcome seed(
+      Database db, Path dataDir, Clock clock, Supplier<Collection<IssueCluster>> clusters) {
     SecretBox box = SecretKeys.load(dataDir);
+    ContactStore contact = new ContactStore(db, box, clock, Duration.ofDays(30));
     AccountStore accounts =
         new AccountStore(
             db,
@@ -58,6 +74,8 @@ public final class DemoHelperSeeding {
             clock);
     HelperProfiles profiles = new HelperProfiles(db, box, ProfileLimits.defaults(), clock);
     SecureRandom random = new SecureRandom();
+    // loading the clusters costs the embedding model: only when an account is made
+    Supplier<Collection<IssueCluster>> loaded = memoize(clusters);
     int added = 0;
     int existing = 0;
     List<String> refused = new ArrayList<>();
@@ -77,7 +95,7 @@ public final class DemoHelperSeeding {
             continue;
           }
           Session s = in.session().session();
-          ProfileUpdate p = profiles.update(s, profile(h));
+          ProfileUpdate p = profiles.update(s, profile(h, loaded.get()));
           ChannelUpdate c =
               profiles.setChannels(
                   s,
@@ -89,6 +107,19 @@ public final class DemoHelperSeeding {
           } else if (c instanceof ChannelUpdate.Invalid bad) {
             refused.add(h.handle() + ": channels " + bad.errors());
           } else {
+            Reputation rep = h.reputation();
+            contact.importRecord(
+                new HelperStats(
+                    n.helperId(),
+                    rep.requestsReceived(),
+                    rep.requestsAnswered(),
+                    rep.confirmedFixes(),
+                    rep.notFixed(),
+                    rep.gaveUp(),
+                    0,
+                    rep.requestsAnswered() == 0
+                        ? OptionalLong.empty()
+                        : OptionalLong.of(rep.medianResponseMinutes().orElse(60))));
             added++;
           }
         }
@@ -97,12 +128,44 @@ public final class DemoHelperSeeding {
     return new Outcome(added, existing, List.copyOf(refused));
   }
 
-  static Profile profile(DemoHelper h) {
+  private static <T> Supplier<T> memoize(Supplier<T> s) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public T get() {
+        if (value == null) value = s.get();
+        return value;
+      }
+    };
+  }
+
+  /** The biggest cluster of the hint's type and brand that shows its error code or symptom. */
+  static Optional<String> issueOf(DemoHelper.IssueHint hint, Collection<IssueCluster> clusters) {
+    return clusters.stream()
+        .filter(c -> c.scope().type().equals(hint.type()))
+        .filter(c -> c.scope().brand().equalsIgnoreCase(hint.brand()))
+        .filter(
+            c ->
+                hint.code().isEmpty()
+                    ? c.symptoms().contains(hint.symptom())
+                    : c.errorCodes().contains(hint.code()))
+        .max(Comparator.comparingInt(IssueCluster::size).thenComparing(IssueCluster::id))
+        .map(IssueCluster::id);
+  }
+
+  static Profile profile(DemoHelper h, Collection<IssueCluster> clusters) {
     List<Skill> skills = new ArrayList<>();
     for (io.fixfinder.core.helpers.Skill s : h.skills()) {
       skills.add(new Skill(SkillKind.valueOf(s.kind().name()), s.value()));
     }
-    skills.sort(java.util.Comparator.comparing(Skill::kind).thenComparing(Skill::value));
+    for (DemoHelper.IssueHint hint : h.issueHints()) {
+      issueOf(hint, clusters)
+          .map(id -> new Skill(SkillKind.ISSUE, id))
+          .filter(skill -> !skills.contains(skill))
+          .ifPresent(skills::add);
+    }
+    skills.sort(Comparator.comparing(Skill::kind).thenComparing(Skill::value));
     return new Profile(
         h.displayName(),
         h.bio(),

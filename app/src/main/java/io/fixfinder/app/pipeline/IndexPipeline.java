@@ -5,6 +5,7 @@ import io.fixfinder.core.model.IssueCluster;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.records.RecordLog;
 import io.fixfinder.indexer.cluster.Assignment;
+import io.fixfinder.indexer.cluster.ClusterSnapshot;
 import io.fixfinder.indexer.cluster.ClusterStore;
 import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.embed.MiniLmEmbedder;
@@ -13,8 +14,11 @@ import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.indexer.write.Indexer;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -105,6 +109,24 @@ public final class IndexPipeline {
           gone.size(),
           assignment.created().size(),
           (System.nanoTime() - start) / 1e9);
+    }
+  }
+
+  /**
+   * The issue clusters of the live index generation, as a server would load them; empty without an
+   * index, without clusters, or with embeddings off (clusters need them).
+   */
+  public Collection<IssueCluster> clusters() {
+    try {
+      Optional<Path> live = IndexStore.currentGeneration(data.index());
+      if (live.isEmpty() || !config.index().embeddings() || !ClusterStore.committedIn(live.get())) {
+        return List.of();
+      }
+      try (MiniLmEmbedder embedder = MiniLmEmbedder.withThreads(1)) {
+        return ClusterSnapshot.load(live.get(), embedder).all();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

@@ -10,6 +10,7 @@ import io.fixfinder.store.accounts.AccountPolicy;
 import io.fixfinder.store.accounts.AccountStore;
 import io.fixfinder.store.accounts.PasswordHasher;
 import io.fixfinder.store.accounts.Registration;
+import io.fixfinder.store.contact.ContactStore;
 import io.fixfinder.store.crypto.SecretKeys;
 import io.fixfinder.store.helpers.HelperProfiles;
 import io.fixfinder.store.helpers.ProfileLimits;
@@ -18,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -112,6 +114,26 @@ class HelpersCommandTest {
   }
 
   @Test
+  void reportsListWhatWasReportedAsOneSafeLineEach() {
+    assertThat(run("helpers", "reports").out()).contains("0 reports");
+    try (Database db = Database.open("jdbc:sqlite:" + dir.resolve("fixfinder.db"))) {
+      ContactStore contact =
+          new ContactStore(db, SecretKeys.load(dir), Clock.systemUTC(), Duration.ofDays(30));
+      contact.report(ada, "rude on the phone\n\u001b[2Jsecond line", Optional.empty()).orThrow();
+      contact.report(bob, "never answered", Optional.empty()).orThrow();
+    }
+    Run all = run("helpers", "reports");
+    assertThat(all.exit()).isZero();
+    assertThat(all.out())
+        .contains("\t" + ada + "\t-\trude on the phone  [2Jsecond line\n")
+        .contains("\t" + bob + "\t-\tnever answered\n")
+        .contains("2 reports")
+        .doesNotContain("\u001b");
+    Run one = run("helpers", "reports", bob);
+    assertThat(one.out()).contains("never answered").doesNotContain(ada).contains("1 report");
+  }
+
+  @Test
   void operatorMistakesAreOneLineAndExitTwo() {
     for (String[] args :
         new String[][] {
@@ -119,6 +141,7 @@ class HelpersCommandTest {
           {"helpers", "delete", "no-such-helper"},
           {"helpers", "unsuspend", "no-such-helper"},
           {"helpers", "suspend"},
+          {"helpers", "reports", "no-such-helper"},
           {"helpers", "frobnicate"}
         }) {
       Run r = run(args);

@@ -74,8 +74,9 @@ final class ServedDemo {
         .run(
             DemoSources.of(manifest, sites),
             Optional.of(new CrawlPipeline.YouTubeRun(youtube.rootUrl().toString(), "demo-key")));
-    new IndexPipeline(cfg, data, quiet).rebuild();
-    DemoCommand.seedHelpers(cfg, quiet);
+    IndexPipeline index = new IndexPipeline(cfg, data, quiet);
+    index.rebuild();
+    DemoCommand.seedHelpers(cfg, quiet, index);
     return new ServedDemo(dir, manifest, sites, youtube, Serving.start(cfg));
   }
 

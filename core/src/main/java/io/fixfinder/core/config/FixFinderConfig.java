@@ -15,6 +15,7 @@ public record FixFinderConfig(
     Database database,
     Mail mail,
     Contact contact,
+    Leaderboards leaderboards,
     Api api) {
 
   public record Data(Path dir) {}
@@ -414,6 +415,20 @@ public record FixFinderConfig(
     }
   }
 
+  /**
+   * The public brand and model leaderboards.
+   *
+   * @param minReports repair reports of known outcome a brand or model needs before it is ranked;
+   *     below it, it is listed as "too few reports"
+   */
+  public record Leaderboards(int minReports) {
+    public Leaderboards {
+      if (minReports < 1 || minReports > 100_000) {
+        throw new ConfigException("leaderboards.minReports must be 1-100000, got " + minReports);
+      }
+    }
+  }
+
   /** Candidate retrieval of a search. */
   public enum Retrieval {
     BM25,
@@ -455,7 +470,7 @@ public record FixFinderConfig(
 
   public FixFinderConfig withDataDir(Path dir) {
     return new FixFinderConfig(
-        new Data(dir), server, crawl, youtube, index, database, mail, contact, api);
+        new Data(dir), server, crawl, youtube, index, database, mail, contact, leaderboards, api);
   }
 
   public FixFinderConfig withPort(int port) {
@@ -468,6 +483,7 @@ public record FixFinderConfig(
         database,
         mail,
         contact,
+        leaderboards,
         api);
   }
 
@@ -481,16 +497,17 @@ public record FixFinderConfig(
         database,
         mail,
         contact,
+        leaderboards,
         api);
   }
 
   public FixFinderConfig withServer(Server newServer) {
     return new FixFinderConfig(
-        data, newServer, crawl, youtube, index, database, mail, contact, api);
+        data, newServer, crawl, youtube, index, database, mail, contact, leaderboards, api);
   }
 
   public FixFinderConfig withMail(Mail newMail) {
     return new FixFinderConfig(
-        data, server, crawl, youtube, index, database, newMail, contact, api);
+        data, server, crawl, youtube, index, database, newMail, contact, leaderboards, api);
   }
 }

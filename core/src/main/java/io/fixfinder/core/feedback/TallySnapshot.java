@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * committed write ({@link #put}) and replaced wholesale when it reloads ({@link #replaceAll}).
  * Writers are serialised so that a reload never loses a concurrent update.
  */
-public final class TallySnapshot implements FeedbackSignals {
+public final class TallySnapshot implements FeedbackSignals, AllTallies {
   private volatile Map<String, Tally> tallies = new ConcurrentHashMap<>();
 
   @Override
@@ -28,6 +28,11 @@ public final class TallySnapshot implements FeedbackSignals {
           if (v.total() > 0) fresh.put(k, v);
         });
     tallies = fresh;
+  }
+
+  @Override
+  public void forEach(java.util.function.BiConsumer<String, Tally> action) {
+    tallies.forEach(action);
   }
 
   /** Items with at least one vote. */

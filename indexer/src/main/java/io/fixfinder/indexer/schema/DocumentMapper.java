@@ -106,6 +106,18 @@ public final class DocumentMapper {
       for (String part : modelParts(doc.product().model())) {
         d.add(new StringField(Fields.MODEL_PARTS, part, Field.Store.NO));
       }
+      d.add(
+          new org.apache.lucene.document.SortedDocValuesField(
+              Fields.MODEL_NAME, new BytesRef(doc.product().model())));
+    }
+    if (doc.details() instanceof Details.RepairReport r) {
+      d.add(
+          new org.apache.lucene.document.SortedDocValuesField(
+              Fields.OUTCOME,
+              new BytesRef(
+                  java.util.Objects.requireNonNullElse(r.outcome(), "")
+                      .strip()
+                      .toLowerCase(Locale.ROOT))));
     }
     doc.errorCodes().forEach(c -> d.add(new StringField(Fields.CODES, c, Field.Store.NO)));
     doc.symptoms().forEach(s -> d.add(new StringField(Fields.SYMPTOMS, s, Field.Store.NO)));

@@ -83,4 +83,18 @@ public final class Fields {
 
   public static final String FACET_BRAND = "facet_brand";
   public static final String FACET_TYPE = "facet_type";
+
+  /**
+   * The product's model as the record names it ("WM-8420X"; sorted doc value only, absent when the
+   * record names none): the leaderboards group a type's records by brand and model from doc values
+   * alone, without reading the stored records.
+   */
+  public static final String MODEL_NAME = "model_name";
+
+  /**
+   * A repair report's outcome as Open Repair Data writes it, lower case ("fixed", "repairable",
+   * "end of life", "unknown"; sorted doc value only, on repair reports alone): the leaderboards'
+   * fix rates.
+   */
+  public static final String OUTCOME = "outcome";
 }

@@ -15,9 +15,10 @@ public final class SchemaVersion {
    * prior has a skip index (search bounds each block of documents by its largest prior). 7: a
    * guide's tools, supplies and parts in their own prose field ({@link Fields#TOOLS}). 8: the
    * record's language ({@link Fields#LANG}) and, when not English, its title and text stemmed in
-   * that language ({@link Fields#bodyIn}).
+   * that language ({@link Fields#bodyIn}). 9: the model's name ({@link Fields#MODEL_NAME}) and a
+   * repair report's outcome ({@link Fields#OUTCOME}) as doc values, for the leaderboards.
    */
-  public static final int CURRENT = 8;
+  public static final int CURRENT = 9;
 
   public static final String KEY = "fixfinder.schema";
 }

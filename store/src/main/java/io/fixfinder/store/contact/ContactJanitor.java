@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,7 @@ public final class ContactJanitor implements AutoCloseable {
   private final ContactStore store;
   private final Clock clock;
   private final ScheduledExecutorService executor;
+  private final AtomicReference<Thread> worker = new AtomicReference<>();
 
   private ContactJanitor(ContactStore store, Clock clock) {
     this.store = store;
@@ -28,6 +30,7 @@ public final class ContactJanitor implements AutoCloseable {
             r -> {
               Thread t = new Thread(r, "fixfinder-contact-janitor");
               t.setDaemon(true);
+              worker.set(t);
               return t;
             });
   }
@@ -72,6 +75,9 @@ public final class ContactJanitor implements AutoCloseable {
       if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
         LOG.warn("contact purge did not stop within 5 s");
       }
+      // the executor counts as terminated a moment before its thread ends: close means gone
+      Thread t = worker.get();
+      if (t != null) t.join(5_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -392,16 +392,74 @@ public final class ContactStore {
         });
   }
 
+  /**
+   * Carries a helper's contact record over from elsewhere (the demo's fictional past, say): the
+   * counts as given and every answer in the bucket of the median response time. Only a helper
+   * without a record gets one, so a rerun changes nothing; false when a record was there already.
+   */
+  public boolean importRecord(HelperStats r) {
+    if (Inputs.id(r.helperId(), Inputs.MAX_ID).isPresent()) {
+      throw new IllegalArgumentException("not a helper id: " + r.helperId());
+    }
+    if (Math.min(Math.min(r.received(), r.answered()), Math.min(r.fixed(), r.notFixed())) < 0
+        || r.gaveUp() < 0
+        || r.reports() < 0
+        || r.answered() > r.received()
+        || r.closed() > r.received()
+        || r.medianResponseMinutes().isPresent() != (r.answered() > 0)) {
+      throw new IllegalArgumentException("an inconsistent contact record: " + r);
+    }
+    return db.transaction(
+        c -> {
+          try (PreparedStatement st =
+              c.prepareStatement(
+                  "INSERT INTO helper_contact_stats"
+                      + " (helper_id, received, answered, fixed, not_fixed, gave_up, reports)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (helper_id) DO NOTHING")) {
+            st.setString(1, r.helperId());
+            long[] v = {
+              r.received(), r.answered(), r.fixed(), r.notFixed(), r.gaveUp(), r.reports()
+            };
+            for (int i = 0; i < v.length; i++) st.setLong(i + 2, v[i]);
+            if (st.executeUpdate() == 0) return false;
+          }
+          if (r.answered() > 0) {
+            try (PreparedStatement st =
+                c.prepareStatement(
+                    "INSERT INTO helper_response_histogram (helper_id, bucket, n) VALUES (?, ?, ?)")) {
+              st.setString(1, r.helperId());
+              st.setInt(
+                  2,
+                  ResponseTimes.bucketOf(
+                      Duration.ofMinutes(r.medianResponseMinutes().getAsLong())));
+              st.setLong(3, r.answered());
+              st.executeUpdate();
+            }
+          }
+          return true;
+        });
+  }
+
   /** The reports about {@code helperId} still kept, oldest first (for the operator). */
   public List<HelperReport> reportsAbout(String helperId) {
+    return reports(" WHERE helper_id = ?", helperId);
+  }
+
+  /** Every report still kept, about any helper, oldest first (for the operator). */
+  public List<HelperReport> reports() {
+    return reports("");
+  }
+
+  private List<HelperReport> reports(String where, String... args) {
     return db.read(
         c -> {
           List<HelperReport> out = new ArrayList<>();
           try (PreparedStatement st =
               c.prepareStatement(
                   "SELECT id, helper_id, request_id, reason, reported_at_ms FROM helper_report"
-                      + " WHERE helper_id = ? ORDER BY reported_at_ms, id")) {
-            st.setString(1, helperId);
+                      + where
+                      + " ORDER BY reported_at_ms, id")) {
+            for (int i = 0; i < args.length; i++) st.setString(i + 1, args[i]);
             try (ResultSet rs = st.executeQuery()) {
               while (rs.next()) {
                 out.add(

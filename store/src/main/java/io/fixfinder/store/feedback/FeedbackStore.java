@@ -35,7 +35,7 @@ import javax.crypto.spec.SecretKeySpec;
  * updated after each committed vote, and {@link #reload() reloaded} periodically when several
  * processes share the database.
  */
-public final class FeedbackStore implements FeedbackSignals {
+public final class FeedbackStore implements FeedbackSignals, io.fixfinder.core.feedback.AllTallies {
   private static final String SECRET_NAME = "feedback-client-hmac";
 
   /** The outcome of a vote: the item's tally after it, and the answer recorded for the caller. */
@@ -146,6 +146,12 @@ public final class FeedbackStore implements FeedbackSignals {
     Map<String, Tally> out = new HashMap<>();
     counts.forEach((k, v) -> out.put(k, new Tally(v[0], v[1], v[2])));
     return out;
+  }
+
+  /** Every voted item's tally, from memory (the leaderboards sum them per brand and model). */
+  @Override
+  public void forEach(java.util.function.BiConsumer<String, Tally> action) {
+    snapshot.forEach(action);
   }
 
   /** Items with at least one vote. */

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The operator's commands ({@code ./fixfinder helpers list|suspend|delete}). They name a helper by
- * id and never show a contact detail.
+ * The operator's commands ({@code ./fixfinder helpers list|suspend|delete|reports}). They name a
+ * helper by id and never show a contact detail.
  */
 public final class HelperAdmin {
   private final Database db;
@@ -33,6 +33,14 @@ public final class HelperAdmin {
                         rs.getString(4),
                         Instant.ofEpochMilli(rs.getLong(5)),
                         rs.getBoolean(2))));
+  }
+
+  /** Whether a helper with this id exists, whatever their status. */
+  public boolean exists(String helperId) {
+    return db.read(
+        c ->
+            !Jdbc.list(c, "SELECT id FROM helper WHERE id = ?", rs -> rs.getString(1), helperId)
+                .isEmpty());
   }
 
   /**

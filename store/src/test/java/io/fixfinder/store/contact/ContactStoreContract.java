@@ -1,6 +1,8 @@
 package io.fixfinder.store.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.fixfinder.store.Database;
 import io.fixfinder.store.MutableClock;
@@ -169,12 +171,9 @@ abstract class ContactStoreContract {
       assertThat(store.thread(p).orThrow().reveals())
           .extracting(Reveal::side, Reveal::kind, Reveal::value)
           .containsExactlyInAnyOrder(
-              org.assertj.core.groups.Tuple.tuple(
-                  Side.HELPER, ChannelKind.PHONE, "+44 20 7946 0999"),
-              org.assertj.core.groups.Tuple.tuple(
-                  Side.HELPER, ChannelKind.VIDEO, "https://meet.example.net/fix-e18"),
-              org.assertj.core.groups.Tuple.tuple(
-                  Side.CUSTOMER, ChannelKind.EMAIL, "alice@example.org"));
+              tuple(Side.HELPER, ChannelKind.PHONE, "+44 20 7946 0999"),
+              tuple(Side.HELPER, ChannelKind.VIDEO, "https://meet.example.net/fix-e18"),
+              tuple(Side.CUSTOMER, ChannelKind.EMAIL, "alice@example.org"));
     }
     assertThat(allText()).noneMatch(v -> v.contains("7946") || v.contains("meet.example"));
 
@@ -200,10 +199,10 @@ abstract class ContactStoreContract {
     assertThat(store.thread(h).orThrow().messages())
         .extracting(Message::seq, Message::side)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(1, Side.CUSTOMER),
-            org.assertj.core.groups.Tuple.tuple(2, Side.CUSTOMER),
-            org.assertj.core.groups.Tuple.tuple(3, Side.HELPER),
-            org.assertj.core.groups.Tuple.tuple(4, Side.CUSTOMER));
+            tuple(1, Side.CUSTOMER),
+            tuple(2, Side.CUSTOMER),
+            tuple(3, Side.HELPER),
+            tuple(4, Side.CUSTOMER));
     ContactRequest closed = store.close(customer(created), FixOutcome.FIXED).orThrow();
     assertThat(closed.status()).isEqualTo(RequestStatus.CLOSED);
     assertThat(closed.outcome()).contains(FixOutcome.FIXED);
@@ -328,6 +327,45 @@ abstract class ContactStoreContract {
               return out;
             });
     assertThat(raw).containsExactlyElementsOf(payloads);
+    assertThat(count("SELECT COUNT(*) FROM helper_contact_stats")).isEqualTo(1);
+
+    // the operator's list holds every helper's reports
+    store.report("h2", "another helper", Optional.empty()).orThrow();
+    assertThat(store.reportsAbout("h1")).hasSize(1);
+    assertThat(store.reports())
+        .extracting(HelperReport::helperId, HelperReport::reason)
+        .containsExactlyInAnyOrder(tuple("h1", payloads.get(1)), tuple("h2", "another helper"));
+  }
+
+  @Test
+  void anImportedRecordIsReadAsReputationOnceAndNeverOverwritten() {
+    HelperStats past = new HelperStats("h9", 9, 8, 5, 1, 2, 0, OptionalLong.of(45));
+    assertThat(store.importRecord(past)).isTrue();
+    HelperStats read = store.reputation(List.of("h9")).get("h9");
+    assertThat(read)
+        .extracting(
+            HelperStats::received,
+            HelperStats::answered,
+            HelperStats::fixed,
+            HelperStats::notFixed,
+            HelperStats::gaveUp)
+        .containsExactly(9L, 8L, 5L, 1L, 2L);
+    // kept as a histogram: the median is the upper bound of 45 minutes' bucket
+    assertThat(read.medianResponseMinutes().getAsLong()).isBetween(45L, 120L);
+    assertThat(store.importRecord(new HelperStats("h9", 1, 0, 0, 0, 0, 0, OptionalLong.empty())))
+        .isFalse();
+    assertThat(store.reputation(List.of("h9")).get("h9").received()).isEqualTo(9);
+    for (HelperStats bad :
+        List.of(
+            new HelperStats("h8", 2, 3, 0, 0, 0, 0, OptionalLong.of(5)),
+            new HelperStats("h8", 2, 2, 2, 1, 0, 0, OptionalLong.of(5)),
+            new HelperStats("h8", 2, 2, 0, 0, 0, 0, OptionalLong.empty()),
+            new HelperStats("h8", -1, 0, 0, 0, 0, 0, OptionalLong.empty()),
+            new HelperStats("h 8", 0, 0, 0, 0, 0, 0, OptionalLong.empty()))) {
+      assertThatIllegalArgumentException()
+          .as(bad.toString())
+          .isThrownBy(() -> store.importRecord(bad));
+    }
     assertThat(count("SELECT COUNT(*) FROM helper_contact_stats")).isEqualTo(1);
   }
 
