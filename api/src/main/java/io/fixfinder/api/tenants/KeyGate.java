@@ -25,8 +25,10 @@ import java.util.regex.Pattern;
  * </ol>
  *
  * The per-address limit runs before this, for keyed requests too: a key never widens it. A request
- * from an allowed origin gets CORS headers for exactly that origin, its refusals (429) included.
- * The key never reaches a log line or a problem: problems name the key's kind at most.
+ * from an allowed origin gets CORS headers for exactly that origin, its refusals (429) included; a
+ * key that is not valid, sent from some tenant's origin, gets them with its 401, so the page can
+ * tell a bad key from an API that cannot be reached. The key never reaches a log line or a problem:
+ * problems name the key's kind at most.
  */
 public final class KeyGate {
   /** The endpoints a key may call: search, suggest, issues, products, feedback, helpers. */
@@ -50,6 +52,13 @@ public final class KeyGate {
     if (key == null) return;
     if (ctx.method() == HandlerType.OPTIONS) return; // a preflight is answered by Cors
     if (tenancy.isEmpty()) throw unknown();
+    String origin = ctx.header("Origin");
+    // a page of some tenant may read why it was refused (a widget tells a bad key from an API
+    // that is down); the refusal itself says nothing of any tenant
+    if (origin != null && tenancy.get().allOrigins().contains(origin)) {
+      ctx.header("Access-Control-Allow-Origin", origin);
+      ctx.header("Vary", VARY);
+    }
     Keyed keyed;
     try {
       keyed = tenancy.get().resolve(key.strip()).orElseThrow(KeyGate::unknown);
@@ -68,8 +77,11 @@ public final class KeyGate {
           "Keys are for GET /api/search, /api/suggest, /api/issues/{id}, /api/products/{id},"
               + " /api/helpers and POST /api/feedback; send this request without X-Api-Key");
     }
-    String origin = ctx.header("Origin");
     if (origin != null) {
+      // refused from here: no page but the key's tenant's may read the answer
+      if (keyed.kind() == KeyKind.SECRET || !keyed.origins().contains(origin)) {
+        ctx.res().setHeader("Access-Control-Allow-Origin", null);
+      }
       if (keyed.kind() == KeyKind.SECRET) {
         throw new ApiException(
             403,

@@ -331,6 +331,11 @@ abstract class KeyedApiContract {
       assertProblem(r, 401, "unknown-api-key");
       assertThat(r.headers().firstValue("www-authenticate")).isPresent();
     }
+    // a tenant's page may read why a bad key was refused; other pages may not
+    HttpResponse<String> badFromPage =
+        get(s, SEARCH, "X-Api-Key", "pk_" + "B".repeat(43), "Origin", ORIGIN);
+    assertProblem(badFromPage, 401, "unknown-api-key");
+    assertThat(badFromPage.headers().firstValue("access-control-allow-origin")).contains(ORIGIN);
     HttpResponse<String> elsewhere =
         get(s, SEARCH, "X-Api-Key", keys.publishableKey(), "Origin", "https://evil.example");
     assertProblem(elsewhere, 403, "origin-not-allowed");
