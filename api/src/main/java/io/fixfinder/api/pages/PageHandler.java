@@ -259,7 +259,20 @@ public final class PageHandler {
       html(ctx, 404, pages.notFound("We have no helper with that address."));
       return;
     }
-    html(ctx, 200, pages.helper(card.get()));
+    html(ctx, 200, pages.helper(card.get(), about(ctx.queryParam("q")), issueParam(ctx)));
+  }
+
+  /** The search a visitor came from, passed on to the contact form (whose field holds 500). */
+  private static String about(String query) {
+    if (query == null) return "";
+    String q = query.strip();
+    return q.length() <= 500 ? q : "";
+  }
+
+  /** The issue a visitor came from, when it has an issue id's shape; else none. */
+  private static String issueParam(Context ctx) {
+    String issue = ctx.queryParam("issue");
+    return issue != null && issue.matches("iss-[0-9a-f]{1,64}") ? issue : "";
   }
 
   /**

@@ -343,10 +343,10 @@ class HelperJourneyIT {
       customerBrowser.assertAccessible("the contact form");
       noChannelOf(c, "the contact form");
       assertThat(c.findElements(By.cssSelector("main form[method=post]"))).hasSize(1);
+      // The search and its issue came along from the panel: the request says what it is about.
+      assertThat(c.findElement(By.id("f-query")).getAttribute("value")).isEqualTo(QUERY);
+      assertThat(c.findElement(By.name("issue")).getAttribute("value")).isEqualTo(issueId);
       type(c, "f-email", CUSTOMER_EMAIL);
-      if (c.findElement(By.id("f-query")).getAttribute("value").isBlank()) {
-        type(c, "f-query", QUERY);
-      }
       type(c, "f-message", FIRST_MESSAGE);
       submit(c, "Send request");
       cWait.until(ExpectedConditions.urlMatches("/contact/[0-9a-f]+\\.[A-Za-z0-9_-]+\\?done=sent"));
@@ -367,7 +367,9 @@ class HelperJourneyIT {
       // ---- the helper finds it in the inbox and accepts ----
       h.get(base + "/account/requests");
       helperBrowser.assertAccessible("the helper's inbox");
-      assertThat(h.findElement(By.cssSelector("table.inbox")).getText()).contains("open");
+      assertThat(h.findElement(By.cssSelector("table.inbox")).getText())
+          .contains("About " + issueId)
+          .contains("open");
       h.findElement(By.cssSelector("table.inbox a")).click();
       hWait.until(ExpectedConditions.urlToBe(requestLink));
       assertThat(text(h)).contains(FIRST_MESSAGE).contains(QUERY).doesNotContain(CUSTOMER_EMAIL);
