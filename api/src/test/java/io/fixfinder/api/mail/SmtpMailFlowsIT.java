@@ -217,6 +217,18 @@ class SmtpMailFlowsIT {
     }
   }
 
+  /** The server's count of mails with {@code outcome}, from {@code /metrics}. */
+  double mails(String outcome) throws Exception {
+    HttpResponse<String> r = browser().get("/metrics");
+    assertThat(r.statusCode()).isEqualTo(200);
+    Matcher m =
+        Pattern.compile(
+                "(?m)^fixfinder_mail_messages_total\\{outcome=\"" + outcome + "\",?\\} (\\S+)$")
+            .matcher(r.body());
+    assertThat(m.find()).as(r.body()).isTrue();
+    return Double.parseDouble(m.group(1));
+  }
+
   // ---- the account mails ----
 
   @Test
@@ -390,6 +402,8 @@ class SmtpMailFlowsIT {
     String customerEmail = email("cust");
     String text = "DOWN-" + System.nanoTime() + " it smells of burnt rubber";
     int before = received().size();
+    double sentBefore = mails("sent");
+    double failedBefore = mails("failed");
     mailer.current = dead;
     String[] answer = new String[2];
     Captured log =
@@ -429,6 +443,9 @@ class SmtpMailFlowsIT {
         .doesNotContain(answer[1].substring(answer[1].indexOf('.') + 1))
         .doesNotContain(text);
     assertThat(received()).hasSize(before);
+    // ... and counted, for an operator to alert on
+    assertThat(mails("failed")).isEqualTo(failedBefore + 3);
+    assertThat(mails("sent")).isEqualTo(sentBefore);
 
     // Nothing acknowledged is lost: the customer's link opens the request, the helper's inbox
     // holds it, and once the server is back the next mails go out.
