@@ -1,5 +1,6 @@
 package io.fixfinder.api.contact;
 
+import io.fixfinder.api.account.AccountPageHandler;
 import io.fixfinder.api.account.InvalidInput;
 import io.fixfinder.api.problem.ApiException;
 import io.fixfinder.api.problem.ProblemMapper;
@@ -340,10 +341,15 @@ public final class ContactPageHandler {
         .toList();
   }
 
-  /** The session, or a redirect to the sign-in page (and empty). */
+  /**
+   * The session, or a redirect to the sign-in page that comes back here (a helper follows a mailed
+   * link to a request while signed out), and empty.
+   */
   private Optional<Session> signedIn(Context ctx) {
     Optional<Session> session = s().auth().current(ctx);
-    if (session.isEmpty()) ctx.redirect("/account/login", HttpStatus.SEE_OTHER);
+    if (session.isEmpty()) {
+      ctx.redirect(AccountPageHandler.signInThen(ctx.path()), HttpStatus.SEE_OTHER);
+    }
     return session;
   }
 

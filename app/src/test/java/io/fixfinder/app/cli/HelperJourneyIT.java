@@ -313,6 +313,8 @@ class HelperJourneyIT {
           .as(text(h))
           .isEmpty();
       helperBrowser.assertAccessible("the channels page after saving");
+      submit(h, "Sign out");
+      helperBrowser.assertAccessible("the signed-out page");
 
       // ---- the customer, in another browser without JavaScript, finds them ----
       c.get(base + "/?q=" + enc(QUERY));
@@ -372,8 +374,16 @@ class HelperJourneyIT {
       String requestLink = link(notice, "/account/requests/[0-9a-f]+");
       assertThat(notice).doesNotContain(FIRST_MESSAGE).doesNotContain(CUSTOMER_EMAIL);
 
-      // ---- the helper finds it in the inbox and accepts ----
-      h.get(base + "/account/requests");
+      // ---- the helper follows the mailed link, signs in, finds it in the inbox and accepts ----
+      h.get(requestLink);
+      hWait.until(ExpectedConditions.urlContains("/account/login?next="));
+      helperBrowser.assertAccessible("the sign-in page on the way to a request");
+      type(h, "f-email", HELPER_LOGIN);
+      type(h, "f-password", PASSWORD);
+      submit(h, "Sign in");
+      hWait.until(ExpectedConditions.urlToBe(requestLink));
+      h.findElement(By.linkText("Requests")).click();
+      hWait.until(ExpectedConditions.urlToBe(base + "/account/requests"));
       helperBrowser.assertAccessible("the helper's inbox");
       assertThat(h.findElement(By.cssSelector("table.inbox")).getText())
           .contains("About " + issueId)
