@@ -462,5 +462,7 @@ class SmtpMailFlowsIT {
     ok(h.browser().postJson("/api/account/requests/" + answer[0] + "/accept", "{}", h.csrf()), 200);
     assertThat(only(customerEmail, "News about your FixFinder request").body())
         .contains("accepted your request");
+    assertThat(mails("sent")).isEqualTo(sentBefore + 2);
+    assertThat(mails("failed")).isEqualTo(failedBefore + 3);
   }
 }
