@@ -222,13 +222,18 @@ class HelperJourneyIT {
   }
 
   /**
-   * Hours that include now in {@code zone}: the whole of today there, and an evening on another
-   * day, so the schedule is a real week and the helper is "available now" whenever the test runs.
+   * Hours that include now in {@code zone}: the whole of today and tomorrow there (a run that
+   * crosses midnight stays inside), and an evening on another day, so the schedule is a real week
+   * and the helper is "available now" whenever the test runs.
    */
   static String hoursIncludingNow(ZoneId zone) {
     DayOfWeek today = ZonedDateTime.now(zone).getDayOfWeek();
-    DayOfWeek other = today.plus(3);
-    return day(today) + " 00:00-24:00, " + day(other) + " 18:00-22:00";
+    return day(today)
+        + " 00:00-24:00, "
+        + day(today.plus(1))
+        + " 00:00-24:00, "
+        + day(today.plus(3))
+        + " 18:00-22:00";
   }
 
   private static String day(DayOfWeek d) {
