@@ -326,7 +326,7 @@ public final class ApiServer implements AutoCloseable {
             new AccountHandler(accounts),
             new AccountPageHandler(accounts),
             new ContactHandler(contact),
-            new ContactPageHandler(contact),
+            new ContactPageHandler(contact, backends.issues()),
             new HelpersHandler(
                 helperDirectory, backends.people().map(People::clock).orElse(Clock.systemUTC())));
     Cors cors = new Cors(settings.corsOrigins());

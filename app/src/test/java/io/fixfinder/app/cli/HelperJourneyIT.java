@@ -283,6 +283,7 @@ class HelperJourneyIT {
       h.findElement(By.cssSelector(".issue h3 a")).click();
       hWait.until(ExpectedConditions.urlContains("/issue/iss-"));
       String issueId = h.getCurrentUrl().replaceAll(".*/issue/(iss-[0-9a-f]+).*", "$1");
+      String issueLabel = h.findElement(By.tagName("h1")).getText();
       helperBrowser.assertAccessible("the drain issue's page");
 
       // ... says what they fix, where and when ...
@@ -389,11 +390,13 @@ class HelperJourneyIT {
       type(h, "f-password", PASSWORD);
       submit(h, "Sign in");
       hWait.until(ExpectedConditions.urlToBe(requestLink));
+      assertThat(h.findElement(By.tagName("h1")).getText())
+          .isEqualTo("Request about " + issueLabel);
       h.findElement(By.linkText("Requests")).click();
       hWait.until(ExpectedConditions.urlToBe(base + "/account/requests"));
       helperBrowser.assertAccessible("the helper's inbox");
       assertThat(h.findElement(By.cssSelector("table.inbox")).getText())
-          .contains("About " + issueId)
+          .contains("About " + issueLabel)
           .contains("open");
       h.findElement(By.cssSelector("table.inbox a")).click();
       hWait.until(ExpectedConditions.urlToBe(requestLink));
