@@ -39,8 +39,18 @@ public final class Pages {
    */
   public String helper(
       io.fixfinder.core.helpers.match.HelperCard helper, String query, String issueId) {
+    return helper(helper, query, issueId, Map.of());
+  }
+
+  /** As above, the helper's issue and fault area skills named by {@code labels} (by id). */
+  public String helper(
+      io.fixfinder.core.helpers.match.HelperCard helper,
+      String query,
+      String issueId,
+      Map<String, String> labels) {
     StringOutput out = new StringOutput(16 * 1024);
-    engine.render("helper.jte", Map.of("h", helper, "query", query, "issue", issueId), out);
+    engine.render(
+        "helper.jte", Map.of("h", helper, "query", query, "issue", issueId, "labels", labels), out);
     return out.toString();
   }
 

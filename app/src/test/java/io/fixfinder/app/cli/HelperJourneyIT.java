@@ -352,7 +352,11 @@ class HelperJourneyIT {
       panel.findElement(By.linkText(HELPER_NAME)).click();
       cWait.until(ExpectedConditions.urlContains("/helper/"));
       assertThat(c.findElement(By.tagName("h1")).getText()).isEqualTo(HELPER_NAME);
-      assertThat(text(c)).contains("Tokyo");
+      assertThat(text(c))
+          .contains("Tokyo")
+          .contains("Issue: " + issueLabel)
+          .contains("Model: WM-8420X")
+          .doesNotContain(issueId);
       customerBrowser.assertAccessible("the helper's public profile");
       noChannelOf(c, "the helper's profile");
 

@@ -142,6 +142,11 @@ public final class IssueView {
     return issues.get(issueId);
   }
 
+  /** A fault area's label ("Water / drain / blockage"), for pages that name it. */
+  public Optional<String> faultAreaLabel(String areaId) {
+    return issues.faultArea(areaId).map(io.fixfinder.indexer.cluster.FaultArea::label);
+  }
+
   public Optional<Page> page(String issueId, int relatedCount) throws IOException {
     Optional<IssueCluster> found = issues.get(issueId);
     if (found.isEmpty()) return Optional.empty();
