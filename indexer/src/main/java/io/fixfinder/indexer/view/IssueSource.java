@@ -19,6 +19,11 @@ public interface IssueSource {
     return Optional.empty();
   }
 
+  /** A fault area by its id; none by default. */
+  default Optional<io.fixfinder.indexer.cluster.FaultArea> faultArea(String areaId) {
+    return Optional.empty();
+  }
+
   /** No clusters at all (an index built without them). */
   static IssueSource none() {
     return new IssueSource() {
