@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.fixfinder.app.Browser;
 import io.fixfinder.app.Main;
 import io.fixfinder.app.pipeline.DataLayout;
+import io.fixfinder.app.pipeline.IndexPipeline;
 import io.fixfinder.core.config.ConfigLoader;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.model.SourceDoc;
@@ -106,7 +107,8 @@ class HelperJourneyIT {
     }
     String[] index = {"index", "--data", data.toString(), "--config", config.toString()};
     assertThat(Main.run(index)).isZero();
-    DemoCommand.seedHelpers(cfg, new PrintStream(OutputStream.nullOutputStream()));
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    DemoCommand.seedHelpers(cfg, quiet, new IndexPipeline(cfg, new DataLayout(data), quiet));
     served = Serving.start(cfg);
     base = "http://127.0.0.1:" + served.server().port();
     assertThat(served.server().port()).isEqualTo(port);
