@@ -21,6 +21,7 @@ import io.fixfinder.api.http.PercentEscapes;
 import io.fixfinder.api.http.SecurityHeaders;
 import io.fixfinder.api.issues.IssueHandler;
 import io.fixfinder.api.leaderboards.LeaderboardHandler;
+import io.fixfinder.api.mail.CountedMailer;
 import io.fixfinder.api.metrics.AccessLog;
 import io.fixfinder.api.metrics.CrawlStats;
 import io.fixfinder.api.metrics.MetricsHandler;
@@ -372,24 +373,24 @@ public final class ApiServer implements AutoCloseable {
                 throw new java.io.UncheckedIOException(e);
               }
             });
+    // Mail (issue 15): each message's outcome counted, so a dead SMTP server shows in /metrics.
+    Optional<People> mailing =
+        backends
+            .people()
+            .map(p -> p.withMailer(CountedMailer.bound(p.mailer(), metrics.registry())));
     // Helper accounts (issue 15): one HelperAuth for every handler that acts for a helper.
     Optional<HelperAuth> helperAuth =
         backends.people().map(p -> new HelperAuth(p.accounts(), settings.trustedProxies()));
     Optional<AccountService> accounts =
-        backends
-            .people()
-            .map(
-                p ->
-                    new AccountService(
-                        p, helperAuth.orElseThrow(), clients, AccountService.mailLimiter()));
+        mailing.map(
+            p ->
+                new AccountService(
+                    p, helperAuth.orElseThrow(), clients, AccountService.mailLimiter()));
     // Contact requests (issue 15): the customer by capability, the helper by session.
     Optional<ContactService> contact =
-        backends
-            .people()
-            .map(
-                p ->
-                    new ContactService(
-                        p, helperAuth.orElseThrow(), clients, ContactService.limiter()));
+        mailing.map(
+            p ->
+                new ContactService(p, helperAuth.orElseThrow(), clients, ContactService.limiter()));
     Handlers handlers =
         new Handlers(
             new SearchHandler(search),
@@ -405,7 +406,7 @@ public final class ApiServer implements AutoCloseable {
             new AccountHandler(accounts),
             new AccountPageHandler(accounts),
             new ContactHandler(contact),
-            new ContactPageHandler(contact),
+            new ContactPageHandler(contact, backends.issues()),
             new HelpersHandler(
                 helperDirectory,
                 backends.people().map(People::clock).orElse(Clock.systemUTC()),

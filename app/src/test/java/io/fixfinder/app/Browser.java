@@ -22,17 +22,18 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * page against WCAG 2.2 A/AA. Nothing is downloaded: both binaries and axe must be installed
  * ({@link RequiredTool}).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
   private static final List<String> WCAG =
       List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa");
 
-  final WebDriver driver;
+  public final WebDriver driver;
   private final String axe;
+  private boolean pageScriptsOff;
 
   /**
    * @param javascript false to browse as a visitor with scripts turned off
    */
-  Browser(Path profile, boolean javascript) throws Exception {
+  public Browser(Path profile, boolean javascript) throws Exception {
     Path chromium = RequiredTool.chromium().require();
     Path chromedriver = RequiredTool.chromedriver().require();
     this.axe = Files.readString(RequiredTool.axe().require());
@@ -66,15 +67,22 @@ final class Browser implements AutoCloseable {
    * Runs axe-core on the page shown and fails with the rule ids, impacts and targets of every
    * serious or critical WCAG 2.2 A/AA violation.
    */
-  void assertAccessible(String what) throws Exception {
+  public void assertAccessible(String what) throws Exception {
     JavascriptExecutor js = (JavascriptExecutor) driver;
-    js.executeScript(axe);
-    Object raw =
-        js.executeAsyncScript(
-            "const done = arguments[arguments.length - 1];"
-                + "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
-                + ".then(r => done(JSON.stringify(r.violations)), e => done('error: ' + e));",
-            WCAG);
+    // axe's promises need script execution; the page's own scripts were skipped at load already
+    if (pageScriptsOff) scriptExecutionDisabled(false);
+    Object raw;
+    try {
+      js.executeScript(axe);
+      raw =
+          js.executeAsyncScript(
+              "const done = arguments[arguments.length - 1];"
+                  + "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+                  + ".then(r => done(JSON.stringify(r.violations)), e => done('error: ' + e));",
+              WCAG);
+    } finally {
+      if (pageScriptsOff) scriptExecutionDisabled(true);
+    }
     String result = String.valueOf(raw);
     assertThat(result).as("axe on " + what).doesNotStartWith("error:");
     JsonNode violations = Json.mapper().readTree(result);
@@ -87,6 +95,21 @@ final class Browser implements AutoCloseable {
       serious.add(v.path("id").asText() + " (" + impact + ") at " + targets);
     }
     assertThat(serious).as("serious or critical axe violations on " + what).isEmpty();
+  }
+
+  /**
+   * From now on pages load as with JavaScript turned off (their scripts do not run), yet {@link
+   * #assertAccessible} still works: it turns script execution back on only while axe runs over the
+   * page as it was loaded. A browser made with {@code javascript = false} cannot run axe at all.
+   */
+  public void turnOffPageScripts() {
+    scriptExecutionDisabled(true);
+    pageScriptsOff = true;
+  }
+
+  private void scriptExecutionDisabled(boolean disabled) {
+    ((ChromeDriver) driver)
+        .executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", disabled));
   }
 
   /**

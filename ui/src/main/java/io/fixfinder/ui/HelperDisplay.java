@@ -57,14 +57,23 @@ public final class HelperDisplay {
     return String.join(", ", h.languages().stream().map(Languages::name).toList());
   }
 
-  /** A skill in words: "Brand: Aqualine", "Product: Washing machine", "An issue they fixed". */
+  /** A skill in words: "Brand: Aqualine", "Product: Washing machine", "Issue: (its id)". */
   public static String skill(HelperCard.SkillView s) {
+    return skill(s, java.util.Map.of());
+  }
+
+  /**
+   * As above, an issue or fault area named by its label when {@code labels} has it. A skill is what
+   * the helper says they know, not a fix anyone confirmed: the track record says that.
+   */
+  public static String skill(HelperCard.SkillView s, java.util.Map<String, String> labels) {
+    String named = labels.getOrDefault(s.value(), s.value());
     return switch (s.kind()) {
       case "type" -> "Product: " + Display.type(s.value());
       case "brand" -> "Brand: " + s.value();
       case "model" -> "Model: " + s.value();
-      case "issue" -> "An issue they fixed (" + s.value() + ")";
-      case "area" -> "A fault area (" + s.value() + ")";
+      case "issue" -> "Issue: " + named;
+      case "area" -> "Fault area: " + named;
       default -> s.value();
     };
   }

@@ -34,6 +34,29 @@ public final class Links {
     return "/?" + String.join("&", params);
   }
 
+  /**
+   * A helper's public profile, carrying what the visitor was looking at (the query, the issue) on
+   * to the contact form, so that a request says what it is about without retyping.
+   *
+   * @param query the search, or ""
+   * @param issueId the issue ({@code iss-...}), or ""
+   */
+  public static String helper(String id, String query, String issueId) {
+    return "/helper/" + encode(id) + about(query, issueId);
+  }
+
+  /** The contact form for a helper, with the same query and issue as {@link #helper}. */
+  public static String contact(String id, String query, String issueId) {
+    return "/helper/" + encode(id) + "/contact" + about(query, issueId);
+  }
+
+  private static String about(String query, String issueId) {
+    List<String> params = new ArrayList<>();
+    if (!query.isBlank()) params.add("q=" + encode(query.strip()));
+    if (!issueId.isBlank()) params.add("issue=" + encode(issueId.strip()));
+    return params.isEmpty() ? "" : "?" + String.join("&", params);
+  }
+
   /** The id of the "did this fix it?" form of a feedback item, the anchor a vote returns to. */
   public static String voteAnchor(String item) {
     return "vote-" + item.replaceAll("[^A-Za-z0-9_-]", "-");

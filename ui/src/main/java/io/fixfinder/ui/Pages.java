@@ -3,6 +3,7 @@ package io.fixfinder.ui;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import java.util.Map;
 
 /** Renders the precompiled templates: one engine for the process, safe to share across threads. */
 public final class Pages {
@@ -37,7 +38,30 @@ public final class Pages {
 
   /** A helper's public profile: no contact detail, a link to the contact form. */
   public String helper(io.fixfinder.core.helpers.match.HelperCard helper) {
-    return render("helper.jte", helper);
+    return helper(helper, "", "");
+  }
+
+  /**
+   * As above, the contact link carrying the search and the issue the visitor came from.
+   *
+   * @param query the search, or ""
+   * @param issueId the issue, or ""
+   */
+  public String helper(
+      io.fixfinder.core.helpers.match.HelperCard helper, String query, String issueId) {
+    return helper(helper, query, issueId, Map.of());
+  }
+
+  /** As above, the helper's issue and fault area skills named by {@code labels} (by id). */
+  public String helper(
+      io.fixfinder.core.helpers.match.HelperCard helper,
+      String query,
+      String issueId,
+      Map<String, String> labels) {
+    StringOutput out = new StringOutput(16 * 1024);
+    engine.render(
+        "helper.jte", Map.of("h", helper, "query", query, "issue", issueId, "labels", labels), out);
+    return out.toString();
   }
 
   /** A page that says what was not found and offers the search box. */

@@ -171,6 +171,12 @@ public record SearchPage(
     return response.map(r -> HelperDisplay.cards(r.helpers())).orElse(List.of());
   }
 
+  /** The issue the helpers panel is about: the top issue group, when the results answer. */
+  public String topIssue() {
+    List<SearchResponse.IssueGroup> groups = issues();
+    return groups.isEmpty() ? "" : groups.get(0).issue().id();
+  }
+
   public boolean answered() {
     return response.map(SearchResponse::answered).orElse(true);
   }

@@ -23,4 +23,13 @@ class LinksTest {
     assertThat(Links.product("aqualine-wm8420x")).isEqualTo("/product/aqualine-wm8420x");
     assertThat(Links.issue("a/b?c")).isEqualTo("/issue/a%2Fb%3Fc");
   }
+
+  @Test
+  void helperLinksCarryTheSearchAndIssueOnToTheContactForm() {
+    assertThat(Links.helper("h1", "won't drain & E18", "iss-1a2b"))
+        .isEqualTo("/helper/h1?q=won%27t+drain+%26+E18&issue=iss-1a2b");
+    assertThat(Links.contact("h1", "", "iss-1a2b")).isEqualTo("/helper/h1/contact?issue=iss-1a2b");
+    assertThat(Links.contact("h1", " ", "")).isEqualTo("/helper/h1/contact");
+    assertThat(Links.helper("a/b", "", "")).isEqualTo("/helper/a%2Fb");
+  }
 }

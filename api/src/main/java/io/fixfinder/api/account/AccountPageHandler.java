@@ -122,18 +122,22 @@ public final class AccountPageHandler {
   }
 
   public void loginForm(Context ctx) {
+    String next = returnPath(ctx.queryParam("next")).orElse("");
     if (s().auth().current(ctx).isPresent()) {
-      ctx.redirect("/account", HttpStatus.SEE_OTHER);
+      ctx.redirect(next.isEmpty() ? "/account" : next, HttpStatus.SEE_OTHER);
       return;
     }
-    show(ctx, 200, Page.LOGIN, AccountView.form("Sign in", Map.of(), List.of()));
+    Map<String, String> values = next.isEmpty() ? Map.of() : Map.of("next", next);
+    show(ctx, 200, Page.LOGIN, AccountView.form("Sign in", values, List.of()));
   }
 
   public void login(Context ctx) {
     Map<String, String> typed = typed(ctx, "email");
+    String next = returnPath(form(ctx, "next")).orElse("");
+    if (!next.isEmpty()) typed.put("next", next);
     try {
       s().login(ctx, form(ctx, "email"), form(ctx, "password"));
-      ctx.redirect("/account/profile", HttpStatus.SEE_OTHER);
+      ctx.redirect(next.isEmpty() ? "/account/profile" : next, HttpStatus.SEE_OTHER);
     } catch (ApiException e) {
       show(ctx, e, Page.LOGIN, AccountView.form("Sign in", typed, errors(e, "email")));
     }
@@ -376,6 +380,21 @@ public final class AccountPageHandler {
   }
 
   // ---- helpers ----
+
+  /**
+   * Where signing in may return to: a helper's requests, which mails link to. Nothing else, so the
+   * parameter cannot send anyone off the site or to a page of someone's choosing.
+   */
+  static Optional<String> returnPath(String next) {
+    return next != null && next.matches("/account/requests(/[0-9a-f]{1,64})?")
+        ? Optional.of(next)
+        : Optional.empty();
+  }
+
+  /** The sign-in page, which returns to {@code path} afterwards when it may. */
+  public static String signInThen(String path) {
+    return returnPath(path).map(p -> "/account/login?next=" + p).orElse("/account/login");
+  }
 
   /** The session, or a redirect to the sign-in page (and empty). */
   private Optional<Session> signedIn(Context ctx) {

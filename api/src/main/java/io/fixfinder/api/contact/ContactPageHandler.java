@@ -1,8 +1,11 @@
 package io.fixfinder.api.contact;
 
+import io.fixfinder.api.account.AccountPageHandler;
 import io.fixfinder.api.account.InvalidInput;
 import io.fixfinder.api.problem.ApiException;
 import io.fixfinder.api.problem.ProblemMapper;
+import io.fixfinder.core.model.IssueCluster;
+import io.fixfinder.indexer.view.IssueView;
 import io.fixfinder.store.accounts.Session;
 import io.fixfinder.store.contact.ContactRequest;
 import io.fixfinder.store.contact.ContactThread;
@@ -48,10 +51,21 @@ public final class ContactPageHandler {
           "declined", "You declined the request; the person is told by mail.");
 
   private final Optional<ContactService> service;
+  private final IssueView issues;
   private final AccountPages pages = new AccountPages();
 
-  public ContactPageHandler(Optional<ContactService> service) {
+  /**
+   * @param issues to name the issue a request is about on the helper's pages
+   */
+  public ContactPageHandler(Optional<ContactService> service, IssueView issues) {
     this.service = service;
+    this.issues = issues;
+  }
+
+  /** What a request is about, for the helper: the issue's label, its id if it has none. */
+  private String about(String issueId) {
+    if (issueId.equals("none")) return "your skills";
+    return issues.issue(issueId).map(IssueCluster::label).filter(l -> !l.isBlank()).orElse(issueId);
   }
 
   private ContactService s() {
@@ -150,7 +164,7 @@ public final class ContactPageHandler {
                     new ContactView.InboxRow(
                         r.id(),
                         r.status().wire(),
-                        r.issueId().equals("none") ? "your skills" : r.issueId(),
+                        about(r.issueId()),
                         r.messageCount(),
                         WHEN.format(r.lastActivityAt())))
             .toList();
@@ -303,7 +317,7 @@ public final class ContactPageHandler {
     }
     AccountView form =
         new AccountView(
-            "Request about " + (r.issueId().equals("none") ? "your skills" : r.issueId()),
+            "Request about " + about(r.issueId()),
             session.csrfSecret(),
             true,
             errors,
@@ -340,10 +354,15 @@ public final class ContactPageHandler {
         .toList();
   }
 
-  /** The session, or a redirect to the sign-in page (and empty). */
+  /**
+   * The session, or a redirect to the sign-in page that comes back here (a helper follows a mailed
+   * link to a request while signed out), and empty.
+   */
   private Optional<Session> signedIn(Context ctx) {
     Optional<Session> session = s().auth().current(ctx);
-    if (session.isEmpty()) ctx.redirect("/account/login", HttpStatus.SEE_OTHER);
+    if (session.isEmpty()) {
+      ctx.redirect(AccountPageHandler.signInThen(ctx.path()), HttpStatus.SEE_OTHER);
+    }
     return session;
   }
 

@@ -27,6 +27,8 @@ import io.fixfinder.ui.ProductPage;
 import io.fixfinder.ui.SearchPage;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** {@code GET /}, {@code /issue/{id}}, {@code /product/{id}}: server-rendered pages. */
@@ -259,7 +261,38 @@ public final class PageHandler {
       html(ctx, 404, pages.notFound("We have no helper with that address."));
       return;
     }
-    html(ctx, 200, pages.helper(card.get()));
+    html(
+        ctx,
+        200,
+        pages.helper(card.get(), about(ctx.queryParam("q")), issueParam(ctx), labels(card.get())));
+  }
+
+  /** The labels of the issues and fault areas a helper names, by id, for their profile. */
+  private Map<String, String> labels(HelperCard card) {
+    Map<String, String> labels = new HashMap<>();
+    for (HelperCard.SkillView s : card.skills()) {
+      Optional<String> label =
+          switch (s.kind()) {
+            case "issue" -> issues.issue(s.value()).map(i -> i.label()).filter(l -> !l.isBlank());
+            case "area" -> issues.faultAreaLabel(s.value()).filter(l -> !l.isBlank());
+            default -> Optional.empty();
+          };
+      label.ifPresent(l -> labels.put(s.value(), l));
+    }
+    return labels;
+  }
+
+  /** The search a visitor came from, passed on to the contact form (whose field holds 500). */
+  private static String about(String query) {
+    if (query == null) return "";
+    String q = query.strip();
+    return q.length() <= 500 ? q : "";
+  }
+
+  /** The issue a visitor came from, when it has an issue id's shape; else none. */
+  private static String issueParam(Context ctx) {
+    String issue = ctx.queryParam("issue");
+    return issue != null && issue.matches("iss-[0-9a-f]{1,64}") ? issue : "";
   }
 
   /**

@@ -34,6 +34,11 @@ public record People(
     String linkBase,
     Clock clock) {
 
+  /** The same, sending mail through {@code other}. */
+  public People withMailer(Mailer other) {
+    return new People(accounts, profiles, admin, deletion, contact, other, linkBase, clock);
+  }
+
   /**
    * Opens the people side over {@code db}: the key from {@link SecretKeys} (environment or the data
    * directory's key file), mail by SMTP or to the outbox as configured. Deleting a helper removes

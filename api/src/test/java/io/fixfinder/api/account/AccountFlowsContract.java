@@ -280,6 +280,55 @@ abstract class AccountFlowsContract {
     assertThat(after.headers().firstValue("Location")).hasValue("/account/login");
   }
 
+  /** A helper signed out follows a mailed link to a request: signing in leads back to it. */
+  @Test
+  void signingInFromARequestLinkReturnsToItAndNowhereElse() throws Exception {
+    Browser b = browser();
+    String email = email("back");
+    signedUp(b, email, "Back");
+    b.postForm("/account/logout", form("csrf", Browser.csrfOf(b.get("/account").body())));
+    String request = "/account/requests/0123456789abcdef0123456789abcdef";
+    HttpResponse<String> away = b.get(request);
+    assertThat(away.statusCode()).isEqualTo(303);
+    assertThat(away.headers().firstValue("Location")).hasValue("/account/login?next=" + request);
+    assertThat(b.get("/account/login?next=" + request).body())
+        .contains("<input type=\"hidden\" name=\"next\" value=\"" + request + "\">");
+    // a failed attempt keeps where to return
+    HttpResponse<String> wrong =
+        b.postForm("/account/login", form("email", email, "password", "nope", "next", request));
+    assertThat(wrong.body()).contains("name=\"next\" value=\"" + request + "\"");
+    HttpResponse<String> in =
+        b.postForm("/account/login", form("email", email, "password", PASSWORD, "next", request));
+    assertThat(in.statusCode()).isEqualTo(303);
+    assertThat(in.headers().firstValue("Location")).hasValue(request);
+    // already signed in: the sign-in link goes straight there
+    HttpResponse<String> again = b.get("/account/login?next=/account/requests");
+    assertThat(again.headers().firstValue("Location")).hasValue("/account/requests");
+    // anywhere else is not a place to return to: no open redirect
+    for (String elsewhere :
+        List.of(
+            "https://evil.example/",
+            "//evil.example/account/requests",
+            "/account/requests/../../admin",
+            "/account/requests/x\"><script>",
+            "/account/delete")) {
+      Browser other = browser();
+      String param = java.net.URLEncoder.encode(elsewhere, java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(other.get("/account/login?next=" + param).body()).doesNotContain("name=\"next\"");
+      HttpResponse<String> r =
+          other.postForm("/account/login", form("email", "x", "password", "y", "next", elsewhere));
+      assertThat(r.body()).doesNotContain("name=\"next\"");
+    }
+    HttpResponse<String> plain =
+        b.postForm("/account/logout", form("csrf", Browser.csrfOf(b.get("/account").body())));
+    assertThat(plain.statusCode()).isEqualTo(200);
+    HttpResponse<String> direct =
+        b.postForm(
+            "/account/login",
+            form("email", email, "password", PASSWORD, "next", "https://evil.example/"));
+    assertThat(direct.headers().firstValue("Location")).hasValue("/account/profile");
+  }
+
   @Test
   void aFormWithErrorsComesBackWithASummaryAndWithoutThePassword() throws Exception {
     Browser b = browser();

@@ -1,6 +1,7 @@
 package io.fixfinder.api.account;
 
 import io.fixfinder.api.ApiServer;
+import io.fixfinder.api.mail.Mailer;
 import io.fixfinder.api.mail.OutboxMailer;
 import io.fixfinder.api.metrics.CrawlStats;
 import io.fixfinder.api.people.People;
@@ -78,6 +79,18 @@ public final class AccountServer implements AutoCloseable {
 
   public AccountServer(Path dir, Database database, FixFinderConfig.Server settings)
       throws Exception {
+    this(
+        dir,
+        database,
+        settings,
+        new OutboxMailer(dir.resolve("outbox"), "FixFinder <noreply@fixfinder.test>"));
+  }
+
+  /**
+   * @param mailer how mail goes out ({@link #mailsTo} reads only the outbox folder)
+   */
+  public AccountServer(Path dir, Database database, FixFinderConfig.Server settings, Mailer mailer)
+      throws Exception {
     this.database = database;
     SourceDoc doc =
         new SourceDoc(
@@ -121,7 +134,7 @@ public final class AccountServer implements AutoCloseable {
             new HelperAdmin(database, deletion),
             deletion,
             contact,
-            new OutboxMailer(outbox, "FixFinder <noreply@fixfinder.test>"),
+            mailer,
             LINK_BASE,
             clock);
     server =

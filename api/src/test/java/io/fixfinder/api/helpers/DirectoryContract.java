@@ -247,7 +247,8 @@ abstract class DirectoryContract {
     assertThat(search.statusCode()).isEqualTo(200);
     assertThat(search.body())
         .contains("<h2 id=\"helpers-heading\">People who can help</h2>")
-        .contains("href=\"/helper/" + ada + "\"")
+        // the link carries the search on to the contact form
+        .contains("href=\"/helper/" + ada + "?q=aqualine+washing+machine+wont+drain")
         .doesNotContain("/helper/" + bob)
         .doesNotContain("/helper/" + cy)
         .doesNotContain("/helper/" + dee);
@@ -264,6 +265,12 @@ abstract class DirectoryContract {
         .contains("href=\"/helper/" + ada + "/contact\"")
         .contains("Brand: Aqualine")
         .doesNotContain("I fix things"); // the bio is not on the card
+    // what the visitor looked at goes on to the contact form; what is not an issue id does not
+    assertThat(page("/helper/" + ada + "?q=" + q("E18 drain") + "&issue=iss-0123abcd").body())
+        .contains("href=\"/helper/" + ada + "/contact?q=E18+drain&amp;issue=iss-0123abcd\"");
+    assertThat(page("/helper/" + ada + "?issue=" + q("iss-1\"><script>")).body())
+        .contains("href=\"/helper/" + ada + "/contact\"")
+        .doesNotContain("\"><script>");
     for (String unlisted : List.of(bob, cy, "nobody")) {
       assertThat(page("/helper/" + unlisted).statusCode()).isEqualTo(404);
       assertThat(get("/helper/" + unlisted).body()).contains("unknown-helper");

@@ -65,4 +65,9 @@ public final class FollowingIssues implements IssueSource, GenerationFollower {
   public Optional<io.fixfinder.indexer.cluster.FaultArea> faultAreaOf(String clusterId) {
     return current.get().faultAreaOf(clusterId);
   }
+
+  @Override
+  public Optional<io.fixfinder.indexer.cluster.FaultArea> faultArea(String areaId) {
+    return current.get().faultArea(areaId);
+  }
 }

@@ -19,6 +19,11 @@ public interface IssueSource {
     return Optional.empty();
   }
 
+  /** A fault area by its id; none by default. */
+  default Optional<io.fixfinder.indexer.cluster.FaultArea> faultArea(String areaId) {
+    return Optional.empty();
+  }
+
   /**
    * These clusters as a {@link io.fixfinder.indexer.search.Scope} may see them: only clusters the
    * scope admits as a whole exist, a record of another cluster belongs to none, related issues are

@@ -172,6 +172,16 @@ public final class IssueView {
     return fixSummary.fixes(issue, members, id -> feedback.tally(FeedbackItem.doc(id).key()));
   }
 
+  /** The issue alone, without its records: for pages that only name it (a helper's requests). */
+  public Optional<IssueCluster> issue(String issueId) {
+    return issues.get(issueId);
+  }
+
+  /** A fault area's label ("Water / drain / blockage"), for pages that name it. */
+  public Optional<String> faultAreaLabel(String areaId) {
+    return issues.faultArea(areaId).map(io.fixfinder.indexer.cluster.FaultArea::label);
+  }
+
   public Optional<Page> page(String issueId, int relatedCount) throws IOException {
     Optional<IssueCluster> found = issues.get(issueId);
     if (found.isEmpty()) return Optional.empty();

@@ -42,4 +42,9 @@ public final class StoreIssues implements IssueSource {
   public Optional<io.fixfinder.indexer.cluster.FaultArea> faultAreaOf(String clusterId) {
     return store.faultAreaOf(clusterId);
   }
+
+  @Override
+  public Optional<io.fixfinder.indexer.cluster.FaultArea> faultArea(String areaId) {
+    return store.faultArea(areaId);
+  }
 }

@@ -57,7 +57,8 @@ final class Explain {
   private static void skills(MatchQuery q, int mask, List<Reason> out) {
     boolean type = (mask & Scoring.bit(SkillKind.TYPE)) != 0;
     if ((mask & Scoring.bit(SkillKind.ISSUE)) != 0) {
-      out.add(new Reason(Reason.Kind.ISSUE, "has fixed this issue before"));
+      // The helper named the issue among their skills; fixes they did are the reputation's to say.
+      out.add(new Reason(Reason.Kind.ISSUE, "knows this very issue"));
       return;
     }
     if ((mask & Scoring.bit(SkillKind.MODEL)) != 0) {

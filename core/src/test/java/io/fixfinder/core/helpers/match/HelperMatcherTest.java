@@ -59,7 +59,7 @@ class HelperMatcherTest {
                 helper("f-other").skills(Skill.type("laptop"), Skill.brand("Voltaro")).build()));
     List<Match> matches = m.match(drain().build());
     assertThat(ids(matches)).containsExactly("e-issue", "d-model", "c-brand", "b-type", "a-area");
-    assertThat(texts(matches.get(0))).contains("has fixed this issue before");
+    assertThat(texts(matches.get(0))).contains("knows this very issue");
     assertThat(texts(matches.get(1))).contains("knows the Aqualine WM-8420X");
     assertThat(texts(matches.get(2))).contains("knows Aqualine");
     assertThat(texts(matches.get(3))).contains("repairs washing machines");
@@ -87,7 +87,7 @@ class HelperMatcherTest {
     assertThat(matches.get(0).reasons())
         .filteredOn(r -> r.kind().ordinal() <= Reason.Kind.AREA.ordinal())
         .extracting(Reason::text)
-        .containsExactly("has fixed this issue before");
+        .containsExactly("knows this very issue");
     assertThat(matches.get(1).reasons())
         .filteredOn(r -> r.kind().ordinal() <= Reason.Kind.AREA.ordinal())
         .extracting(Reason::text)
