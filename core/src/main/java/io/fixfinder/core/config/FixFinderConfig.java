@@ -16,7 +16,8 @@ public record FixFinderConfig(
     Mail mail,
     Contact contact,
     Leaderboards leaderboards,
-    Api api) {
+    Api api,
+    Dashboard dashboard) {
 
   public record Data(Path dir) {}
 
@@ -429,6 +430,51 @@ public record FixFinderConfig(
     }
   }
 
+  /**
+   * The company dashboard and the analytics behind it (issue 16).
+   *
+   * @param minQueryCount searches a query text needs before it is shown anywhere; texts of a closed
+   *     day with fewer are deleted at the day's roll-up
+   * @param queryRetentionDays how long a query text is kept at all
+   * @param retentionDays how long the daily counters are kept
+   * @param flushSeconds how often the counters gathered in memory are written
+   * @param sessionHours how long a dashboard sign-in lasts
+   * @param minVotes votes an issue needs before its fix rate is shown
+   */
+  public record Dashboard(
+      int minQueryCount,
+      int queryRetentionDays,
+      int retentionDays,
+      int flushSeconds,
+      int sessionHours,
+      int minVotes) {
+    public static final Dashboard DEFAULTS = new Dashboard(5, 30, 400, 5, 8, 5);
+
+    public Dashboard {
+      if (minQueryCount < 2 || minQueryCount > 1000) {
+        throw new ConfigException("dashboard.minQueryCount must be 2-1000, got " + minQueryCount);
+      }
+      if (queryRetentionDays < 1 || queryRetentionDays > 400) {
+        throw new ConfigException(
+            "dashboard.queryRetentionDays must be 1-400, got " + queryRetentionDays);
+      }
+      if (retentionDays < 35 || retentionDays > 3660) {
+        throw new ConfigException(
+            "dashboard.retentionDays must be 35-3660 (emerging issues need 35), got "
+                + retentionDays);
+      }
+      if (flushSeconds < 1 || flushSeconds > 300) {
+        throw new ConfigException("dashboard.flushSeconds must be 1-300, got " + flushSeconds);
+      }
+      if (sessionHours < 1 || sessionHours > 24) {
+        throw new ConfigException("dashboard.sessionHours must be 1-24, got " + sessionHours);
+      }
+      if (minVotes < 1 || minVotes > 10_000) {
+        throw new ConfigException("dashboard.minVotes must be 1-10000, got " + minVotes);
+      }
+    }
+  }
+
   /** Candidate retrieval of a search. */
   public enum Retrieval {
     BM25,
@@ -470,7 +516,17 @@ public record FixFinderConfig(
 
   public FixFinderConfig withDataDir(Path dir) {
     return new FixFinderConfig(
-        new Data(dir), server, crawl, youtube, index, database, mail, contact, leaderboards, api);
+        new Data(dir),
+        server,
+        crawl,
+        youtube,
+        index,
+        database,
+        mail,
+        contact,
+        leaderboards,
+        api,
+        dashboard);
   }
 
   public FixFinderConfig withPort(int port) {
@@ -484,7 +540,8 @@ public record FixFinderConfig(
         mail,
         contact,
         leaderboards,
-        api);
+        api,
+        dashboard);
   }
 
   public FixFinderConfig withYouTubeRoot(String rootUrl) {
@@ -498,16 +555,37 @@ public record FixFinderConfig(
         mail,
         contact,
         leaderboards,
-        api);
+        api,
+        dashboard);
   }
 
   public FixFinderConfig withServer(Server newServer) {
     return new FixFinderConfig(
-        data, newServer, crawl, youtube, index, database, mail, contact, leaderboards, api);
+        data,
+        newServer,
+        crawl,
+        youtube,
+        index,
+        database,
+        mail,
+        contact,
+        leaderboards,
+        api,
+        dashboard);
   }
 
   public FixFinderConfig withMail(Mail newMail) {
     return new FixFinderConfig(
-        data, server, crawl, youtube, index, database, newMail, contact, leaderboards, api);
+        data,
+        server,
+        crawl,
+        youtube,
+        index,
+        database,
+        newMail,
+        contact,
+        leaderboards,
+        api,
+        dashboard);
   }
 }
