@@ -5,9 +5,13 @@ import io.fixfinder.api.account.AccountHandler;
 import io.fixfinder.api.account.AccountPageHandler;
 import io.fixfinder.api.account.AccountService;
 import io.fixfinder.api.account.HelperAuth;
+import io.fixfinder.api.analytics.AnalyticsCapture;
 import io.fixfinder.api.contact.ContactHandler;
 import io.fixfinder.api.contact.ContactPageHandler;
 import io.fixfinder.api.contact.ContactService;
+import io.fixfinder.api.dashboard.DashboardHandler;
+import io.fixfinder.api.dashboard.DashboardPageHandler;
+import io.fixfinder.api.dashboard.DashboardService;
 import io.fixfinder.api.docs.DocsHandler;
 import io.fixfinder.api.feedback.FeedbackHandler;
 import io.fixfinder.api.feedback.IndexedItems;
@@ -125,7 +129,8 @@ public final class ApiServer implements AutoCloseable {
       Optional<ThumbnailStore> thumbs,
       Optional<People> people,
       Optional<Tenancy> tenancy,
-      String publicUrl) {
+      String publicUrl,
+      Optional<io.fixfinder.api.analytics.Analytics> analytics) {
 
     /** Without stored thumbnails (every {@code /thumbs/} address is 404) and without people. */
     public Backends(
@@ -149,7 +154,8 @@ public final class ApiServer implements AutoCloseable {
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
-          "");
+          "",
+          Optional.empty());
     }
 
     /** The same backends, serving the thumbnails of {@code store} at {@code /thumbs/{hash}}. */
@@ -166,7 +172,8 @@ public final class ApiServer implements AutoCloseable {
           Optional.of(store),
           people,
           tenancy,
-          publicUrl);
+          publicUrl,
+          analytics);
     }
 
     /** These backends with the people side served too. */
@@ -183,7 +190,8 @@ public final class ApiServer implements AutoCloseable {
           thumbs,
           Optional.of(people),
           tenancy,
-          publicUrl);
+          publicUrl,
+          analytics);
     }
 
     /**
@@ -203,7 +211,8 @@ public final class ApiServer implements AutoCloseable {
           thumbs,
           people,
           Optional.of(tenancy),
-          publicUrl);
+          publicUrl,
+          analytics);
     }
 
     /**
@@ -213,7 +222,28 @@ public final class ApiServer implements AutoCloseable {
     public Backends withPublicUrl(String publicUrl) {
       return new Backends(
           index, search, issues, products, database, feedback, issueIds, crawl, thumbs, people,
-          tenancy, publicUrl);
+          tenancy, publicUrl, analytics);
+    }
+
+    /**
+     * These backends counting keyed searches, opens and votes, and serving the company dashboard
+     * (issue 16); needs {@link #withTenancy} too (without keys there is nothing to count).
+     */
+    public Backends withAnalytics(io.fixfinder.api.analytics.Analytics analytics) {
+      return new Backends(
+          index,
+          search,
+          issues,
+          products,
+          database,
+          feedback,
+          issueIds,
+          crawl,
+          thumbs,
+          people,
+          tenancy,
+          publicUrl,
+          Optional.of(analytics));
     }
 
     /**
@@ -243,7 +273,8 @@ public final class ApiServer implements AutoCloseable {
           Optional.empty(),
           Optional.empty(),
           Optional.empty(),
-          "");
+          "",
+          Optional.empty());
     }
 
     /**
@@ -391,6 +422,22 @@ public final class ApiServer implements AutoCloseable {
         mailing.map(
             p ->
                 new ContactService(p, helperAuth.orElseThrow(), clients, ContactService.limiter()));
+    // The company dashboard (issue 16): keyed searches, opens and votes counted, read per tenant.
+    Optional<DashboardService> dashboards =
+        backends
+            .analytics()
+            .map(
+                a ->
+                    new DashboardService(
+                        a.store(),
+                        a.tenants(),
+                        id -> backends.issues().issue(id).map(c -> c.label()),
+                        a.settings().minQueryCount(),
+                        a.settings().minVotes(),
+                        a.settings().retentionDays(),
+                        a.clock()));
+    Optional<AnalyticsCapture> capture =
+        backends.analytics().map(a -> new AnalyticsCapture(a.recorder()));
     Handlers handlers =
         new Handlers(
             new SearchHandler(search),
@@ -414,7 +461,14 @@ public final class ApiServer implements AutoCloseable {
             new LeaderboardHandler(
                 new Leaderboards(
                     index.searchers(), backends.feedback(), leaderboards.minReports())),
-            new DocsHandler(backends.publicUrl()));
+            new DocsHandler(backends.publicUrl()),
+            new DashboardHandler(dashboards),
+            new DashboardPageHandler(
+                dashboards,
+                backends.analytics().map(io.fixfinder.api.analytics.Analytics::sessions),
+                backends.tenancy(),
+                backends.analytics().map(a -> a.settings().sessionHours()).orElse(8),
+                settings.trustedProxies()));
     KeyGate keys = new KeyGate(backends.tenancy());
     Cors cors =
         new Cors(
@@ -455,6 +509,8 @@ public final class ApiServer implements AutoCloseable {
               config.routes.before("/vote", ctx -> limit(ctx, clients, limiter));
               config.routes.before("/account/*", ctx -> limit(ctx, clients, limiter));
               config.routes.before("/contact/*", ctx -> limit(ctx, clients, limiter));
+              config.routes.before("/dashboard", ctx -> limit(ctx, clients, limiter));
+              config.routes.before("/dashboard/*", ctx -> limit(ctx, clients, limiter));
               // after the per-address limit, which keyed requests pass too: a key never widens it
               config.routes.before(keys::apply);
               config.routes.before(cors::apply);
@@ -470,6 +526,7 @@ public final class ApiServer implements AutoCloseable {
                               d.refreshSoon();
                             }
                           }));
+              capture.ifPresent(c -> config.routes.after(c::apply));
               config.routes.after(ETags::apply);
               routes(config.routes, handlers);
               extraRoutes.accept(config.routes);
@@ -495,7 +552,9 @@ public final class ApiServer implements AutoCloseable {
       ContactPageHandler contactPages,
       HelpersHandler helpers,
       LeaderboardHandler leaderboards,
-      DocsHandler docs) {}
+      DocsHandler docs,
+      DashboardHandler dashboard,
+      DashboardPageHandler dashboardPages) {}
 
   /** One endpoint: method, path, handler. */
   public record Route(String method, String path, io.javalin.http.Handler handler) {}
@@ -595,7 +654,13 @@ public final class ApiServer implements AutoCloseable {
         new Route("get", "/leaderboards", ctx -> h.leaderboards().page(ctx)),
         new Route("get", "/leaderboards/{type}", ctx -> h.leaderboards().typePage(ctx)),
         // integration (issue 16): browsers add FixFinder as a search engine from this
-        new Route("get", "/opensearch.xml", ctx -> h.docs().openSearch(ctx)));
+        new Route("get", "/opensearch.xml", ctx -> h.docs().openSearch(ctx)),
+        // the company dashboard (issue 16): JSON for servers with the secret key, pages for admins
+        new Route("get", "/api/dashboard", ctx -> h.dashboard().api(ctx)),
+        new Route("get", "/dashboard", ctx -> h.dashboardPages().page(ctx)),
+        new Route("post", "/dashboard/login", ctx -> h.dashboardPages().login(ctx)),
+        new Route("post", "/dashboard/logout", ctx -> h.dashboardPages().logout(ctx)),
+        new Route("get", "/dashboard/export/{file}", ctx -> h.dashboardPages().export(ctx)));
   }
 
   private static void routes(RoutesConfig routes, Handlers handlers) {

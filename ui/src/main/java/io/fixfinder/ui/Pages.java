@@ -64,6 +64,16 @@ public final class Pages {
     return out.toString();
   }
 
+  /** A company's dashboard (issue 16). */
+  public String dashboard(DashboardPage page) {
+    return render("dashboard.jte", page);
+  }
+
+  /** The dashboard's sign-in form. */
+  public String dashboardSignIn(DashboardPage.SignIn signIn) {
+    return render("dashboardlogin.jte", signIn);
+  }
+
   /** A page that says what was not found and offers the search box. */
   public String notFound(String what) {
     return render("notfound.jte", what);

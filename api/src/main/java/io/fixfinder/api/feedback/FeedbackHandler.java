@@ -29,6 +29,12 @@ import org.slf4j.LoggerFactory;
  * and answers with the item's tally. Every malformed request is a problem with its own type.
  */
 public final class FeedbackHandler {
+  /** The request attribute holding the {@link Voted} vote stored (for analytics). */
+  public static final String VOTED = "fixfinder.feedback.voted";
+
+  /** A vote just stored: on what, and the answer. */
+  public record Voted(FeedbackItem item, Answer answer) {}
+
   /** A vote is tiny; anything larger is not one. */
   public static final int MAX_BODY_BYTES = 1024;
 
@@ -122,6 +128,7 @@ public final class FeedbackHandler {
           "The vote could not be stored; try again later.");
     }
     afterVote.run();
+    ctx.attribute(VOTED, new Voted(item, answer));
     return vote;
   }
 

@@ -7,6 +7,7 @@ import io.fixfinder.indexer.search.SearchRequest;
 import io.fixfinder.indexer.search.SearchResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -32,7 +33,20 @@ public final class SearchCache {
   /** Heap of a cached entry beside its JSON: the key, the cache's node, the array's header. */
   static final int BYTES_PER_ENTRY = 300;
 
-  private record Encoded(byte[] json, int weight) {}
+  private record Encoded(byte[] json, int weight, Outcome outcome) {}
+
+  /**
+   * What a search found, beside its JSON: whether it had a good answer and the issue groups it
+   * showed (what the company dashboard counts).
+   */
+  public record Outcome(boolean answered, List<String> issueIds) {
+    public Outcome {
+      issueIds = List.copyOf(issueIds);
+    }
+  }
+
+  /** A search's JSON and its outcome. */
+  public record Answer(byte[] json, Outcome outcome) {}
 
   private final ApiServer.SearchFunction searcher;
   private final Cache<SearchRequest, Encoded> cache;
@@ -77,8 +91,13 @@ public final class SearchCache {
 
   /** The response to {@code request} as the API's JSON, from the cache or searched now. */
   public byte[] search(SearchRequest request) {
+    return answer(request).json();
+  }
+
+  /** As {@link #search}, with what the search found. */
+  public Answer answer(SearchRequest request) {
     Encoded cached = cache.getIfPresent(request);
-    if (cached != null) return cached.json();
+    if (cached != null) return new Answer(cached.json(), cached.outcome());
     long started = epoch.get();
     Encoded fresh = run(request);
     if (epoch.get() == started) {
@@ -86,7 +105,7 @@ public final class SearchCache {
       // An invalidation between the check and the put: take the answer out again.
       if (epoch.get() != started) cache.asMap().remove(request, fresh);
     }
-    return fresh.json();
+    return new Answer(fresh.json(), fresh.outcome());
   }
 
   /**
@@ -105,9 +124,14 @@ public final class SearchCache {
   }
 
   private Encoded run(SearchRequest request) {
-    byte[] json = encoder.apply(response(request));
-    long weight = json.length + BYTES_PER_ENTRY + 2L * keyChars(request);
-    return new Encoded(json, (int) Math.min(Integer.MAX_VALUE, weight));
+    SearchResponse response = response(request);
+    byte[] json = encoder.apply(response);
+    Outcome outcome =
+        new Outcome(
+            response.answered(), response.issues().stream().map(g -> g.issue().id()).toList());
+    long weight =
+        json.length + BYTES_PER_ENTRY + 2L * keyChars(request) + 80L * outcome.issueIds().size();
+    return new Encoded(json, (int) Math.min(Integer.MAX_VALUE, weight), outcome);
   }
 
   private static int keyChars(SearchRequest r) {

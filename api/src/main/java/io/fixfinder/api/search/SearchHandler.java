@@ -11,6 +11,10 @@ import java.util.Set;
 /** {@code GET /api/search}: validates parameters, runs the search, returns JSON. */
 public final class SearchHandler {
   public static final int MAX_QUERY_LENGTH = 500;
+
+  /** The request attribute holding the search's {@link SearchCache.Outcome} (for analytics). */
+  public static final String OUTCOME = "fixfinder.search.outcome";
+
   private static final Set<String> PARAMS =
       Set.of("q", "kind", "brand", "type", "product", "page", "size");
 
@@ -50,7 +54,9 @@ public final class SearchHandler {
             // a key's scope lies beneath the filters above: brand= narrows it, never widens it
             .withScope(Scopes.of(ctx));
     long start = System.nanoTime();
-    byte[] json = searcher.search(request);
+    SearchCache.Answer answer = searcher.answer(request);
+    byte[] json = answer.json();
+    ctx.attribute(OUTCOME, answer.outcome());
     // Timing goes in a header, not the body, so identical results keep identical ETags.
     ctx.header(
         "Server-Timing",

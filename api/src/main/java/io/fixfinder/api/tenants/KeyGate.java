@@ -31,9 +31,13 @@ import java.util.regex.Pattern;
  * problems name the key's kind at most.
  */
 public final class KeyGate {
-  /** The endpoints a key may call: search, suggest, issues, products, feedback, helpers. */
+  /**
+   * The endpoints a key may call: search, suggest, issues, products, feedback, helpers, and the
+   * dashboard (which itself takes only a secret key).
+   */
   private static final Pattern KEYED_GET =
-      Pattern.compile("/api/(search|suggest|helpers|issues/[^/]+|products/[^/]+|helpers/[^/]+)");
+      Pattern.compile(
+          "/api/(search|suggest|helpers|issues/[^/]+|products/[^/]+|helpers/[^/]+|dashboard)");
 
   /** What keyed endpoints' answers vary by. */
   public static final String VARY = "Origin, X-Api-Key";
@@ -75,7 +79,8 @@ public final class KeyGate {
           "api-key-not-accepted",
           "API key not accepted here",
           "Keys are for GET /api/search, /api/suggest, /api/issues/{id}, /api/products/{id},"
-              + " /api/helpers and POST /api/feedback; send this request without X-Api-Key");
+              + " /api/helpers, /api/dashboard and POST /api/feedback; send this request without"
+              + " X-Api-Key");
     }
     if (origin != null) {
       // refused from here: no page but the key's tenant's may read the answer

@@ -1,6 +1,7 @@
 package io.fixfinder.app.cli;
 
 import io.fixfinder.api.ApiServer;
+import io.fixfinder.api.analytics.Analytics;
 import io.fixfinder.api.metrics.CrawlStats;
 import io.fixfinder.api.people.People;
 import io.fixfinder.api.tenants.Tenancy;
@@ -138,6 +139,9 @@ final class Serving {
             cfg.index().fusion());
     // Contact requests (issue 15): the people side, and the purge of expired requests.
     People people = People.open(database, layout.root(), cfg, Clock.systemUTC());
+    TenantStore tenants =
+        new TenantStore(database, SecretKeys.load(layout.root()), Clock.systemUTC());
+    Analytics analytics = Analytics.open(database, tenants, cfg.dashboard(), Clock.systemUTC());
     ApiServer server;
     try {
       server =
@@ -156,16 +160,18 @@ final class Serving {
                       // companies' API keys (issue 16), looked up again every keyCacheSeconds
                       .withTenancy(
                           new Tenancy(
-                              new TenantStore(
-                                  database, SecretKeys.load(layout.root()), Clock.systemUTC()),
+                              tenants,
                               java.time.Duration.ofSeconds(cfg.api().keyCacheSeconds()),
                               Clock.systemUTC(),
                               System::nanoTime))
+                      // the company dashboard (issue 16): keyed traffic counted per day
+                      .withAnalytics(analytics)
                       .withPublicUrl(cfg.api().publicUrl()),
                   cfg.server(),
                   cfg.leaderboards())
               .start(cfg.server().host(), cfg.server().port());
     } catch (ApiServer.PortInUseException e) {
+      analytics.recorder().close();
       store.close();
       database.close();
       if (embedder != null) embedder.close();
@@ -184,6 +190,7 @@ final class Serving {
     List<AutoCloseable> parts = new ArrayList<>();
     parts.add(server); // first: drains requests in flight, which still use what follows
     parts.add(janitor);
+    parts.add(analytics.recorder()); // after the server: writes the last counts
     parts.add(reloads::shutdownNow);
     parts.add(store);
     parts.add(database);
