@@ -1,6 +1,7 @@
 package io.fixfinder.api.dashboard;
 
 import io.fixfinder.api.problem.ApiException;
+import io.fixfinder.api.problem.ProblemMapper;
 import io.fixfinder.api.search.Params;
 import io.fixfinder.api.tenants.Keyed;
 import io.fixfinder.api.tenants.Tenancy;
@@ -169,6 +170,8 @@ public final class DashboardPageHandler {
   }
 
   private void signInError(Context ctx, String message) {
+    // a page for a person, not a problem: the status says it failed, the page says why
+    ProblemMapper.keepBody(ctx);
     html(ctx, 401, pages.dashboardSignIn(new DashboardPage.SignIn(message)));
   }
 
