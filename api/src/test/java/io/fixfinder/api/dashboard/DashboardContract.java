@@ -304,6 +304,50 @@ abstract class DashboardContract {
     assertProblem(get("/api/dashboard", "X-Api-Key", keys.secretKey()), 401, "unknown-api-key");
   }
 
+  @Test
+  void aGrowingIssueIsEmergingInTheJsonAndChartedOnThePageAQuietOneIsNot() throws Exception {
+    String tenant = keys.tenant().id();
+    LocalDate today = LocalDate.parse("2026-03-10");
+    List<AnalyticsStore.IssueCount> counts = new ArrayList<>();
+    java.util.Random random = new java.util.Random(16);
+    for (int back = 34; back >= 0; back--) {
+      LocalDate day = today.minusDays(back);
+      // a steady issue, and one that triples in the last week
+      counts.add(issueDay(tenant, day, "iss-aq-drain", 20 + random.nextInt(5)));
+      counts.add(issueDay(tenant, day, "iss-aq-door", back < 7 ? 15 + random.nextInt(4) : 4));
+    }
+    analytics.store().add(new AnalyticsStore.Batch(List.of(), List.of(), counts));
+    JsonNode d = json(get("/api/dashboard", "X-Api-Key", keys.secretKey()));
+    assertThat(d.get("emerging")).as(d.get("emerging").toString()).hasSize(1);
+    JsonNode e = d.at("/emerging/0");
+    assertThat(e.get("id").asText()).isEqualTo("iss-aq-door");
+    assertThat(e.get("recent").asLong()).isGreaterThanOrEqualTo(7 * 15);
+    assertThat(e.get("baseline").asLong()).isEqualTo(28 * 4);
+    assertThat(e.get("growth").asDouble()).isGreaterThan(2);
+    assertThat(e.get("pValue").asDouble()).isLessThan(0.001);
+    assertThat(e.get("significance").asText()).contains("chance");
+    assertThat(e.get("dailyShown")).hasSize(35);
+    assertThat(e.get("label").asText()).isEqualTo("(issue no longer in the index)");
+
+    HttpResponse<String> ok = login(keys.secretKey());
+    String cookie =
+        String.join(
+            "; ",
+            ok.headers().allValues("set-cookie").stream()
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .toList());
+    String page = get("/dashboard", "Cookie", cookie).body();
+    assertThat(page).contains("id=\"chart-emerging-0-title\"").contains("Emerging issues");
+    HttpResponse<String> csv = get("/dashboard/export/emerging.csv", "Cookie", cookie);
+    assertThat(csv.body())
+        .startsWith("issue_id,label,last_7_days,previous_28_days,growth,p_value\r\niss-aq-door,");
+  }
+
+  static AnalyticsStore.IssueCount issueDay(
+      String tenant, LocalDate day, String issue, long shown) {
+    return new AnalyticsStore.IssueCount(tenant, day, issue, shown, 0, 0, 0, 0);
+  }
+
   // ---- the pages
 
   @Test
