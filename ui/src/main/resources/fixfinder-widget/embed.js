@@ -30,16 +30,20 @@
 
   function mount() {
     var d = script.dataset;
-    var api = (d.api || new URL(script.src, location.href).origin).replace(/\/+$/, '');
+    // the full site is where this script came from; the API may sit elsewhere (a proxy)
+    var site = new URL(script.src, location.href).origin;
+    var api = (d.api || site).replace(/\/+$/, '');
     var key = d.key || '';
     var TIMEOUT_MS = 5000;
 
     var STYLE = [
-      ':host{all:initial;display:block;contain:content;font:16px/1.45 var(--ff-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);',
-      'color:var(--ff-text,#1b1b1b);--a:var(--ff-accent,#0b57d0);--m:var(--ff-muted,#555);--b:var(--ff-border,#8a8a8a);--bg:var(--ff-bg,#fff);--r:var(--ff-radius,6px)}',
-      ':host([data-theme=dark]){color:var(--ff-text,#f1f1f1);--a:var(--ff-accent,#8ab4f8);--m:var(--ff-muted,#c4c4c4);--b:var(--ff-border,#9a9a9a);--bg:var(--ff-bg,#1e1e1e)}',
-      '*{box-sizing:border-box;font:inherit;color:inherit;margin:0;padding:0}',
-      '.w{background:var(--bg);position:relative}',
+      // The page's rules reach the host element (they outrank :host) and what it inherits, so the
+      // reset is on the wrapper inside: only custom properties (the theme) cross it.
+      ':host{display:block}',
+      '.w{all:initial;display:block;position:relative;font:16px/1.45 var(--ff-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);',
+      'color:var(--ff-text,#1b1b1b);--a:var(--ff-accent,#0b57d0);--m:var(--ff-muted,#555);--b:var(--ff-border,#8a8a8a);--bg:var(--ff-bg,#fff);--r:var(--ff-radius,6px);background:var(--bg)}',
+      ':host([data-theme=dark]) .w{color:var(--ff-text,#f1f1f1);--a:var(--ff-accent,#8ab4f8);--m:var(--ff-muted,#c4c4c4);--b:var(--ff-border,#9a9a9a);--bg:var(--ff-bg,#1e1e1e)}',
+      ':where(.w *){box-sizing:border-box;font:inherit;color:inherit;letter-spacing:inherit;text-transform:none;margin:0;padding:0}',
       'label{display:block;font-weight:600;margin-bottom:.25em}',
       '.row{display:flex;gap:.5em}',
       'input{flex:1;min-width:0;padding:.5em .7em;border:1px solid var(--b);border-radius:var(--r);background:var(--bg)}',
@@ -74,16 +78,12 @@
       return e;
     }
     function siteUrl(path, q) {
-      var u = new URL(api + path);
+      var u = new URL(site + path);
       if (q) u.searchParams.set('q', q);
       return u.href;
     }
-    // the request of each kind still wanted; a keystroke cancels the one before
-    var inFlight = {};
-    function call(method, path, body, kind) {
+    function call(method, path, body) {
       var ctl = window.AbortController ? new AbortController() : null;
-      if (kind && inFlight[kind]) inFlight[kind].abort();
-      if (kind) inFlight[kind] = ctl;
       var timer = ctl && setTimeout(function () { ctl.abort(); }, TIMEOUT_MS);
       var headers = { Accept: 'application/json' };
       if (key) headers['X-Api-Key'] = key;
@@ -97,11 +97,30 @@
           if (!r.ok) {
             var err = new Error((j && j.title) || ('HTTP ' + r.status));
             err.status = r.status;
+            err.retryAfter = parseInt(r.headers.get('Retry-After'), 10) || 1;
             throw err;
           }
           return j;
         });
       }, function (e) { clearTimeout(timer); throw e; });
+    }
+
+    // At most one request of each kind in flight: a keystroke during one is answered as soon as it
+    // is back, with whatever the box holds then. Typing gets an answer per round trip, never a
+    // queue of stale ones, and a fast typist sends a few requests, not one per key.
+    function coalesced(send) {
+      var busy = false;
+      var next = null;
+      function go(arg) {
+        if (busy) { next = arg; return; }
+        busy = true;
+        send(arg).then(done, done);
+      }
+      function done() {
+        busy = false;
+        if (next !== null) { var a = next; next = null; go(a); }
+      }
+      return go;
     }
 
     // --- the box ---
@@ -188,35 +207,45 @@
       status.textContent = 'Results could not be loaded here; a link to FixFinder is shown instead.';
     }
 
-    // Each keystroke asks at once (no debounce: the answer is the point, and the one before is
-    // cancelled); only the latest answer is shown.
-    function run(q, suggest) {
-      var started = window.performance ? performance.now() : Date.now();
-      q = q.trim();
-      var mine = ++seq;
-      if (!q) { closeList(); panel.hidden = true; panel.replaceChildren(); status.textContent = ''; return; }
-      if (suggest) {
-        call('GET', '/api/suggest?size=6&q=' + encodeURIComponent(q), null, 'suggest').then(function (s) {
-          if (mine !== seq || document.activeElement !== host) return;
-          showSuggestions((s.completions || []).map(function (c) { return c.text; })
-            .filter(function (t) { return t.toLowerCase() !== q.toLowerCase(); }));
-        }, function () {});
-      }
-      call('GET', '/api/search?size=5&q=' + encodeURIComponent(q), null, 'search').then(function (r) {
-        if (mine !== seq) return;
+    // Each keystroke asks at once (no debounce: the answer is the point); only the answer to what
+    // the box holds now is shown.
+    var searchNow = coalesced(function (a) {
+      return call('GET', '/api/search?size=5&q=' + encodeURIComponent(a.q)).then(function (r) {
+        if (a.mine !== seq) return;
         offline = false;
-        render(q, r);
+        render(a.q, r);
         // for the embedding page (analytics, tests): what was shown and how long it took
         host.dispatchEvent(new CustomEvent('fixfinder:results', { detail: {
-          query: q, answered: r.answered !== false, results: (r.issues || []).length || (r.hits || []).length,
-          ms: Math.round((window.performance ? performance.now() : Date.now()) - started)
+          query: a.q, answered: r.answered !== false, results: (r.issues || []).length || (r.hits || []).length,
+          ms: Math.round(now() - a.started)
         } }));
       }, function (e) {
-        if (mine !== seq) return;
+        if (a.mine !== seq) return;
         if (e && e.status === 400) { status.textContent = e.message; return; }
+        if (e && e.status === 429) {
+          // too fast for the rate limit: ask again when the server says, if nothing changed
+          status.textContent = 'Busy; trying again in a moment.';
+          setTimeout(function () { if (a.mine === seq) run(a.q, false); }, Math.min(e.retryAfter, 10) * 1000);
+          return;
+        }
         if (e && (e.status === 401 || e.status === 403) && window.console) console.warn('FixFinder: ' + e.message);
-        fallback(q);
+        fallback(a.q);
       });
+    });
+    var suggestNow = coalesced(function (a) {
+      return call('GET', '/api/suggest?size=6&q=' + encodeURIComponent(a.q)).then(function (s) {
+        if (a.mine !== seq || document.activeElement !== host) return;
+        showSuggestions((s.completions || []).map(function (c) { return c.text; })
+          .filter(function (t) { return t.toLowerCase() !== a.q.toLowerCase(); }));
+      }, function () {});
+    });
+    function now() { return window.performance ? performance.now() : Date.now(); }
+
+    function run(q, suggest) {
+      var a = { q: q.trim(), mine: ++seq, started: now() };
+      if (!a.q) { closeList(); panel.hidden = true; panel.replaceChildren(); status.textContent = ''; return; }
+      if (suggest) suggestNow(a);
+      searchNow(a);
     }
 
     function render(q, r) {

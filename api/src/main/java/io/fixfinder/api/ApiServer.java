@@ -5,6 +5,7 @@ import io.fixfinder.api.account.AccountHandler;
 import io.fixfinder.api.account.AccountPageHandler;
 import io.fixfinder.api.account.AccountService;
 import io.fixfinder.api.account.HelperAuth;
+import io.fixfinder.api.account.SkillVocabulary;
 import io.fixfinder.api.analytics.AnalyticsCapture;
 import io.fixfinder.api.contact.ContactHandler;
 import io.fixfinder.api.contact.ContactPageHandler;
@@ -50,6 +51,7 @@ import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.feedback.ItemExists;
 import io.fixfinder.core.json.Json;
 import io.fixfinder.core.thumbs.ThumbnailStore;
+import io.fixfinder.core.understand.Lexicon;
 import io.fixfinder.indexer.leaderboard.Leaderboards;
 import io.fixfinder.indexer.search.GroupedSearch;
 import io.fixfinder.indexer.search.RecordLookup;
@@ -416,7 +418,14 @@ public final class ApiServer implements AutoCloseable {
         mailing.map(
             p ->
                 new AccountService(
-                    p, helperAuth.orElseThrow(), clients, AccountService.mailLimiter()));
+                    p,
+                    helperAuth.orElseThrow(),
+                    clients,
+                    AccountService.mailLimiter(),
+                    new SkillVocabulary(
+                        Lexicon.builtIn(),
+                        backends.issues()::exists,
+                        area -> backends.issues().faultAreaLabel(area).isPresent())));
     // Contact requests (issue 15): the customer by capability, the helper by session.
     Optional<ContactService> contact =
         mailing.map(

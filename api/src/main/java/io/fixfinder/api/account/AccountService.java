@@ -26,6 +26,7 @@ import io.fixfinder.store.helpers.OwnProfile;
 import io.fixfinder.store.helpers.Profile;
 import io.fixfinder.store.helpers.ProfileRules;
 import io.fixfinder.store.helpers.ProfileUpdate;
+import io.fixfinder.store.helpers.Skill;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,13 +47,20 @@ public final class AccountService {
   static final int MAIL_BURST = 5;
 
   private final People people;
+  private final SkillVocabulary vocabulary;
   private final HelperAuth auth;
   private final ClientKey clients;
   private final RateLimiter mailLimiter;
   private final AccountMails mails;
 
-  public AccountService(People people, HelperAuth auth, ClientKey clients, RateLimiter limiter) {
+  public AccountService(
+      People people,
+      HelperAuth auth,
+      ClientKey clients,
+      RateLimiter limiter,
+      SkillVocabulary vocabulary) {
     this.people = people;
+    this.vocabulary = vocabulary;
     this.auth = auth;
     this.clients = clients;
     this.mailLimiter = limiter;
@@ -183,7 +191,10 @@ public final class AccountService {
   public Profile updateProfile(Session session, Profile profile) {
     List<FieldError> errors = problems(profile);
     if (!errors.isEmpty()) throw new InvalidInput(errors);
-    Profile p = withHours(profile, WeeklyHours.parse(profile.weeklyHours()).toString());
+    Profile p =
+        withSkills(
+            withHours(profile, WeeklyHours.parse(profile.weeklyHours()).toString()),
+            vocabulary.canonical(profile.skills()));
     return switch (people.profiles().update(session, p)) {
       case ProfileUpdate.Saved saved -> saved.profile();
       case ProfileUpdate.Invalid invalid -> throw new InvalidInput(invalid.errors());
@@ -206,7 +217,23 @@ public final class AccountService {
     }
     Profile p = ProfileRules.normalise(withHours(profile, hours));
     errors.addAll(ProfileRules.check(p, people.profiles().limits()));
+    errors.addAll(vocabulary.check(p.skills()));
     return errors;
+  }
+
+  private static Profile withSkills(Profile p, List<Skill> skills) {
+    return new Profile(
+        p.displayName(),
+        p.bio(),
+        p.languages(),
+        p.country(),
+        p.city(),
+        p.coordinates(),
+        p.remote(),
+        p.timeZone(),
+        p.weeklyHours(),
+        p.paused(),
+        skills);
   }
 
   private static Profile withHours(Profile p, String hours) {

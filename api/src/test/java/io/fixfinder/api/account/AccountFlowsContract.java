@@ -138,7 +138,7 @@ abstract class AccountFlowsContract {
                 "skills",
                 List.of(
                     Map.of("kind", "type", "value", "washing-machine"),
-                    Map.of("kind", "brand", "value", "Aqualine")),
+                    Map.of("kind", "brand", "value", "aqualine")),
                 "languages",
                 List.of("en", "de"),
                 "country",
@@ -164,6 +164,15 @@ abstract class AccountFlowsContract {
     assertThat(profile.get("weeklyHours").asText()).isEqualTo("mon 18:00-22:00, sat 09:00-13:00");
     assertThat(profile.get("skills").get(0).get("kind").asText()).isEqualTo("type");
     assertThat(profile.get("skills").get(0).get("value").asText()).isEqualTo("washing-machine");
+    // skills are the lexicon's: written its way, and a name that matches nothing is refused
+    assertThat(profile.get("skills").get(1).get("value").asText()).isEqualTo("Aqualine");
+    HttpResponse<String> typo =
+        b.postJson(
+            "/api/account/profile",
+            str("skills", List.of(Map.of("kind", "brand", "value", "Aqualin"))),
+            Map.of("X-CSRF-Token", csrf));
+    assertThat(typo.statusCode()).isEqualTo(400);
+    assertThat(typo.body()).contains("did you mean Aqualine?");
     assertThat(profile.get("timeZone").asText()).isEqualTo("Europe/Berlin");
     assertThat(profile.get("latitude").asDouble()).isEqualTo(52.52);
     assertThat(profile.toString()).doesNotContain(email);

@@ -2,6 +2,7 @@ package io.fixfinder.app.cli;
 
 import io.fixfinder.app.pipeline.CrawlPipeline;
 import io.fixfinder.app.pipeline.DataLayout;
+import io.fixfinder.app.pipeline.DemoCompany;
 import io.fixfinder.app.pipeline.DemoHelperSeeding;
 import io.fixfinder.app.pipeline.DemoSources;
 import io.fixfinder.app.pipeline.IndexPipeline;
@@ -12,11 +13,17 @@ import io.fixfinder.demo.DemoCorpus;
 import io.fixfinder.demo.DemoManifest;
 import io.fixfinder.demo.DemoSites;
 import io.fixfinder.demo.FakeYouTubeApi;
+import io.fixfinder.demo.company.CompanyHelpSite;
 import io.fixfinder.store.Database;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,6 +41,9 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
   /** The fake API checks that a key is sent, as the real one does; this one unlocks nothing. */
   static final String DEMO_KEY = "demo-key-not-secret";
+
+  /** The company help page's name in demo-ports.json. */
+  static final String COMPANY_SITE = "company-help";
 
   /** Under the data directory. */
   static final String DEMO_ACCESS_LOG = "logs/access.log";
@@ -60,9 +70,13 @@ public final class DemoCommand implements Callable<Integer> {
     DemoManifest manifest = DemoCorpus.writeTo(data.demoCorpus());
     DemoSites sites =
         DemoSites.start(manifest, DemoPorts.read(data.demoPorts()), DemoSites.Ports.PREFERRED);
-    DemoPorts.write(data.demoPorts(), sites.origins());
+    CompanyHelpSite company =
+        CompanyHelpSite.bind(DemoPorts.read(data.demoPorts()).getOrDefault(COMPANY_SITE, 0));
+    Map<String, URI> origins = new LinkedHashMap<>(sites.origins());
+    origins.put(COMPANY_SITE, company.origin());
+    DemoPorts.write(data.demoPorts(), origins);
     FakeYouTubeApi youtube = FakeYouTubeApi.start(manifest.youtubeVideos());
-    List<AutoCloseable> servers = List.of(sites, youtube);
+    List<AutoCloseable> servers = List.of(sites, youtube, company);
     try {
       out.printf(
           "demo: %d documents on %d sites: %s%n",
@@ -88,6 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
             "demo: reusing the index in " + data.index() + " (use --rebuild to crawl again)");
       }
       seedHelpers(cfg, out, index);
+      showCompany(cfg, out, company, data);
       out.printf("demo: ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
       String accessLog = cfg.server().accessLog();
       if (!accessLog.equals(FixFinderConfig.Server.ACCESS_LOG_CONSOLE)
@@ -111,6 +126,42 @@ public final class DemoCommand implements Callable<Integer> {
       out.printf(
           "demo: %d fictional helpers added, %d already there%s%n",
           o.added(), o.existing(), o.refused().isEmpty() ? "" : ", refused: " + o.refused());
+    }
+  }
+
+  /**
+   * The fictional company's help page, embedding the search box with its tenant's publishable key
+   * (the tenant is made or reused by {@link DemoCompany}), on an origin of its own.
+   */
+  static void showCompany(
+      FixFinderConfig cfg, PrintStream out, CompanyHelpSite company, DataLayout data)
+      throws IOException {
+    int port = cfg.server().port();
+    if (port == 0) {
+      out.println("demo: the company help page needs a fixed --port; not shown");
+      return;
+    }
+    String host = cfg.server().host().equals("0.0.0.0") ? "127.0.0.1" : cfg.server().host();
+    DemoCompany.Keys keys;
+    try (Database db = Database.open(cfg.database(), cfg.data().dir())) {
+      keys = DemoCompany.ensure(cfg, db, data.demoCompany(), company.origin());
+    }
+    company.serve(
+        URI.create("http://" + host + ":" + port),
+        Optional.of(keys.publishableKey()),
+        unreachableOrigin());
+    out.println(
+        "demo: a company's help page with the FixFinder search box: "
+            + company.origin()
+            + "/ (the company's keys, for its dashboard too: "
+            + data.demoCompany()
+            + ")");
+  }
+
+  /** An origin where nothing listens, for the help page's "API down" variant. */
+  private static URI unreachableOrigin() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return URI.create("http://127.0.0.1:" + s.getLocalPort());
     }
   }
 

@@ -46,4 +46,9 @@ public record DataLayout(Path root) {
   public Path demoPorts() {
     return root.resolve("demo-ports.json");
   }
+
+  /** The demo company's tenant and keys (mode 0600). */
+  public Path demoCompany() {
+    return root.resolve("demo-company.json");
+  }
 }

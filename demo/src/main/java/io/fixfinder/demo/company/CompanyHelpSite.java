@@ -36,14 +36,10 @@ public final class CompanyHelpSite implements AutoCloseable {
   }
 
   /**
-   * Serves the page on {@code preferredPort} (any free port when it is taken or 0).
-   *
-   * @param api the FixFinder origin the page loads {@code /embed.js} from
-   * @param key the company's publishable key, if the server issues keys
-   * @param unreachable an origin where nothing answers, for {@code /offline}
+   * Takes {@code preferredPort} on 127.0.0.1 (any free port when it is taken or 0) without serving
+   * yet: the company's key is made for this origin, so the origin comes first.
    */
-  public static CompanyHelpSite start(
-      URI api, Optional<String> key, int preferredPort, URI unreachable) throws IOException {
+  public static CompanyHelpSite bind(int preferredPort) throws IOException {
     InetAddress loopback = InetAddress.getByName("127.0.0.1");
     HttpServer server;
     try {
@@ -59,10 +55,21 @@ public final class CompanyHelpSite implements AutoCloseable {
               t.setDaemon(true);
               return t;
             });
-    server.createContext("/", ex -> answer(ex, api, key, unreachable));
     server.setExecutor(executor);
-    server.start();
     return new CompanyHelpSite(server, executor);
+  }
+
+  /**
+   * Starts serving the page.
+   *
+   * @param api the FixFinder origin the page loads {@code /embed.js} from
+   * @param key the company's publishable key, if the server issues keys
+   * @param unreachable an origin where nothing answers, for {@code /offline}
+   */
+  public CompanyHelpSite serve(URI api, Optional<String> key, URI unreachable) {
+    server.createContext("/", ex -> answer(ex, api, key, unreachable));
+    server.start();
+    return this;
   }
 
   /** Where the help page is, e.g. {@code http://127.0.0.1:7090}. */
