@@ -14,10 +14,16 @@ import java.util.Random;
  * shown, opened and voted on, and the first issue growing over the last week (an emerging fault).
  * Written through the same store the live recorder writes to, then rolled up by the same rule, so
  * texts under the minimum count are gone as they would be. Seeded: the same arguments give the same
- * year.
+ * year. A tenant that already has counts in the period is left alone, so a demo may call this on
+ * every start.
+ *
+ * <p>Wiring (for {@code DemoCommand}, once the demo tenant exists): {@code DemoAnalytics.seed(db,
+ * tenantId, issueIdsOfTheTenantsBrands, List.of("washing machine won't drain", ...),
+ * LocalDate.now(ZoneOffset.UTC), 365, cfg.dashboard().minQueryCount(), 16L)}; then sign in at
+ * {@code /dashboard} with the tenant's secret key.
  */
 public final class DemoAnalytics {
-  /** What was written. */
+  /** What was written ({@code days} 0: the tenant had analytics already, nothing was written). */
   public record Seeded(int days, long searches, int texts, int issues) {}
 
   private DemoAnalytics() {}
@@ -39,6 +45,10 @@ public final class DemoAnalytics {
       int minQueryCount,
       long seed) {
     AnalyticsStore store = new AnalyticsStore(db);
+    // a demo started again keeps its year: seeding twice would double every count
+    if (!store.days(tenantId, today.minusDays(days - 1L), today).isEmpty()) {
+      return new Seeded(0, 0, 0, issueIds.size());
+    }
     Random random = new Random(seed);
     double[] queryWeights = zipf(queries.size());
     double[] issueWeights = zipf(issueIds.size());

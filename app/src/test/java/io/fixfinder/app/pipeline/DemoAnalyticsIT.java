@@ -80,6 +80,10 @@ class DemoAnalyticsIT {
       assertThat(year.topQueries())
           .allSatisfy(q -> assertThat(q.searches()).isGreaterThanOrEqualTo(5));
       assertThat(year.totals().searches()).isEqualTo(seeded.searches());
+      // a second call (the demo started again) writes nothing
+      assertThat(DemoAnalytics.seed(db, tenant, issues, queries, TODAY, 365, 5, 16L).days())
+          .isZero();
+      assertThat(service.report(tenant, 365).totals().searches()).isEqualTo(seeded.searches());
 
       measure(service, tenant, seedMs, seeded.texts(), "seeded year");
       // the worst case for the query tables: all 5,000 texts kept, every day of the last 30
