@@ -612,30 +612,12 @@ class DemoEndToEndIT {
       clearBox(d, js);
       type(d, "washing machine won't drain E18");
       awaitAnswer(js, wait, "washing machine won't drain E18");
-      for (int i = 0; i < 8; i++) {
-        Object label =
-            js.executeScript(
-                WIDGET_ROOT
-                    + ".activeElement && "
-                    + WIDGET_ROOT.substring("return ".length())
-                    + ".activeElement.textContent");
-        if ("How to fix it".equals(label)) break;
-        new org.openqa.selenium.interactions.Actions(d).sendKeys(Keys.TAB).perform();
-      }
+      tabTo(d, js, "How to fix it");
       new org.openqa.selenium.interactions.Actions(d).sendKeys(Keys.ENTER).perform();
       wait.until(x -> widgetText(js).contains("Did this fix it?"));
       assertThat(js.executeScript(WIDGET_ROOT + ".querySelectorAll('.fix ol li').length"))
           .isNotEqualTo(0L);
-      for (int i = 0; i < 12; i++) {
-        Object label =
-            js.executeScript(
-                WIDGET_ROOT
-                    + ".activeElement && "
-                    + WIDGET_ROOT.substring("return ".length())
-                    + ".activeElement.textContent");
-        if ("Yes".equals(label)) break;
-        new org.openqa.selenium.interactions.Actions(d).sendKeys(Keys.TAB).perform();
-      }
+      tabTo(d, js, "Yes");
       new org.openqa.selenium.interactions.Actions(d).sendKeys(Keys.ENTER).perform();
       wait.until(x -> widgetText(js).contains("Thank you."));
       browser.assertAccessible("the company help page with the box's results and a fix open");
@@ -745,6 +727,21 @@ class DemoEndToEndIT {
               + js.executeScript(WIDGET_ROOT + ".getElementById('q').value"),
           e);
     }
+  }
+
+  /** Tab through the box until the control labelled {@code label} has the focus. */
+  static void tabTo(WebDriver d, JavascriptExecutor js, String label) {
+    for (int i = 0; i < 20; i++) {
+      Object focused =
+          js.executeScript(
+              WIDGET_ROOT
+                  + ".activeElement && "
+                  + WIDGET_ROOT.substring("return ".length())
+                  + ".activeElement.textContent");
+      if (label.equals(focused)) return;
+      type(d, Keys.TAB);
+    }
+    throw new AssertionError("Tab never reached '" + label + "'");
   }
 
   /** Escape closes the suggestions, Escape again empties the box (keyboard only). */

@@ -26,7 +26,6 @@ import io.fixfinder.store.helpers.OwnProfile;
 import io.fixfinder.store.helpers.Profile;
 import io.fixfinder.store.helpers.ProfileRules;
 import io.fixfinder.store.helpers.ProfileUpdate;
-import io.fixfinder.store.helpers.Skill;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -192,9 +191,9 @@ public final class AccountService {
     List<FieldError> errors = problems(profile);
     if (!errors.isEmpty()) throw new InvalidInput(errors);
     Profile p =
-        withSkills(
-            withHours(profile, WeeklyHours.parse(profile.weeklyHours()).toString()),
-            vocabulary.canonical(profile.skills()));
+        profile
+            .withWeeklyHours(WeeklyHours.parse(profile.weeklyHours()).toString())
+            .withSkills(vocabulary.canonical(profile.skills()));
     return switch (people.profiles().update(session, p)) {
       case ProfileUpdate.Saved saved -> saved.profile();
       case ProfileUpdate.Invalid invalid -> throw new InvalidInput(invalid.errors());
@@ -215,40 +214,10 @@ public final class AccountService {
     } catch (IllegalArgumentException e) {
       errors.add(new FieldError("weeklyHours", "write the hours as e.g. mon 18:00-22:00"));
     }
-    Profile p = ProfileRules.normalise(withHours(profile, hours));
+    Profile p = ProfileRules.normalise(profile.withWeeklyHours(hours));
     errors.addAll(ProfileRules.check(p, people.profiles().limits()));
     errors.addAll(vocabulary.check(p.skills()));
     return errors;
-  }
-
-  private static Profile withSkills(Profile p, List<Skill> skills) {
-    return new Profile(
-        p.displayName(),
-        p.bio(),
-        p.languages(),
-        p.country(),
-        p.city(),
-        p.coordinates(),
-        p.remote(),
-        p.timeZone(),
-        p.weeklyHours(),
-        p.paused(),
-        skills);
-  }
-
-  private static Profile withHours(Profile p, String hours) {
-    return new Profile(
-        p.displayName(),
-        p.bio(),
-        p.languages(),
-        p.country(),
-        p.city(),
-        p.coordinates(),
-        p.remote(),
-        p.timeZone(),
-        hours,
-        p.paused(),
-        p.skills());
   }
 
   public ContactChannels channels(Session session) {

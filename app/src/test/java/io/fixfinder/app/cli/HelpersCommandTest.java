@@ -2,7 +2,6 @@ package io.fixfinder.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fixfinder.app.Main;
 import io.fixfinder.core.config.ConfigLoader;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.store.Database;
@@ -14,9 +13,6 @@ import io.fixfinder.store.contact.ContactStore;
 import io.fixfinder.store.crypto.SecretKeys;
 import io.fixfinder.store.helpers.HelperProfiles;
 import io.fixfinder.store.helpers.ProfileLimits;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,31 +54,13 @@ class HelpersCommandTest {
     }
   }
 
-  record Run(int exit, String out, String err) {}
-
-  Run run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      String[] all = new String[args.length + 2];
-      System.arraycopy(args, 0, all, 0, args.length);
-      all[args.length] = "--data";
-      all[args.length + 1] = dir.toString();
-      int exit = Main.run(all);
-      return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  CliRun run(String... args) {
+    return CliRun.of(dir, args);
   }
 
   @Test
   void listShowsIdStatusVerifiedAndNameButNoContactDetail() {
-    Run r = run("helpers", "list");
+    CliRun r = run("helpers", "list");
     assertThat(r.exit()).isZero();
     assertThat(r.out())
         .contains(ada + "\tactive\tyes\tAda\t")
@@ -102,7 +80,7 @@ class HelpersCommandTest {
     assertThat(run("helpers", "list").out()).contains(ada + "\tsuspended\tyes\t");
     assertThat(run("helpers", "unsuspend", ada).exit()).isZero();
     assertThat(run("helpers", "list").out()).contains(ada + "\tactive\tyes\t");
-    Run deleted = run("helpers", "delete", bob);
+    CliRun deleted = run("helpers", "delete", bob);
     assertThat(deleted.exit()).isZero();
     assertThat(deleted.out()).contains("helper " + bob + " deleted");
     assertThat(run("helpers", "list").out()).doesNotContain(bob).contains("1 helper");
@@ -122,14 +100,14 @@ class HelpersCommandTest {
       contact.report(ada, "rude on the phone\n\u001b[2Jsecond line", Optional.empty()).orThrow();
       contact.report(bob, "never answered", Optional.empty()).orThrow();
     }
-    Run all = run("helpers", "reports");
+    CliRun all = run("helpers", "reports");
     assertThat(all.exit()).isZero();
     assertThat(all.out())
         .contains("\t" + ada + "\t-\trude on the phone  [2Jsecond line\n")
         .contains("\t" + bob + "\t-\tnever answered\n")
         .contains("2 reports")
         .doesNotContain("\u001b");
-    Run one = run("helpers", "reports", bob);
+    CliRun one = run("helpers", "reports", bob);
     assertThat(one.out()).contains("never answered").doesNotContain(ada).contains("1 report");
   }
 
@@ -144,7 +122,7 @@ class HelpersCommandTest {
           {"helpers", "reports", "no-such-helper"},
           {"helpers", "frobnicate"}
         }) {
-      Run r = run(args);
+      CliRun r = run(args);
       assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
       assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
     }

@@ -2,14 +2,10 @@ package io.fixfinder.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fixfinder.app.Main;
 import io.fixfinder.store.Database;
 import io.fixfinder.store.crypto.SecretKeys;
 import io.fixfinder.store.tenants.KeyKind;
 import io.fixfinder.store.tenants.TenantStore;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -33,26 +29,8 @@ class TenantCommandTest {
 
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  Run run(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
-      String[] all = new String[args.length + 2];
-      System.arraycopy(args, 0, all, 0, args.length);
-      all[args.length] = "--data";
-      all[args.length + 1] = dir.toString();
-      int exit = Main.run(all);
-      return new Run(exit, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
+  CliRun run(String... args) {
+    return CliRun.of(dir, args);
   }
 
   static List<String> keys(String out) {
@@ -78,7 +56,7 @@ class TenantCommandTest {
     return withStore(s -> s.resolve(key));
   }
 
-  Run create() {
+  CliRun create() {
     return run(
         "tenant",
         "create",
@@ -98,7 +76,7 @@ class TenantCommandTest {
 
   @Test
   void createPrintsBothKeysOnceAndListShowsNone() {
-    Run created = create();
+    CliRun created = create();
     assertThat(created.exit()).as(created.err()).isZero();
     List<String> keys = keys(created.out());
     assertThat(keys).hasSize(2);
@@ -109,7 +87,7 @@ class TenantCommandTest {
     assertThat(resolve(keys.get(0)).orElseThrow().kind()).isEqualTo(KeyKind.PUBLISHABLE);
     assertThat(resolve(keys.get(1)).orElseThrow().tenant().id()).isEqualTo(id);
 
-    Run list = run("tenant", "list");
+    CliRun list = run("tenant", "list");
     assertThat(list.exit()).isZero();
     assertThat(list.out())
         .contains(id + "\tactive\t2 current\tAqualine Support\tAqualine\tkesseler-wak2840\t")
@@ -136,23 +114,23 @@ class TenantCommandTest {
 
   @Test
   void rotateKeepsTheOldKeysForTheGraceAndRevokeRefusesAll() {
-    Run created = create();
+    CliRun created = create();
     String id = id(created.out());
     List<String> old = keys(created.out());
-    Run rotated = run("tenant", "rotate", id);
+    CliRun rotated = run("tenant", "rotate", id);
     assertThat(rotated.exit()).as(rotated.err()).isZero();
     List<String> fresh = keys(rotated.out());
     assertThat(fresh).hasSize(2).doesNotContainAnyElementsOf(old);
     for (String k : old) assertThat(resolve(k)).isPresent();
     assertThat(run("tenant", "list").out()).contains("2 current, 2 rotated out until ");
 
-    Run now = run("tenant", "rotate", id, "--grace-hours", "0");
+    CliRun now = run("tenant", "rotate", id, "--grace-hours", "0");
     assertThat(now.exit()).isZero();
     for (String k : fresh) assertThat(resolve(k)).isEmpty();
     List<String> newest = keys(now.out());
     assertThat(resolve(newest.get(0))).isPresent();
 
-    Run revoked = run("tenant", "revoke", id);
+    CliRun revoked = run("tenant", "revoke", id);
     assertThat(revoked.exit()).isZero();
     assertThat(revoked.out()).contains("tenant " + id + " revoked");
     for (String k : newest) assertThat(resolve(k)).isEmpty();
@@ -179,16 +157,16 @@ class TenantCommandTest {
           {"tenant", "revoke"},
           {"tenant", "frobnicate"}
         }) {
-      Run r = run(args);
+      CliRun r = run(args);
       assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
       assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
       assertThat(keys(r.out() + r.err())).as("no key printed on a mistake").isEmpty();
     }
     assertThat(run("tenant", "revoke", id).exit()).isZero();
-    Run again = run("tenant", "revoke", id);
+    CliRun again = run("tenant", "revoke", id);
     assertThat(again.exit()).isEqualTo(2);
     assertThat(again.err()).contains("revoked already");
-    Run rotateRevoked = run("tenant", "rotate", id);
+    CliRun rotateRevoked = run("tenant", "rotate", id);
     assertThat(rotateRevoked.exit()).isEqualTo(2);
     assertThat(rotateRevoked.err()).contains("is revoked");
   }

@@ -39,4 +39,36 @@ public record Profile(
     weeklyHours = Objects.requireNonNullElse(weeklyHours, "");
     skills = List.copyOf(Objects.requireNonNullElse(skills, List.of()));
   }
+
+  /** The same profile with other weekly hours. */
+  public Profile withWeeklyHours(String hours) {
+    return new Profile(
+        displayName,
+        bio,
+        languages,
+        country,
+        city,
+        coordinates,
+        remote,
+        timeZone,
+        hours,
+        paused,
+        skills);
+  }
+
+  /** The same profile with other skills. */
+  public Profile withSkills(List<Skill> newSkills) {
+    return new Profile(
+        displayName,
+        bio,
+        languages,
+        country,
+        city,
+        coordinates,
+        remote,
+        timeZone,
+        weeklyHours,
+        paused,
+        newSkills);
+  }
 }
