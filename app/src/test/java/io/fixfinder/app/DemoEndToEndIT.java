@@ -509,6 +509,30 @@ class DemoEndToEndIT {
     }
   }
 
+  @Test
+  @Order(1)
+  void theDemoCompanysDashboardHasAYearAndAnEmergingIssue() throws Exception {
+    JsonNode keys = Json.mapper().readTree(data.resolve("demo-company.json").toFile());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/dashboard?days=365"))
+                .header("X-Api-Key", keys.path("secretKey").asText())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode report = Json.mapper().readTree(r.body());
+    assertThat(report.path("emerging").size()).as(r.body()).isPositive();
+    // the publishable key, the one in the page, opens no dashboard
+    HttpResponse<String> pk =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/dashboard"))
+                .header("X-Api-Key", keys.path("publishableKey").asText())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(pk.statusCode()).isEqualTo(403);
+  }
+
   /** The company help page the demo printed, e.g. {@code http://127.0.0.1:7091}. */
   static String companyPage() {
     synchronized (output) {

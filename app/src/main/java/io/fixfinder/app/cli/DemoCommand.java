@@ -2,12 +2,14 @@ package io.fixfinder.app.cli;
 
 import io.fixfinder.app.pipeline.CrawlPipeline;
 import io.fixfinder.app.pipeline.DataLayout;
+import io.fixfinder.app.pipeline.DemoAnalytics;
 import io.fixfinder.app.pipeline.DemoCompany;
 import io.fixfinder.app.pipeline.DemoHelperSeeding;
 import io.fixfinder.app.pipeline.DemoSources;
 import io.fixfinder.app.pipeline.IndexPipeline;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.io.FileTrees;
+import io.fixfinder.core.model.IssueCluster;
 import io.fixfinder.crawler.source.SiteConfig;
 import io.fixfinder.demo.DemoCorpus;
 import io.fixfinder.demo.DemoManifest;
@@ -21,8 +23,13 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -102,7 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
             "demo: reusing the index in " + data.index() + " (use --rebuild to crawl again)");
       }
       seedHelpers(cfg, out, index);
-      showCompany(cfg, out, company, data);
+      showCompany(cfg, out, company, data, index);
       out.printf("demo: ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
       String accessLog = cfg.server().accessLog();
       if (!accessLog.equals(FixFinderConfig.Server.ACCESS_LOG_CONSOLE)
@@ -134,7 +141,11 @@ public final class DemoCommand implements Callable<Integer> {
    * (the tenant is made or reused by {@link DemoCompany}), on an origin of its own.
    */
   static void showCompany(
-      FixFinderConfig cfg, PrintStream out, CompanyHelpSite company, DataLayout data)
+      FixFinderConfig cfg,
+      PrintStream out,
+      CompanyHelpSite company,
+      DataLayout data,
+      IndexPipeline index)
       throws IOException {
     int port = cfg.server().port();
     if (port == 0) {
@@ -145,6 +156,29 @@ public final class DemoCommand implements Callable<Integer> {
     DemoCompany.Keys keys;
     try (Database db = Database.open(cfg.database(), cfg.data().dir())) {
       keys = DemoCompany.ensure(cfg, db, data.demoCompany(), company.origin());
+      // a year of its customers' searches, so its dashboard has something to show (once)
+      List<IssueCluster> own =
+          index.clusters().stream()
+              .filter(c -> c.scope().brand().equals(DemoCompany.BRAND))
+              .sorted(Comparator.comparingInt(IssueCluster::size).reversed())
+              .limit(40)
+              .toList();
+      if (!own.isEmpty()) {
+        List<String> queries = new ArrayList<>();
+        for (IssueCluster c : own) {
+          queries.add(c.label().toLowerCase(Locale.ROOT));
+          c.errorCodes().forEach(code -> queries.add("aqualine " + code.toLowerCase(Locale.ROOT)));
+        }
+        DemoAnalytics.seed(
+            db,
+            keys.tenantId(),
+            own.stream().map(IssueCluster::id).toList(),
+            queries.stream().distinct().toList(),
+            LocalDate.now(ZoneOffset.UTC),
+            365,
+            cfg.dashboard().minQueryCount(),
+            16L);
+      }
     }
     company.serve(
         URI.create("http://" + host + ":" + port),
@@ -153,7 +187,11 @@ public final class DemoCommand implements Callable<Integer> {
     out.println(
         "demo: a company's help page with the FixFinder search box: "
             + company.origin()
-            + "/ (the company's keys, for its dashboard too: "
+            + "/; its dashboard: http://"
+            + host
+            + ":"
+            + port
+            + "/dashboard (sign in with the secret key in "
             + data.demoCompany()
             + ")");
   }

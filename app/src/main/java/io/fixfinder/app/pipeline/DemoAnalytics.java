@@ -11,7 +11,7 @@ import java.util.Random;
 /**
  * A year of simulated analytics for a demo tenant, so its dashboard has something to show: daily
  * searches with a weekly rhythm, the given query texts searched by a Zipf law, the given issues
- * shown, opened and voted on, and the first issue growing over the last week (an emerging fault).
+ * shown, opened and voted on, and a middling issue growing over the last week (an emerging fault).
  * Written through the same store the live recorder writes to, then rolled up by the same rule, so
  * texts under the minimum count are gone as they would be. Seeded: the same arguments give the same
  * year. A tenant that already has counts in the period is left alone, so a demo may call this on
@@ -31,7 +31,8 @@ public final class DemoAnalytics {
   /**
    * Seeds {@code days} days ending {@code today} (included) for the tenant.
    *
-   * @param issueIds the tenant's issue clusters; the first one grows over the last 7 days
+   * @param issueIds the tenant's issue clusters, most searched first; the middle one ({@code size /
+   *     2}) grows over the last 7 days
    * @param queries the texts people search for (most searched first)
    * @param minQueryCount the rule of {@code dashboard.minQueryCount}, applied as the roll-up does
    */
@@ -74,8 +75,9 @@ public final class DemoAnalytics {
       }
       long[] shown = spread(Math.round(searches * 1.6), issueWeights, random);
       if (back < 7 && !issueIds.isEmpty()) {
-        // the injected fault: the first issue's searches multiply over the last week
-        shown[0] += Math.round(searches * 0.08 * (7 - back));
+        // the injected fault: a middling issue's searches multiply over the last week (the
+        // first is already the most searched, so the same number added would barely show)
+        shown[issueIds.size() / 2] += Math.round(searches * 0.08 * (7 - back));
       }
       List<AnalyticsStore.IssueCount> issues = new ArrayList<>();
       long opens = 0;

@@ -103,6 +103,7 @@ class DashboardBrowserIT {
 
       d.findElement(By.id("key")).sendKeys(keys.secretKey());
       d.findElement(By.xpath("//main//button[normalize-space()='Sign in']")).click();
+      assertThat(d.findElements(By.tagName("h1"))).as(d.getPageSource()).isNotEmpty();
       assertThat(d.findElement(By.tagName("h1")).getText()).contains("Aqualine Dashboard Test");
       assertThat(d.findElements(By.cssSelector("figure.dash-chart svg[role=img]")))
           .hasSizeGreaterThanOrEqualTo(2);

@@ -75,7 +75,7 @@ class DemoAnalyticsIT {
       assertThat(year.emerging())
           .extracting(DashboardReport.Emerging::id)
           .as("the injected fault, and nothing else")
-          .containsExactly("iss-0000");
+          .containsExactly("iss-0100");
       assertThat(year.topQueries()).isNotEmpty();
       assertThat(year.topQueries())
           .allSatisfy(q -> assertThat(q.searches()).isGreaterThanOrEqualTo(5));
