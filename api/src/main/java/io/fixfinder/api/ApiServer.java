@@ -688,6 +688,12 @@ public final class ApiServer implements AutoCloseable {
   }
 
   private static void limit(Context ctx, ClientKey clients, RateLimiter limiter) {
+    // A CORS preflight does no work (Cors answers it, or it is refused), and a browser sends one
+    // before each keyed request of a new URL: charged, it would halve what a page may ask.
+    if (ctx.method() == io.javalin.http.HandlerType.OPTIONS
+        && ctx.header("Access-Control-Request-Method") != null) {
+      return;
+    }
     RateLimiter.Decision decision = limiter.acquire(clients.of(ctx));
     if (!decision.allowed()) throw ApiException.rateLimited(decision.retryAfterSeconds());
   }

@@ -395,6 +395,32 @@ abstract class KeyedApiContract {
   }
 
   @Test
+  void preflightsSpendNothingOfTheAddressLimit() throws Exception {
+    ApiServer s = server(600, 3);
+    IssuedKeys keys = aqualine(600, 10_000);
+    for (int i = 0; i < 10; i++) {
+      HttpResponse<String> pre =
+          send(
+              s,
+              "OPTIONS",
+              "/api/search?q=x" + i,
+              "",
+              "Origin",
+              ORIGIN,
+              "Access-Control-Request-Method",
+              "GET",
+              "Access-Control-Request-Headers",
+              "x-api-key");
+      assertThat(pre.statusCode()).isEqualTo(204);
+    }
+    // the burst of 3 is still whole: three searches pass, the fourth is limited
+    for (int i = 0; i < 3; i++) {
+      assertThat(get(s, SEARCH, "X-Api-Key", keys.publishableKey()).statusCode()).isEqualTo(200);
+    }
+    assertProblem(get(s, SEARCH, "X-Api-Key", keys.publishableKey()), 429, "rate-limited");
+  }
+
+  @Test
   void revocationHoldsWithinTheCacheTime() throws Exception {
     ApiServer s = server();
     IssuedKeys keys = aqualine(600, 10_000);
