@@ -15,6 +15,7 @@ import io.fixfinder.indexer.search.Searcher;
 import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.indexer.write.Indexer;
 import io.fixfinder.store.Database;
+import io.fixfinder.store.MutableClock;
 import io.fixfinder.store.feedback.FeedbackStore;
 import io.javalin.config.RoutesConfig;
 import java.io.OutputStream;
@@ -24,10 +25,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -58,7 +56,7 @@ final class ApiFixture implements AutoCloseable {
   final IndexStore index;
   final Database database;
   final FeedbackStore feedback;
-  final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T12:00:00Z"));
+  final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
   final Path crawlSummary;
   final ApiServer server;
   private final MiniLmEmbedder embedder;
@@ -160,33 +158,5 @@ final class ApiFixture implements AutoCloseable {
     index.close();
     database.close();
     if (embedder != null) embedder.close();
-  }
-
-  /** A clock the tests move (past midnight UTC, for the one-vote-per-day rule). */
-  static final class ManualClock extends Clock {
-    private volatile Instant now;
-
-    ManualClock(Instant start) {
-      now = start;
-    }
-
-    void advance(java.time.Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

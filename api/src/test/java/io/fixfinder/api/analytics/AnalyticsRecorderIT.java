@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fixfinder.core.feedback.Answer;
 import io.fixfinder.core.understand.Lexicon;
 import io.fixfinder.store.Database;
+import io.fixfinder.store.MutableClock;
 import io.fixfinder.store.StoreException;
 import io.fixfinder.store.analytics.AnalyticsStore;
 import io.fixfinder.store.analytics.DashboardSessions;
@@ -14,11 +15,9 @@ import io.fixfinder.store.tenants.TenantRules;
 import io.fixfinder.store.tenants.TenantSpec;
 import io.fixfinder.store.tenants.TenantStore;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +35,7 @@ class AnalyticsRecorderIT {
   void countsLandAggregatedAndAGoneDatabaseNeverReachesARequest() {
     Database db = Database.open("jdbc:sqlite:" + dir.resolve("a.db"));
     Instant now = Instant.parse("2026-03-10T23:59:00Z");
-    MovableClock clock = new MovableClock(now);
+    MutableClock clock = new MutableClock(now);
     TenantStore tenants = new TenantStore(db, new SecretBox(new byte[32]), clock);
     String tenant =
         tenants
@@ -70,7 +69,7 @@ class AnalyticsRecorderIT {
         .containsExactly("drain", "rare words");
 
     // past midnight: the first flush rolls the closed day up
-    clock.now = now.plus(Duration.ofMinutes(2));
+    clock.advance(Duration.ofMinutes(2));
     recorder.search(tenant, "drain", true, List.of());
     recorder.flush();
     assertThat(store.queries(tenant, day, day, 1, false, 10))
@@ -84,28 +83,5 @@ class AnalyticsRecorderIT {
     assertThatThrownBy(recorder::flush).isInstanceOf(StoreException.class);
     assertThat(recorder.dropped()).isEqualTo(3);
     recorder.close(); // a failing last flush is logged, not thrown
-  }
-
-  static final class MovableClock extends Clock {
-    volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -18,6 +18,7 @@ import io.fixfinder.indexer.search.Searcher;
 import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.indexer.write.Indexer;
 import io.fixfinder.store.Database;
+import io.fixfinder.store.MutableClock;
 import io.fixfinder.store.analytics.AnalyticsStore;
 import io.fixfinder.store.analytics.DashboardSessions;
 import io.fixfinder.store.crypto.SecretBox;
@@ -34,11 +35,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,7 +111,7 @@ class EmergingReplayIT {
     Path indexDir = dir.resolve("index");
     Indexer.rebuild(
         indexDir, 16, Optional.empty(), corpus, new PrintStream(OutputStream.nullOutputStream()));
-    MovingClock clock = new MovingClock(Instant.parse("2026-01-01T12:00:00Z"));
+    MutableClock clock = new MutableClock(Instant.parse("2026-01-01T12:00:00Z"));
     try (IndexStore index = IndexStore.open(indexDir, 16);
         Database db = Database.open("jdbc:sqlite:" + dir.resolve("fixfinder.db"))) {
       byte[] key = new byte[32];
@@ -234,32 +232,5 @@ class EmergingReplayIT {
       p *= random.nextDouble();
     } while (p > l);
     return k - 1;
-  }
-
-  static final class MovingClock extends Clock {
-    private volatile Instant now;
-
-    MovingClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

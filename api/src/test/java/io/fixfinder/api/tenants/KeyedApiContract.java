@@ -17,6 +17,7 @@ import io.fixfinder.indexer.search.Searcher;
 import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.indexer.write.Indexer;
 import io.fixfinder.store.Database;
+import io.fixfinder.store.MutableClock;
 import io.fixfinder.store.crypto.SecretBox;
 import io.fixfinder.store.feedback.FeedbackStore;
 import io.fixfinder.store.tenants.IssuedKeys;
@@ -34,11 +35,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -67,7 +65,7 @@ abstract class KeyedApiContract {
   IndexStore index;
   TenantStore tenants;
   final Ticker ticker = new Ticker();
-  final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   final HttpClient http = HttpClient.newHttpClient();
   final List<ApiServer> servers = new ArrayList<>();
   Path accessLog;
@@ -562,34 +560,6 @@ abstract class KeyedApiContract {
     @Override
     public long getAsLong() {
       return nanos.get();
-    }
-  }
-
-  /** The wall clock the tests move: key grace periods and the quota's day. */
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant start) {
-      now = start;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
     }
   }
 }
