@@ -17,6 +17,7 @@ import io.fixfinder.demo.DemoSites;
 import io.fixfinder.demo.FakeYouTubeApi;
 import io.fixfinder.demo.company.CompanyHelpSite;
 import io.fixfinder.store.Database;
+import io.fixfinder.store.analytics.AnalyticsStore;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -156,13 +157,19 @@ public final class DemoCommand implements Callable<Integer> {
     DemoCompany.Keys keys;
     try (Database db = Database.open(cfg.database(), cfg.data().dir())) {
       keys = DemoCompany.ensure(cfg, db, data.demoCompany(), company.origin());
-      // a year of its customers' searches, so its dashboard has something to show (once)
+      // a year of its customers' searches, so its dashboard has something to show (once: the
+      // clusters cost the embedding model's load, so only when the year is not there yet)
+      LocalDate today = LocalDate.now(ZoneOffset.UTC);
+      boolean seeded =
+          !new AnalyticsStore(db).days(keys.tenantId(), today.minusDays(364), today).isEmpty();
       List<IssueCluster> own =
-          index.clusters().stream()
-              .filter(c -> c.scope().brand().equals(DemoCompany.BRAND))
-              .sorted(Comparator.comparingInt(IssueCluster::size).reversed())
-              .limit(40)
-              .toList();
+          seeded
+              ? List.of()
+              : index.clusters().stream()
+                  .filter(c -> c.scope().brand().equals(DemoCompany.BRAND))
+                  .sorted(Comparator.comparingInt(IssueCluster::size).reversed())
+                  .limit(40)
+                  .toList();
       if (!own.isEmpty()) {
         List<String> queries = new ArrayList<>();
         for (IssueCluster c : own) {
@@ -174,7 +181,7 @@ public final class DemoCommand implements Callable<Integer> {
             keys.tenantId(),
             own.stream().map(IssueCluster::id).toList(),
             queries.stream().distinct().toList(),
-            LocalDate.now(ZoneOffset.UTC),
+            today,
             365,
             cfg.dashboard().minQueryCount(),
             16L);
