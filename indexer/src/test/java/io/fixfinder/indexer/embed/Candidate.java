@@ -8,7 +8,7 @@ import java.util.Objects;
  * only: candidates for {@link EmbeddingModels}, not shipped), with how it pools and what it puts
  * before a query and a passage.
  */
-record Candidate(
+public record Candidate(
     String name,
     String source,
     String model,
@@ -17,7 +17,7 @@ record Candidate(
     BertEncoder.Pooling pooling,
     String queryPrefix,
     String passagePrefix) {
-  Candidate {
+  public Candidate {
     Objects.requireNonNull(name, "name");
     if (dimensions < 1)
       throw new IllegalArgumentException("dimensions must be >= 1: " + dimensions);
@@ -68,7 +68,7 @@ record Candidate(
               "Represent this sentence for searching relevant passages: ",
               ""));
 
-  static Candidate named(String name) {
+  public static Candidate named(String name) {
     return ALL.stream()
         .filter(c -> c.name().equals(name))
         .findFirst()
@@ -76,7 +76,7 @@ record Candidate(
   }
 
   /** An embedder of this model on {@code threads} threads. */
-  Embedder open(int threads) {
+  public Embedder open(int threads) {
     return this == DEFAULT ? new MiniLmEmbedder(threads) : new CandidateEmbedder(this, threads);
   }
 }

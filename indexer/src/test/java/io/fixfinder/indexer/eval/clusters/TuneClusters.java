@@ -3,6 +3,7 @@ package io.fixfinder.indexer.eval.clusters;
 import io.fixfinder.core.model.Details;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.indexer.cluster.FaultClusterer;
+import io.fixfinder.indexer.embed.Candidate;
 import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.embed.MiniLmEmbedder;
 import java.nio.file.Path;
@@ -123,7 +124,12 @@ public final class TuneClusters {
               p.getFileName().toString(), p, LabelledOrds.read(p, "fault_type", Optional.empty())));
     }
     System.err.println("quest files: " + files.stream().map(Quest::name).toList());
-    Embedder embedder = new CachingEmbedder(new MiniLmEmbedder(2));
+    // -Dtune.model=NAME: another candidate model of EmbeddingModels (the comparison on clustering)
+    String model = System.getProperty("tune.model", "");
+    Embedder embedder =
+        new CachingEmbedder(
+            model.isBlank() ? new MiniLmEmbedder(2) : Candidate.named(model).open(2));
+    System.err.println("embedding model: " + (model.isBlank() ? "shipped" : model));
     List<FaultClusterer.Settings> grid = grid();
     // score[g][f] = NMI + F1 at the fault-area level of setting g on file f
     double[][] score = new double[grid.size()][files.size()];
