@@ -568,7 +568,7 @@ public final class ClusterStore implements ClusterReader, AutoCloseable {
    * one cluster. The largest keeps its id (then the oldest, then the smaller id); the others'
    * members move to it, and their ids are retired and kept as aliases of it, so a stored link, vote
    * or bookmark still resolves ({@link #resolve}). Only the families this batch touched are looked
-   * at; catch-alls never merge.
+   * at; catch-alls and clusters that name nothing ("Other fault") never merge.
    */
   private void mergeDuplicates(Set<String> touched, Set<String> deleted) {
     Set<String> families = new HashSet<>();
@@ -585,7 +585,10 @@ public final class ClusterStore implements ClusterReader, AutoCloseable {
           (code, n) -> {
             if (n * 10 >= 3 * c.size()) codes.add(Labels.display(code));
           });
-      String key = c.family + "\u0001" + labels.label(c, false) + "\u0001" + codes;
+      String label = labels.label(c, false);
+      // "Other fault" says only that nothing was named: such clusters are not one fault
+      if (label.equals(Labels.OTHER)) continue;
+      String key = c.family + "\u0001" + label + "\u0001" + codes;
       groups.computeIfAbsent(key, k -> new ArrayList<>()).add(c);
     }
     for (List<ClusterState> group : groups.values()) {

@@ -16,8 +16,8 @@ import java.util.Map;
  *   <li>a phrase of two or three words used by at least a fifth of the members (two at least),
  *       "Cracked screen";
  *   <li>the main facet's label when any member mentions one;
- *   <li>the most used phrase of two or three words, or a lone word that names a fault facet; else
- *       "Other fault".
+ *   <li>the most used phrase of two or three words that two members or more share, or such a lone
+ *       word that names a fault facet; else "Other fault" (a cluster that names nothing says so).
  * </ol>
  *
  * <p>A phrase qualifies only if it neither starts nor ends on a function word ("water under") and
@@ -141,7 +141,8 @@ final class Labels {
     String any = "";
     int most = 0;
     for (Map.Entry<String, Integer> e : c.phrases.entrySet()) {
-      if (!labelWorthy(e.getKey())) continue;
+      // one member's phrase describes that member, not a cluster ("Assessed but problem")
+      if (e.getValue() < 2 || !labelWorthy(e.getKey())) continue;
       // a lone word is a label only when it names a fault ("Leaking"), not a model or a feature
       if (!e.getKey().contains(" ") && vocabulary.facets(c.family, e.getKey()).isEmpty()) continue;
       if (e.getValue() > most || (e.getValue() == most && e.getKey().compareTo(any) < 0)) {

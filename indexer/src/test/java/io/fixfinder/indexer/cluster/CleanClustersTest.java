@@ -119,29 +119,7 @@ class CleanClustersTest {
   void twoClustersWithOneLabelMergeAndBothIdsStillResolve() throws Exception {
     // a clusterer that never lets a record join: every record founds its own cluster, so only the
     // store's merge can bring the two identical faults together
-    FaultClusterer inner = new FaultClusterer();
-    IssueClusterer founding =
-        new IssueClusterer() {
-          public double fit(DocSignals doc, ClusterProfile cluster) {
-            return Double.NEGATIVE_INFINITY;
-          }
-
-          public double joinThreshold() {
-            return inner.joinThreshold();
-          }
-
-          public double absorbThreshold() {
-            return inner.absorbThreshold();
-          }
-
-          public double moveMargin() {
-            return inner.moveMargin();
-          }
-
-          public boolean undescribed(DocSignals doc) {
-            return inner.undescribed(doc);
-          }
-        };
+    IssueClusterer founding = fitting(Double.NEGATIVE_INFINITY);
     SourceDoc a = Docs.report("1", "washing-machine", "", "washing machine won't drain", "Fixed");
     SourceDoc b = Docs.report("2", "washing-machine", "", "washing machine won't drain", "Fixed");
     String first;
@@ -166,6 +144,89 @@ class CleanClustersTest {
       assertThat(reopened.get(first).orElseThrow().id()).isEqualTo(second);
       assertThat(reopened.members(founderOfB)).containsExactlyInAnyOrder(a.id(), b.id());
     }
+  }
+
+  @Test
+  void aClusterWhoseMembersShareNoPhraseSaysOtherFaultNotOneMembersWords() throws Exception {
+    // every record joins: the two reports (described, so not the catch-all) share a cluster but no
+    // phrase, and name no fault facet
+    SourceDoc a =
+        Docs.report(
+            "1",
+            "radio",
+            "",
+            "Owner appreciated the long explanation and went home happy today",
+            "Fixed");
+    SourceDoc b =
+        Docs.report(
+            "2",
+            "radio",
+            "",
+            "Advised customer could bring it along again next month with receipt",
+            "Fixed");
+    try (ClusterStore store =
+        ClusterStore.open(
+            dir, new HashingEmbedder(), fitting(Double.POSITIVE_INFINITY), Clock.systemUTC())) {
+      store.add(List.of(a, b));
+      String id = store.clusterOf(a.id()).orElseThrow();
+      assertThat(store.clusterOf(b.id())).contains(id);
+      assertThat(store.get(id).orElseThrow().label()).isEqualTo(Labels.OTHER);
+    }
+  }
+
+  @Test
+  void clustersThatNameNothingAreNotMergedAsOneFault() throws Exception {
+    SourceDoc a =
+        Docs.report(
+            "1",
+            "radio",
+            "",
+            "Owner appreciated the long explanation and went home happy today",
+            "Fixed");
+    SourceDoc b =
+        Docs.report(
+            "2",
+            "radio",
+            "",
+            "Advised customer could bring it along again next month with receipt",
+            "Fixed");
+    try (ClusterStore store =
+        ClusterStore.open(
+            dir, new HashingEmbedder(), fitting(Double.NEGATIVE_INFINITY), Clock.systemUTC())) {
+      store.add(List.of(a));
+      store.add(List.of(b));
+      assertThat(store.clusterOf(a.id())).isNotEqualTo(store.clusterOf(b.id()));
+      assertThat(store.all())
+          .hasSize(2)
+          .allSatisfy(c -> assertThat(c.label()).isEqualTo(Labels.OTHER));
+      assertThat(store.aliases()).isEmpty();
+    }
+  }
+
+  /** The default clusterer with every fit replaced by {@code fit} (all join, or none joins). */
+  private static IssueClusterer fitting(double fit) {
+    FaultClusterer inner = new FaultClusterer();
+    return new IssueClusterer() {
+      public double fit(DocSignals doc, ClusterProfile cluster) {
+        return fit;
+      }
+
+      public double joinThreshold() {
+        return inner.joinThreshold();
+      }
+
+      public double absorbThreshold() {
+        return inner.absorbThreshold();
+      }
+
+      public double moveMargin() {
+        return inner.moveMargin();
+      }
+
+      public boolean undescribed(DocSignals doc) {
+        return inner.undescribed(doc);
+      }
+    };
   }
 
   private static SourceDoc manual(String title, List<String> codes) {
