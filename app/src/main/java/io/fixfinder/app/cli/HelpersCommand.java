@@ -165,7 +165,10 @@ public final class HelpersCommand implements Runnable {
     @Mixin CommonOptions common;
     @Spec CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The helper's id (see 'list').")
+    @Parameters(
+        index = "0",
+        paramLabel = "ID",
+        description = "The helper's id (see 'list'); put '--' before an id that starts with '-'.")
     String id;
 
     abstract BiPredicate<HelperAdmin, String> action();

@@ -70,6 +70,15 @@ class HelpersCommandTest {
   }
 
   @Test
+  void anIdAfterTheEndOfOptionsIsAnIdEvenWithALeadingDash() {
+    // Ids made before they were kept from starting with '-' can still be named.
+    CliRun r = run("helpers", "suspend", "--", "-no-such-helper");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("no helper with id '-no-such-helper'");
+    assertThat(run("helpers", "suspend", "--", ada).exit()).isZero();
+  }
+
+  @Test
   void aNameCannotSteerTheTerminal() {
     assertThat(HelpersCommand.printable("Bob\u001b[31m\tx")).isEqualTo("Bob [31m x");
   }

@@ -22,9 +22,17 @@ public final class Tokens {
     return random(32);
   }
 
-  /** A new helper id: 16 random bytes, base64url without padding (22 characters). */
+  /**
+   * A new helper id: 16 random bytes, base64url without padding (22 characters), never starting
+   * with '-' so that an operator can pass it to {@code fixfinder helpers} as it is (a leading '-'
+   * reads as an option; one id in 64 had one).
+   */
   public static String newId() {
-    return random(16);
+    String id;
+    do {
+      id = random(16);
+    } while (id.charAt(0) == '-');
+    return id;
   }
 
   private static String random(int bytes) {
