@@ -150,20 +150,9 @@ class CleanClustersTest {
   void aClusterWhoseMembersShareNoPhraseSaysOtherFaultNotOneMembersWords() throws Exception {
     // every record joins: the two reports (described, so not the catch-all) share a cluster but no
     // phrase, and name no fault facet
-    SourceDoc a =
-        Docs.report(
-            "1",
-            "radio",
-            "",
-            "Owner appreciated the long explanation and went home happy today",
-            "Fixed");
+    SourceDoc a = unnamed("1", "Owner appreciated the long explanation and went home happy today");
     SourceDoc b =
-        Docs.report(
-            "2",
-            "radio",
-            "",
-            "Advised customer could bring it along again next month with receipt",
-            "Fixed");
+        unnamed("2", "Advised customer could bring it along again next month with receipt");
     try (ClusterStore store =
         ClusterStore.open(
             dir, new HashingEmbedder(), fitting(Double.POSITIVE_INFINITY), Clock.systemUTC())) {
@@ -176,20 +165,9 @@ class CleanClustersTest {
 
   @Test
   void clustersThatNameNothingAreNotMergedAsOneFault() throws Exception {
-    SourceDoc a =
-        Docs.report(
-            "1",
-            "radio",
-            "",
-            "Owner appreciated the long explanation and went home happy today",
-            "Fixed");
+    SourceDoc a = unnamed("1", "Owner appreciated the long explanation and went home happy today");
     SourceDoc b =
-        Docs.report(
-            "2",
-            "radio",
-            "",
-            "Advised customer could bring it along again next month with receipt",
-            "Fixed");
+        unnamed("2", "Advised customer could bring it along again next month with receipt");
     try (ClusterStore store =
         ClusterStore.open(
             dir, new HashingEmbedder(), fitting(Double.NEGATIVE_INFINITY), Clock.systemUTC())) {
@@ -249,5 +227,10 @@ class CleanClustersTest {
       String url, SourceKind kind, String title, String text, Details details) {
     SourceDoc d = Docs.doc(url, kind, title, text, details);
     return d;
+  }
+
+  /** A fixed radio report whose words name no fault. */
+  private static SourceDoc unnamed(String id, String problem) {
+    return Docs.report(id, "radio", "", problem, "Fixed");
   }
 }
