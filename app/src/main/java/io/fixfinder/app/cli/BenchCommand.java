@@ -32,12 +32,14 @@ import picocli.CommandLine.Option;
       BenchCommand.Index.class,
       BenchCommand.Search.class,
       BenchCommand.Api.class,
-      io.fixfinder.app.bench.HelpersBench.class
+      io.fixfinder.app.bench.HelpersBench.class,
+      io.fixfinder.app.bench.FrontierBench.class
     })
 public final class BenchCommand implements Runnable {
   @Override
   public void run() {
-    System.out.println("Usage: fixfinder bench crawl|index|search|api [options] (see --help)");
+    System.out.println(
+        "Usage: fixfinder bench crawl|index|search|api|helpers|frontier [options] (see --help)");
   }
 
   private static void machine() {

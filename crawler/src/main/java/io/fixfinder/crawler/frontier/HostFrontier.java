@@ -58,7 +58,7 @@ public final class HostFrontier implements AutoCloseable {
     final int id;
     final String name;
     long head = -1;
-    long tail = -1;
+    long tailNext = -1; // where the last record's pointer to the next one is, -1 when empty
     int queued;
     long dueAt;
     int delayMillis;
@@ -135,7 +135,8 @@ public final class HostFrontier implements AutoCloseable {
     byte[] u = url.getBytes(StandardCharsets.UTF_8);
     ByteBuffer r = ByteBuffer.allocate(1 + 4 + 2 + u.length + 8);
     r.put(URL).putInt(h.id).putShort((short) u.length).put(u).putLong(-1).flip();
-    link(h, append(r), u.length);
+    long at = append(r);
+    link(h, at, at + 7 + u.length);
     return true;
   }
 
@@ -151,16 +152,16 @@ public final class HostFrontier implements AutoCloseable {
     if (h == null) return new Pick.Empty();
     if (h.dueAt > nowMillis) return new Pick.Wait(h.dueAt - nowMillis);
     due.poll();
-    ByteBuffer head = read(h.head, 1 + 4 + 2);
-    int len = Short.toUnsignedInt(head.getShort(5));
-    ByteBuffer body = read(h.head + 7, len + 8);
+    ByteBuffer record = read(h.head, 256, 7);
+    int len = Short.toUnsignedInt(record.getShort(5));
+    if (record.limit() < 7 + len + 8) record = read(h.head, 7 + len + 8, 7 + len + 8);
     byte[] u = new byte[len];
-    body.get(u);
-    long next = body.getLong();
+    record.get(7, u);
+    long next = record.getLong(7 + len);
     h.queued--;
     queued--;
     h.head = h.queued == 0 ? -1 : next;
-    if (h.queued == 0) h.tail = -1;
+    if (h.queued == 0) h.tailNext = -1;
     h.dueAt = nowMillis + h.delayMillis;
     if (h.queued > 0) due.add(h);
     return new Pick.Fetch(new String(u, StandardCharsets.UTF_8));
@@ -199,7 +200,7 @@ public final class HostFrontier implements AutoCloseable {
         for (Host h : byId) {
           out.writeUTF(h.name);
           out.writeLong(h.head);
-          out.writeLong(h.tail);
+          out.writeLong(h.tailNext);
           out.writeInt(h.queued);
           out.writeLong(h.dueAt);
           out.writeInt(h.delayMillis);
@@ -237,15 +238,14 @@ public final class HostFrontier implements AutoCloseable {
     }
   }
 
-  private void link(Host h, long at, int len) {
-    if (h.tail >= 0) {
-      ByteBuffer r = read(h.tail + 5, 2);
-      int tailLen = Short.toUnsignedInt(r.getShort(0));
-      write(h.tail + 7 + tailLen, ByteBuffer.allocate(8).putLong(0, at));
+  /** Appends the record at {@code at} (its next-pointer at {@code nextAt}) to its host's queue. */
+  private void link(Host h, long at, long nextAt) {
+    if (h.tailNext >= 0) {
+      write(h.tailNext, ByteBuffer.allocate(8).putLong(0, at));
     } else {
       h.head = at;
     }
-    h.tail = at;
+    h.tailNext = nextAt;
     if (h.queued++ == 0) due.add(h);
     queued++;
   }
@@ -269,15 +269,22 @@ public final class HostFrontier implements AutoCloseable {
     }
   }
 
-  private ByteBuffer read(long at, int len) {
-    ByteBuffer out = ByteBuffer.allocate(len);
+  /**
+   * Up to {@code len} bytes at {@code at} (fewer where the log ends), at least {@code atLeast}: one
+   * read gets a whole record of usual length.
+   */
+  private ByteBuffer read(long at, int len, int atLeast) {
     if (at >= bufferStart) {
-      out.put(0, buffer, (int) (at - bufferStart), len);
+      int from = (int) (at - bufferStart);
+      int n = Math.min(len, buffer.position() - from);
+      ByteBuffer out = ByteBuffer.allocate(n);
+      out.put(0, buffer, from, n);
       return out;
     }
+    ByteBuffer out = ByteBuffer.allocate(len);
     try {
       long pos = at;
-      while (out.hasRemaining()) {
+      while (out.position() < atLeast) {
         int n = log.read(out, pos);
         if (n < 0) throw new IOException("the frontier log ends at " + pos);
         pos += n;
@@ -311,7 +318,7 @@ public final class HostFrontier implements AutoCloseable {
       for (int i = 0; i < hosts; i++) {
         Host h = new Host(i, in.readUTF(), 0);
         h.head = in.readLong();
-        h.tail = in.readLong();
+        h.tailNext = in.readLong();
         h.queued = in.readInt();
         h.dueAt = in.readLong();
         h.delayMillis = in.readInt();
@@ -351,7 +358,7 @@ public final class HostFrontier implements AutoCloseable {
         if (id >= byId.size()) break;
         Host h = byId.get(id);
         seen.addIfNew(text);
-        link(h, at, len);
+        link(h, at, at + 7 + len);
         write(at + 7 + len, ByteBuffer.allocate(8).putLong(0, -1));
       }
       at += whole;
