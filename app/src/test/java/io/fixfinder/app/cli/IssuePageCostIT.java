@@ -152,6 +152,7 @@ class IssuePageCostIT {
           double[] laterMs = new double[ids.size() * LATER_VIEWS];
           double[] wordsMs = new double[ids.size() * LATER_VIEWS];
           int l = 0, w = 0, wordsFixes = 0, differ = 0;
+          List<String> differences = new ArrayList<>();
           for (int round = 0; round < LATER_VIEWS; round++) {
             k = 0;
             for (String id : ids) {
@@ -167,7 +168,11 @@ class IssuePageCostIT {
                     .as("both groupings cite the same sources on " + id)
                     .isEqualTo(sources(page));
                 wordsFixes += Json.mapper().readTree(wordsPage).path("fixes").size();
-                if (!groups(wordsPage).equals(groups(page))) differ++;
+                if (!groups(wordsPage).equals(groups(page))) {
+                  differ++;
+                  differences.add(
+                      id + "\n    words: " + texts(wordsPage) + "\n    blend: " + texts(page));
+                }
               }
             }
           }
@@ -181,6 +186,7 @@ class IssuePageCostIT {
           System.out.printf("  first view (blend, embeds)   %s%n", summary(firstMs));
           System.out.printf("  later views (blend, cached)  %s%n", summary(laterMs));
           System.out.printf("  words alone                  %s%n", summary(wordsMs));
+          for (String d : differences) System.out.println("  grouped otherwise: " + d);
         }
       }
     } finally {
@@ -218,6 +224,16 @@ class IssuePageCostIT {
       Set<String> g = new TreeSet<>();
       for (JsonNode src : f.path("sources")) g.add(src.path("docId").asText());
       out.add(g);
+    }
+    return out;
+  }
+
+  /** Each fix as its number of sources and the start of its text, for reading a difference. */
+  static List<String> texts(String page) throws Exception {
+    List<String> out = new ArrayList<>();
+    for (JsonNode f : Json.mapper().readTree(page).path("fixes")) {
+      String t = f.path("text").asText();
+      out.add(f.path("sources").size() + "x " + (t.length() > 50 ? t.substring(0, 50) : t));
     }
     return out;
   }
