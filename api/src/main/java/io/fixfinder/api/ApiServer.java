@@ -262,11 +262,28 @@ public final class ApiServer implements AutoCloseable {
         Database database,
         FeedbackStore feedback,
         CrawlStats crawl) {
+      return of(index, searcher, issues, issueIds, database, feedback, crawl, Optional.empty());
+    }
+
+    /**
+     * The same, issue pages grouping their fixes with {@code embedder}'s sentence vectors blended
+     * with words when it is given ({@link IssueView#IssueView(RecordLookup, IssueSource,
+     * io.fixfinder.core.feedback.FeedbackSignals, Optional)}), by words alone otherwise.
+     */
+    public static Backends of(
+        IndexStore index,
+        Searcher searcher,
+        IssueSource issues,
+        ItemExists issueIds,
+        Database database,
+        FeedbackStore feedback,
+        CrawlStats crawl,
+        Optional<? extends io.fixfinder.indexer.embed.Embedder> embedder) {
       RecordLookup records = new RecordLookup(index.searchers());
       return new Backends(
           index,
           new GroupedSearch(searcher, issues, feedback, records)::search,
-          new IssueView(records, issues, feedback),
+          new IssueView(records, issues, feedback, embedder),
           new ProductView(records, issues),
           database,
           feedback,

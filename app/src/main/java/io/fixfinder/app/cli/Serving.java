@@ -102,7 +102,8 @@ final class Serving {
     } catch (StoreException e) {
       throw new Main.UsageError(e.getMessage() + " (check database.url / FIXFINDER_DATABASE_URL)");
     }
-    // One embedder for query vectors (dense and hybrid search) and the issue clusters' file.
+    // One embedder for query vectors (dense and hybrid search), the issue clusters' file and the
+    // grouping of issue pages' fixes.
     MiniLmEmbedder embedder =
         cfg.index().embeddings() ? MiniLmEmbedder.withThreads(cfg.index().embedThreads()) : null;
     // The clusters follow the index: each generation carries its own, swapped in with it.
@@ -153,7 +154,9 @@ final class Serving {
                           issueIds,
                           database,
                           feedback,
-                          CrawlStats.fromFile(layout.crawlSummary()))
+                          CrawlStats.fromFile(layout.crawlSummary()),
+                          // issue pages group their fixes with the same model (issue 14)
+                          Optional.<Embedder>ofNullable(embedder))
                       .withThumbnails(
                           new io.fixfinder.core.thumbs.ThumbnailStore(layout.thumbnails()))
                       .withPeople(people)

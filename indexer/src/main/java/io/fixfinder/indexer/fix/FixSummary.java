@@ -4,32 +4,68 @@ import io.fixfinder.core.feedback.Tally;
 import io.fixfinder.core.model.Chapter;
 import io.fixfinder.core.model.IssueCluster;
 import io.fixfinder.core.model.SourceDoc;
+import io.fixfinder.indexer.embed.Embedder;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * Builds an issue's fixes from its member records: reads each record's remedy ({@link Remedies}),
- * groups those that say the same thing ({@link RemedyGrouping}) and orders the groups by support.
- * Nothing is written: each fix quotes its most authoritative source.
+ * groups those that say the same thing ({@link RemedyGrouping}: a blend of sentence embeddings and
+ * words when an embedder is given, words alone otherwise) and orders the groups by support. Nothing
+ * is written: each fix quotes its most authoritative source.
  */
 public final class FixSummary {
   /** Remedies considered per issue, the most authoritative first: grouping is quadratic. */
   public static final int MAX_REMEDIES = 120;
 
   private final RemedyGrouping grouping;
+  private final Optional<RemedyVectors> vectors;
 
-  public FixSummary(RemedyGrouping grouping) {
+  /**
+   * Grouping by {@code grouping}; one that blends in embeddings needs {@code vectors}.
+   *
+   * @throws IllegalArgumentException for a blend without vectors
+   */
+  public FixSummary(RemedyGrouping grouping, Optional<RemedyVectors> vectors) {
+    if (grouping.usesVectors() && vectors.isEmpty())
+      throw new IllegalArgumentException("a grouping that blends in embeddings needs vectors");
     this.grouping = grouping;
+    this.vectors = vectors;
   }
 
+  /** Grouping by words alone ({@code grouping} must not need vectors). */
+  public FixSummary(RemedyGrouping grouping) {
+    this(grouping, Optional.empty());
+  }
+
+  /**
+   * The shipped blend of embeddings and words ({@link RemedyGrouping#DEFAULT}), statements embedded
+   * by {@code embedder} and kept ({@link RemedyVectors}).
+   */
+  public FixSummary(Embedder embedder) {
+    this(RemedyGrouping.DEFAULT, Optional.of(new RemedyVectors(embedder)));
+  }
+
+  /** Words alone ({@link RemedyGrouping#WORDS}): without an embedder. */
   public FixSummary() {
-    this(RemedyGrouping.DEFAULT);
+    this(RemedyGrouping.WORDS);
+  }
+
+  /** The grouping in use. */
+  public RemedyGrouping grouping() {
+    return grouping;
+  }
+
+  /** The statement vectors kept, when the grouping reads them. */
+  public Optional<RemedyVectors> vectors() {
+    return vectors;
   }
 
   /**
@@ -44,13 +80,27 @@ public final class FixSummary {
     remedies.sort(BY_AUTHORITY);
     if (remedies.size() > MAX_REMEDIES) remedies = remedies.subList(0, MAX_REMEDIES);
     List<Fix> fixes = new ArrayList<>();
-    for (List<Integer> g : grouping.group(remedies.stream().map(Remedy::terms).toList())) {
+    for (List<Integer> g : group(remedies)) {
       List<Remedy> group = new ArrayList<>();
       for (int i : g) group.add(remedies.get(i));
       fixes.add(fix(group, votes));
     }
     fixes.sort(BEST_FIRST);
     return fixes;
+  }
+
+  private List<List<Integer>> group(List<Remedy> remedies) {
+    List<Set<String>> terms = remedies.stream().map(Remedy::terms).toList();
+    if (!grouping.usesVectors() || remedies.size() < 2)
+      return grouping.withoutVectors().group(terms);
+    List<float[]> v;
+    try {
+      v = vectors.orElseThrow().of(remedies.stream().map(Remedy::statement).toList());
+    } catch (RuntimeException e) {
+      // the model failed on this text: the page still has its fixes, grouped by words alone
+      return grouping.withoutVectors().group(terms);
+    }
+    return grouping.group(terms, v);
   }
 
   /** Best first: support score, then more sources, then the text for a stable order. */

@@ -39,6 +39,7 @@ final class Remedies {
         switch (d.details()) {
           case Details.ManualSection m when !m.remedy().isBlank() -> {
             if (!treats(d, m.problem(), issue)) yield Optional.empty();
+            String rowStatement = RemedyText.statement(m.cause() + " " + m.remedy());
             yield Optional.of(
                 new Remedy(
                     d,
@@ -52,7 +53,8 @@ final class Remedies {
                     List.of(),
                     List.of(),
                     List.of(),
-                    RemedyText.terms(m.cause() + " " + m.remedy(), names),
+                    RemedyText.terms(rowStatement, names),
+                    rowStatement,
                     MANUAL,
                     List.of()));
           }
@@ -63,6 +65,7 @@ final class Remedies {
             // an unaccepted reply nobody voted for is one person's guess, not a fix
             if (!accepted && votes <= 0 && !d.fixReported()) yield Optional.empty();
             String answer = t.answerToShow().strip();
+            String said = statement(lead(answer), answer, names);
             yield Optional.of(
                 new Remedy(
                     d,
@@ -76,7 +79,8 @@ final class Remedies {
                     steps(answer),
                     List.of(),
                     List.of(),
-                    statement(lead(answer), answer, names),
+                    RemedyText.terms(said, names),
+                    said,
                     accepted ? ACCEPTED : ANSWER,
                     List.of()));
           }
@@ -93,6 +97,7 @@ final class Remedies {
             for (Details.Guide.Item i : g.supplies()) if (!i.name().isBlank()) parts.add(i.name());
             List<String> tools = new ArrayList<>();
             for (Details.Guide.Item i : g.tools()) if (!i.name().isBlank()) tools.add(i.name());
+            String said = statement(d.title(), all.toString(), names);
             yield Optional.of(
                 new Remedy(
                     d,
@@ -106,7 +111,8 @@ final class Remedies {
                     steps,
                     tools,
                     parts,
-                    statement(d.title(), all.toString(), names),
+                    RemedyText.terms(said, names),
+                    said,
                     GUIDE,
                     List.of()));
           }
@@ -119,6 +125,7 @@ final class Remedies {
               if (c.startSeconds() > 0)
                 steps.add(new Fix.Step(clock(c.startSeconds()), c.title(), c.url()));
             }
+            String said = statement(d.title(), all.toString(), names);
             yield Optional.of(
                 new Remedy(
                     d,
@@ -132,7 +139,8 @@ final class Remedies {
                     steps.size() >= 2 ? steps : List.of(),
                     List.of(),
                     List.of(),
-                    statement(d.title(), all.toString(), names),
+                    RemedyText.terms(said, names),
+                    said,
                     VIDEO + Math.log10(1 + v.views()) / 6,
                     v.chapters()));
           }
@@ -145,11 +153,12 @@ final class Remedies {
    * What a source's remedy is grouped by: its statement (an answer's first paragraph, a guide's or
    * video's title), not its procedure. Fixes share procedure ("unplug it, drain the water, open the
    * kickplate" comes before cleaning the filter and before replacing the pump), so grouping whole
-   * answers merges different fixes. The whole text when the statement says nothing.
+   * answers merges different fixes. The whole text when the statement says nothing. Normalised
+   * ({@link RemedyText#statement}).
    */
-  private static Set<String> statement(String statement, String whole, List<String> names) {
-    Set<String> terms = RemedyText.terms(statement, names);
-    return terms.isEmpty() ? RemedyText.terms(whole, names) : terms;
+  private static String statement(String statement, String whole, List<String> names) {
+    String s = RemedyText.statement(statement);
+    return RemedyText.terms(s, names).isEmpty() ? RemedyText.statement(whole) : s;
   }
 
   /** Words every source of the issue shares: they say nothing about the remedy. */

@@ -12,6 +12,9 @@ import java.util.Set;
  * @param text the remedy as shown (quoted from the record)
  * @param cause the cause the record gives, empty when it gives none
  * @param terms what the remedy says, normalised, for grouping ({@link RemedyText})
+ * @param statement the text the terms are read from and that is embedded, normalised ({@link
+ *     RemedyText#statement}): a row's cause and remedy, an answer's first paragraph, a guide's or
+ *     video's title
  * @param authority how much one such source counts, before votes and views
  * @param chapters a video's chapters (empty otherwise): the group picks the one that shows its fix
  */
@@ -28,5 +31,6 @@ record Remedy(
     List<String> tools,
     List<String> parts,
     Set<String> terms,
+    String statement,
     double authority,
     List<Chapter> chapters) {}

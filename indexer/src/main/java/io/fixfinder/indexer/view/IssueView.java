@@ -7,6 +7,7 @@ import io.fixfinder.core.model.Details;
 import io.fixfinder.core.model.IssueCluster;
 import io.fixfinder.core.model.ProductRef;
 import io.fixfinder.core.model.SourceDoc;
+import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.fix.Fix;
 import io.fixfinder.indexer.fix.FixSummary;
 import io.fixfinder.indexer.search.RecordLookup;
@@ -114,22 +115,48 @@ public final class IssueView {
   private final RecordLookup records;
   private final IssueSource issues;
   private final FeedbackSignals feedback;
-  private final FixSummary fixSummary = new FixSummary();
+  private final FixSummary fixSummary;
   private final io.fixfinder.indexer.search.Scope scope;
 
+  /** Fixes grouped by words alone ({@link FixSummary#FixSummary()}). */
   public IssueView(RecordLookup records, IssueSource issues, FeedbackSignals feedback) {
-    this(records, issues, feedback, io.fixfinder.indexer.search.Scope.ALL);
+    this(records, issues, feedback, Optional.empty());
+  }
+
+  /**
+   * Fixes grouped by the blend of sentence embeddings and words when {@code embedder} is given
+   * ({@link FixSummary#FixSummary(Embedder)}, its statement vectors kept for every later view), by
+   * words alone otherwise.
+   */
+  public IssueView(
+      RecordLookup records,
+      IssueSource issues,
+      FeedbackSignals feedback,
+      Optional<? extends Embedder> embedder) {
+    this(
+        records,
+        issues,
+        feedback,
+        io.fixfinder.indexer.search.Scope.ALL,
+        embedder.<FixSummary>map(FixSummary::new).orElseGet(FixSummary::new));
   }
 
   private IssueView(
       RecordLookup records,
       IssueSource issues,
       FeedbackSignals feedback,
-      io.fixfinder.indexer.search.Scope scope) {
+      io.fixfinder.indexer.search.Scope scope,
+      FixSummary fixSummary) {
     this.records = records;
     this.issues = issues.within(scope);
     this.feedback = feedback;
     this.scope = scope;
+    this.fixSummary = fixSummary;
+  }
+
+  /** How fixes are grouped, and the statement vectors kept (for measurement and /metrics). */
+  public FixSummary fixSummary() {
+    return fixSummary;
   }
 
   /**
@@ -138,7 +165,8 @@ public final class IssueView {
    * brand's issues).
    */
   public IssueView within(io.fixfinder.indexer.search.Scope scope) {
-    return scope.limited() ? new IssueView(records, issues, feedback, scope) : this;
+    // the scoped view shares the fix summary, and so the kept statement vectors
+    return scope.limited() ? new IssueView(records, issues, feedback, scope, fixSummary) : this;
   }
 
   /** Whether an issue with this id exists (in this view's scope). */

@@ -9,6 +9,7 @@ import io.fixfinder.core.model.IssueCluster;
 import io.fixfinder.core.model.ProductRef;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.model.SourceKind;
+import io.fixfinder.indexer.embed.MiniLmEmbedder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -255,6 +256,32 @@ class FixSummaryTest {
       Collections.shuffle(shuffled, random);
       assertThat(fixes(shuffled, Map.of())).isEqualTo(expected);
     }
+  }
+
+  @Test
+  void theBlendOfEmbeddingsAndWordsGroupsTheseRecordsAsWordsDo() {
+    try (MiniLmEmbedder model = new MiniLmEmbedder(1)) {
+      FixSummary blend = new FixSummary(model);
+      assertThat(blend.grouping()).isEqualTo(RemedyGrouping.DEFAULT);
+      List<Fix> fixes = blend.fixes(ISSUE, records(), id -> Tally.NONE);
+      assertThat(fixes.get(0).sources())
+          .extracting(Fix.Source::docId)
+          .contains("row-pdf", "row-html", "t-filter", "t-coin", "vid")
+          .doesNotContain("t-pump");
+      assertThat(fixes).isEqualTo(fixes(records(), Map.of()));
+      // a second view reads the kept vectors and gives the same fixes
+      long embedded = blend.vectors().orElseThrow().stats().missCount();
+      assertThat(blend.fixes(ISSUE, records(), id -> Tally.NONE)).isEqualTo(fixes);
+      assertThat(blend.vectors().orElseThrow().stats().missCount()).isEqualTo(embedded);
+    }
+  }
+
+  @Test
+  void aBlendWithoutVectorsIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new FixSummary(RemedyGrouping.DEFAULT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("needs vectors");
+    assertThat(new FixSummary().grouping()).isEqualTo(RemedyGrouping.WORDS);
   }
 
   @Test

@@ -25,7 +25,7 @@ class RemedyGroupingTest {
             t("Changed the fuse in the plug"),
             t("No power. Fuse replaced"),
             t("Filter cleaning needed"));
-    List<List<Integer>> groups = RemedyGrouping.DEFAULT.group(terms);
+    List<List<Integer>> groups = RemedyGrouping.WORDS.group(terms);
     assertThat(groups).contains(List.of(0, 1, 4), List.of(2, 3));
   }
 
@@ -56,7 +56,7 @@ class RemedyGroupingTest {
 
   @Test
   void emptyInputAndShuffledInput() {
-    assertThat(RemedyGrouping.DEFAULT.group(List.of())).isEmpty();
+    assertThat(RemedyGrouping.WORDS.group(List.of())).isEmpty();
     List<Set<String>> terms =
         List.of(
             t("clean filter"),
@@ -64,13 +64,29 @@ class RemedyGroupingTest {
             t("filter cleaned"),
             t("new pump fitted"),
             t("check the hose for kinks"));
-    Set<Set<Set<String>>> expected = asSets(terms, RemedyGrouping.DEFAULT.group(terms));
+    Set<Set<Set<String>>> expected = asSets(terms, RemedyGrouping.WORDS.group(terms));
     Random random = new Random(Long.getLong("tests.seed", 11L));
     for (int i = 0; i < 10; i++) {
       List<Set<String>> shuffled = new ArrayList<>(terms);
       Collections.shuffle(shuffled, random);
-      assertThat(asSets(shuffled, RemedyGrouping.DEFAULT.group(shuffled))).isEqualTo(expected);
+      assertThat(asSets(shuffled, RemedyGrouping.WORDS.group(shuffled))).isEqualTo(expected);
     }
+  }
+
+  @Test
+  void theBlendAddsTheCosineOfTheVectorsToTheWords() {
+    List<Set<String>> terms = List.of(t("unblocked the hose"), t("cleared a blockage in the pipe"));
+    float[] same = {1, 0}, other = {0, 1};
+    // no word shared: apart by words alone, together when their vectors agree
+    assertThat(RemedyGrouping.WORDS.group(terms)).hasSize(2);
+    RemedyGrouping blend = new RemedyGrouping(Similarity.JACCARD, 0.25, false, 0.3);
+    assertThat(blend.group(terms, List.of(same, same))).containsExactly(List.of(0, 1));
+    assertThat(blend.group(terms, List.of(same, other))).hasSize(2);
+    assertThatThrownBy(() -> blend.group(terms)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> blend.group(terms, List.of(same))).hasMessageContaining("1 vs 2");
+    assertThat(blend.withoutVectors()).isEqualTo(RemedyGrouping.WORDS);
+    assertThatThrownBy(() -> new RemedyGrouping(Similarity.DICE, 0.2, false, 1.5))
+        .hasMessageContaining("got 1.5");
   }
 
   @Test
