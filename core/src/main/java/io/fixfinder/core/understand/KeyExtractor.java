@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,6 +56,10 @@ public final class KeyExtractor {
 
   private final Lexicon lexicon;
   private final PhraseMatcher<String> typePhrases;
+
+  /** Type phrases (the type's id) and other devices (empty): the product a query names. */
+  private final PhraseMatcher<Optional<String>> productPhrases;
+
   private final PhraseMatcher<BrandHit> brandPhrases;
   private final PhraseMatcher<String> symptomPhrases;
   private final PhraseMatcher<FixSignal> fixPhrases;
@@ -112,6 +117,15 @@ public final class KeyExtractor {
       type.misspellings().forEach(s -> types.add(s, type.id()));
     }
     typePhrases = types.build();
+    PhraseMatcher.Builder<Optional<String>> products = PhraseMatcher.builder();
+    for (Lexicon.ProductType type : lexicon.types()) {
+      Optional<String> id = Optional.of(type.id());
+      products.add(type.id().replace('-', ' '), id);
+      type.synonyms().forEach(s -> products.add(s, id));
+      type.misspellings().forEach(s -> products.add(s, id));
+    }
+    lexicon.otherDevices().forEach(d -> products.add(d, Optional.empty()));
+    productPhrases = products.build();
     PhraseMatcher.Builder<BrandHit> brands = PhraseMatcher.builder();
     for (Lexicon.Brand brand : lexicon.brands()) {
       BrandHit byName = new BrandHit(brand, false, "");
@@ -307,9 +321,9 @@ public final class KeyExtractor {
     }
     if (type.isEmpty()) type = lineType;
     if (type.isEmpty()) {
-      List<String> types = typePhrases.findAll(normalised);
-      if (!types.isEmpty()) {
-        type = types.getFirst();
+      Optional<Optional<String>> named = productNamed(normalised);
+      if (named.isPresent()) {
+        type = named.get().orElse("");
       } else if (!brand.isEmpty()) {
         List<String> brandTypes = lexicon.brand(brand).map(Lexicon.Brand::types).orElse(List.of());
         if (brandTypes.size() == 1) type = brandTypes.getFirst();
@@ -319,6 +333,22 @@ public final class KeyExtractor {
       model = unknownModel(text);
     }
     return new ProductRef(type, brand, model);
+  }
+
+  /**
+   * The product a text names when it names several: the longest phrase wins, first on a tie ("the
+   * mouse of my gaming laptop" is about the laptop only when nothing longer is named). A device
+   * that is none of our types wins over a type word inside it ("3d printer" over "printer", "vr
+   * headset" over "headset") and names no type: {@code Optional.of(Optional.empty())}. Empty when
+   * no product phrase occurs.
+   */
+  Optional<Optional<String>> productNamed(String normalised) {
+    PhraseMatcher.Match<Optional<String>> best = null;
+    for (PhraseMatcher.Match<Optional<String>> m :
+        productPhrases.matches(normalised.trim().split(" "))) {
+      if (best == null || m.end() - m.start() > best.end() - best.start()) best = m;
+    }
+    return Optional.ofNullable(best).map(PhraseMatcher.Match::value);
   }
 
   /**

@@ -82,6 +82,24 @@ class KeyExtractorTest {
         .isEqualTo(FixSignal.FAILED);
   }
 
+  @ParameterizedTest(name = "{0} -> [{1}]")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        // A device that is none of our types wins over the type word inside it.
+        "my 3d printer won't turn on | ''",
+        "vr headset no sound | ''",
+        "paper shredder jammed | ''",
+        // The longest product phrase wins, the first on a tie.
+        "the laptop next to my coffee machine leaks | coffee-machine",
+        "dishwasher or washing machine not draining | washing-machine",
+        "printer and laptop not connecting | printer",
+        "my printer won't print | printer",
+      })
+  void theLongestProductPhraseNamesTheType(String query, String type) {
+    assertThat(extractor.product(query).type()).as(query).isEqualTo(type);
+  }
+
   @Test
   void brandWithOneTypeImpliesTheType() {
     assertThat(extractor.product("my brewster leaks"))

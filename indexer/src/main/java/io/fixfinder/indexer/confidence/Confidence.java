@@ -8,9 +8,10 @@ import java.util.List;
  * #TOP} results). When a search is not answered the honest reply is "no good match" (what the query
  * was understood to ask, and what to try next) rather than a confident list of guesses.
  *
- * <p>Both models are fit by {@code ConfidenceTuning} (indexer tests) on the hybrid top-10 results
- * of the five development sets' judged queries and of generated unanswerable queries ({@code
- * io.fixfinder.indexer.eval.search.Unanswerable}); the threshold is the one that loses least
+ * <p>Both models are fit by {@code ConfidenceTuning} (indexer tests) on the top-10 results of the
+ * five development sets' judged queries and of generated unanswerable queries ({@code
+ * io.fixfinder.indexer.eval.search.Unanswerable}), once per retrieval mode ({@link #HYBRID} on
+ * hybrid searches, {@link #WORDS} on bm25 searches); the threshold is the one that loses least
  * nDCG@10 while confident answers to unanswerable queries stay at or under 3% on the sets it was
  * chosen on. Held-out figures (leave-one-set-out) are in {@code docs/relevance.md}, "Knowing what
  * we don't know".
@@ -28,10 +29,10 @@ public final class Confidence {
    */
   public static final Logistic MODEL =
       new Logistic(
-          -6.4296,
+          -6.2088,
           new double[] {
-            3.0022, 2.5635, 0.9143, 0.8317, 2.0189, -0.6519, -0.6289, 0.1608, 0.0700, 0.0544,
-            -1.9157, -1.0407
+            2.7087, 2.4186, 0.9521, 0.8202, 1.8728, 0.5942, -0.8106, 0.4685, 0.0000, 0.3666,
+            -0.7369, -0.9728, 0.1773, -0.8410
           });
 
   /**
@@ -42,15 +43,68 @@ public final class Confidence {
    */
   public static final Logistic ANSWER_MODEL =
       new Logistic(
-          -5.5930, new double[] {4.9220, 4.9925, 3.6991, -2.3983, 2.0883, 0.2639, 0.0466, -1.0793});
+          -6.0142,
+          new double[] {
+            4.5585, 4.9981, 3.3496, -2.6612, 1.3551, 1.1367, 0.0000, -1.1156, 0.6855, 1.2908
+          });
 
   /** The least probability of {@link #ANSWER_MODEL} for a search to count as answered. */
-  public static final double ANSWER_THRESHOLD = 0.594;
+  public static final double ANSWER_THRESHOLD = 0.256;
+
+  /** The models and threshold of searches with a dense side (hybrid and dense). */
+  public static final Calibration HYBRID = new Calibration(MODEL, ANSWER_MODEL, ANSWER_THRESHOLD);
 
   /**
-   * Stand-ins for the dense scores when a search ran on words alone (no query embedding): middling
-   * values (not fit: the models were fit on hybrid searches only), so that the other evidence
-   * decides.
+   * The models and threshold of searches on words alone (bm25 mode, or no embedding model): fit
+   * separately, on bm25 searches of the same queries, because without the dense scores the hybrid
+   * models read gibberish that happens to match a word as answered.
+   */
+  public static final Calibration WORDS =
+      new Calibration(
+          new Logistic(
+              -4.8629,
+              new double[] {
+                0.0000, 0.0000, 0.4839, 0.9255, 2.3787, 1.1840, -0.5182, 0.3848, 0.0000, 0.7577,
+                -0.9127, -0.5449, 1.1749, -0.7990
+              }),
+          new Logistic(
+              -5.1508,
+              new double[] {
+                3.4230, 0.5488, 4.7466, -3.0076, 1.5835, 1.1045, 0.0000, -0.8594, 0.9455, 1.7127
+              }),
+          0.553);
+
+  /** A per-result model, a per-search model over {@link #QUERY_FEATURES}, and its threshold. */
+  public record Calibration(Logistic model, Logistic answerModel, double threshold) {
+    public double probability(Evidence e) {
+      return model.probability(e.features());
+    }
+
+    /** {@link Confidence#queryFeatures} with this calibration's best result probability. */
+    public double[] queryFeatures(List<Evidence> top) {
+      double[] f = Confidence.queryFeatures(top);
+      double maxP = 0;
+      for (int i = 0; i < Math.min(TOP, top.size()); i++) {
+        maxP = Math.max(maxP, probability(top.get(i)));
+      }
+      if (f.length > 0) f[0] = maxP;
+      return f;
+    }
+
+    /** Whether the first results {@code top} answer their query. */
+    public boolean answers(List<Evidence> top) {
+      return !top.isEmpty() && answerModel.probability(queryFeatures(top)) >= threshold;
+    }
+  }
+
+  /** The calibration of a search that had a dense side ({@code dense}) or ran on words alone. */
+  public static Calibration of(boolean dense) {
+    return dense ? HYBRID : WORDS;
+  }
+
+  /**
+   * Stand-ins for the dense scores when a search ran on words alone (no query embedding): constants
+   * that {@link #WORDS}, fit on such searches, folds into its bias.
    */
   public static final double NEUTRAL_COS = 0.5;
 
@@ -63,25 +117,39 @@ public final class Confidence {
    * and symptom agreement among those results.
    */
   public static final List<String> QUERY_FEATURES =
-      List.of("maxP", "cosTop", "known", "typeAbsent", "keyed", "maxType", "maxCode", "maxSymptom");
+      List.of(
+          "maxP",
+          "cosTop",
+          "known",
+          "typeAbsent",
+          "keyed",
+          "maxType",
+          "maxCode",
+          "maxSymptom",
+          "maxCoverage",
+          "named");
 
   /** The query-level features of a search whose first results have {@code top} evidence. */
   public static double[] queryFeatures(List<Evidence> top) {
     double maxP = 0, cosTop = 0, known = 0, absent = 0, keyed = 0;
-    double maxType = -1, maxCode = -1, maxSymptom = -1;
-    if (top.isEmpty()) return new double[] {0, 0, 0, 0, 0, 0, 0, 0};
+    double maxType = -1, maxCode = -1, maxSymptom = -1, maxCoverage = 0, named = 0;
+    if (top.isEmpty()) return new double[QUERY_FEATURES.size()];
     for (int i = 0; i < Math.min(TOP, top.size()); i++) {
       Evidence e = top.get(i);
       maxP = Math.max(maxP, probability(e));
       maxType = Math.max(maxType, e.type());
       maxCode = Math.max(maxCode, e.code());
       maxSymptom = Math.max(maxSymptom, e.symptom());
+      maxCoverage = Math.max(maxCoverage, e.coverage());
       cosTop = e.cosTop();
       known = e.known();
       absent = e.typeAbsent();
       keyed = e.keyed();
+      named = e.named();
     }
-    return new double[] {maxP, cosTop, known, absent, keyed, maxType, maxCode, maxSymptom};
+    return new double[] {
+      maxP, cosTop, known, absent, keyed, maxType, maxCode, maxSymptom, maxCoverage, named
+    };
   }
 
   /**
@@ -89,11 +157,12 @@ public final class Confidence {
    * probability of {@link #ANSWER_MODEL} at least {@link #ANSWER_THRESHOLD}.
    */
   public static boolean answers(List<Evidence> top) {
-    return !top.isEmpty() && ANSWER_MODEL.probability(queryFeatures(top)) >= ANSWER_THRESHOLD;
+    return HYBRID.answers(top);
   }
 
+  /** The probability of {@link #MODEL} (hybrid) that a result is relevant. */
   public static double probability(Evidence e) {
-    return MODEL.probability(e.features());
+    return HYBRID.probability(e);
   }
 
   /** Rounded for the wire: two decimals say all a probability of this kind can. */

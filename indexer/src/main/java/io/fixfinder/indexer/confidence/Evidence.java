@@ -12,13 +12,19 @@ import java.util.List;
  * @param bm25 the record's bm25 score over the best bm25 score of the query, 0 when unmatched
  * @param rank 1 / (1 + rank) in the final ranking
  * @param known the share of the query's words that occur anywhere in the index
- * @param type agreement of the query's product type with the record's
+ * @param type fit of the record's product type to the query's: agreement when the query names a
+ *     type, -1 for a typed record when it names a device none of our types is, 0.5 for a record of
+ *     the type most bm25 matches have when it names nothing
  * @param brand agreement of brand
  * @param model agreement of model
  * @param code agreement of error codes
  * @param symptom agreement of symptoms
  * @param typeAbsent 1 when the query names a product type no matching record has
  * @param keyed 1 when the query names a model or an error code
+ * @param coverage the share of the query's distinct words (as the index analyses them) the record
+ *     contains
+ * @param named 1 when the query names a product type or device, brand, model, error code or
+ *     symptom: something a repair question is about
  */
 public record Evidence(
     double cos,
@@ -32,7 +38,9 @@ public record Evidence(
     double code,
     double symptom,
     double typeAbsent,
-    double keyed) {
+    double keyed,
+    double coverage,
+    double named) {
 
   /** Feature names, in the order of {@link #features()}; the tuning harness prints them. */
   public static final List<String> NAMES =
@@ -48,11 +56,26 @@ public record Evidence(
           "code",
           "symptom",
           "typeAbsent",
-          "keyed");
+          "keyed",
+          "coverage",
+          "named");
 
   public double[] features() {
     return new double[] {
-      cos, cosTop, bm25, rank, known, type, brand, model, code, symptom, typeAbsent, keyed
+      cos,
+      cosTop,
+      bm25,
+      rank,
+      known,
+      type,
+      brand,
+      model,
+      code,
+      symptom,
+      typeAbsent,
+      keyed,
+      coverage,
+      named
     };
   }
 

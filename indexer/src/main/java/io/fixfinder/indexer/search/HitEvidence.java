@@ -68,16 +68,21 @@ final class HitEvidence {
         lists.meaning() == null
             ? Confidence.NEUTRAL_COS_TOP
             : lists.meaning().length == 0 ? 0 : Math.max(0, lists.meaning()[0].score);
-    double known = known(searcher, analyzer, query);
+    List<String> terms = terms(analyzer, query);
+    double known = known(searcher, terms);
+    double[] coverage = coverage(searcher, terms, docs);
     String type = keys.product().type();
     String brand = keys.product().brand();
     String model = keys.product().model();
-    boolean[] hasType = none(docs);
-    boolean[] anyType = none(docs);
-    if (!type.isEmpty()) {
-      hasType = matching(searcher, new TermQuery(new Term(Fields.TYPE, type)), docs);
-      anyType = matching(searcher, new FieldExistsQuery(Fields.FACET_TYPE), docs);
-    }
+    // Off-topic questions ("how to write a cover letter") name no product, brand, code or fault.
+    boolean named =
+        !type.isEmpty()
+            || !brand.isEmpty()
+            || !model.isEmpty()
+            || !keys.errorCodes().isEmpty()
+            || !keys.symptoms().isEmpty()
+            || lists.typeAbsent();
+    double[] typeFit = typeFit(searcher, type, lists, docs);
     boolean[] hasBrand = none(docs);
     boolean[] anyBrand = none(docs);
     if (!brand.isEmpty()) {
@@ -126,22 +131,85 @@ final class HitEvidence {
               b,
               1.0 / (1 + i),
               known,
-              Evidence.agreement(!type.isEmpty(), hasType[i], anyType[i]),
+              typeFit[i],
               Evidence.agreement(!brand.isEmpty(), hasBrand[i], anyBrand[i]),
               hasModel[i] ? 1 : 0,
               Evidence.agreement(!keys.errorCodes().isEmpty(), hasCode[i], anyCode[i]),
               Evidence.agreement(!keys.symptoms().isEmpty(), hasSymptom[i], anySymptom[i]),
               lists.typeAbsent() ? 1 : 0,
-              keyed ? 1 : 0);
+              keyed ? 1 : 0,
+              coverage[i],
+              named ? 1 : 0);
     }
     return out;
   }
+
+  /**
+   * How each record fits the product the query is about: +1 / -1 / 0 ({@link Evidence#agreement})
+   * when the query names one of our types; -1 for every typed record when it names a device that is
+   * none of them ("fridge": no record of ours is one); and when it names nothing, 0.5 for records
+   * of the type most of the first {@value #LIKELY_FROM} bm25 matches have (probably what the query
+   * is about, not known) and 0 for the rest.
+   */
+  static double[] typeFit(IndexSearcher searcher, String type, Lists lists, int[] docs)
+      throws IOException {
+    double[] out = new double[docs.length];
+    if (!type.isEmpty()) {
+      boolean[] has = matching(searcher, new TermQuery(new Term(Fields.TYPE, type)), docs);
+      boolean[] any = matching(searcher, new FieldExistsQuery(Fields.FACET_TYPE), docs);
+      for (int i = 0; i < docs.length; i++) out[i] = Evidence.agreement(true, has[i], any[i]);
+    } else if (lists.typeAbsent()) {
+      boolean[] any = matching(searcher, new FieldExistsQuery(Fields.FACET_TYPE), docs);
+      for (int i = 0; i < docs.length; i++) out[i] = any[i] ? -1 : 0;
+    } else {
+      ScoreDoc[] first = Arrays.copyOf(lists.words(), Math.min(LIKELY_FROM, lists.words().length));
+      Map<String, Long> types = Facets.count(searcher, first).get("type");
+      if (types == null || types.isEmpty()) return out;
+      String likely = types.keySet().iterator().next();
+      boolean[] has = matching(searcher, new TermQuery(new Term(Fields.TYPE, likely)), docs);
+      for (int i = 0; i < docs.length; i++) out[i] = has[i] ? 0.5 : 0;
+    }
+    return out;
+  }
+
+  /** How many of the first bm25 matches say which type a query naming none is likely about. */
+  static final int LIKELY_FROM = 10;
 
   /**
    * The share of the query's words (as the index analyses them) that occur in some record: 0 for
    * gibberish, low for a question about something the index never mentions.
    */
   static double known(IndexSearcher searcher, Analyzer analyzer, String query) throws IOException {
+    return known(searcher, terms(analyzer, query));
+  }
+
+  private static double known(IndexSearcher searcher, List<String> terms) throws IOException {
+    if (terms.isEmpty()) return 0;
+    int known = 0;
+    for (String t : terms) {
+      if (searcher.getIndexReader().docFreq(new Term(Fields.BODY, t)) > 0) known++;
+    }
+    return known / (double) terms.size();
+  }
+
+  /**
+   * Per record, the share of the query's distinct words it contains. A question the index was never
+   * about ("how to write a cover letter") may have every word somewhere in the index, yet no one
+   * record holds most of them; a fault told in the index's own words has records that do.
+   */
+  static double[] coverage(IndexSearcher searcher, List<String> terms, int[] docs) {
+    double[] out = new double[docs.length];
+    List<String> distinct = terms.stream().distinct().toList();
+    if (distinct.isEmpty()) return out;
+    for (String t : distinct) {
+      boolean[] has = matching(searcher, new TermQuery(new Term(Fields.BODY, t)), docs);
+      for (int i = 0; i < docs.length; i++) if (has[i]) out[i] += 1.0 / distinct.size();
+    }
+    return out;
+  }
+
+  /** The query's words as the index analyses them. */
+  static List<String> terms(Analyzer analyzer, String query) throws IOException {
     List<String> terms = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(Fields.BODY, query)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
@@ -149,12 +217,7 @@ final class HitEvidence {
       while (ts.incrementToken()) terms.add(term.toString());
       ts.end();
     }
-    if (terms.isEmpty()) return 0;
-    int known = 0;
-    for (String t : terms) {
-      if (searcher.getIndexReader().docFreq(new Term(Fields.BODY, t)) > 0) known++;
-    }
-    return known / (double) terms.size();
+    return terms;
   }
 
   private static Query anyOf(String field, List<String> values) {

@@ -28,8 +28,12 @@ final class NoMatches {
 
   static final int MAX_NEARBY = 5;
 
-  /** Below this share of known words the query is read as words the index does not use. */
-  static final double KNOWN_WORDS = 0.5;
+  /**
+   * At or below this share of known words the query is read as words the index does not use: none
+   * of them, since the page then says that no record uses these words ("how to write a cover
+   * letter" has known words and is a weak match, not unknown words).
+   */
+  static final double KNOWN_WORDS = 0;
 
   static SearchResponse.NoMatch of(
       IndexSearcher searcher, Lexicon lexicon, Keys keys, double known, TypeScope scope)
@@ -43,7 +47,7 @@ final class NoMatches {
     String reason =
         scope.absent()
             ? "product-type-absent"
-            : keyless && known < KNOWN_WORDS ? "unknown-words" : "weak-match";
+            : keyless && known <= KNOWN_WORDS ? "unknown-words" : "weak-match";
     return new SearchResponse.NoMatch(
         reason,
         understood(lexicon, keys, scope),
@@ -57,13 +61,10 @@ final class NoMatches {
     List<String> parts = new ArrayList<>();
     String type = keys.product().type();
     if (type.isEmpty() && scope.named().isPresent()) {
-      parts.add("a " + scope.named().get() + " (we have no records of this kind of product)");
+      parts.add(withArticle(scope.named().get()) + " (we have no records of this kind of product)");
     }
     if (!type.isEmpty() || !keys.product().brand().isEmpty()) {
-      String what =
-          type.isEmpty()
-              ? "a product"
-              : "a " + typeLabel(lexicon, type).toLowerCase(java.util.Locale.ROOT);
+      String what = type.isEmpty() ? "a product" : withArticle(typeLabel(lexicon, type));
       if (scope.absent() && !type.isEmpty())
         what += " (we have no records of this kind of product)";
       if (!keys.product().brand().isEmpty()) what += " by " + keys.product().brand();
@@ -86,8 +87,8 @@ final class NoMatches {
   }
 
   /**
-   * Searches to try: the query's fault with the product types the index holds most records of
-   * (another type of the query's brand first), or the fault alone when the type is what is missing.
+   * Searches to try: the query's fault (its first error code or symptom, else "not working") with
+   * the product types the index holds most records of, other than the query's own.
    */
   static List<String> rephrase(IndexSearcher searcher, Lexicon lexicon, Keys keys)
       throws IOException {
@@ -105,7 +106,7 @@ final class NoMatches {
     for (String type : typesByRecords(searcher, lexicon)) {
       if (out.size() >= MAX) break;
       if (type.equals(keys.product().type())) continue;
-      out.add(typeLabel(lexicon, type).toLowerCase(java.util.Locale.ROOT) + " " + fault);
+      out.add(lowerFirst(typeLabel(lexicon, type)) + " " + fault);
     }
     return List.copyOf(out);
   }
@@ -144,6 +145,26 @@ final class NoMatches {
         Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
             .thenComparing(Map.Entry.comparingByKey()));
     return counts.stream().map(Map.Entry::getKey).toList();
+  }
+
+  /**
+   * A product's name as a phrase: "an iron", "a TV or flat screen", "headphones" (a plural takes no
+   * article), "an air conditioner".
+   */
+  static String withArticle(String name) {
+    String noun = lowerFirst(name.strip());
+    if (noun.isEmpty()) return "a product";
+    if (noun.endsWith("s") && !noun.endsWith("ss")) return noun;
+    return ("aeiou".indexOf(noun.charAt(0)) >= 0 ? "an " : "a ") + noun;
+  }
+
+  /** Lower-cases a label's first letter unless it starts an acronym ("TV", "PC"). */
+  static String lowerFirst(String label) {
+    if (label.length() > 1 && Character.isUpperCase(label.charAt(1))) return label;
+    return label.isEmpty()
+        ? label
+        : label.substring(0, 1).toLowerCase(java.util.Locale.ROOT)
+            + label.substring(1).toLowerCase(java.util.Locale.ROOT);
   }
 
   private static String typeLabel(Lexicon lexicon, String type) {

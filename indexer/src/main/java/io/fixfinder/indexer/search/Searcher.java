@@ -492,10 +492,11 @@ public final class Searcher {
       throws IOException {
     io.fixfinder.indexer.confidence.Evidence[] evidence =
         HitEvidence.evidence(searcher, analyzer, request.query(), keys, keyed, lists, docs);
+    Confidence.Calibration calibration = Confidence.of(lists.meaning() != null);
     double[] confidence = new double[evidence.length];
-    for (int i = 0; i < evidence.length; i++) confidence[i] = Confidence.probability(evidence[i]);
+    for (int i = 0; i < evidence.length; i++) confidence[i] = calibration.probability(evidence[i]);
     boolean answered =
-        Confidence.answers(
+        calibration.answers(
             Arrays.asList(evidence).subList(0, Math.min(Confidence.TOP, evidence.length)));
     return new Ranked(docs, total, facets, confidence, scope, answered);
   }
@@ -506,18 +507,31 @@ public final class Searcher {
     return typeScope || scope.absent() ? scope : TypeScope.NONE;
   }
 
-  /** The evidence of the first {@code n} results of {@code request}, for the tuning harness. */
+  /**
+   * The evidence of the first {@code n} results of {@code request} in its mode (hybrid or bm25),
+   * for the tuning harness.
+   */
   io.fixfinder.indexer.confidence.Evidence[] evidence(SearchRequest request, int n)
       throws IOException {
     Keys keys = extractor.extract(request.query());
     IndexSearcher searcher = searchers.acquire();
     try {
       Retrieval mode = request.mode().orElse(retrieval);
-      if (mode != Retrieval.HYBRID) throw new IllegalArgumentException("hybrid only");
+      if (mode == Retrieval.DENSE) throw new IllegalArgumentException("hybrid or bm25 only");
       Query lexical = queries.build(request, keys);
       TypeScope scope = scope(searcher, request, keys, lexical);
       lexical = scope.restrict(lexical);
       TopDocs top = lexical(searcher, lexical, Math.max(n, CANDIDATES));
+      if (mode == Retrieval.BM25) {
+        return HitEvidence.evidence(
+            searcher,
+            analyzer,
+            request.query(),
+            keys,
+            keyed(request, keys),
+            new HitEvidence.Lists(head(top.scoreDocs, CANDIDATES), null, scope.absent()),
+            head(top.scoreDocs, n));
+      }
       Hybrid in = hybridInput(searcher, request, keys, top, scope);
       ScoreDoc[] ranking = head(thenTheRest(fuse(in, fusion), top.scoreDocs, n), n);
       return HitEvidence.evidence(

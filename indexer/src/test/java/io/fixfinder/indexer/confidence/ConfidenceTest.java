@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** The shipped model reads evidence the way the evidence means it. */
 class ConfidenceTest {
   static Evidence strong() {
-    return new Evidence(0.7, 0.7, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1);
+    return new Evidence(0.7, 0.7, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, 1);
   }
 
   @Test
@@ -42,8 +42,10 @@ class ConfidenceTest {
             e.code(),
             e.symptom(),
             1,
-            e.keyed());
-    Evidence unknown = new Evidence(0.1, 0.1, 0, e.rank(), 0, 0, 0, 0, 0, 0, 0, 0);
+            e.keyed(),
+            e.coverage(),
+            e.named());
+    Evidence unknown = new Evidence(0.1, 0.1, 0, e.rank(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     assertThat(Confidence.probability(absent)).isLessThan(Confidence.probability(e));
     assertThat(Confidence.probability(unknown)).isLessThan(Confidence.ANSWER_THRESHOLD);
   }
@@ -51,11 +53,23 @@ class ConfidenceTest {
   @Test
   void answersNeedResultsAndReadTheTopOnes() {
     assertThat(Confidence.answers(List.of())).isFalse();
-    Evidence gibberish = new Evidence(0.1, 0.1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+    Evidence gibberish = new Evidence(0.1, 0.1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     assertThat(Confidence.answers(List.of(gibberish))).isFalse();
     assertThat(Confidence.answers(List.of(strong()))).isTrue();
     assertThat(Confidence.queryFeatures(List.of(strong())))
         .hasSize(Confidence.QUERY_FEATURES.size());
     assertThat(Confidence.ANSWER_MODEL.weights()).hasSize(Confidence.QUERY_FEATURES.size());
+  }
+
+  @Test
+  void eachRetrievalModeHasItsOwnCalibration() {
+    for (Confidence.Calibration c : List.of(Confidence.HYBRID, Confidence.WORDS)) {
+      assertThat(c.model().weights()).hasSize(Evidence.NAMES.size());
+      assertThat(c.answerModel().weights()).hasSize(Confidence.QUERY_FEATURES.size());
+      assertThat(c.threshold()).isBetween(0.0, 1.0);
+      assertThat(c.answers(List.of())).isFalse();
+    }
+    assertThat(Confidence.of(true)).isSameAs(Confidence.HYBRID);
+    assertThat(Confidence.of(false)).isSameAs(Confidence.WORDS);
   }
 }

@@ -34,11 +34,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The confidence tuning harness (not a unit test: it runs only when {@code -Dfixfinder.devsets=DIR}
  * names a folder of BEIR sets). Each set is indexed with embeddings; every judged query and every
- * generated {@link Unanswerable} query is searched in hybrid mode and the {@link Evidence} of its
- * top 10 is kept with each result's judgement (unanswerable: never relevant). The model is fit
- * leave-one-set-out: each set's calibration error, false confidence and nDCG@10 lost come from a
- * model and threshold chosen on the other sets only. The shipped model is the fit on all sets,
- * printed as the {@link Confidence#MODEL} and {@link Confidence#ANSWER_THRESHOLD} lines.
+ * generated {@link Unanswerable} query is searched in hybrid and in bm25 mode and the {@link
+ * Evidence} of its top 10 is kept with each result's judgement (unanswerable: never relevant). Each
+ * mode is fit apart, leave-one-set-out: each set's calibration error, false confidence and nDCG@10
+ * lost come from a model and threshold chosen on the other sets only, and the unanswerable queries
+ * a held-out fit still answers are printed to be read. The shipped calibrations are the fits on all
+ * sets, printed as the {@link Confidence#HYBRID} and {@link Confidence#WORDS} lines.
  *
  * <p>Run: {@code ./mvnw -o -B -q -pl indexer -am test -Dtest=ConfidenceTuning
  * -Dsurefire.failIfNoSpecifiedTests=false -Dfixfinder.devsets=/tmp/devsets}
@@ -53,6 +54,8 @@ class ConfidenceTuning {
   /** One query: its top-10 evidence, whether each hit is relevant, nDCG unrestricted and now. */
   record Q(
       String set,
+      String mode,
+      String text,
       boolean answerable,
       String kind,
       double[][] x,
@@ -64,7 +67,9 @@ class ConfidenceTuning {
       List<Evidence> out = new ArrayList<>();
       for (double[] f : x) {
         out.add(
-            new Evidence(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11]));
+            new Evidence(
+                f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12],
+                f[13]));
       }
       return out;
     }
@@ -100,10 +105,24 @@ class ConfidenceTuning {
         }
       }
     }
+    for (Retrieval mode : MODES) {
+      tune(all.stream().filter(q -> q.mode().equals(mode.name())).toList(), mode);
+    }
+    System.out.println("query features: " + Confidence.QUERY_FEATURES);
+    System.out.println("features: " + Evidence.NAMES);
+  }
+
+  /** The retrieval modes fit apart: with a dense side, and on words alone. */
+  static final List<Retrieval> MODES = List.of(Retrieval.HYBRID, Retrieval.BM25);
+
+  /** Leave-one-set-out figures of one mode, its confident misses, and its shipped fit. */
+  static void tune(List<Q> all, Retrieval mode) {
     List<String> sets = all.stream().map(Q::set).distinct().toList();
+    System.out.println("== " + mode);
     System.out.println(
         "set | ECE held-out | false confidence | by kind | answered | nDCG unrestricted | restricted"
             + " | abstaining | lost | threshold");
+    List<String> misses = new ArrayList<>();
     for (String held : sets) {
       List<Q> train = all.stream().filter(q -> !q.set().equals(held)).toList();
       List<Q> test = all.stream().filter(q -> q.set().equals(held)).toList();
@@ -111,15 +130,21 @@ class ConfidenceTuning {
       Logistic a = fitAnswer(train, m);
       double tau = threshold(train, m, a);
       System.out.println(held + " | " + report(test, m, a, tau) + " | " + fmt(tau));
+      for (Q q : test) {
+        double p = a.probability(queryFeatures(q, m));
+        if (!q.answerable() && q.x().length > 0 && p >= tau) {
+          misses.add(held + " | " + q.kind() + " | " + fmt(p) + " | " + q.text());
+        }
+      }
     }
     Logistic m = fit(all);
     Logistic a = fitAnswer(all, m);
     double tau = threshold(all, m, a);
     System.out.println("all (in-sample) | " + report(all, m, a, tau) + " | " + fmt(tau));
-    System.out.println("MODEL = " + java(m) + ";");
-    System.out.println("ANSWER_MODEL = " + java(a) + "; ANSWER_THRESHOLD = " + fmt(tau));
-    System.out.println("query features: " + Confidence.QUERY_FEATURES);
-    System.out.println("features: " + Evidence.NAMES);
+    System.out.println("confident misses, held out (set | kind | p | query):");
+    misses.forEach(x -> System.out.println("  " + x));
+    System.out.println(mode + " MODEL = " + java(m) + ";");
+    System.out.println(mode + " ANSWER_MODEL = " + java(a) + "; ANSWER_THRESHOLD = " + fmt(tau));
   }
 
   static List<Q> gather(Path dir, MiniLmEmbedder model) throws Exception {
@@ -140,12 +165,14 @@ class ConfidenceTuning {
             new Searcher(
                 store.searchers(), extractor, Optional.of(model), Retrieval.HYBRID, Fusion.LEARNED);
         Searcher unrestricted = searcher.withoutTypeScope();
-        for (BeirSet.Query q : set.judgedQueries()) {
-          Map<String, Integer> judged = set.qrels().get(q.id());
-          out.add(one(searcher, unrestricted, name, q.text(), "answerable", judged));
-        }
-        for (Unanswerable.Query q : Unanswerable.of(docs, extractor.lexicon())) {
-          out.add(one(searcher, unrestricted, name, q.text(), q.kind(), Map.of()));
+        for (Retrieval mode : MODES) {
+          for (BeirSet.Query q : set.judgedQueries()) {
+            Map<String, Integer> judged = set.qrels().get(q.id());
+            out.add(one(searcher, unrestricted, mode, name, q.text(), "answerable", judged));
+          }
+          for (Unanswerable.Query q : Unanswerable.of(docs, extractor.lexicon())) {
+            out.add(one(searcher, unrestricted, mode, name, q.text(), q.kind(), Map.of()));
+          }
         }
       }
     } finally {
@@ -158,14 +185,15 @@ class ConfidenceTuning {
   private static Q one(
       Searcher searcher,
       Searcher unrestricted,
+      Retrieval mode,
       String set,
       String text,
       String kind,
       Map<String, Integer> judged)
       throws Exception {
-    SearchRequest r = SearchRequest.of(text).withSize(10);
+    SearchRequest r = SearchRequest.of(text).withSize(10).withMode(mode);
     Searcher.Judged j = searcher.judge(r);
-    Evidence[] e = searcher.evidence(r.withMode(Retrieval.HYBRID), 10);
+    Evidence[] e = searcher.evidence(r, 10);
     double[][] x = new double[e.length][];
     boolean[] rel = new boolean[e.length];
     for (int i = 0; i < e.length; i++) {
@@ -175,6 +203,8 @@ class ConfidenceTuning {
     boolean answerable = kind.equals("answerable");
     return new Q(
         set,
+        mode.name(),
+        text,
         answerable,
         kind,
         x,

@@ -112,6 +112,15 @@ class SearcherTest {
   }
 
   @Test
+  void onWordsAloneAFaultIsAnsweredAndGibberishThatHitsAWordIsNot() throws Exception {
+    // this searcher has no embedding model: the bm25-only calibration decides
+    assertThat(searcher.search(SearchRequest.of("washing machine wont drain")).answered()).isTrue();
+    SearchResponse gibberish = searcher.search(SearchRequest.of("qwzx vbnmk drain"));
+    assertThat(gibberish.hits()).isNotEmpty();
+    assertThat(gibberish.answered()).isFalse();
+  }
+
+  @Test
   void modelNumberWithAnyPunctuationFindsTheModel() throws Exception {
     for (String q : List.of("WM-8420X", "wm8420x", "wm 8420x", "8420")) {
       assertThat(urls(q)).as(q).hasSizeGreaterThanOrEqualTo(4).doesNotContain("http://f/3");

@@ -64,15 +64,25 @@ public final class Unanswerable {
       all.append(spaced(d.title())).append(spaced(d.text()));
     }
     String text = all.toString();
-    // Products no record is keyed with and no record names: our types the corpus lacks, and the
-    // devices the lexicon knows are none of our types.
+    // Products no record is keyed with and no record names: our types the corpus lacks (by none
+    // of their words: a corpus that says "printer" answers "my printer ..." whatever its keys), and
+    // the devices the lexicon knows are none of our types. A type is asked for by its first word.
     Set<String> names = new TreeSet<>();
     for (Lexicon.ProductType t : lexicon.types()) {
-      String label = t.label().toLowerCase(Locale.ROOT);
-      if (!present.contains(t.id()) && !text.contains(spaced(label))) names.add(label);
+      List<String> words = new ArrayList<>();
+      words.add(t.label());
+      words.add(t.id().replace('-', ' '));
+      words.addAll(t.synonyms());
+      boolean named = words.stream().anyMatch(w -> text.contains(spaced(w)));
+      if (!present.contains(t.id()) && !named) names.add(askedFor(t));
     }
+    // A device is absent only when no device inside its name is named either: a corpus with
+    // "microwave" guides answers "my microwave oven ...", one with "shredder" "my paper shredder".
     for (String d : lexicon.otherDevices()) {
-      if (!text.contains(spaced(d))) names.add(d.toLowerCase(Locale.ROOT));
+      boolean named =
+          lexicon.otherDevices().stream()
+              .anyMatch(o -> spaced(d).contains(spaced(o)) && text.contains(spaced(o)));
+      if (!named) names.add(d.toLowerCase(Locale.ROOT));
     }
     List<String> absent = List.copyOf(names);
     List<Lexicon.Symptom> symptoms =
@@ -82,7 +92,8 @@ public final class Unanswerable {
             .toList();
     List<Query> out = new ArrayList<>();
     for (int i = 0; i < ABSENT_TYPE && !absent.isEmpty() && !symptoms.isEmpty(); i++) {
-      String type = absent.get((i * 3) % absent.size());
+      // every absent product in turn (a stride sharing a factor with their count skipped some)
+      String type = absent.get(i % absent.size());
       Lexicon.Symptom s = symptoms.get((i * 7) % symptoms.size());
       String fault = s.phrases().get(0);
       out.add(
@@ -91,16 +102,23 @@ public final class Unanswerable {
     Random random = new Random(SEED);
     for (int i = 0; i < GIBBERISH; i++) {
       int words = 1 + random.nextInt(3);
-      StringBuilder b = new StringBuilder();
-      for (int w = 0; w < words; w++) {
-        if (w > 0) b.append(' ');
+      List<String> b = new ArrayList<>();
+      while (b.size() < words) {
         int len = 3 + random.nextInt(5);
-        for (int c = 0; c < len; c++) b.append((char) ('a' + random.nextInt(26)));
+        StringBuilder w = new StringBuilder();
+        for (int c = 0; c < len; c++) w.append((char) ('a' + random.nextInt(26)));
+        // a random string that is a word of the corpus ("tap", "fan") is not gibberish there
+        if (!text.contains(spaced(w.toString()))) b.add(w.toString());
       }
-      out.add(new Query(b.toString(), "gibberish"));
+      out.add(new Query(String.join(" ", b), "gibberish"));
     }
     OFF_TOPIC.forEach(q -> out.add(new Query(q, "off-topic")));
     return out;
+  }
+
+  /** How a person names a type: its first synonym ("printer"), not its label ("Printer or ..."). */
+  private static String askedFor(Lexicon.ProductType t) {
+    return (t.synonyms().isEmpty() ? t.label() : t.synonyms().getFirst()).toLowerCase(Locale.ROOT);
   }
 
   private static String spaced(String s) {
