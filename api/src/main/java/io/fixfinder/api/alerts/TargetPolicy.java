@@ -61,6 +61,8 @@ public final class TargetPolicy {
     if (!scheme.equals("https") && !scheme.equals("http")) {
       return new Verdict.Refused("must start with https://");
     }
+    if (scheme.equals("http") && !allowPrivate)
+      return new Verdict.Refused("must start with https://");
     if (host == null || host.isEmpty()) return new Verdict.Refused("has no host");
     if (uri.getRawUserInfo() != null) {
       return new Verdict.Refused("must not carry a user name or password");
