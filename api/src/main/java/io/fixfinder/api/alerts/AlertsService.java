@@ -111,6 +111,25 @@ public final class AlertsService {
    * @throws InvalidInput naming each field refused and why (never quoting the value)
    */
   public View save(String tenantId, Input input) {
+    Checked c = check(input, policy);
+    if (c.webhookUrl().isEmpty() && c.email().isEmpty()) {
+      store.clear(tenantId);
+    } else {
+      store.save(tenantId, c.webhookUrl(), c.email(), c.minGrowth());
+    }
+    return view(tenantId);
+  }
+
+  /** Settings that passed {@link #check}. */
+  public record Checked(Optional<String> webhookUrl, Optional<String> email, double minGrowth) {}
+
+  /**
+   * The input checked: the webhook against {@code policy}, the address's shape, the threshold's
+   * range (default {@value #DEFAULT_MIN_GROWTH}).
+   *
+   * @throws InvalidInput naming each field refused and why (never quoting the value)
+   */
+  public static Checked check(Input input, TargetPolicy policy) {
     List<FieldError> errors = new ArrayList<>();
     input
         .webhookUrl()
@@ -136,12 +155,7 @@ public final class AlertsService {
                   + (int) AlertSettings.MAX_GROWTH));
     }
     if (!errors.isEmpty()) throw new InvalidInput(errors);
-    if (input.webhookUrl().isEmpty() && email.isEmpty()) {
-      store.clear(tenantId);
-    } else {
-      store.save(tenantId, input.webhookUrl(), email, minGrowth);
-    }
-    return view(tenantId);
+    return new Checked(input.webhookUrl(), email, minGrowth);
   }
 
   /** Checks every tenant with a target once; what an {@link AlertJob} runs. */
