@@ -86,6 +86,10 @@ class AlertsIT {
   final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
   void start(boolean allowPrivate) throws Exception {
+    start(allowPrivate, SMTP.getSmtp().getPort());
+  }
+
+  void start(boolean allowPrivate, int smtpPort) throws Exception {
     Path indexDir = dir.resolve("index");
     Indexer.rebuild(
         indexDir,
@@ -124,11 +128,7 @@ class AlertsIT {
                 "FixFinder <alerts@fixfinder.test>",
                 "outbox",
                 new FixFinderConfig.Smtp(
-                    "127.0.0.1",
-                    SMTP.getSmtp().getPort(),
-                    "",
-                    FixFinderConfig.SmtpSecurity.NONE,
-                    5)),
+                    "127.0.0.1", smtpPort, "", FixFinderConfig.SmtpSecurity.NONE, 5)),
             Map.of());
     server =
         new ApiServer(
@@ -346,6 +346,26 @@ class AlertsIT {
     // the same signed body twice, 2 s apart
     assertThat(receiver.hits()).hasSize(2);
     assertThat(receiver.hits().get(1).body()).isEqualTo(receiver.hits().get(0).body());
+  }
+
+  @Test
+  void aMailThatCannotBeSentIsRecordedAndCountedAsFailedAndNotRepeated() throws Exception {
+    int deadPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      deadPort = s.getLocalPort();
+    }
+    start(true, deadPort);
+    seedGrowingIssue(35);
+    json(put("{\"email\":\"support@aqualine.example\"}"));
+    var run = server.alerts().orElseThrow().runOnce();
+    assertThat(run.alerts()).isZero();
+    assertThat(run.failed()).isEqualTo(1);
+    JsonNode after = json(get("/api/dashboard/alerts", "X-Api-Key", keys.secretKey()));
+    assertThat(after.at("/recent/0/outcome").asText()).isEqualTo("failed");
+    assertThat(get("/metrics").body())
+        .contains("fixfinder_alerts_total{channel=\"email\",outcome=\"failed\"} 1.0");
+    // claimed once: a later run does not try again (no flood when a mail server is down)
+    assertThat(server.alerts().orElseThrow().runOnce().failed()).isZero();
   }
 
   @Test
