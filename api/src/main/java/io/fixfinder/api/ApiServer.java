@@ -132,7 +132,8 @@ public final class ApiServer implements AutoCloseable {
       Optional<People> people,
       Optional<Tenancy> tenancy,
       String publicUrl,
-      Optional<io.fixfinder.api.analytics.Analytics> analytics) {
+      Optional<io.fixfinder.api.analytics.Analytics> analytics,
+      Optional<io.fixfinder.api.alerts.Alerts> alerts) {
 
     /** Without stored thumbnails (every {@code /thumbs/} address is 404) and without people. */
     public Backends(
@@ -157,6 +158,7 @@ public final class ApiServer implements AutoCloseable {
           Optional.empty(),
           Optional.empty(),
           "",
+          Optional.empty(),
           Optional.empty());
     }
 
@@ -175,7 +177,8 @@ public final class ApiServer implements AutoCloseable {
           people,
           tenancy,
           publicUrl,
-          analytics);
+          analytics,
+          alerts);
     }
 
     /** These backends with the people side served too. */
@@ -193,7 +196,8 @@ public final class ApiServer implements AutoCloseable {
           Optional.of(people),
           tenancy,
           publicUrl,
-          analytics);
+          analytics,
+          alerts);
     }
 
     /**
@@ -214,7 +218,8 @@ public final class ApiServer implements AutoCloseable {
           people,
           Optional.of(tenancy),
           publicUrl,
-          analytics);
+          analytics,
+          alerts);
     }
 
     /**
@@ -224,7 +229,7 @@ public final class ApiServer implements AutoCloseable {
     public Backends withPublicUrl(String publicUrl) {
       return new Backends(
           index, search, issues, products, database, feedback, issueIds, crawl, thumbs, people,
-          tenancy, publicUrl, analytics);
+          tenancy, publicUrl, analytics, alerts);
     }
 
     /**
@@ -245,7 +250,30 @@ public final class ApiServer implements AutoCloseable {
           people,
           tenancy,
           publicUrl,
-          Optional.of(analytics));
+          Optional.of(analytics),
+          alerts);
+    }
+
+    /**
+     * These backends sending alerts on emerging issues (issue 16); needs {@link #withAnalytics}
+     * (the alerts read the dashboard's emerging issues).
+     */
+    public Backends withAlerts(io.fixfinder.api.alerts.Alerts alerts) {
+      return new Backends(
+          index,
+          search,
+          issues,
+          products,
+          database,
+          feedback,
+          issueIds,
+          crawl,
+          thumbs,
+          people,
+          tenancy,
+          publicUrl,
+          analytics,
+          Optional.of(alerts));
     }
 
     /**
@@ -293,6 +321,7 @@ public final class ApiServer implements AutoCloseable {
           Optional.empty(),
           Optional.empty(),
           "",
+          Optional.empty(),
           Optional.empty());
     }
 
@@ -326,6 +355,8 @@ public final class ApiServer implements AutoCloseable {
   private final Javalin app;
   private final AccessLog accessLog;
   private final Optional<HelperDirectory> helperDirectory;
+  private final Optional<io.fixfinder.api.alerts.AlertsService> alerts;
+  private final Optional<io.fixfinder.api.alerts.AlertJob> alertJob;
 
   /** The leaderboards' settings when none are given: {@code config/defaults.yaml}'s. */
   public static final FixFinderConfig.Leaderboards DEFAULT_LEADERBOARDS =
@@ -462,8 +493,46 @@ public final class ApiServer implements AutoCloseable {
                         a.settings().minVotes(),
                         a.settings().retentionDays(),
                         a.clock()));
+    // Alerts on emerging issues (issue 16): settings per tenant, sent once by whichever process
+    // claims each; the timer runs in the server unless the caller runs it (tests).
+    Optional<io.fixfinder.api.alerts.AlertsService> alertsService =
+        backends
+            .alerts()
+            .flatMap(
+                a ->
+                    dashboards.map(
+                        d -> {
+                          io.fixfinder.api.alerts.TargetPolicy policy =
+                              new io.fixfinder.api.alerts.TargetPolicy(
+                                  a.settings().alertAllowPrivateTargets());
+                          return new io.fixfinder.api.alerts.AlertsService(
+                              a,
+                              d,
+                              policy,
+                              io.fixfinder.api.alerts.Webhooks.standard(policy, a.clock()),
+                              metrics.registry());
+                        }));
+    this.alerts = alertsService;
+    this.alertJob =
+        alertsService.flatMap(
+            s ->
+                backends
+                    .alerts()
+                    .filter(io.fixfinder.api.alerts.Alerts::schedule)
+                    .map(
+                        a ->
+                            io.fixfinder.api.alerts.AlertJob.start(
+                                s,
+                                java.time.Duration.ofMinutes(a.settings().alertEveryMinutes()))));
     Optional<AnalyticsCapture> capture =
         backends.analytics().map(a -> new AnalyticsCapture(a.recorder()));
+    DashboardPageHandler dashboardPages =
+        new DashboardPageHandler(
+            dashboards,
+            backends.analytics().map(io.fixfinder.api.analytics.Analytics::sessions),
+            backends.tenancy(),
+            backends.analytics().map(a -> a.settings().sessionHours()).orElse(8),
+            settings.trustedProxies());
     Handlers handlers =
         new Handlers(
             new SearchHandler(search),
@@ -489,12 +558,11 @@ public final class ApiServer implements AutoCloseable {
                     index.searchers(), backends.feedback(), leaderboards.minReports())),
             new DocsHandler(backends.publicUrl()),
             new DashboardHandler(dashboards),
-            new DashboardPageHandler(
-                dashboards,
-                backends.analytics().map(io.fixfinder.api.analytics.Analytics::sessions),
-                backends.tenancy(),
-                backends.analytics().map(a -> a.settings().sessionHours()).orElse(8),
-                settings.trustedProxies()));
+            dashboardPages,
+            new io.fixfinder.api.alerts.AlertsHandler(
+                alertsService,
+                dashboardPages,
+                id -> dashboards.map(d -> d.tenantName(id)).orElse(id)));
     KeyGate keys = new KeyGate(backends.tenancy());
     Cors cors =
         new Cors(
@@ -580,7 +648,8 @@ public final class ApiServer implements AutoCloseable {
       LeaderboardHandler leaderboards,
       DocsHandler docs,
       DashboardHandler dashboard,
-      DashboardPageHandler dashboardPages) {}
+      DashboardPageHandler dashboardPages,
+      io.fixfinder.api.alerts.AlertsHandler alerts) {}
 
   /** One endpoint: method, path, handler. */
   public record Route(String method, String path, io.javalin.http.Handler handler) {}
@@ -686,7 +755,12 @@ public final class ApiServer implements AutoCloseable {
         new Route("get", "/dashboard", ctx -> h.dashboardPages().page(ctx)),
         new Route("post", "/dashboard/login", ctx -> h.dashboardPages().login(ctx)),
         new Route("post", "/dashboard/logout", ctx -> h.dashboardPages().logout(ctx)),
-        new Route("get", "/dashboard/export/{file}", ctx -> h.dashboardPages().export(ctx)));
+        new Route("get", "/dashboard/export/{file}", ctx -> h.dashboardPages().export(ctx)),
+        // alerts on emerging issues (issue 16): a webhook and/or an email per tenant
+        new Route("get", "/api/dashboard/alerts", ctx -> h.alerts().get(ctx)),
+        new Route("put", "/api/dashboard/alerts", ctx -> h.alerts().put(ctx)),
+        new Route("get", "/dashboard/alerts", ctx -> h.alerts().page(ctx)),
+        new Route("post", "/dashboard/alerts", ctx -> h.alerts().save(ctx)));
   }
 
   private static void routes(RoutesConfig routes, Handlers handlers) {
@@ -694,6 +768,7 @@ public final class ApiServer implements AutoCloseable {
       switch (route.method()) {
         case "get" -> routes.get(route.path(), route.handler());
         case "post" -> routes.post(route.path(), route.handler());
+        case "put" -> routes.put(route.path(), route.handler());
         default -> throw new IllegalStateException("unsupported method " + route.method());
       }
     }
@@ -736,6 +811,11 @@ public final class ApiServer implements AutoCloseable {
     return app.port();
   }
 
+  /** The alert service, when alerts are sent: tests and tools run it at will. */
+  public Optional<io.fixfinder.api.alerts.AlertsService> alerts() {
+    return alerts;
+  }
+
   /** The helper directory, when people are served: tests and tools refresh it at will. */
   public Optional<HelperDirectory> helperDirectory() {
     return helperDirectory;
@@ -750,6 +830,7 @@ public final class ApiServer implements AutoCloseable {
     try (accessLog) {
       stop();
     } finally {
+      alertJob.ifPresent(io.fixfinder.api.alerts.AlertJob::close);
       helperDirectory.ifPresent(HelperDirectory::close);
     }
   }

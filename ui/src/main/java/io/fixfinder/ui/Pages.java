@@ -74,6 +74,11 @@ public final class Pages {
     return render("dashboardlogin.jte", signIn);
   }
 
+  /** A company's alert settings (issue 16). */
+  public String dashboardAlerts(AlertsPage page) {
+    return render("dashboardalerts.jte", page);
+  }
+
   /** A page that says what was not found and offers the search box. */
   public String notFound(String what) {
     return render("notfound.jte", what);

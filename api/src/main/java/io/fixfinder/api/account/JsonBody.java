@@ -97,7 +97,7 @@ public final class JsonBody {
     return Optional.of(v.asBoolean());
   }
 
-  Optional<Double> optNumber(String field) {
+  public Optional<Double> optNumber(String field) {
     JsonNode v = body.get(field);
     if (v == null || v.isNull()) return Optional.empty();
     if (!v.isNumber()) throw InvalidInput.of(field, "must be a number");

@@ -43,15 +43,7 @@ public final class DashboardHandler {
   public void api(Context ctx) {
     Params.rejectUnknown(ctx, PARAMS);
     DashboardService service = service();
-    Keyed keyed = Scopes.keyed(ctx).orElseThrow(DashboardHandler::keyRequired);
-    if (keyed.kind() != KeyKind.SECRET) {
-      throw new ApiException(
-          403,
-          "secret-key-required",
-          "Secret key required",
-          "The dashboard is for the tenant's secret key (sk_), sent from a server; a publishable"
-              + " key (pk_) only searches");
-    }
+    Keyed keyed = secretKeyed(ctx);
     int days = Params.intParam(ctx, "days", DEFAULT_DAYS, 1, service.maxDays());
     String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
     DashboardReport report = report(keyed.tenantId(), days);
@@ -66,6 +58,20 @@ public final class DashboardHandler {
           throw ApiException.badRequest(
               "invalid-parameter", "Parameter 'format' is json or csv, not '" + format + "'");
     }
+  }
+
+  /** The request's tenant by its secret key, else a 401 or 403 problem. */
+  public static Keyed secretKeyed(Context ctx) {
+    Keyed keyed = Scopes.keyed(ctx).orElseThrow(DashboardHandler::keyRequired);
+    if (keyed.kind() != KeyKind.SECRET) {
+      throw new ApiException(
+          403,
+          "secret-key-required",
+          "Secret key required",
+          "The dashboard is for the tenant's secret key (sk_), sent from a server; a publishable"
+              + " key (pk_) only searches");
+    }
+    return keyed;
   }
 
   DashboardReport report(String tenantId, int days) {

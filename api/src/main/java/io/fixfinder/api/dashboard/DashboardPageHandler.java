@@ -155,6 +155,47 @@ public final class DashboardPageHandler {
     DashboardHandler.csv(ctx, report, file.substring(0, file.length() - 4));
   }
 
+  /** The signed-in admin's tenant, for other dashboard pages (alerts). */
+  public Optional<String> signedInTenant(Context ctx) {
+    api.service();
+    return session(ctx).map(DashboardSessions.Found::tenantId);
+  }
+
+  /** The session's CSRF token as the page's forms carry it ("" when none). */
+  public String csrf(Context ctx) {
+    String csrf = ctx.cookie(COOKIE + "_csrf");
+    return csrf == null ? "" : csrf;
+  }
+
+  /**
+   * The signed-in admin's tenant for a form POST: same origin, a live session and its CSRF token,
+   * else the matching problem (cross-site-form 403, not-signed-in 401, csrf-token 403).
+   */
+  public String tenantForPost(Context ctx) {
+    api.service();
+    noStore(ctx);
+    requireSameOrigin(ctx);
+    DashboardSessions.Found session =
+        session(ctx)
+            .orElseThrow(
+                () ->
+                    new ApiException(
+                        401,
+                        "not-signed-in",
+                        "Unauthorized",
+                        "Sign in to the dashboard at /dashboard with the tenant's secret key"));
+    if (!session.csrfMatches(ctx.formParam(CSRF_FIELD))) {
+      throw new ApiException(
+          403,
+          "csrf-token",
+          "Forbidden",
+          "The request lacks this session's CSRF token (form field '"
+              + CSRF_FIELD
+              + "'); reload the page and try again");
+    }
+    return session.tenantId();
+  }
+
   private Optional<DashboardSessions.Found> session(Context ctx) {
     String token = ctx.cookie(COOKIE);
     if (token == null || token.isEmpty() || sessions.isEmpty()) return Optional.empty();

@@ -109,6 +109,25 @@ public final class DashboardService {
               votes >= minVotes ? Optional.of(i.yes() / (double) votes) : Optional.empty()));
     }
 
+    List<DashboardReport.Emerging> flagged = emerging(tenantId, to);
+    return new DashboardReport(
+        tenantId,
+        name,
+        from,
+        to,
+        days,
+        minQueryCount,
+        minVotes,
+        totals,
+        daily,
+        top,
+        noAnswer,
+        issues,
+        flagged);
+  }
+
+  /** The tenant's issues flagged as emerging by the window ending on {@code to}. */
+  public List<DashboardReport.Emerging> emerging(String tenantId, LocalDate to) {
     EmergingIssues.Settings s = EmergingIssues.Settings.DEFAULTS;
     LocalDate windowStart = to.minusDays(s.recentDays() + s.baselineDays() - 1L);
     Map<String, Map<LocalDate, Long>> series = store.issueDaily(tenantId, windowStart, to);
@@ -132,20 +151,28 @@ public final class DashboardService {
               windowStart,
               counts));
     }
-    return new DashboardReport(
-        tenantId,
-        name,
-        from,
-        to,
-        days,
-        minQueryCount,
-        minVotes,
-        totals,
-        daily,
-        top,
-        noAnswer,
-        issues,
-        flagged);
+    return flagged;
+  }
+
+  /** Days of history the emerging-issue test compares (the last 7 and the 28 before). */
+  public static int emergingWindowDays() {
+    EmergingIssues.Settings s = EmergingIssues.Settings.DEFAULTS;
+    return s.recentDays() + s.baselineDays();
+  }
+
+  /** The first day the tenant has counts (alerts wait for a full window of history). */
+  public Optional<LocalDate> firstDay(String tenantId) {
+    return store.firstDay(tenantId);
+  }
+
+  /** The tenant's name, or its id when it is gone. */
+  public String tenantName(String tenantId) {
+    return tenants.find(tenantId).map(Tenant::name).orElse(tenantId);
+  }
+
+  /** Today, UTC, by the service's clock. */
+  public LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
   private String label(String issueId) {

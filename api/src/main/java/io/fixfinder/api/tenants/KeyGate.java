@@ -33,11 +33,12 @@ import java.util.regex.Pattern;
 public final class KeyGate {
   /**
    * The endpoints a key may call: search, suggest, issues, products, feedback, helpers, and the
-   * dashboard (which itself takes only a secret key).
+   * dashboard and its alert settings (which take only a secret key).
    */
   private static final Pattern KEYED_GET =
       Pattern.compile(
-          "/api/(search|suggest|helpers|issues/[^/]+|products/[^/]+|helpers/[^/]+|dashboard)");
+          "/api/(search|suggest|helpers|issues/[^/]+|products/[^/]+|helpers/[^/]+|dashboard"
+              + "|dashboard/alerts)");
 
   /** What keyed endpoints' answers vary by. */
   public static final String VARY = "Origin, X-Api-Key";
@@ -79,8 +80,8 @@ public final class KeyGate {
           "api-key-not-accepted",
           "API key not accepted here",
           "Keys are for GET /api/search, /api/suggest, /api/issues/{id}, /api/products/{id},"
-              + " /api/helpers, /api/dashboard and POST /api/feedback; send this request without"
-              + " X-Api-Key");
+              + " /api/helpers, /api/dashboard, /api/dashboard/alerts, POST /api/feedback and PUT"
+              + " /api/dashboard/alerts; send this request without X-Api-Key");
     }
     if (origin != null) {
       // refused from here: no page but the key's tenant's may read the answer
@@ -125,6 +126,7 @@ public final class KeyGate {
   private static boolean keyedEndpoint(Context ctx) {
     String path = ctx.path();
     if (ctx.method() == HandlerType.POST) return path.equals("/api/feedback");
+    if (ctx.method() == HandlerType.PUT) return path.equals("/api/dashboard/alerts");
     if (ctx.method() != HandlerType.GET && ctx.method() != HandlerType.HEAD) return false;
     return KEYED_GET.matcher(path).matches();
   }

@@ -169,6 +169,16 @@ final class Serving {
                               System::nanoTime))
                       // the company dashboard (issue 16): keyed traffic counted per day
                       .withAnalytics(analytics)
+                      // alerts on emerging issues (issue 16): a webhook and/or an email per tenant
+                      .withAlerts(
+                          new io.fixfinder.api.alerts.Alerts(
+                              new io.fixfinder.store.alerts.AlertStore(
+                                  database, SecretKeys.load(layout.root()), Clock.systemUTC()),
+                              people.mailer(),
+                              cfg.dashboard(),
+                              people.linkBase(),
+                              Clock.systemUTC(),
+                              true))
                       .withPublicUrl(cfg.api().publicUrl()),
                   cfg.server(),
                   cfg.leaderboards())

@@ -28,8 +28,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fixfinder tenant create|list|rotate|revoke}: companies that embed FixFinder (issue 16).
- * {@code create} and {@code rotate} print the new keys once; the store keeps only their keyed
+ * {@code fixfinder tenant create|list|rotate|revoke|alerts}: companies that embed FixFinder (issue
+ * 16). {@code create} and {@code rotate} print the new keys once; the store keeps only their keyed
  * hashes, so no command can show a key again. A running server sees a new tenant at once, and a
  * revocation or the end of a rotation's grace within {@code api.keyCacheSeconds}.
  */
@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
       TenantCommand.Create.class,
       TenantCommand.ListTenants.class,
       TenantCommand.Rotate.class,
-      TenantCommand.Revoke.class
+      TenantCommand.Revoke.class,
+      TenantCommand.AlertsCommand.class
     })
 public final class TenantCommand implements Runnable {
   private static final Pattern TENANT_ID = Pattern.compile("tn_[0-9a-f]{12}");
@@ -284,6 +285,109 @@ public final class TenantCommand implements Runnable {
       if (!done) throw unknown(id);
       spec.commandLine().getOut().println("tenant " + id + " revoked: its keys are refused");
       spec.commandLine().getOut().flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "alerts",
+      mixinStandardHelpOptions = true,
+      description =
+          "Shows a tenant's alerts on emerging issues, or sets them: a webhook (https) and/or an"
+              + " email address, and the growth that triggers an alert. Options not given keep"
+              + " their value; an empty value clears a target; both targets empty: alerts off.")
+  public static final class AlertsCommand implements Callable<Integer> {
+    @Mixin CommonOptions common;
+    @Spec CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "ID", description = "The tenant's id (see 'list').")
+    String id;
+
+    @Option(names = "--webhook", paramLabel = "URL", description = "The webhook URL ('' clears).")
+    String webhook;
+
+    @Option(names = "--email", paramLabel = "ADDRESS", description = "The address ('' clears).")
+    String email;
+
+    @Option(
+        names = "--min-growth",
+        paramLabel = "N",
+        description = "Alert when an emerging issue grows at least N times (1-1000, default 2).")
+    Double minGrowth;
+
+    @Option(names = "--off", description = "Clears both targets: no more alerts.")
+    boolean off;
+
+    @Override
+    public Integer call() {
+      checkId(id);
+      PrintWriter out = spec.commandLine().getOut();
+      FixFinderConfig cfg = common.load();
+      try (Database db = Database.open(cfg.database(), cfg.data().dir())) {
+        io.fixfinder.store.crypto.SecretBox box = SecretKeys.load(cfg.data().dir());
+        TenantStore tenants = new TenantStore(db, box, Clock.systemUTC());
+        if (tenants.find(id).isEmpty()) throw unknown(id);
+        io.fixfinder.store.alerts.AlertStore store =
+            new io.fixfinder.store.alerts.AlertStore(db, box, Clock.systemUTC());
+        Optional<io.fixfinder.store.alerts.AlertSettings> saved = store.find(id);
+        Optional<io.fixfinder.store.alerts.AlertSettings> now = saved;
+        boolean change = off || webhook != null || email != null || minGrowth != null;
+        if (change) {
+          io.fixfinder.api.alerts.AlertsService.Input input =
+              off
+                  ? new io.fixfinder.api.alerts.AlertsService.Input(
+                      Optional.empty(), Optional.empty(), Optional.ofNullable(minGrowth))
+                  : new io.fixfinder.api.alerts.AlertsService.Input(
+                      webhook != null
+                          ? Optional.of(webhook)
+                          : saved.flatMap(io.fixfinder.store.alerts.AlertSettings::webhookUrl),
+                      email != null
+                          ? Optional.of(email)
+                          : saved.flatMap(io.fixfinder.store.alerts.AlertSettings::email),
+                      Optional.ofNullable(minGrowth)
+                          .or(() -> saved.map(io.fixfinder.store.alerts.AlertSettings::minGrowth)));
+          io.fixfinder.api.alerts.AlertsService.Checked checked;
+          try {
+            checked =
+                io.fixfinder.api.alerts.AlertsService.check(
+                    input,
+                    new io.fixfinder.api.alerts.TargetPolicy(
+                        cfg.dashboard().alertAllowPrivateTargets()));
+          } catch (io.fixfinder.api.account.InvalidInput e) {
+            throw new Main.UsageError(
+                "alerts not saved: "
+                    + String.join(
+                        "; ",
+                        e.errors().stream().map(f -> f.field() + " " + f.message()).toList()));
+          }
+          if (checked.webhookUrl().isEmpty() && checked.email().isEmpty()) {
+            store.clear(id);
+          } else {
+            store.save(id, checked.webhookUrl(), checked.email(), checked.minGrowth());
+          }
+          now = store.find(id);
+        }
+        if (now.isEmpty()) {
+          out.println("tenant " + id + ": alerts off");
+        } else {
+          io.fixfinder.store.alerts.AlertSettings a = now.get();
+          out.println("tenant " + id + ": alerts on");
+          out.println("  webhook:        " + a.webhookUrl().orElse("-"));
+          out.println("  email:          " + a.email().orElse("-"));
+          out.println("  min growth:     " + a.minGrowth());
+          out.println("  signing secret: " + a.signingSecret());
+        }
+        for (io.fixfinder.store.alerts.AlertClaim c : store.claims(id, 10)) {
+          out.println(
+              "  alert "
+                  + c.windowEnd()
+                  + " "
+                  + c.issueId()
+                  + " "
+                  + c.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        out.flush();
+      }
       return 0;
     }
   }

@@ -34,8 +34,9 @@ import org.openqa.selenium.WebDriver;
 /**
  * The company dashboard in headless Chromium with page scripts off, over the served demo: a tenant
  * with a seeded year ({@link DemoAnalytics}, its real issue clusters), the sign-in page, a wrong
- * key, the secret key, and the dashboard with its charts and tables; axe-core finds no serious or
- * critical WCAG 2.2 A/AA violation on any of them.
+ * key, the secret key, the dashboard with its charts and tables, and the alert settings form (with
+ * errors, then saved); axe-core finds no serious or critical WCAG 2.2 A/AA violation on any of
+ * them.
  */
 class DashboardBrowserIT {
   @TempDir Path dir;
@@ -109,6 +110,29 @@ class DashboardBrowserIT {
           .hasSizeGreaterThanOrEqualTo(2);
       assertThat(d.getPageSource()).contains("Emerging issues").contains("Top searches");
       browser.assertAccessible("the dashboard");
+
+      // the alert settings (a plain form): errors by field, then saved
+      d.findElement(By.linkText("Alerts on emerging issues (webhook, email)")).click();
+      assertThat(d.findElement(By.tagName("h1")).getText()).contains("alerts on emerging issues");
+      browser.assertAccessible("the alert settings form");
+      d.findElement(By.id("webhookUrl")).sendKeys("https://10.0.0.8/hook");
+      d.findElement(By.id("email")).sendKeys("not an address");
+      d.findElement(By.xpath("//main//button[normalize-space()='Save alert settings']")).click();
+      assertThat(d.getTitle()).startsWith("Error:");
+      assertThat(d.findElement(By.cssSelector("[role=alert]")).getText())
+          .contains("private")
+          .contains("email address");
+      assertThat(d.findElement(By.id("webhookUrl")).getAttribute("aria-invalid")).isEqualTo("true");
+      browser.assertAccessible("the alert settings form with errors");
+      d.findElement(By.id("webhookUrl")).clear();
+      d.findElement(By.id("email")).clear();
+      d.findElement(By.id("email")).sendKeys("support@aqualine.example");
+      d.findElement(By.xpath("//main//button[normalize-space()='Save alert settings']")).click();
+      assertThat(d.findElement(By.cssSelector("[role=status]")).getText())
+          .isEqualTo("Saved: alerts are on.");
+      assertThat(d.getPageSource()).contains("whsec_");
+      browser.assertAccessible("the saved alert settings");
+      d.get(base + "/dashboard");
 
       d.findElement(By.xpath("//main//button[normalize-space()='Sign out']")).click();
       assertThat(d.findElement(By.tagName("h1")).getText()).isEqualTo("Company dashboard");

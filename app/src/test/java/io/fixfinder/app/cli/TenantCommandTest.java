@@ -170,4 +170,43 @@ class TenantCommandTest {
     assertThat(rotateRevoked.exit()).isEqualTo(2);
     assertThat(rotateRevoked.err()).contains("is revoked");
   }
+
+  @Test
+  void alertsShowAndSetThenRefuseAnInternalWebhookAndTurnOff() {
+    String id = id(create().out());
+    CliRun shown = run("tenant", "alerts", id);
+    assertThat(shown.exit()).as(shown.err()).isZero();
+    assertThat(shown.out()).contains("tenant " + id + ": alerts off");
+
+    CliRun set =
+        run(
+            "tenant",
+            "alerts",
+            id,
+            "--webhook",
+            "https://93.184.216.34/fixfinder",
+            "--email",
+            "support@aqualine.example",
+            "--min-growth",
+            "3");
+    assertThat(set.exit()).as(set.err()).isZero();
+    assertThat(set.out())
+        .contains("alerts on")
+        .contains("https://93.184.216.34/fixfinder")
+        .contains("support@aqualine.example")
+        .contains("3.0")
+        .containsPattern("signing secret: whsec_[A-Za-z0-9_-]{43}");
+
+    // an internal address is refused (SSRF), and nothing changes
+    CliRun refused = run("tenant", "alerts", id, "--webhook", "https://169.254.169.254/x");
+    assertThat(refused.exit()).isEqualTo(2);
+    assertThat(refused.err()).contains("webhookUrl").contains("link-local");
+    assertThat(run("tenant", "alerts", id).out()).contains("https://93.184.216.34/fixfinder");
+
+    // an option not given keeps its value; '' clears one target
+    CliRun cleared = run("tenant", "alerts", id, "--webhook", "");
+    assertThat(cleared.out()).contains("webhook:        -").contains("support@aqualine.example");
+    CliRun off = run("tenant", "alerts", id, "--off");
+    assertThat(off.out()).contains("alerts off");
+  }
 }

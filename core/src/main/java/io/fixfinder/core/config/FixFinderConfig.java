@@ -440,6 +440,10 @@ public record FixFinderConfig(
    * @param flushSeconds how often the counters gathered in memory are written
    * @param sessionHours how long a dashboard sign-in lasts
    * @param minVotes votes an issue needs before its fix rate is shown
+   * @param alertEveryMinutes how often the tenants' alert settings are checked against their
+   *     emerging issues
+   * @param alertAllowPrivateTargets whether alert webhooks may go to loopback, private or
+   *     link-local addresses (and plain http to loopback): tests and closed networks only
    */
   public record Dashboard(
       int minQueryCount,
@@ -447,8 +451,42 @@ public record FixFinderConfig(
       int retentionDays,
       int flushSeconds,
       int sessionHours,
-      int minVotes) {
-    public static final Dashboard DEFAULTS = new Dashboard(5, 30, 400, 5, 8, 5);
+      int minVotes,
+      int alertEveryMinutes,
+      boolean alertAllowPrivateTargets) {
+    public static final Dashboard DEFAULTS = new Dashboard(5, 30, 400, 5, 8, 5, 15, false);
+
+    /** The settings of the earlier six keys, alerts at their defaults. */
+    public Dashboard(
+        int minQueryCount,
+        int queryRetentionDays,
+        int retentionDays,
+        int flushSeconds,
+        int sessionHours,
+        int minVotes) {
+      this(
+          minQueryCount,
+          queryRetentionDays,
+          retentionDays,
+          flushSeconds,
+          sessionHours,
+          minVotes,
+          15,
+          false);
+    }
+
+    /** These settings with alert webhooks allowed to private addresses (tests). */
+    public Dashboard withPrivateAlertTargets() {
+      return new Dashboard(
+          minQueryCount,
+          queryRetentionDays,
+          retentionDays,
+          flushSeconds,
+          sessionHours,
+          minVotes,
+          alertEveryMinutes,
+          true);
+    }
 
     public Dashboard {
       if (minQueryCount < 2 || minQueryCount > 1000) {
@@ -471,6 +509,10 @@ public record FixFinderConfig(
       }
       if (minVotes < 1 || minVotes > 10_000) {
         throw new ConfigException("dashboard.minVotes must be 1-10000, got " + minVotes);
+      }
+      if (alertEveryMinutes < 1 || alertEveryMinutes > 1440) {
+        throw new ConfigException(
+            "dashboard.alertEveryMinutes must be 1-1440, got " + alertEveryMinutes);
       }
     }
   }

@@ -19,7 +19,7 @@ class DashboardConfigTest {
   void theDefaultsFileGivesTheDocumentedValuesAndAnOverrideChangesOne() throws Exception {
     assertThat(ConfigLoader.load(Optional.empty(), Map.of()).dashboard())
         .isEqualTo(FixFinderConfig.Dashboard.DEFAULTS)
-        .isEqualTo(new FixFinderConfig.Dashboard(5, 30, 400, 5, 8, 5));
+        .isEqualTo(new FixFinderConfig.Dashboard(5, 30, 400, 5, 8, 5, 15, false));
     Path file = dir.resolve("ff.yaml");
     Files.writeString(file, "dashboard:\n  minQueryCount: 10\n");
     FixFinderConfig cfg = ConfigLoader.load(Optional.of(file), Map.of());
@@ -34,6 +34,7 @@ class DashboardConfigTest {
     "retentionDays, 30, dashboard.retentionDays must be 35-3660",
     "flushSeconds, 0, dashboard.flushSeconds must be 1-300, got 0",
     "sessionHours, 25, dashboard.sessionHours must be 1-24, got 25",
+    "alertEveryMinutes, 0, dashboard.alertEveryMinutes must be 1-1440, got 0",
   })
   void aValueOutOfRangeNamesTheKey(String key, String value, String message) throws Exception {
     Path file = dir.resolve("bad.yaml");

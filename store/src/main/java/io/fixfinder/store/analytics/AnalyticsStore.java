@@ -211,6 +211,22 @@ public final class AnalyticsStore {
                 to.toString()));
   }
 
+  /**
+   * The first day the tenant has any count: alerts wait until a tenant has a full window of history
+   * (before it, every issue is "new").
+   */
+  public java.util.Optional<LocalDate> firstDay(String tenantId) {
+    return db.read(
+        c ->
+            Jdbc.one(
+                    c,
+                    "SELECT MIN(day) FROM analytics_day WHERE tenant_id = ?",
+                    rs -> java.util.Optional.ofNullable(rs.getString(1)),
+                    tenantId)
+                .flatMap(d -> d)
+                .map(LocalDate::parse));
+  }
+
   /** Each issue's daily count of searches that showed it, for the window (emerging issues). */
   public Map<String, Map<LocalDate, Long>> issueDaily(
       String tenantId, LocalDate from, LocalDate to) {

@@ -96,6 +96,14 @@ abstract class AnalyticsStoreContract {
   }
 
   @Test
+  void theFirstDayIsTheEarliestCountedDay() {
+    assertThat(store.firstDay(tenant)).isEmpty();
+    store.add(batch(DAY.plusDays(3), "wont drain", 1, 0));
+    store.add(batch(DAY, "wont drain", 1, 0));
+    assertThat(store.firstDay(tenant)).contains(DAY);
+  }
+
+  @Test
   void aTextUnderTheMinimumIsNeverReturnedAndGoneAfterItsDayIsRolledUp() {
     store.add(batch(DAY, "rare words here", 4, 4));
     store.add(batch(DAY, "common fault", 6, 0));
