@@ -28,6 +28,8 @@ public final class Nodes {
   public static OpenSearchRunner start(Path home, int count, String clusterName, int baseHttpPort) {
     if (count < 1) throw new IllegalArgumentException("nodes must be >= 1, not " + count);
     OpenSearchRunner runner = new OpenSearchRunner();
+    // the runner looks for free ports up to this one (its default stops at 9299)
+    runner.setMaxHttpPort(baseHttpPort + 99);
     runner.onBuild(
         (index, settings) ->
             settings
