@@ -41,7 +41,9 @@ final class TestCluster {
     try {
       Path home = Files.createTempDirectory("fixfinder-os-cluster");
       long t0 = System.nanoTime();
-      OpenSearchRunner runner = Nodes.start(home, NODES, "fixfinder-test", 19200);
+      // a name of its own: two runs at once on one machine must not discover each other's nodes
+      String name = "fixfinder-test-" + ProcessHandle.current().pid();
+      OpenSearchRunner runner = Nodes.start(home, NODES, name, 19200);
       System.out.printf(
           "TestCluster: %d nodes up in %d ms%n", NODES, (System.nanoTime() - t0) / 1_000_000);
       String url = Nodes.httpUrl(runner, 0);
