@@ -1,33 +1,22 @@
 package io.fixfinder.indexer.analysis;
 
 import io.fixfinder.core.understand.Lexicon;
+import io.fixfinder.indexer.analysis.chain.AnalysisChains;
+import io.fixfinder.indexer.analysis.chain.Chain;
+import io.fixfinder.indexer.analysis.chain.Step;
 import io.fixfinder.indexer.schema.Fields;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
-import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.analysis.de.GermanLightStemFilter;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.en.PorterStemFilter;
-import org.apache.lucene.analysis.es.SpanishLightStemFilter;
-import org.apache.lucene.analysis.fr.FrenchAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
-import org.apache.lucene.analysis.icu.ICUFoldingFilter;
-import org.apache.lucene.analysis.it.ItalianLightStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
-import org.apache.lucene.analysis.util.ElisionFilter;
-import org.tartarus.snowball.ext.DutchStemmer;
 
 /**
  * The analyzers of the schema.
@@ -78,43 +67,22 @@ public final class Analyzers {
   }
 
   private static Analyzer prose(boolean numberParts, boolean stopWords, SynonymMap synonyms) {
-    return new Analyzer() {
-      @Override
-      protected Reader initReader(String fieldName, Reader reader) {
-        return new CodeHyphenFilter(reader);
-      }
-
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new StandardTokenizer();
-        TokenStream ts = folded(source);
-        if (numberParts) ts = new NumberPartFilter(ts);
-        if (synonyms != null && synonyms.fst != null) {
-          ts = new SynonymGraphFilter(ts, synonyms, true);
-        }
-        if (stopWords) ts = new StopFilter(ts, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
-        ts = new PorterStemFilter(ts);
-        return new TokenStreamComponents(source, ts);
-      }
-
-      @Override
-      protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new ICUFoldingFilter(in);
-      }
-
-      @Override
-      public int getPositionIncrementGap(String fieldName) {
-        // a phrase never spans the end of the title and the start of the text
-        return POSITION_GAP;
-      }
-    };
+    Chain chain =
+        numberParts
+            ? AnalysisChains.PROSE
+            : stopWords ? AnalysisChains.PROSE_QUERY : AnalysisChains.PROSE_QUERY_ALL_WORDS;
+    if (synonyms != null && synonyms.fst != null) {
+      Step graph = new Step("synonyms", ts -> new SynonymGraphFilter(ts, synonyms, true));
+      chain = chain.insertBefore(AnalysisChains.PORTER.name(), graph, chain.name() + "_synonyms");
+    }
+    return AnalysisChains.analyzer(chain);
   }
 
   /** Positions left between two values of one prose field (the body's title and text). */
-  static final int POSITION_GAP = 100;
+  static final int POSITION_GAP = AnalysisChains.POSITION_GAP;
 
   private static TokenStream folded(Tokenizer source) {
-    return new FoldingFilter(source);
+    return AnalysisChains.FOLDING.filter().apply(source);
   }
 
   /**
@@ -188,14 +156,6 @@ public final class Analyzers {
     return new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), fields);
   }
 
-  /** Italian articles that elide before a vowel ("l'acqua", "dell'asciugatrice"). */
-  private static final CharArraySet ITALIAN_ARTICLES =
-      new CharArraySet(
-          java.util.List.of(
-              "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl",
-              "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d"),
-          true);
-
   /**
    * Prose in one of the other languages, for its own field ({@link Fields#bodyIn}), the same when
    * indexing and querying: the code hyphen and the word breaks of {@link #prose()}, lower case,
@@ -208,42 +168,6 @@ public final class Analyzers {
    */
   public static Analyzer language(Language language) {
     if (language == Language.EN) return prose();
-    CharArraySet stops = LanguageDetector.stopWords(language);
-    return new Analyzer() {
-      @Override
-      protected Reader initReader(String fieldName, Reader reader) {
-        return new CodeHyphenFilter(reader);
-      }
-
-      @Override
-      protected TokenStreamComponents createComponents(String fieldName) {
-        Tokenizer source = new StandardTokenizer();
-        TokenStream ts = new LowerCaseFilter(source);
-        if (language == Language.FR) ts = new ElisionFilter(ts, FrenchAnalyzer.DEFAULT_ARTICLES);
-        if (language == Language.IT) ts = new ElisionFilter(ts, ITALIAN_ARTICLES);
-        ts = new StopFilter(ts, stops);
-        ts = new FoldingFilter(ts);
-        ts =
-            switch (language) {
-              case DE -> new GermanLightStemFilter(ts);
-              case NL -> new SnowballFilter(ts, new DutchStemmer());
-              case FR -> new FrenchLightStemFilter(ts);
-              case ES -> new SpanishLightStemFilter(ts);
-              case IT -> new ItalianLightStemFilter(ts);
-              case EN -> throw new AssertionError("English is the main prose field's");
-            };
-        return new TokenStreamComponents(source, ts);
-      }
-
-      @Override
-      protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new ICUFoldingFilter(in);
-      }
-
-      @Override
-      public int getPositionIncrementGap(String fieldName) {
-        return POSITION_GAP;
-      }
-    };
+    return AnalysisChains.analyzer(AnalysisChains.language(language.code()));
   }
 }

@@ -2,6 +2,7 @@ package io.fixfinder.indexer.analysis;
 
 import io.fixfinder.core.model.Details;
 import io.fixfinder.core.model.SourceDoc;
+import io.fixfinder.indexer.analysis.chain.AnalysisChains;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,14 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.WordlistLoader;
-import org.apache.lucene.analysis.de.GermanAnalyzer;
-import org.apache.lucene.analysis.es.SpanishAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchAnalyzer;
-import org.apache.lucene.analysis.it.ItalianAnalyzer;
-import org.apache.lucene.analysis.nl.DutchAnalyzer;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
-import org.apache.lucene.util.IOUtils;
 
 /**
  * Tells the language of a record or a query from its words: each word that is a stop word of a
@@ -231,24 +224,7 @@ public final class LanguageDetector {
 
   /** A language's stop words: the Snowball list its Lucene analyzer uses. */
   static CharArraySet stopWords(Language l) {
-    return switch (l) {
-      case EN -> snowball("english_stop.txt");
-      case DE -> GermanAnalyzer.getDefaultStopSet();
-      case NL -> DutchAnalyzer.getDefaultStopSet();
-      case FR -> FrenchAnalyzer.getDefaultStopSet();
-      case ES -> SpanishAnalyzer.getDefaultStopSet();
-      case IT -> ItalianAnalyzer.getDefaultStopSet();
-    };
-  }
-
-  private static CharArraySet snowball(String file) {
-    try (InputStream in = SnowballFilter.class.getResourceAsStream(file)) {
-      if (in == null) throw new IllegalStateException("Lucene's " + file + " is missing");
-      return WordlistLoader.getSnowballWordSet(
-          IOUtils.getDecodingReader(in, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read Lucene's " + file, e);
-    }
+    return AnalysisChains.stopWords(l.code());
   }
 
   private static Map<Language, List<String>> faultWords() {

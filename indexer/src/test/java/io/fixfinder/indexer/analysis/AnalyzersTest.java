@@ -3,6 +3,7 @@ package io.fixfinder.indexer.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fixfinder.core.understand.Lexicon;
+import io.fixfinder.indexer.analysis.chain.FoldingFilter;
 import io.fixfinder.indexer.schema.Fields;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.fixfinder.indexer.analysis;
+package io.fixfinder.indexer.analysis.chain;
 
 import java.io.IOException;
 import org.apache.lucene.analysis.TokenFilter;
@@ -12,7 +12,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * number finds the whole one. Other tokens pass untouched and nothing is buffered for them: unlike
  * a word-delimiter graph, this needs no graph flattening, which cost a third of indexing time.
  */
-final class NumberPartFilter extends TokenFilter {
+public final class NumberPartFilter extends TokenFilter {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
   private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
   private State whole;
@@ -20,7 +20,7 @@ final class NumberPartFilter extends TokenFilter {
   private int length;
   private int cursor;
 
-  NumberPartFilter(TokenStream input) {
+  public NumberPartFilter(TokenStream input) {
     super(input);
   }
 

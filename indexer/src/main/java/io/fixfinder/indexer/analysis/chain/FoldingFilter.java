@@ -1,4 +1,4 @@
-package io.fixfinder.indexer.analysis;
+package io.fixfinder.indexer.analysis.chain;
 
 import java.io.IOException;
 import org.apache.lucene.analysis.TokenFilter;
@@ -20,10 +20,10 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
  * Most tokens are ASCII. Separate filters and the normaliser on every token cost a fifth of
  * indexing time.
  */
-final class FoldingFilter extends TokenFilter {
+public final class FoldingFilter extends TokenFilter {
   private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
-  FoldingFilter(TokenStream input) {
+  public FoldingFilter(TokenStream input) {
     super(input);
   }
 
