@@ -122,11 +122,10 @@ public final class FrontierBench implements Callable<Integer> {
     long t0 = System.nanoTime();
     HostFrontier f = HostFrontier.open(where, expected, delayMs);
     try (Progress p =
-        new Progress(
+        Progress.discovering(
             "frontier: URLs drawn",
             "URLs",
-            drawn::get,
-            () -> urls - drawn.get(),
+            () -> new Progress.Counts(drawn.get(), urls), // one read: the total never moves
             System.out,
             Duration.ofSeconds(10))) {
       for (long i = 0; i < urls; i++) {
