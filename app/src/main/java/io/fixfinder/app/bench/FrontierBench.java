@@ -142,7 +142,8 @@ public final class FrontierBench implements Callable<Integer> {
     long c0 = System.nanoTime();
     f.checkpoint();
     double checkpointMs = (System.nanoTime() - c0) / 1e6;
-    long heap = usedHeap() - before;
+    long after = usedHeap();
+    long heap = after - before;
     long checkpointBytes = size(where.resolve("frontier.checkpoint"));
     System.out.printf(
         Locale.ROOT,
@@ -155,9 +156,12 @@ public final class FrontierBench implements Callable<Integer> {
         urls / offerSeconds);
     System.out.printf(
         Locale.ROOT,
-        "memory: %.1f MB of heap held by the frontier (seen-filter %.1f MB, false-positive rate"
+        "memory: %.1f MB of heap held by the frontier (used heap after GC, %.1f MB in all with"
+            + " the bench's own %.1f MB of host tables; seen-filter %.1f MB, false-positive rate"
             + " %.2f%%); disk: log %.0f MB, checkpoint %.1f MB written in %.0f ms%n",
         heap / 1e6,
+        after / 1e6,
+        (cdf.length * 8L + mine.length) / 1e6,
         f.seen().bytes() / 1e6,
         f.seen().expectedFalsePositiveRate() * 100,
         f.logBytes() / 1e6,
