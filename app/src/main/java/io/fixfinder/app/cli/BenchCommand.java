@@ -153,8 +153,8 @@ public final class BenchCommand implements Runnable {
         names = "--rates",
         split = ",",
         description =
-            "Open-loop arrival rates per second for the first configuration (default: 40%, 60%"
-                + " and 80% of its closed-loop throughput at the most connections).")
+            "Open-loop arrival rates per second for the first configuration (default: 40%%, 60%%"
+                + " and 80%% of its closed-loop throughput at the most connections).")
     List<Double> rates = List.of();
 
     @Option(names = "--no-open-loop", description = "Skip the open-loop runs.")
