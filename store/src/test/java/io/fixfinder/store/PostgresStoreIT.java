@@ -6,20 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The store contract on a real PostgreSQL, in a fresh schema per test, dropped after. */
 class PostgresStoreIT extends StoreContract {
-  private final List<TestDatabases.PostgresSchema> schemas = new ArrayList<>();
+  @RegisterExtension final TestDatabases.Schemas schemas = new TestDatabases.Schemas();
 
   @Override
   String freshUrl() {
-    TestDatabases.PostgresSchema schema = TestDatabases.PostgresSchema.create();
-    schemas.add(schema);
-    return schema.url();
+    return schemas.freshUrl();
   }
 
   @Override
@@ -43,11 +39,6 @@ class PostgresStoreIT extends StoreContract {
       assertThat(db.health()).isEqualTo(new Database.Health(true, Database.Kind.POSTGRESQL));
       other.rollback();
     }
-  }
-
-  @AfterEach
-  void dropSchemas() throws Exception {
-    for (TestDatabases.PostgresSchema s : schemas) s.close();
   }
 
   @Test

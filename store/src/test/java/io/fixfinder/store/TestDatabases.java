@@ -4,9 +4,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Where the tests' PostgreSQL is: {@code FIXFINDER_TEST_POSTGRES_URL} or the local server with
@@ -48,6 +52,28 @@ public final class TestDatabases {
           Statement st = c.createStatement()) {
         st.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
       }
+    }
+  }
+
+  /**
+   * The fresh schemas of one test, dropped after it: register as a field with
+   * {@code @RegisterExtension}. It runs after every {@code @AfterEach}, so the test's database is
+   * closed before its schema goes.
+   */
+  public static final class Schemas implements AfterEachCallback {
+    private final List<PostgresSchema> created = new ArrayList<>();
+
+    /** A connection URL into a new empty schema. */
+    public String freshUrl() {
+      PostgresSchema schema = PostgresSchema.create();
+      created.add(schema);
+      return schema.url();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws SQLException {
+      for (PostgresSchema s : created) s.close();
+      created.clear();
     }
   }
 }

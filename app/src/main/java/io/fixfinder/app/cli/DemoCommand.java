@@ -42,9 +42,10 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "The whole path on the built-in demo corpus: publish the demo sites and a local YouTube Data API on 127.0.0.1,",
-      "crawl them with crawler4j and the YouTube client, index into Lucene under the data directory, and serve",
-      "the API and search page. A second run reuses the index unless --rebuild is given."
+      "Crawl, index and serve the built-in demo corpus on 127.0.0.1.",
+      "Publishes the demo sites and a local YouTube Data API, crawls them with crawler4j and the YouTube",
+      "client, indexes into Lucene under the data directory, and serves the API and search page. A second",
+      "run reuses the index unless --rebuild is given."
     })
 public final class DemoCommand implements Callable<Integer> {
   /** The fake API checks that a key is sent, as the real one does; this one unlocks nothing. */

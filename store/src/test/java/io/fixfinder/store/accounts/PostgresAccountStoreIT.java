@@ -1,21 +1,14 @@
 package io.fixfinder.store.accounts;
 
 import io.fixfinder.store.TestDatabases;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The account contract on a real PostgreSQL, in a fresh schema per test, dropped after. */
 class PostgresAccountStoreIT extends AccountStoreContract {
-  private TestDatabases.PostgresSchema schema;
+  @RegisterExtension final TestDatabases.Schemas schemas = new TestDatabases.Schemas();
 
   @Override
   protected String freshUrl() {
-    schema = TestDatabases.PostgresSchema.create();
-    return schema.url();
-  }
-
-  @AfterEach
-  void dropSchema() throws Exception {
-    db.close();
-    if (schema != null) schema.close();
+    return schemas.freshUrl();
   }
 }

@@ -1,24 +1,14 @@
 package io.fixfinder.store.contact;
 
 import io.fixfinder.store.TestDatabases;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The contact store contract on a real PostgreSQL, in a fresh schema per test, dropped after. */
 class PostgresContactStoreIT extends ContactStoreContract {
-  private final List<TestDatabases.PostgresSchema> schemas = new ArrayList<>();
+  @RegisterExtension final TestDatabases.Schemas schemas = new TestDatabases.Schemas();
 
   @Override
   String freshUrl() {
-    TestDatabases.PostgresSchema schema = TestDatabases.PostgresSchema.create();
-    schemas.add(schema);
-    return schema.url();
-  }
-
-  @AfterEach
-  void dropSchemas() throws Exception {
-    db.close();
-    for (TestDatabases.PostgresSchema s : schemas) s.close();
+    return schemas.freshUrl();
   }
 }
