@@ -15,13 +15,8 @@ import io.fixfinder.api.alerts.Webhooks;
 import io.fixfinder.api.analytics.Analytics;
 import io.fixfinder.api.analytics.AnalyticsRecorder;
 import io.fixfinder.api.mail.SmtpMailer;
-import io.fixfinder.api.metrics.CrawlStats;
-import io.fixfinder.api.tenants.Tenancy;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.json.Json;
-import io.fixfinder.core.understand.KeyExtractor;
-import io.fixfinder.core.understand.Lexicon;
-import io.fixfinder.indexer.search.Searcher;
 import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.indexer.write.Indexer;
 import io.fixfinder.store.Database;
@@ -31,8 +26,6 @@ import io.fixfinder.store.analytics.DashboardSessions;
 import io.fixfinder.store.crypto.SecretBox;
 import io.fixfinder.store.feedback.FeedbackStore;
 import io.fixfinder.store.tenants.IssuedKeys;
-import io.fixfinder.store.tenants.TenantRules;
-import io.fixfinder.store.tenants.TenantSpec;
 import io.fixfinder.store.tenants.TenantStore;
 import jakarta.mail.internet.MimeMessage;
 import java.io.OutputStream;
@@ -132,16 +125,15 @@ class AlertsIT {
             Map.of());
     server =
         new ApiServer(
-                ApiServer.Backends.of(
+                DashboardContract.keyedBackends(
                         index,
-                        new Searcher(index.searchers(), KeyExtractor.builtIn()),
                         issues,
-                        item -> issues.get(item.id()).isPresent(),
                         db,
                         new FeedbackStore(db, clock),
-                        CrawlStats.fromFile(dir.resolve("crawl/last-run.json")))
-                    .withTenancy(new Tenancy(tenants, Duration.ZERO, clock, System::nanoTime))
-                    .withAnalytics(analytics)
+                        dir,
+                        tenants,
+                        analytics,
+                        clock)
                     .withAlerts(
                         new Alerts(
                             new AlertStore(db, box, clock),
@@ -150,20 +142,9 @@ class AlertsIT {
                             "https://fixfinder.example",
                             clock,
                             false)),
-                new FixFinderConfig.Server(
-                    "127.0.0.1", 0, List.of(), 6000, 1000, List.of(), 10, 0, 16, 64, ""))
+                DashboardContract.SERVER)
             .start("127.0.0.1", 0);
-    keys =
-        tenants.create(
-            new TenantRules(Lexicon.builtIn())
-                .check(
-                    new TenantSpec(
-                        "Aqualine Support",
-                        List.of("Aqualine"),
-                        List.of(),
-                        List.of("https://help.aqualine.example"),
-                        100_000,
-                        1_000_000)));
+    keys = DashboardContract.aqualineSupport(tenants, 100_000, 1_000_000);
     receiver = new Receiver();
   }
 

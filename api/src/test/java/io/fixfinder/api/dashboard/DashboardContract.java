@@ -121,30 +121,50 @@ abstract class DashboardContract {
     FeedbackStore feedback = new FeedbackStore(db, clock);
     server =
         new ApiServer(
-                ApiServer.Backends.of(
-                        index,
-                        new Searcher(index.searchers(), KeyExtractor.builtIn()),
-                        issues,
-                        item -> issues.get(item.id()).isPresent(),
-                        db,
-                        feedback,
-                        CrawlStats.fromFile(dir.resolve("crawl/last-run.json")))
-                    .withTenancy(new Tenancy(tenants, Duration.ZERO, clock, System::nanoTime))
-                    .withAnalytics(analytics),
-                new FixFinderConfig.Server(
-                    "127.0.0.1", 0, List.of(), 6000, 1000, List.of(), 10, 0, 16, 64, ""))
+                keyedBackends(index, issues, db, feedback, dir, tenants, analytics, clock), SERVER)
             .start("127.0.0.1", 0);
-    keys =
-        tenants.create(
-            new TenantRules(Lexicon.builtIn())
-                .check(
-                    new TenantSpec(
-                        "Aqualine Support",
-                        List.of("Aqualine"),
-                        List.of(),
-                        List.of(ORIGIN),
-                        100_000,
-                        1_000_000)));
+    keys = aqualineSupport(tenants, 100_000, 1_000_000);
+  }
+
+  /** The server settings of the dashboard tests: loopback, generous limits. */
+  static final FixFinderConfig.Server SERVER =
+      new FixFinderConfig.Server(
+          "127.0.0.1", 0, List.of(), 6000, 1000, List.of(), 10, 0, 16, 64, "");
+
+  /** Backends over the test's index and issues, companies' keys checked and their use counted. */
+  static ApiServer.Backends keyedBackends(
+      IndexStore index,
+      IssueSource issues,
+      Database db,
+      FeedbackStore feedback,
+      Path dir,
+      TenantStore tenants,
+      Analytics analytics,
+      Clock clock) {
+    return ApiServer.Backends.of(
+            index,
+            new Searcher(index.searchers(), KeyExtractor.builtIn()),
+            issues,
+            item -> issues.get(item.id()).isPresent(),
+            db,
+            feedback,
+            CrawlStats.fromFile(dir.resolve("crawl/last-run.json")))
+        .withTenancy(new Tenancy(tenants, Duration.ZERO, clock, System::nanoTime))
+        .withAnalytics(analytics);
+  }
+
+  /** The Aqualine company's tenant, scoped to its brand and used from {@link #ORIGIN}. */
+  static IssuedKeys aqualineSupport(TenantStore tenants, int perMinute, int perDay) {
+    return tenants.create(
+        new TenantRules(Lexicon.builtIn())
+            .check(
+                new TenantSpec(
+                    "Aqualine Support",
+                    List.of("Aqualine"),
+                    List.of(),
+                    List.of(ORIGIN),
+                    perMinute,
+                    perDay)));
   }
 
   @AfterEach

@@ -6,15 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.fixfinder.api.ApiServer;
 import io.fixfinder.api.analytics.Analytics;
 import io.fixfinder.api.analytics.AnalyticsRecorder;
-import io.fixfinder.api.metrics.CrawlStats;
-import io.fixfinder.api.tenants.Tenancy;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.json.Json;
 import io.fixfinder.core.model.ProductRef;
 import io.fixfinder.core.model.SourceDoc;
-import io.fixfinder.core.understand.KeyExtractor;
-import io.fixfinder.core.understand.Lexicon;
-import io.fixfinder.indexer.search.Searcher;
 import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.indexer.write.Indexer;
 import io.fixfinder.store.Database;
@@ -24,8 +19,6 @@ import io.fixfinder.store.analytics.DashboardSessions;
 import io.fixfinder.store.crypto.SecretBox;
 import io.fixfinder.store.feedback.FeedbackStore;
 import io.fixfinder.store.tenants.IssuedKeys;
-import io.fixfinder.store.tenants.TenantRules;
-import io.fixfinder.store.tenants.TenantSpec;
 import io.fixfinder.store.tenants.TenantStore;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -208,30 +201,19 @@ class EmergingReplayIT {
       Analytics analytics = new Analytics(store, sessions, tenants, recorder, settings, clock);
       io.fixfinder.store.alerts.AlertStore alertStore =
           new io.fixfinder.store.alerts.AlertStore(db, new SecretBox(key), clock);
-      IssuedKeys keys =
-          tenants.create(
-              new TenantRules(Lexicon.builtIn())
-                  .check(
-                      new TenantSpec(
-                          "Aqualine Support",
-                          List.of("Aqualine"),
-                          List.of(),
-                          List.of("https://help.aqualine.example"),
-                          1_000_000,
-                          10_000_000)));
+      IssuedKeys keys = DashboardContract.aqualineSupport(tenants, 1_000_000, 10_000_000);
       try (io.fixfinder.api.alerts.Receiver receiver = new io.fixfinder.api.alerts.Receiver();
           ApiServer server =
               new ApiServer(
-                      ApiServer.Backends.of(
+                      DashboardContract.keyedBackends(
                               index,
-                              new Searcher(index.searchers(), KeyExtractor.builtIn()),
                               issues,
-                              item -> issues.get(item.id()).isPresent(),
                               db,
                               new FeedbackStore(db, clock),
-                              CrawlStats.fromFile(dir.resolve("crawl/last-run.json")))
-                          .withTenancy(new Tenancy(tenants, Duration.ZERO, clock, System::nanoTime))
-                          .withAnalytics(analytics)
+                              dir,
+                              tenants,
+                              analytics,
+                              clock)
                           // the receiver is on loopback: only tests allow that
                           .withAlerts(
                               new io.fixfinder.api.alerts.Alerts(
