@@ -1,0 +1,121 @@
+package io.fixfinder.opensearch.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fixfinder.core.config.FixFinderConfig.Fusion;
+import io.fixfinder.core.config.FixFinderConfig.Retrieval;
+import io.fixfinder.core.model.SourceDoc;
+import io.fixfinder.core.understand.KeyExtractor;
+import io.fixfinder.indexer.embed.MiniLmEmbedder;
+import io.fixfinder.indexer.eval.search.BeirSet;
+import io.fixfinder.indexer.eval.search.RankingMetrics;
+import io.fixfinder.indexer.eval.search.SearchEvaluation;
+import io.fixfinder.indexer.search.ExternalRanking;
+import io.fixfinder.indexer.search.SearchRequest;
+import io.fixfinder.indexer.search.SearchResponse;
+import io.fixfinder.indexer.search.Searcher;
+import io.fixfinder.indexer.search.Tuning;
+import io.fixfinder.indexer.write.IndexStore;
+import io.fixfinder.indexer.write.Indexer;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The same small dev set ({@code eval/repair-mini}: 99 records, 25 fault queries, graded
+ * judgements) indexed into the embedded index and into OpenSearch with the real sentence model;
+ * each retrieval mode's nDCG@10 on OpenSearch within 0.01 of the embedded one (issue 17's target),
+ * and the top-10 lists compared record by record.
+ */
+class ParityIT {
+  static final double TOLERANCE = 0.01;
+
+  @TempDir static Path dir;
+  static MiniLmEmbedder model;
+  static BeirSet set;
+  static IndexStore store;
+  static Searcher embedded;
+  static OpenSearchBackend opensearch;
+
+  @BeforeAll
+  static void indexBoth() throws Exception {
+    NodeProcess node = NodeProcess.get();
+    set = BeirSet.read(Path.of(System.getProperty("fixfinder.repairMini")));
+    model = MiniLmEmbedder.withThreads(1);
+    KeyExtractor keys = KeyExtractor.builtIn();
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    SearchEvaluation keying = new SearchEvaluation(keys, Optional.of(model), Fusion.LEARNED, quiet);
+    List<SourceDoc> docs = new ArrayList<>();
+    for (BeirSet.Doc d : set.corpus()) docs.add(keying.toSourceDoc(d));
+
+    Path root = dir.resolve("index");
+    Indexer.rebuild(root, 64, Optional.of(model), docs, quiet);
+    store = IndexStore.open(root, 64);
+    embedded =
+        new Searcher(store.searchers(), keys, Optional.of(model), Retrieval.HYBRID, Fusion.LEARNED);
+
+    OpenSearchSettings settings =
+        OpenSearchSettings.of(List.of(node.url), Map.of()).withAlias("parity");
+    opensearch =
+        OpenSearchBackend.open(
+            settings,
+            new ExternalRanking(keys, Retrieval.HYBRID, Fusion.LEARNED, Tuning.DEFAULT),
+            Optional.of(model));
+    Indexer.Report r = opensearch.writeGeneration(docs);
+    assertThat(r.indexed()).isEqualTo(docs.size());
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    if (opensearch != null) opensearch.close();
+    if (store != null) store.close();
+    if (model != null) model.close();
+  }
+
+  @Test
+  void everyModeWithinTheTargetOfTheEmbeddedIndex() throws Exception {
+    StringBuilder table = new StringBuilder();
+    for (Retrieval mode : Retrieval.values()) {
+      double a = 0;
+      double b = 0;
+      int sameTop10 = 0;
+      List<BeirSet.Query> queries = set.judgedQueries();
+      for (BeirSet.Query q : queries) {
+        SearchRequest request = SearchRequest.of(q.text()).withMode(mode);
+        List<String> mine = embedded.rankIds(request);
+        SearchResponse theirs = opensearch.search(request);
+        List<String> os = theirs.hits().stream().map(SearchResponse.Hit::id).toList();
+        Map<String, Integer> judged = set.qrels().get(q.id());
+        a += RankingMetrics.ndcg(mine, judged, 10);
+        b += RankingMetrics.ndcg(os, judged, 10);
+        if (mine.equals(os)) sameTop10++;
+      }
+      a /= queries.size();
+      b /= queries.size();
+      table.append(
+          String.format(
+              Locale.ROOT,
+              "ParityIT: %-6s nDCG@10 embedded %.4f opensearch %.4f (diff %+.4f), identical top 10"
+                  + " on %d of %d queries%n",
+              mode.id(),
+              a,
+              b,
+              b - a,
+              sameTop10,
+              queries.size()));
+      assertThat(Math.abs(b - a))
+          .as("%s: embedded %.4f, opensearch %.4f", mode.id(), a, b)
+          .isLessThanOrEqualTo(TOLERANCE);
+    }
+    System.out.print(table);
+  }
+}
