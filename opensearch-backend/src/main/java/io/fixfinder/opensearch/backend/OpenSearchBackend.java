@@ -128,6 +128,28 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
     }
   }
 
+  /**
+   * Connects for writing generations only: the cluster must answer, and the served index's schema
+   * does not matter (a rebuild is how a stale index is replaced).
+   */
+  public static OpenSearchBackend forWriting(
+      OpenSearchSettings settings, ExternalRanking ranking, Optional<Embedder> embedder)
+      throws IOException {
+    OpenSearchBackend backend =
+        new OpenSearchBackend(
+            Clients.connect(settings),
+            Objects.requireNonNull(settings, "settings"),
+            Objects.requireNonNull(ranking, "ranking"),
+            Objects.requireNonNull(embedder, "embedder"));
+    try {
+      backend.reachable();
+      return backend;
+    } catch (IOException | RuntimeException e) {
+      backend.close();
+      throw e;
+    }
+  }
+
   /** The cluster did not answer (down, wrong address, refused credentials). */
   public static final class Unreachable extends IOException {
     Unreachable(OpenSearchSettings settings, String why) {
