@@ -286,19 +286,29 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
     TypeMapping.Builder m = new TypeMapping.Builder().meta(meta);
     for (String f :
         List.of(
-            Fields.ID,
-            Fields.KIND,
-            Fields.SITE,
-            Fields.LANG,
+            Fields.ID, Fields.KIND, Fields.SITE, Fields.LANG, Fields.MODEL_NAME, Fields.OUTCOME)) {
+      m.properties(f, p -> p.keyword(k -> k));
+    }
+    // The key fields are scored (BM25, as Lucene scores a StringField): OpenSearch answers a term
+    // query on a keyword field with a constant score, so they are text fields of one whole token,
+    // without norms or frequencies, which is what a StringField is.
+    for (String f :
+        List.of(
             Fields.TYPE,
             Fields.BRAND,
             Fields.MODEL,
             Fields.MODEL_PARTS,
             Fields.CODES,
-            Fields.SYMPTOMS,
-            Fields.MODEL_NAME,
-            Fields.OUTCOME)) {
-      m.properties(f, p -> p.keyword(k -> k));
+            Fields.SYMPTOMS)) {
+      m.properties(
+          f,
+          p ->
+              p.text(
+                  t ->
+                      t.analyzer("keyword")
+                          .norms(false)
+                          .indexOptions(
+                              org.opensearch.client.opensearch._types.mapping.IndexOptions.Docs)));
     }
     for (String f : List.of(Fields.BODY, Fields.TOOLS)) {
       m.properties(

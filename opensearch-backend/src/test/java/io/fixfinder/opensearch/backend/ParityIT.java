@@ -91,13 +91,18 @@ class ParityIT {
       List<BeirSet.Query> queries = set.judgedQueries();
       for (BeirSet.Query q : queries) {
         SearchRequest request = SearchRequest.of(q.text()).withMode(mode);
-        List<String> mine = embedded.rankIds(request);
+        SearchResponse ours = embedded.search(request);
+        List<String> mine = ours.hits().stream().map(SearchResponse.Hit::id).toList();
         SearchResponse theirs = opensearch.search(request);
         List<String> os = theirs.hits().stream().map(SearchResponse.Hit::id).toList();
         Map<String, Integer> judged = set.qrels().get(q.id());
         a += RankingMetrics.ndcg(mine, judged, 10);
         b += RankingMetrics.ndcg(os, judged, 10);
-        if (mine.equals(os)) sameTop10++;
+        if (mine.equals(os)) {
+          sameTop10++;
+        } else {
+          table.append(difference(mode, q, ours, theirs));
+        }
       }
       a /= queries.size();
       b /= queries.size();
@@ -117,5 +122,32 @@ class ParityIT {
           .isLessThanOrEqualTo(TOLERANCE);
     }
     System.out.print(table);
+  }
+
+  /** Where two rankings of one query part: the first rank at which they differ, with scores. */
+  private static String difference(
+      Retrieval mode, BeirSet.Query q, SearchResponse ours, SearchResponse theirs) {
+    int r = 0;
+    while (r < Math.min(ours.hits().size(), theirs.hits().size())
+        && ours.hits().get(r).id().equals(theirs.hits().get(r).id())) {
+      r++;
+    }
+    return String.format(
+        Locale.ROOT,
+        "ParityIT: %s query %s first differs at rank %d: embedded %s, opensearch %s%n",
+        mode.id(),
+        q.id(),
+        r + 1,
+        scores(ours, r),
+        scores(theirs, r));
+  }
+
+  private static String scores(SearchResponse r, int from) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = Math.max(0, from - 1); i < Math.min(r.hits().size(), from + 3); i++) {
+      b.append(
+          String.format(Locale.ROOT, "%s %.6f ", r.hits().get(i).id(), r.hits().get(i).score()));
+    }
+    return b.append("]").toString().replace(" ]", "]");
   }
 }
