@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code index --backend}: operator mistakes are one line and exit 2, never a stack trace. */
+/**
+ * {@code index --backend} and {@code index.backend}: operator mistakes are one line and exit 2,
+ * never a stack trace.
+ */
 class IndexBackendOptionTest {
   @TempDir Path data;
 
@@ -18,6 +21,16 @@ class IndexBackendOptionTest {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err().strip())
         .isEqualTo("fixfinder: unknown index backend 'elastic' (lucene or opensearch)");
+  }
+
+  @Test
+  void serveRefusesTheBackendItCannotSearchYet() throws Exception {
+    Path config = data.resolve("site.yaml");
+    Files.writeString(config, "index:\n  backend: opensearch\n");
+    CliRun run = CliRun.of(data, "serve", "--config", config.toString());
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .startsWith("fixfinder: serve does not search index.backend: opensearch yet");
   }
 
   @Test
