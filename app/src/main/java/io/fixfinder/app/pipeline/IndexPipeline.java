@@ -111,12 +111,14 @@ public final class IndexPipeline {
     }
     double seconds = report.took().toMillis() / 1000.0;
     out.printf(
-        "index: %d records indexed (%d failed) in %.1f s, %.0f docs/s, %d vectors computed%n",
+        "index: %d records indexed (%d failed) in %.1f s, %.0f docs/s, %d vectors computed, %d"
+            + " reused from the previous generation%n",
         report.indexed(),
         report.failed(),
         seconds,
         report.indexed() / Math.max(seconds, 1e-3),
-        report.embedded());
+        report.embedded(),
+        report.reused());
     out.println("index: issue clusters are not built on the opensearch backend yet");
     return report;
   }

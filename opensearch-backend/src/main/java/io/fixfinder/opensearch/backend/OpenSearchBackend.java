@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,27 +185,19 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
     Set<String> previous = served();
     String index = settings.alias() + "-" + nextGeneration();
     createIndex(index);
-    long indexed = 0;
-    long failed = 0;
-    long embedded = 0;
+    long[] counts = new long[4]; // indexed, failed, embedded, reused
+    // vectors of unchanged texts are taken from the generation served until now
+    Optional<String> earlier = previous.stream().findFirst();
     try {
       List<SourceDoc> batch = new ArrayList<>(BATCH);
       for (SourceDoc doc : records) {
         batch.add(doc);
         if (batch.size() == BATCH) {
-          long[] r = writeBatch(index, batch);
-          indexed += r[0];
-          failed += r[1];
-          embedded += r[2];
+          writeBatch(index, earlier, batch, counts);
           batch.clear();
         }
       }
-      if (!batch.isEmpty()) {
-        long[] r = writeBatch(index, batch);
-        indexed += r[0];
-        failed += r[1];
-        embedded += r[2];
-      }
+      if (!batch.isEmpty()) writeBatch(index, earlier, batch, counts);
       client.indices().refresh(r -> r.index(index));
       var health =
           client
@@ -233,22 +226,38 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
     }
     for (String old : previous) deleteQuietly(old);
     return new Indexer.Report(
-        indexed, failed, embedded, 0, Duration.ofNanos(System.nanoTime() - start));
+        counts[0], counts[1], counts[2], counts[3], Duration.ofNanos(System.nanoTime() - start));
   }
 
-  /** Indexed, failed, embedded. */
-  private long[] writeBatch(String index, List<SourceDoc> batch) throws IOException {
+  /**
+   * Writes one batch, adding to {@code counts} (indexed, failed, embedded, reused). A record whose
+   * embedded text is unchanged since {@code earlier} (same embedder, same text: the same hash, as
+   * the embedded writer compares) keeps its vector instead of being embedded again.
+   */
+  private void writeBatch(
+      String index, Optional<String> earlier, List<SourceDoc> batch, long[] counts)
+      throws IOException {
     List<Optional<float[]>> vectors = new ArrayList<>(batch.size());
     List<String> hashes = new ArrayList<>(batch.size());
-    long embedded = 0;
     if (embedder.isPresent()) {
+      Embedder model = embedder.get();
       List<String> texts = batch.stream().map(DocumentMapper::embeddingText).toList();
-      List<float[]> vs = embedder.get().embed(texts);
+      for (String t : texts) hashes.add(DocumentMapper.vectorHash(model.id(), t));
+      Map<String, float[]> kept = earlier.isPresent() ? vectorsIn(earlier.get(), batch) : Map.of();
+      List<Integer> fresh = new ArrayList<>();
       for (int i = 0; i < batch.size(); i++) {
-        vectors.add(Optional.of(vs.get(i)));
-        hashes.add(DocumentMapper.vectorHash(embedder.get().id(), texts.get(i)));
+        float[] v = kept.get(batch.get(i).id() + "\u0000" + hashes.get(i));
+        vectors.add(Optional.ofNullable(v));
+        if (v == null || v.length != model.dimensions()) fresh.add(i);
       }
-      embedded = batch.size();
+      if (!fresh.isEmpty()) {
+        List<float[]> computed = model.embed(fresh.stream().map(texts::get).toList());
+        for (int j = 0; j < fresh.size(); j++) {
+          vectors.set(fresh.get(j), Optional.of(computed.get(j)));
+        }
+      }
+      counts[2] += fresh.size();
+      counts[3] += batch.size() - fresh.size();
     } else {
       for (int i = 0; i < batch.size(); i++) {
         vectors.add(Optional.empty());
@@ -270,13 +279,36 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
       bulk.operations(op -> op.index(x -> x.id(doc.id()).document(source)));
       ops++;
     }
-    if (ops == 0) return new long[] {0, failed, embedded};
-    BulkResponse response = client.bulk(bulk.build());
     long bad = 0;
-    if (response.errors()) {
-      for (BulkResponseItem item : response.items()) if (item.error() != null) bad++;
+    if (ops > 0) {
+      BulkResponse response = client.bulk(bulk.build());
+      if (response.errors()) {
+        for (BulkResponseItem item : response.items()) if (item.error() != null) bad++;
+      }
     }
-    return new long[] {ops - bad, failed + bad, embedded};
+    counts[0] += ops - bad;
+    counts[1] += failed + bad;
+  }
+
+  /** The stored vectors of the batch's records in {@code index}, by id and text hash. */
+  private Map<String, float[]> vectorsIn(String index, List<SourceDoc> batch) throws IOException {
+    List<String> ids = batch.stream().map(SourceDoc::id).distinct().toList();
+    MgetResponse<Map> response =
+        client.mget(
+            m -> m.index(index).ids(ids).sourceIncludes(Fields.VECTOR, Fields.VECTOR_HASH),
+            Map.class);
+    Map<String, float[]> out = new HashMap<>();
+    for (MultiGetResponseItem<Map> item : response.docs()) {
+      if (!item.isResult() || !item.result().found() || item.result().source() == null) continue;
+      Map<?, ?> src = item.result().source();
+      if (src.get(Fields.VECTOR) instanceof List<?> values
+          && src.get(Fields.VECTOR_HASH) instanceof String hash) {
+        float[] v = new float[values.size()];
+        for (int i = 0; i < v.length; i++) v[i] = ((Number) values.get(i)).floatValue();
+        out.put(item.result().id() + "\u0000" + hash, v);
+      }
+    }
+    return out;
   }
 
   private void createIndex(String index) throws IOException {

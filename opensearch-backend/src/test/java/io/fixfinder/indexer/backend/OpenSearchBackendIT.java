@@ -101,6 +101,27 @@ class OpenSearchBackendIT extends IndexBackendContract {
   }
 
   @Test
+  void aRebuildKeepsTheVectorsOfUnchangedTexts() throws Exception {
+    var changed =
+        doc(
+            DOOR.url(),
+            DOOR.kind(),
+            DOOR.title(),
+            DOOR.text() + " The lock clicks but never releases.",
+            DOOR.details());
+    try {
+      var report = backend.writeGeneration(List.of(MANUAL, THREAD, changed));
+      assertThat(report.reused()).isEqualTo(2);
+      assertThat(report.embedded()).isEqualTo(1);
+      // the kept vectors still find their records
+      var hits = backend.search(SearchRequest.of("water does not drain").withMode(Retrieval.DENSE));
+      assertThat(hits.hits()).isNotEmpty();
+    } finally {
+      backend.writeGeneration(RECORDS);
+    }
+  }
+
+  @Test
   void bm25AndDenseModesAnswerToo() throws Exception {
     for (Retrieval mode : Retrieval.values()) {
       var r = backend.search(SearchRequest.of("washer E18 drain").withMode(mode));
