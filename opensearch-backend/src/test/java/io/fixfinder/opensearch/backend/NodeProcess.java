@@ -52,6 +52,8 @@ public final class NodeProcess {
                   "-Xmx512m",
                   "-XX:+UseSerialGC",
                   "--enable-native-access=ALL-UNNAMED",
+                  // the node stops when this JVM ends, even when it is killed
+                  "-Dfixfinder.node.parent=" + ProcessHandle.current().pid(),
                   "-cp",
                   classpath,
                   "io.fixfinder.opensearch.node.NodeMain",
