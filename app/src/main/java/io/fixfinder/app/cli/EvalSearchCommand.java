@@ -1,8 +1,6 @@
 package io.fixfinder.app.cli;
 
 import io.fixfinder.app.Main;
-import io.fixfinder.opensearch.backend.OpenSearchBackend;
-import io.fixfinder.opensearch.backend.OpenSearchSettings;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.config.FixFinderConfig.Fusion;
 import io.fixfinder.core.config.FixFinderConfig.Retrieval;
@@ -11,6 +9,8 @@ import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.embed.MiniLmEmbedder;
 import io.fixfinder.indexer.eval.search.BeirSet;
 import io.fixfinder.indexer.eval.search.SearchEvaluation;
+import io.fixfinder.opensearch.backend.OpenSearchBackend;
+import io.fixfinder.opensearch.backend.OpenSearchSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
