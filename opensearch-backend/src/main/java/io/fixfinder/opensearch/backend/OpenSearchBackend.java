@@ -36,6 +36,7 @@ import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.HealthStatus;
+import org.opensearch.client.opensearch._types.SearchType;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
 import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
 import org.opensearch.client.opensearch._types.query_dsl.FieldValueFactorModifier;
@@ -583,6 +584,9 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
         client.search(
             s ->
                 s.index(settings.alias())
+                    // global term statistics across shards, so bm25 scores are the embedded
+                    // index's whatever the layout (OpenSearch skips the extra phase on one shard)
+                    .searchType(SearchType.DfsQueryThenFetch)
                     .query(query)
                     .size(n)
                     .trackTotalHits(t -> t.count(ExternalRanking.TOTAL_COUNT))

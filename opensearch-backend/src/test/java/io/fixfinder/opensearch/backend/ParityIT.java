@@ -45,6 +45,7 @@ class ParityIT {
   static IndexStore store;
   static Searcher embedded;
   static OpenSearchBackend opensearch;
+  static OpenSearchBackend sharded;
 
   @BeforeAll
   static void indexBoth() throws Exception {
@@ -72,19 +73,37 @@ class ParityIT {
             Optional.of(model));
     Indexer.Report r = opensearch.writeGeneration(docs);
     assertThat(r.indexed()).isEqualTo(docs.size());
+    // the same records over three shards: bm25 statistics must stay global (DFS)
+    sharded =
+        OpenSearchBackend.open(
+            settings.withAlias("parity-sharded").withLayout(3, 0),
+            new ExternalRanking(keys, Retrieval.HYBRID, Fusion.LEARNED, Tuning.DEFAULT),
+            Optional.of(model));
+    assertThat(sharded.writeGeneration(docs).indexed()).isEqualTo(docs.size());
   }
 
   @AfterAll
   static void close() throws Exception {
     if (opensearch != null) opensearch.close();
+    if (sharded != null) sharded.close();
     if (store != null) store.close();
     if (model != null) model.close();
   }
 
   @Test
   void everyModeWithinTheTargetOfTheEmbeddedIndex() throws Exception {
+    compare("1 shard", opensearch, List.of(Retrieval.values()));
+  }
+
+  @Test
+  void threeShardsRankAsOne() throws Exception {
+    compare("3 shards", sharded, List.of(Retrieval.BM25, Retrieval.HYBRID));
+  }
+
+  private static void compare(String layout, OpenSearchBackend backend, List<Retrieval> modes)
+      throws Exception {
     StringBuilder table = new StringBuilder();
-    for (Retrieval mode : Retrieval.values()) {
+    for (Retrieval mode : modes) {
       double a = 0;
       double b = 0;
       int sameTop10 = 0;
@@ -93,7 +112,7 @@ class ParityIT {
         SearchRequest request = SearchRequest.of(q.text()).withMode(mode);
         SearchResponse ours = embedded.search(request);
         List<String> mine = ours.hits().stream().map(SearchResponse.Hit::id).toList();
-        SearchResponse theirs = opensearch.search(request);
+        SearchResponse theirs = backend.search(request);
         List<String> os = theirs.hits().stream().map(SearchResponse.Hit::id).toList();
         Map<String, Integer> judged = set.qrels().get(q.id());
         a += RankingMetrics.ndcg(mine, judged, 10);
@@ -109,8 +128,9 @@ class ParityIT {
       table.append(
           String.format(
               Locale.ROOT,
-              "ParityIT: %-6s nDCG@10 embedded %.4f opensearch %.4f (diff %+.4f), identical top 10"
-                  + " on %d of %d queries%n",
+              "ParityIT: %s %-6s nDCG@10 embedded %.4f opensearch %.4f (diff %+.4f), identical top"
+                  + " 10 on %d of %d queries%n",
+              layout,
               mode.id(),
               a,
               b,
