@@ -105,12 +105,36 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--queries", defaultValue = "2000", description = "Queries (default: 2000).")
     int queries;
 
+    @Option(
+        names = "--opensearch",
+        paramLabel = "URL",
+        description =
+            "Also index the records into this OpenSearch node (plugin and k-NN installed) and"
+                + " search them there through FixFinder's ranking.")
+    String opensearch;
+
     @Override
     public Integer call() throws Exception {
       FixFinderConfig cfg = common.load();
       machine();
-      io.fixfinder.app.bench.SearchBench.run(
-          docs, queries, cfg.index().ramBufferMb(), System.out, System.err);
+      java.util.Optional<io.fixfinder.opensearch.backend.OpenSearchSettings> cluster =
+          java.util.Optional.empty();
+      if (opensearch != null) {
+        try {
+          cluster =
+              java.util.Optional.of(
+                  io.fixfinder.opensearch.backend.OpenSearchSettings.of(
+                      java.util.List.of(java.net.URI.create(opensearch)), System.getenv()));
+        } catch (IllegalArgumentException e) {
+          throw new io.fixfinder.app.Main.UsageError("--opensearch: " + e.getMessage());
+        }
+      }
+      try {
+        io.fixfinder.app.bench.SearchBench.run(
+            docs, queries, cfg.index().ramBufferMb(), cluster, System.out, System.err);
+      } catch (io.fixfinder.opensearch.backend.OpenSearchBackend.Unreachable e) {
+        throw new io.fixfinder.app.Main.UsageError(e.getMessage());
+      }
       return 0;
     }
   }

@@ -9,6 +9,8 @@ import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.embed.MiniLmEmbedder;
 import io.fixfinder.indexer.eval.search.BeirSet;
 import io.fixfinder.indexer.eval.search.SearchEvaluation;
+import io.fixfinder.opensearch.backend.OpenSearchBackend;
+import io.fixfinder.opensearch.backend.OpenSearchSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +64,14 @@ public final class EvalSearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object as the last line.")
   boolean json;
 
+  @Option(
+      names = "--backend",
+      paramLabel = "NAME",
+      description =
+          "lucene (default) or opensearch: also index the set into the cluster of"
+              + " index.opensearch.urls and measure each mode there, beside the embedded figures.")
+  String backend;
+
   @Override
   public Integer call() throws Exception {
     FixFinderConfig cfg = common.load();
@@ -93,6 +103,8 @@ public final class EvalSearchCommand implements Callable<Integer> {
     if (set.malformedLines() > 0) {
       System.err.printf(Locale.ROOT, "eval: skipped malformed lines %s%n", set.malformed());
     }
+    FixFinderConfig.Backend onto =
+        backend == null ? FixFinderConfig.Backend.LUCENE : FixFinderConfig.Backend.of(backend);
     boolean vectors = modes.stream().anyMatch(m -> m != Retrieval.BM25);
     try (MiniLmEmbedder embedder =
         vectors ? MiniLmEmbedder.withThreads(cfg.index().embedThreads()) : null) {
@@ -116,6 +128,25 @@ public final class EvalSearchCommand implements Callable<Integer> {
           result.seconds(),
           result.malformedLines());
       System.out.print(result.table());
+      if (onto == FixFinderConfig.Backend.OPENSEARCH) {
+        OpenSearchSettings settings =
+            OpenSearchSettings.of(
+                cfg.index().opensearch().urls().stream().map(java.net.URI::create).toList(),
+                System.getenv());
+        try {
+          OpenSearchEval.run(
+              set,
+              modes,
+              chosen,
+              Optional.<Embedder>ofNullable(embedder),
+              eval,
+              result,
+              settings,
+              System.out);
+        } catch (OpenSearchBackend.Unreachable e) {
+          throw new Main.UsageError(e.getMessage());
+        }
+      }
       if (json) System.out.println(result.toJson());
     }
     return 0;

@@ -5,23 +5,44 @@ import io.fixfinder.app.pipeline.IndexPipeline;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.indexer.write.Indexer;
+import io.fixfinder.opensearch.backend.OpenSearchBackend;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
     description =
-        "Rebuild the Lucene index from the crawled records (built aside, swapped in when complete).")
+        "Rebuild the index from the crawled records (built aside, swapped in when complete).")
 public final class IndexCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+
+  @Option(
+      names = "--backend",
+      paramLabel = "NAME",
+      description =
+          "Where the index is written: lucene (embedded, in the data directory) or opensearch"
+              + " (the cluster of index.opensearch.urls). Default: index.backend.")
+  String backend;
 
   @Override
   public Integer call() throws Exception {
     FixFinderConfig cfg = common.load();
-    rebuild(new IndexPipeline(cfg, CommonOptions.layout(cfg), System.out));
+    FixFinderConfig.Backend chosen =
+        backend == null ? cfg.index().backend() : FixFinderConfig.Backend.of(backend);
+    IndexPipeline pipeline = new IndexPipeline(cfg, CommonOptions.layout(cfg), System.out);
+    if (chosen == FixFinderConfig.Backend.OPENSEARCH) {
+      try {
+        pipeline.rebuildOnOpenSearch(System.getenv());
+      } catch (OpenSearchBackend.Unreachable e) {
+        throw new Main.UsageError(e.getMessage());
+      }
+      return 0;
+    }
+    rebuild(pipeline);
     return 0;
   }
 

@@ -10,8 +10,12 @@ import io.fixfinder.indexer.cluster.ClusterStore;
 import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.embed.MiniLmEmbedder;
 import io.fixfinder.indexer.schema.SchemaVersion;
+import io.fixfinder.indexer.search.ExternalRanking;
+import io.fixfinder.indexer.search.Tuning;
 import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.indexer.write.Indexer;
+import io.fixfinder.opensearch.backend.OpenSearchBackend;
+import io.fixfinder.opensearch.backend.OpenSearchSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -71,6 +75,51 @@ public final class IndexPipeline {
           "index: %d vectors computed, %d reused from the previous generation%n",
           report.embedded(), report.reused());
     }
+    return report;
+  }
+
+  /**
+   * Writes the records as a new generation on the OpenSearch cluster of {@code index.opensearch}
+   * (credentials from {@code env}), swapped in when complete. Issue clusters are not built there
+   * yet. Throws {@link OpenSearchBackend.Unreachable} when the cluster does not answer.
+   */
+  public Indexer.Report rebuildOnOpenSearch(Map<String, String> env) throws IOException {
+    RecordLog.Snapshot snapshot = RecordLog.read(data.records());
+    if (snapshot.badLines() > 0) {
+      out.printf("index: skipped %d damaged record lines%n", snapshot.badLines());
+    }
+    OpenSearchSettings settings =
+        OpenSearchSettings.of(
+            config.index().opensearch().urls().stream().map(java.net.URI::create).toList(), env);
+    ExternalRanking ranking =
+        new ExternalRanking(
+            io.fixfinder.core.understand.KeyExtractor.builtIn(),
+            config.index().retrieval(),
+            config.index().fusion(),
+            Tuning.DEFAULT);
+    Indexer.Report report;
+    try (MiniLmEmbedder embedder =
+            config.index().embeddings()
+                ? MiniLmEmbedder.withThreads(config.index().embedThreads())
+                : null;
+        OpenSearchBackend backend =
+            OpenSearchBackend.forWriting(
+                settings, ranking, Optional.<Embedder>ofNullable(embedder))) {
+      out.printf("index: writing a new generation to %s%n", settings.where());
+      // in id order: the same records give the same index
+      report = backend.writeGeneration(new java.util.TreeMap<>(snapshot.docs()).values());
+    }
+    double seconds = report.took().toMillis() / 1000.0;
+    out.printf(
+        "index: %d records indexed (%d failed) in %.1f s, %.0f docs/s, %d vectors computed, %d"
+            + " reused from the previous generation%n",
+        report.indexed(),
+        report.failed(),
+        seconds,
+        report.indexed() / Math.max(seconds, 1e-3),
+        report.embedded(),
+        report.reused());
+    out.println("index: issue clusters are not built on the opensearch backend yet");
     return report;
   }
 

@@ -1,6 +1,7 @@
 package io.fixfinder.core.config;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The whole typed configuration, bound once from {@code config/defaults.yaml}, an optional override
@@ -223,10 +224,21 @@ public record FixFinderConfig(
    * @param embeddings whether records get a dense vector at index time (needed by dense, hybrid and
    *     issue clustering; off makes indexing several times faster)
    * @param embedThreads threads computing embeddings; 0 means one per core
+   * @param backend which engine holds the index: {@code lucene} (embedded, the default) or {@code
+   *     opensearch} (a cluster, docs/scaling.md)
+   * @param opensearch where the cluster is, for {@code backend: opensearch}
    */
   public record Index(
-      int ramBufferMb, Retrieval retrieval, Fusion fusion, boolean embeddings, int embedThreads) {
+      int ramBufferMb,
+      Retrieval retrieval,
+      Fusion fusion,
+      boolean embeddings,
+      int embedThreads,
+      Backend backend,
+      OpenSearch opensearch) {
     public Index {
+      if (backend == null) backend = Backend.LUCENE;
+      if (opensearch == null) opensearch = OpenSearch.LOCAL;
       if (ramBufferMb < 1) throw new ConfigException("index.ramBufferMb must be >= 1");
       if (retrieval == null) retrieval = Retrieval.HYBRID;
       if (fusion == null) fusion = Fusion.LEARNED;
@@ -240,6 +252,61 @@ public record FixFinderConfig(
     /** The defaults with only the RAM buffer set (tests, tools). */
     public Index(int ramBufferMb) {
       this(ramBufferMb, Retrieval.HYBRID, Fusion.LEARNED, true, 0);
+    }
+
+    /** The embedded backend with these settings. */
+    public Index(
+        int ramBufferMb, Retrieval retrieval, Fusion fusion, boolean embeddings, int embedThreads) {
+      this(
+          ramBufferMb,
+          retrieval,
+          fusion,
+          embeddings,
+          embedThreads,
+          Backend.LUCENE,
+          OpenSearch.LOCAL);
+    }
+
+    /** The same settings on another backend. */
+    public Index withBackend(Backend other) {
+      return new Index(ramBufferMb, retrieval, fusion, embeddings, embedThreads, other, opensearch);
+    }
+  }
+
+  /** The engine that holds the index. */
+  public enum Backend {
+    LUCENE,
+    OPENSEARCH;
+
+    @com.fasterxml.jackson.annotation.JsonValue
+    public String id() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @com.fasterxml.jackson.annotation.JsonCreator
+    public static Backend of(String id) {
+      for (Backend b : values()) if (b.id().equalsIgnoreCase(id.strip())) return b;
+      throw new ConfigException("unknown index backend '" + id + "' (lucene or opensearch)");
+    }
+  }
+
+  /**
+   * An OpenSearch cluster (credentials come from the environment only: {@code
+   * FIXFINDER_OPENSEARCH_USER}, {@code FIXFINDER_OPENSEARCH_PASSWORD}).
+   *
+   * @param urls the HTTP addresses of some of its nodes
+   */
+  public record OpenSearch(List<String> urls) {
+    public static final OpenSearch LOCAL = new OpenSearch(List.of("http://127.0.0.1:9200"));
+
+    public OpenSearch {
+      urls = urls == null ? List.of() : List.copyOf(urls);
+      if (urls.isEmpty()) throw new ConfigException("index.opensearch.urls must name a node");
+      for (String u : urls) {
+        if (u == null || !(u.startsWith("http://") || u.startsWith("https://"))) {
+          throw new ConfigException("index.opensearch.urls: not an http(s) address: " + u);
+        }
+      }
     }
   }
 

@@ -63,6 +63,11 @@ final class PriorBoostQuery extends Query {
     this.max = strength(max, exponent);
   }
 
+  /** The query whose score the prior multiplies (an engine elsewhere applies the prior itself). */
+  Query inner() {
+    return in;
+  }
+
   /** A prior as it counts: prior^exponent (bounds too, the power being monotone). */
   static float strength(float prior, float exponent) {
     return exponent == 1f ? prior : (float) Math.pow(prior, exponent);

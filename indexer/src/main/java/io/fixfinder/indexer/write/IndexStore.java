@@ -489,9 +489,17 @@ public final class IndexStore implements AutoCloseable {
    */
   public static final class StaleSchema extends IOException {
     StaleSchema(Path root, int found) {
+      this(root.toString(), found);
+    }
+
+    /**
+     * An index held elsewhere (another backend's: {@code where} names it, e.g. an OpenSearch index
+     * and its cluster), refused with the same message.
+     */
+    public StaleSchema(String where, int found) {
       super(
           "the index in "
-              + root
+              + where
               + " was written with schema "
               + found
               + " and this version writes schema "

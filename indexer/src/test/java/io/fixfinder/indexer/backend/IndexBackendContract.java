@@ -1,6 +1,7 @@
 package io.fixfinder.indexer.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fixfinder.core.model.Details;
 import io.fixfinder.core.model.SourceDoc;
@@ -10,6 +11,8 @@ import io.fixfinder.core.understand.Keys;
 import io.fixfinder.indexer.schema.SchemaVersion;
 import io.fixfinder.indexer.search.SearchRequest;
 import io.fixfinder.indexer.search.SearchResponse;
+import io.fixfinder.indexer.write.IndexStore;
+import io.fixfinder.indexer.write.Indexer;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link IndexBackend} must do, on the same few records: an implementation's test serves
- * {@link #RECORDS} and returns the backend from {@link #backend()}.
+ * {@link #RECORDS} and returns the backend from {@link #backend()}. A test that writes another
+ * generation writes {@link #RECORDS} back before it ends.
  */
 abstract class IndexBackendContract {
   static final KeyExtractor KEYS = KeyExtractor.builtIn();
@@ -48,8 +52,57 @@ abstract class IndexBackendContract {
 
   static final List<SourceDoc> RECORDS = List.of(MANUAL, THREAD, DOOR);
 
+  static final SourceDoc DISHWASHER =
+      doc(
+          "http://f/dw-e24",
+          SourceKind.FORUM,
+          "Dishwasher DW-300 shows E24, drain hose kinked",
+          "The dishwasher stopped with E24. The drain hose behind it was kinked; straightened it.",
+          new Details.Thread("E24", 2, 2, "Straighten the hose", 5, 5));
+
   /** The backend serving {@link #RECORDS}. */
   abstract IndexBackend backend();
+
+  /**
+   * Opens a backend over an index this implementation wrote with schema {@code
+   * SchemaVersion.CURRENT - 1} (made for the test); expected to throw.
+   */
+  abstract IndexBackend openStale() throws Exception;
+
+  @Test
+  void aNewGenerationReplacesTheOldOneWhole() throws Exception {
+    try {
+      Indexer.Report report = backend().writeGeneration(List.of(DOOR, DISHWASHER));
+      assertThat(report.indexed()).isEqualTo(2);
+      assertThat(report.failed()).isZero();
+      assertThat(backend().count()).isEqualTo(2);
+      assertThat(backend().exists(DISHWASHER.id())).isTrue();
+      // a record of the previous generation only is gone: generations are replaced, not merged
+      assertThat(backend().exists(MANUAL.id())).isFalse();
+      assertThat(backend().byIds(List.of(MANUAL.id(), DISHWASHER.id())).keySet())
+          .containsExactly(DISHWASHER.id());
+      assertThat(backend().schemaVersion()).isEqualTo(SchemaVersion.CURRENT);
+      List<String> ids =
+          backend().search(SearchRequest.of("dishwasher E24")).hits().stream()
+              .map(SearchResponse.Hit::id)
+              .toList();
+      assertThat(ids).first().isEqualTo(DISHWASHER.id());
+    } finally {
+      backend().writeGeneration(RECORDS);
+    }
+    assertThat(backend().count()).isEqualTo(RECORDS.size());
+    assertThat(backend().exists(MANUAL.id())).isTrue();
+    assertThat(backend().exists(DISHWASHER.id())).isFalse();
+  }
+
+  @Test
+  void anIndexOfAnotherSchemaIsRefused() {
+    assertThatThrownBy(this::openStale)
+        .isInstanceOf(IndexStore.StaleSchema.class)
+        .hasMessageContaining("schema " + (SchemaVersion.CURRENT - 1))
+        .hasMessageContaining("this version writes schema " + SchemaVersion.CURRENT)
+        .hasMessageContaining("fixfinder index");
+  }
 
   @Test
   void countsWhatItServesAtTheCurrentSchema() throws Exception {

@@ -1,0 +1,785 @@
+package io.fixfinder.opensearch.backend;
+
+import io.fixfinder.core.config.FixFinderConfig.Retrieval;
+import io.fixfinder.core.model.SourceDoc;
+import io.fixfinder.indexer.analysis.Language;
+import io.fixfinder.indexer.backend.IndexBackend;
+import io.fixfinder.indexer.embed.Embedder;
+import io.fixfinder.indexer.schema.DocumentMapper;
+import io.fixfinder.indexer.schema.Fields;
+import io.fixfinder.indexer.schema.SchemaVersion;
+import io.fixfinder.indexer.search.ExternalRanking;
+import io.fixfinder.indexer.search.ExternalRanking.Plan;
+import io.fixfinder.indexer.search.ExternalRanking.Scored;
+import io.fixfinder.indexer.search.QueryText;
+import io.fixfinder.indexer.search.SearchRequest;
+import io.fixfinder.indexer.search.SearchResponse;
+import io.fixfinder.indexer.write.IndexStore;
+import io.fixfinder.indexer.write.Indexer;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.HealthStatus;
+import org.opensearch.client.opensearch._types.SearchType;
+import org.opensearch.client.opensearch._types.mapping.TypeMapping;
+import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
+import org.opensearch.client.opensearch._types.query_dsl.FieldValueFactorModifier;
+import org.opensearch.client.opensearch._types.query_dsl.FunctionBoostMode;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.BulkRequest;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.MgetResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.opensearch.core.mget.MultiGetResponseItem;
+import org.opensearch.client.opensearch.core.search.Hit;
+import org.opensearch.client.opensearch.core.search.TotalHitsRelation;
+
+/**
+ * The index on an OpenSearch cluster. A generation is the index {@code <alias>-<n>}: written by
+ * bulk requests, refreshed, then made the one served by a single {@code _aliases} request that
+ * moves the alias from the old generation to it (a search sees one or the other, never a half-built
+ * one); the old generation is deleted after. The schema version is in the index's {@code _meta}; a
+ * served index of another version is refused when the backend opens, as the embedded index is
+ * ({@link IndexStore.StaleSchema}, same message).
+ *
+ * <p>Search: OpenSearch retrieves, the ranking is ours. The lexical candidates are the embedded
+ * searcher's query ({@link ExternalRanking#plan}) translated term for term ({@link LuceneQueries})
+ * with the prior multiplied in ({@code function_score}, prior^exponent), the dense ones a {@code
+ * knn} query on the records' vectors scored prior × max(0, cosine) as the embedded side scores
+ * them, and the two are fused by the embedded fusion ({@link ExternalRanking#fuse}). Not yet: facet
+ * counts, the calibrated confidence of each hit and the "answered" verdict (answered here means
+ * "has results"), the hints of a search without matches, and company scopes; the suggester still
+ * reads the embedded index.
+ */
+public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
+  /** Records per bulk request (and per embedding batch). */
+  static final int BATCH = 256;
+
+  /** The {@code _meta} keys of a generation. */
+  static final String META_SCHEMA = "fixfinder_schema";
+
+  static final String META_EMBEDDER = "fixfinder_embedder";
+
+  private final OpenSearchClient client;
+  private final OpenSearchSettings settings;
+  private final ExternalRanking ranking;
+  private final Optional<Embedder> embedder;
+  private final Pattern generationName;
+
+  private OpenSearchBackend(
+      OpenSearchClient client,
+      OpenSearchSettings settings,
+      ExternalRanking ranking,
+      Optional<Embedder> embedder) {
+    this.client = client;
+    this.settings = settings;
+    this.ranking = ranking;
+    this.embedder = embedder;
+    this.generationName = Pattern.compile(Pattern.quote(settings.alias()) + "-(\\d+)");
+  }
+
+  /**
+   * Connects and checks the served index: its schema must be {@link SchemaVersion#CURRENT} (else
+   * {@link IndexStore.StaleSchema}); with no index yet, an empty generation is written first, as
+   * the embedded index makes an empty one to serve until the first {@code index} run. A cluster
+   * that cannot be reached throws {@link Unreachable}.
+   */
+  public static OpenSearchBackend open(
+      OpenSearchSettings settings, ExternalRanking ranking, Optional<Embedder> embedder)
+      throws IOException {
+    OpenSearchClient client = Clients.connect(settings);
+    OpenSearchBackend backend =
+        new OpenSearchBackend(
+            client,
+            Objects.requireNonNull(settings, "settings"),
+            Objects.requireNonNull(ranking, "ranking"),
+            Objects.requireNonNull(embedder, "embedder"));
+    try {
+      backend.reachable();
+      Set<String> live = backend.served();
+      if (live.isEmpty()) {
+        backend.writeGeneration(List.of());
+      } else {
+        for (String index : live) {
+          int schema = backend.schemaOf(index);
+          if (schema != SchemaVersion.CURRENT) {
+            throw new IndexStore.StaleSchema(backend.where(index), schema);
+          }
+        }
+      }
+      return backend;
+    } catch (IOException | RuntimeException e) {
+      backend.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Connects for writing generations only: the cluster must answer, and the served index's schema
+   * does not matter (a rebuild is how a stale index is replaced).
+   */
+  public static OpenSearchBackend forWriting(
+      OpenSearchSettings settings, ExternalRanking ranking, Optional<Embedder> embedder)
+      throws IOException {
+    OpenSearchBackend backend =
+        new OpenSearchBackend(
+            Clients.connect(settings),
+            Objects.requireNonNull(settings, "settings"),
+            Objects.requireNonNull(ranking, "ranking"),
+            Objects.requireNonNull(embedder, "embedder"));
+    try {
+      backend.reachable();
+      return backend;
+    } catch (IOException | RuntimeException e) {
+      backend.close();
+      throw e;
+    }
+  }
+
+  /** The cluster did not answer (down, wrong address, refused credentials). */
+  public static final class Unreachable extends IOException {
+    Unreachable(OpenSearchSettings settings, String why) {
+      super("OpenSearch at " + settings.urls() + " cannot be reached: " + why);
+    }
+  }
+
+  private void reachable() throws Unreachable {
+    try {
+      client.info();
+    } catch (IOException | RuntimeException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      throw new Unreachable(settings, why.replace('\n', ' '));
+    }
+  }
+
+  private String where(String index) {
+    return "OpenSearch index "
+        + index
+        + " (alias "
+        + settings.alias()
+        + " at "
+        + settings.urls()
+        + ")";
+  }
+
+  // --- writing ---
+
+  @Override
+  public Indexer.Report writeGeneration(Collection<SourceDoc> records) throws IOException {
+    long start = System.nanoTime();
+    Set<String> previous = served();
+    String index = settings.alias() + "-" + nextGeneration();
+    createIndex(index);
+    long[] counts = new long[4]; // indexed, failed, embedded, reused
+    // vectors of unchanged texts are taken from the generation served until now
+    Optional<String> earlier = previous.stream().findFirst();
+    try {
+      List<SourceDoc> batch = new ArrayList<>(BATCH);
+      for (SourceDoc doc : records) {
+        batch.add(doc);
+        if (batch.size() == BATCH) {
+          writeBatch(index, earlier, batch, counts);
+          batch.clear();
+        }
+      }
+      if (!batch.isEmpty()) writeBatch(index, earlier, batch, counts);
+      client.indices().refresh(r -> r.index(index));
+      var health =
+          client
+              .cluster()
+              .health(
+                  h ->
+                      h.index(index)
+                          .waitForStatus(HealthStatus.Yellow)
+                          .timeout(t -> t.time("60s")));
+      if (health.timedOut()) {
+        throw new IOException(where(index) + ": the new generation is not allocated after 60 s");
+      }
+      // one request: the alias leaves the old generation and names the new one atomically
+      client
+          .indices()
+          .updateAliases(
+              u -> {
+                for (String old : previous) {
+                  u.actions(a -> a.remove(r -> r.index(old).alias(settings.alias())));
+                }
+                return u.actions(a -> a.add(r -> r.index(index).alias(settings.alias())));
+              });
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(index);
+      throw e;
+    }
+    for (String old : previous) deleteQuietly(old);
+    return new Indexer.Report(
+        counts[0], counts[1], counts[2], counts[3], Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * Writes one batch, adding to {@code counts} (indexed, failed, embedded, reused). A record whose
+   * embedded text is unchanged since {@code earlier} (same embedder, same text: the same hash, as
+   * the embedded writer compares) keeps its vector instead of being embedded again.
+   */
+  private void writeBatch(
+      String index, Optional<String> earlier, List<SourceDoc> batch, long[] counts)
+      throws IOException {
+    List<Optional<float[]>> vectors = new ArrayList<>(batch.size());
+    List<String> hashes = new ArrayList<>(batch.size());
+    if (embedder.isPresent()) {
+      Embedder model = embedder.get();
+      List<String> texts = batch.stream().map(DocumentMapper::embeddingText).toList();
+      for (String t : texts) hashes.add(DocumentMapper.vectorHash(model.id(), t));
+      Map<String, float[]> kept = earlier.isPresent() ? vectorsIn(earlier.get(), batch) : Map.of();
+      List<Integer> fresh = new ArrayList<>();
+      for (int i = 0; i < batch.size(); i++) {
+        float[] v = kept.get(batch.get(i).id() + "\u0000" + hashes.get(i));
+        vectors.add(Optional.ofNullable(v));
+        if (v == null || v.length != model.dimensions()) fresh.add(i);
+      }
+      if (!fresh.isEmpty()) {
+        List<float[]> computed = model.embed(fresh.stream().map(texts::get).toList());
+        for (int j = 0; j < fresh.size(); j++) {
+          vectors.set(fresh.get(j), Optional.of(computed.get(j)));
+        }
+      }
+      counts[2] += fresh.size();
+      counts[3] += batch.size() - fresh.size();
+    } else {
+      for (int i = 0; i < batch.size(); i++) {
+        vectors.add(Optional.empty());
+        hashes.add("");
+      }
+    }
+    BulkRequest.Builder bulk = new BulkRequest.Builder().index(index);
+    long failed = 0;
+    int ops = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      SourceDoc doc = batch.get(i);
+      Map<String, Object> source;
+      try {
+        source = RecordDocuments.of(doc, vectors.get(i), hashes.get(i));
+      } catch (RuntimeException e) {
+        failed++; // a record that cannot be mapped is counted, as the embedded writer counts it
+        continue;
+      }
+      bulk.operations(op -> op.index(x -> x.id(doc.id()).document(source)));
+      ops++;
+    }
+    long bad = 0;
+    if (ops > 0) {
+      BulkResponse response = client.bulk(bulk.build());
+      if (response.errors()) {
+        for (BulkResponseItem item : response.items()) if (item.error() != null) bad++;
+      }
+    }
+    counts[0] += ops - bad;
+    counts[1] += failed + bad;
+  }
+
+  /** The stored vectors of the batch's records in {@code index}, by id and text hash. */
+  private Map<String, float[]> vectorsIn(String index, List<SourceDoc> batch) throws IOException {
+    List<String> ids = batch.stream().map(SourceDoc::id).distinct().toList();
+    MgetResponse<Map> response =
+        client.mget(
+            m -> m.index(index).ids(ids).sourceIncludes(Fields.VECTOR, Fields.VECTOR_HASH),
+            Map.class);
+    Map<String, float[]> out = new HashMap<>();
+    for (MultiGetResponseItem<Map> item : response.docs()) {
+      if (!item.isResult() || !item.result().found() || item.result().source() == null) continue;
+      Map<?, ?> src = item.result().source();
+      if (src.get(Fields.VECTOR) instanceof List<?> values
+          && src.get(Fields.VECTOR_HASH) instanceof String hash) {
+        float[] v = new float[values.size()];
+        for (int i = 0; i < v.length; i++) v[i] = ((Number) values.get(i)).floatValue();
+        out.put(item.result().id() + "\u0000" + hash, v);
+      }
+    }
+    return out;
+  }
+
+  private void createIndex(String index) throws IOException {
+    Map<String, JsonData> meta = new LinkedHashMap<>();
+    meta.put(META_SCHEMA, JsonData.of(SchemaVersion.CURRENT));
+    embedder.ifPresent(e -> meta.put(META_EMBEDDER, JsonData.of(e.id())));
+    TypeMapping.Builder m = new TypeMapping.Builder().meta(meta);
+    for (String f :
+        List.of(
+            Fields.ID, Fields.KIND, Fields.SITE, Fields.LANG, Fields.MODEL_NAME, Fields.OUTCOME)) {
+      m.properties(f, p -> p.keyword(k -> k));
+    }
+    // The key fields are scored (BM25, as Lucene scores a StringField): OpenSearch answers a term
+    // query on a keyword field with a constant score, so they are text fields of one whole token,
+    // without norms or frequencies, which is what a StringField is.
+    for (String f :
+        List.of(
+            Fields.TYPE,
+            Fields.BRAND,
+            Fields.MODEL,
+            Fields.MODEL_PARTS,
+            Fields.CODES,
+            Fields.SYMPTOMS)) {
+      m.properties(
+          f,
+          p ->
+              p.text(
+                  t ->
+                      t.analyzer("keyword")
+                          .norms(false)
+                          .indexOptions(
+                              org.opensearch.client.opensearch._types.mapping.IndexOptions.Docs)));
+    }
+    for (String f : List.of(Fields.BODY, Fields.TOOLS)) {
+      m.properties(
+          f,
+          p -> p.text(t -> t.analyzer("fixfinder_prose").searchAnalyzer("fixfinder_prose_query")));
+    }
+    for (Language l : Language.OTHERS) {
+      m.properties(Fields.bodyIn(l.code()), p -> p.text(t -> t.analyzer("fixfinder_" + l.code())));
+    }
+    m.properties(Fields.FIX, p -> p.byte_(b -> b));
+    m.properties(Fields.PUBLISHED, p -> p.long_(b -> b));
+    m.properties(Fields.PRIOR, p -> p.float_(b -> b));
+    // kept in _source only: the record as JSON, the hash of the embedded text
+    m.properties(Fields.SOURCE, p -> p.keyword(k -> k.index(false).docValues(false)));
+    m.properties(Fields.VECTOR_HASH, p -> p.keyword(k -> k.index(false).docValues(false)));
+    if (embedder.isPresent()) {
+      int dims = embedder.get().dimensions();
+      m.properties(
+          Fields.VECTOR,
+          p ->
+              p.knnVector(
+                  k ->
+                      k.dimension(dims)
+                          .method(
+                              mm -> mm.name("hnsw").engine("lucene").spaceType("cosinesimil"))));
+    }
+    TypeMapping mapping = m.build();
+    client
+        .indices()
+        .create(
+            c ->
+                c.index(index)
+                    .settings(
+                        s ->
+                            s.numberOfShards(settings.shards())
+                                .numberOfReplicas(settings.replicas())
+                                .knn(embedder.isPresent()))
+                    .mappings(mapping));
+  }
+
+  private int nextGeneration() throws IOException {
+    int max = 0;
+    var all =
+        client
+            .indices()
+            .get(
+                g -> g.index(settings.alias() + "-*").allowNoIndices(true).ignoreUnavailable(true));
+    for (String name : all.result().keySet()) {
+      Matcher matcher = generationName.matcher(name);
+      if (matcher.matches()) max = Math.max(max, Integer.parseInt(matcher.group(1)));
+    }
+    return max + 1;
+  }
+
+  /** The indices the alias names (one, except mid-way through a failed manual change). */
+  private Set<String> served() throws IOException {
+    if (!client.indices().existsAlias(e -> e.name(settings.alias())).value()) return Set.of();
+    return new TreeSet<>(
+        client.indices().getAlias(g -> g.name(settings.alias())).result().keySet());
+  }
+
+  private int schemaOf(String index) throws IOException {
+    var mappings = client.indices().getMapping(g -> g.index(index)).result().get(index);
+    if (mappings == null || mappings.mappings() == null) return 0;
+    JsonData v = mappings.mappings().meta().get(META_SCHEMA);
+    return v == null ? 0 : v.to(Integer.class);
+  }
+
+  private void deleteQuietly(String index) {
+    try {
+      client.indices().delete(d -> d.index(index).ignoreUnavailable(true));
+    } catch (IOException | RuntimeException e) {
+      System.getLogger(OpenSearchBackend.class.getName())
+          .log(System.Logger.Level.WARNING, "opensearch: deleting " + index + " failed: " + e);
+    }
+  }
+
+  // --- reading ---
+
+  @Override
+  public Map<String, SourceDoc> byIds(Collection<String> ids) throws IOException {
+    Map<String, SourceDoc> found = new LinkedHashMap<>();
+    List<String> distinct = ids.stream().distinct().toList();
+    if (distinct.isEmpty()) return found;
+    MgetResponse<Map> response =
+        client.mget(
+            m -> m.index(settings.alias()).ids(distinct).sourceIncludes(Fields.SOURCE), Map.class);
+    for (MultiGetResponseItem<Map> item : response.docs()) {
+      if (item.isResult() && item.result().found() && item.result().source() != null) {
+        found.put(item.result().id(), RecordDocuments.record(item.result().source()));
+      }
+    }
+    return found;
+  }
+
+  @Override
+  public boolean exists(String id) throws IOException {
+    return client.exists(e -> e.index(settings.alias()).id(id)).value();
+  }
+
+  @Override
+  public long count() throws IOException {
+    return client.count(c -> c.index(settings.alias())).count();
+  }
+
+  @Override
+  public int schemaVersion() throws IOException {
+    Set<String> live = served();
+    if (live.isEmpty()) return 0;
+    return schemaOf(live.iterator().next());
+  }
+
+  // --- search ---
+
+  @Override
+  public SearchResponse search(SearchRequest request) throws IOException {
+    if (request.scope().limited()) {
+      throw new UnsupportedOperationException(
+          "company scopes are not yet searched on OpenSearch (docs/scaling.md)");
+    }
+    Plan plan = ranking.plan(request);
+    Retrieval mode = plan.mode();
+    if (mode != Retrieval.BM25 && (embedder.isEmpty() || !QueryText.hasText(request.query()))) {
+      mode = Retrieval.BM25;
+    }
+    int want = request.page() * request.size();
+    List<Query> filters = plan.filters().stream().map(LuceneQueries::of).toList();
+    Optional<String> restrictedTo = typeScope(plan.scored(), filters, plan.namedType());
+    String namedType = plan.keys().product().type();
+    Optional<String> baseScope =
+        typeScope(
+            plan.unfilteredScored(),
+            List.of(),
+            namedType.isEmpty() ? Optional.empty() : Optional.of(namedType));
+
+    List<Scored> ranked;
+    long total;
+    switch (mode) {
+      case BM25 -> {
+        Lexical words = lexical(plan, filters, restrictedTo, Math.max(want, CANDIDATES));
+        ranked = words.hits();
+        total = words.total();
+      }
+      case DENSE -> {
+        float[] vector = embedder.orElseThrow().embed(request.query());
+        List<Scored> kept = neighbours(request, vector, CANDIDATES, baseScope);
+        ranked = kept;
+        total = kept.size();
+      }
+      case HYBRID -> {
+        Lexical words = lexical(plan, filters, restrictedTo, Math.max(want, CANDIDATES));
+        List<Scored> head = words.hits().subList(0, Math.min(CANDIDATES, words.hits().size()));
+        boolean complete = words.exact() && words.totalHits() <= head.size();
+        float[] vector = embedder.orElseThrow().embed(request.query());
+        List<Scored> meaning =
+            withExact(
+                neighbours(request, vector, ranking.tuning().denseK(), baseScope), head, vector);
+        List<Scored> fused = ranking.fuse(plan, request.query(), head, complete, meaning);
+        ranked = ExternalRanking.thenTheRest(fused, words.hits(), want);
+        total = words.total() + notMatching(plan, filters, restrictedTo, fused, head, complete);
+      }
+      default -> throw new IllegalStateException("unknown retrieval " + mode);
+    }
+    int from = (request.page() - 1) * request.size();
+    List<Scored> page =
+        from >= ranked.size() ? List.of() : ranked.subList(from, Math.min(want, ranked.size()));
+    Map<String, SourceDoc> records = byIds(page.stream().map(Scored::id).toList());
+    List<SearchResponse.Hit> hits = new ArrayList<>(page.size());
+    for (Scored s : page) {
+      SourceDoc doc = records.get(s.id());
+      if (doc != null) hits.add(ExternalRanking.hit(doc, s.score(), request.query()));
+    }
+    return new SearchResponse(
+        request.query(),
+        new SearchResponse.Interpretation(
+            plan.keys().product(),
+            plan.keys().errorCodes(),
+            plan.keys().symptoms(),
+            plan.keys().hashtags()),
+        total,
+        request.page(),
+        request.size(),
+        List.of(),
+        hits,
+        Map.of(),
+        List.of(),
+        !ranked.isEmpty(),
+        restrictedTo,
+        Optional.empty());
+  }
+
+  /** Candidates from each side, as the embedded searcher takes. */
+  static final int CANDIDATES = ExternalRanking.CANDIDATES;
+
+  /** The bm25 list: ids and scores best first, the total counted up to the embedded cap. */
+  private record Lexical(List<Scored> hits, long totalHits, boolean exact) {
+    long total() {
+      return Math.min(totalHits, ExternalRanking.TOTAL_COUNT);
+    }
+  }
+
+  /** The lexical query: the words and keys times prior^e, the filters and the type scope. */
+  private Query lexicalQuery(Plan plan, List<Query> filters, Optional<String> scope) {
+    Query scored = LuceneQueries.of(plan.scored());
+    float e = plan.priorExponent();
+    Query primed;
+    if (e == 0f) {
+      primed = scored;
+    } else {
+      FieldValueFactorModifier modifier =
+          e == 1f ? FieldValueFactorModifier.None : FieldValueFactorModifier.Sqrt;
+      if (e != 1f && e != 0.5f) {
+        throw new IllegalStateException("prior exponent " + e + " is not sent to OpenSearch yet");
+      }
+      primed =
+          Query.of(
+              q ->
+                  q.functionScore(
+                      f ->
+                          f.query(scored)
+                              .functions(
+                                  fn ->
+                                      fn.fieldValueFactor(
+                                          v ->
+                                              v.field(Fields.PRIOR)
+                                                  .modifier(modifier)
+                                                  .missing(1.0)))
+                              .boostMode(FunctionBoostMode.Multiply)));
+    }
+    BoolQuery.Builder b = new BoolQuery.Builder().must(primed);
+    filters.forEach(b::filter);
+    scope.ifPresent(t -> b.filter(scopeFilter(t)));
+    return Query.of(q -> q.bool(b.build()));
+  }
+
+  private Lexical lexical(Plan plan, List<Query> filters, Optional<String> scope, int n)
+      throws IOException {
+    Query query = lexicalQuery(plan, filters, scope);
+    var r =
+        client.search(
+            s ->
+                s.index(settings.alias())
+                    // global term statistics across shards, so bm25 scores are the embedded
+                    // index's whatever the layout (OpenSearch skips the extra phase on one shard)
+                    .searchType(SearchType.DfsQueryThenFetch)
+                    .query(query)
+                    .size(n)
+                    .trackTotalHits(t -> t.count(ExternalRanking.TOTAL_COUNT))
+                    .source(src -> src.fetch(false)),
+            Map.class);
+    List<Scored> hits = new ArrayList<>(r.hits().hits().size());
+    for (Hit<Map> h : r.hits().hits()) hits.add(new Scored(h.id(), score(h)));
+    long total = r.hits().total() == null ? hits.size() : r.hits().total().value();
+    boolean exact = r.hits().total() == null || r.hits().total().relation() == TotalHitsRelation.Eq;
+    return new Lexical(hits, total, exact);
+  }
+
+  private static float score(Hit<?> h) {
+    return h.score() == null ? 0f : h.score().floatValue();
+  }
+
+  /**
+   * The query's type scope (TypeScope in the indexer): when it names a product type and the request
+   * filters none, results are restricted to that type (and to records of no type) if any match is
+   * of the type; else unrestricted.
+   */
+  private Optional<String> typeScope(
+      org.apache.lucene.search.Query scored, List<Query> filters, Optional<String> type)
+      throws IOException {
+    if (type.isEmpty() || scored instanceof org.apache.lucene.search.MatchNoDocsQuery) {
+      return Optional.empty();
+    }
+    BoolQuery.Builder b = new BoolQuery.Builder().must(LuceneQueries.of(scored));
+    filters.forEach(b::filter);
+    b.filter(term(Fields.TYPE, type.get()));
+    Query q = Query.of(x -> x.bool(b.build()));
+    var r =
+        client.search(
+            s ->
+                s.index(settings.alias())
+                    .query(q)
+                    .size(0)
+                    .terminateAfter(1L)
+                    .trackTotalHits(t -> t.enabled(true)),
+            Map.class);
+    return r.hits().total() != null && r.hits().total().value() > 0 ? type : Optional.empty();
+  }
+
+  private static Query scopeFilter(String type) {
+    Query untyped = Query.of(x -> x.bool(b -> b.mustNot(n -> n.exists(e -> e.field(Fields.TYPE)))));
+    return Query.of(
+        x ->
+            x.bool(b -> b.should(term(Fields.TYPE, type)).should(untyped).minimumShouldMatch("1")));
+  }
+
+  private static Query term(String field, String value) {
+    return Query.of(x -> x.term(t -> t.field(field).value(FieldValue.of(value))));
+  }
+
+  /**
+   * The {@code k} nearest neighbours within the type scope of the unfiltered query, scored prior ×
+   * max(0, cosine), of which those passing the request's filters are kept (the embedded dense side:
+   * a filter narrows the unfiltered neighbours).
+   */
+  private List<Scored> neighbours(
+      SearchRequest request, float[] vector, int k, Optional<String> scope) throws IOException {
+    List<Float> v = floats(vector);
+    var r =
+        client.search(
+            s ->
+                s.index(settings.alias())
+                    .size(k)
+                    .query(
+                        q ->
+                            q.knn(
+                                kn -> {
+                                  kn.field(Fields.VECTOR).vector(v).k(k);
+                                  scope.ifPresent(t -> kn.filter(scopeFilter(t)));
+                                  return kn;
+                                }))
+                    .source(
+                        src ->
+                            src.filter(
+                                f ->
+                                    f.includes(
+                                        Fields.PRIOR, Fields.KIND, Fields.BRAND, Fields.TYPE))),
+            Map.class);
+    List<Scored> out = new ArrayList<>();
+    for (Hit<Map> h : r.hits().hits()) {
+      Map<?, ?> src = h.source();
+      if (!passes(request, src)) continue;
+      // OpenSearch scores a cosine hit (1 + cos) / 2, as Lucene's dot product: the cosine recovered
+      float cos = 2 * score(h) - 1;
+      out.add(new Scored(h.id(), prior(src) * Math.max(0f, cos)));
+    }
+    out.sort(BEST_FIRST);
+    return out;
+  }
+
+  /** The dense list completed with the exact prior × cosine of the bm25 candidates it lacks. */
+  private List<Scored> withExact(List<Scored> dense, List<Scored> words, float[] query)
+      throws IOException {
+    Set<String> have = new HashSet<>();
+    for (Scored s : dense) have.add(s.id());
+    List<String> missing = new ArrayList<>();
+    for (Scored s : words) if (have.add(s.id())) missing.add(s.id());
+    List<Scored> out = new ArrayList<>(dense);
+    if (!missing.isEmpty()) {
+      var r =
+          client.search(
+              s ->
+                  s.index(settings.alias())
+                      .size(missing.size())
+                      .query(q -> q.ids(i -> i.values(missing)))
+                      .source(src -> src.filter(f -> f.includes(Fields.PRIOR, Fields.VECTOR))),
+              Map.class);
+      for (Hit<Map> h : r.hits().hits()) {
+        Object raw = h.source() == null ? null : h.source().get(Fields.VECTOR);
+        if (!(raw instanceof List<?> values) || values.size() != query.length) continue;
+        float dot = 0;
+        for (int i = 0; i < query.length; i++)
+          dot += query[i] * ((Number) values.get(i)).floatValue();
+        out.add(new Scored(h.id(), prior(h.source()) * Math.max(0f, dot)));
+      }
+    }
+    out.sort(BEST_FIRST);
+    return out;
+  }
+
+  /**
+   * How many fused records the words do not match (dense neighbours only), so the total counts
+   * every record a page can show once, as the embedded searcher counts.
+   */
+  private long notMatching(
+      Plan plan,
+      List<Query> filters,
+      Optional<String> scope,
+      List<Scored> fused,
+      List<Scored> words,
+      boolean complete)
+      throws IOException {
+    if (complete) return fused.size() - words.size();
+    Set<String> matched = new HashSet<>();
+    for (Scored s : words) matched.add(s.id());
+    List<String> others =
+        fused.stream().map(Scored::id).filter(id -> !matched.contains(id)).toList();
+    if (others.isEmpty()) return 0;
+    BoolQuery.Builder b = new BoolQuery.Builder().must(lexicalQuery(plan, filters, scope));
+    b.filter(f -> f.ids(i -> i.values(others)));
+    Query q = Query.of(x -> x.bool(b.build()));
+    long matching = client.count(c -> c.index(settings.alias()).query(q)).count();
+    return others.size() - matching;
+  }
+
+  private static boolean passes(SearchRequest request, Map<?, ?> src) {
+    if (request.kind().isPresent()
+        && !request.kind().get().toLowerCase(Locale.ROOT).equals(str(src, Fields.KIND))) {
+      return false;
+    }
+    if (request.brand().isPresent()
+        && !DocumentMapper.brandKey(request.brand().get()).equals(str(src, Fields.BRAND))) {
+      return false;
+    }
+    return request.type().isEmpty()
+        || request.type().get().toLowerCase(Locale.ROOT).equals(str(src, Fields.TYPE));
+  }
+
+  private static String str(Map<?, ?> src, String field) {
+    Object v = src == null ? null : src.get(field);
+    return v == null ? "" : v.toString();
+  }
+
+  private static float prior(Map<?, ?> src) {
+    Object v = src == null ? null : src.get(Fields.PRIOR);
+    return v instanceof Number n ? n.floatValue() : 1f;
+  }
+
+  private static List<Float> floats(float[] v) {
+    List<Float> out = new ArrayList<>(v.length);
+    for (float x : v) out.add(x);
+    return out;
+  }
+
+  private static final java.util.Comparator<Scored> BEST_FIRST =
+      java.util.Comparator.comparingDouble((Scored s) -> -s.score());
+
+  public OpenSearchSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      client._transport().close();
+    } catch (IOException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e);
+    }
+  }
+}
