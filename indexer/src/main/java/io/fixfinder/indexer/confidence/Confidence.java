@@ -29,10 +29,10 @@ public final class Confidence {
    */
   public static final Logistic MODEL =
       new Logistic(
-          -6.2088,
+          -6.9123,
           new double[] {
-            2.7087, 2.4186, 0.9521, 0.8202, 1.8728, 0.5942, -0.8106, 0.4685, 0.0000, 0.3666,
-            -0.7369, -0.9728, 0.1773, -0.8410
+            2.3644, 2.1276, 0.8047, 0.9222, 1.8145, 0.6943, -0.8560, 0.4859, 0.0000, 0.3699,
+            -0.8689, -0.9107, 0.4020, -0.9354, 1.2284, 0.9155
           });
 
   /**
@@ -43,13 +43,14 @@ public final class Confidence {
    */
   public static final Logistic ANSWER_MODEL =
       new Logistic(
-          -6.0142,
+          -6.5841,
           new double[] {
-            4.5585, 4.9981, 3.3496, -2.6612, 1.3551, 1.1367, 0.0000, -1.1156, 0.6855, 1.2908
+            4.1500, 4.7214, 2.8722, -2.5103, 1.1678, 2.1320, 0.0000, -1.3083, 0.6327, 1.6384,
+            0.7455, -0.3303
           });
 
   /** The least probability of {@link #ANSWER_MODEL} for a search to count as answered. */
-  public static final double ANSWER_THRESHOLD = 0.256;
+  public static final double ANSWER_THRESHOLD = 0.323;
 
   /** The models and threshold of searches with a dense side (hybrid and dense). */
   public static final Calibration HYBRID = new Calibration(MODEL, ANSWER_MODEL, ANSWER_THRESHOLD);
@@ -62,17 +63,18 @@ public final class Confidence {
   public static final Calibration WORDS =
       new Calibration(
           new Logistic(
-              -4.8629,
+              -6.0040,
               new double[] {
-                0.0000, 0.0000, 0.4839, 0.9255, 2.3787, 1.1840, -0.5182, 0.3848, 0.0000, 0.7577,
-                -0.9127, -0.5449, 1.1749, -0.7990
+                0.0000, 0.0000, 0.1413, 1.2007, 2.0598, 0.7843, -0.5645, 0.3725, 0.0000, 0.6040,
+                -1.1517, -0.4937, 1.1339, -0.8905, 2.3469, 0.7215
               }),
           new Logistic(
-              -5.1508,
+              -6.4062,
               new double[] {
-                3.4230, 0.5488, 4.7466, -3.0076, 1.5835, 1.1045, 0.0000, -0.8594, 0.9455, 1.7127
+                2.7282, 0.1496, 4.0008, -2.3959, 1.3453, 2.4392, 0.0000, -1.2693, 0.9215, 2.1673,
+                2.2149, -0.2934
               }),
-          0.553);
+          0.577);
 
   /** A per-result model, a per-search model over {@link #QUERY_FEATURES}, and its threshold. */
   public record Calibration(Logistic model, Logistic answerModel, double threshold) {
@@ -113,8 +115,10 @@ public final class Confidence {
   /**
    * Features of a whole search for {@link #ANSWER_MODEL}: the best probability among its first
    * {@value #TOP} results, how close the index comes at all (best dense score), the share of known
-   * words, whether the named type is absent, whether the query is a lookup, and the best type, code
-   * and symptom agreement among those results.
+   * words, whether the named type is absent, whether the query is a lookup, the best type, code and
+   * symptom agreement and coverage among those results, whether it names anything, how many of its
+   * nearest records share one product type ({@link Evidence#focus}), and whether an absent type is
+   * one the index's text mentions ({@link Evidence#typeMentioned}).
    */
   public static final List<String> QUERY_FEATURES =
       List.of(
@@ -127,12 +131,15 @@ public final class Confidence {
           "maxCode",
           "maxSymptom",
           "maxCoverage",
-          "named");
+          "named",
+          "focus",
+          "typeMentioned");
 
   /** The query-level features of a search whose first results have {@code top} evidence. */
   public static double[] queryFeatures(List<Evidence> top) {
     double maxP = 0, cosTop = 0, known = 0, absent = 0, keyed = 0;
     double maxType = -1, maxCode = -1, maxSymptom = -1, maxCoverage = 0, named = 0;
+    double focus = 0, typeMentioned = 0;
     if (top.isEmpty()) return new double[QUERY_FEATURES.size()];
     for (int i = 0; i < Math.min(TOP, top.size()); i++) {
       Evidence e = top.get(i);
@@ -146,9 +153,22 @@ public final class Confidence {
       absent = e.typeAbsent();
       keyed = e.keyed();
       named = e.named();
+      focus = e.focus();
+      typeMentioned = e.typeMentioned();
     }
     return new double[] {
-      maxP, cosTop, known, absent, keyed, maxType, maxCode, maxSymptom, maxCoverage, named
+      maxP,
+      cosTop,
+      known,
+      absent,
+      keyed,
+      maxType,
+      maxCode,
+      maxSymptom,
+      maxCoverage,
+      named,
+      focus,
+      typeMentioned
     };
   }
 

@@ -25,6 +25,11 @@ import java.util.List;
  *     contains
  * @param named 1 when the query names a product type or device, brand, model, error code or
  *     symptom: something a repair question is about
+ * @param focus the share of the first 10 neighbours (dense, or bm25 on words alone) that have the
+ *     product type most of them have: whether the nearest records are about one kind of product
+ * @param typeMentioned 1 when the query names one of our product types that no matching record is
+ *     keyed with ({@code typeAbsent}) but the index's text uses the type's words: the corpus talks
+ *     about it (often as a part: the camera of a phone) rather than never mentioning it
  */
 public record Evidence(
     double cos,
@@ -40,7 +45,9 @@ public record Evidence(
     double typeAbsent,
     double keyed,
     double coverage,
-    double named) {
+    double named,
+    double focus,
+    double typeMentioned) {
 
   /** Feature names, in the order of {@link #features()}; the tuning harness prints them. */
   public static final List<String> NAMES =
@@ -58,7 +65,9 @@ public record Evidence(
           "typeAbsent",
           "keyed",
           "coverage",
-          "named");
+          "named",
+          "focus",
+          "typeMentioned");
 
   public double[] features() {
     return new double[] {
@@ -75,8 +84,20 @@ public record Evidence(
       typeAbsent,
       keyed,
       coverage,
-      named
+      named,
+      focus,
+      typeMentioned
     };
+  }
+
+  /** The evidence whose {@link #features()} are {@code f}. */
+  public static Evidence of(double[] f) {
+    if (f.length != NAMES.size()) {
+      throw new IllegalArgumentException("expected " + NAMES.size() + " features, got " + f.length);
+    }
+    return new Evidence(
+        f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12], f[13],
+        f[14], f[15]);
   }
 
   /** +1 when {@code record} holds {@code query}'s key, -1 when it holds another, else 0. */

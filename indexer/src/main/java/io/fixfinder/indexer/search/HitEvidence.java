@@ -17,6 +17,8 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -71,6 +73,11 @@ final class HitEvidence {
     List<String> terms = terms(analyzer, query);
     double known = known(searcher, terms);
     double[] coverage = coverage(searcher, terms, docs);
+    ScoreDoc[] nearest =
+        lists.meaning() == null
+            ? Arrays.copyOf(lists.words(), Math.min(NEAREST, lists.words().length))
+            : Arrays.copyOf(lists.meaning(), Math.min(NEAREST, lists.meaning().length));
+    double focus = focus(searcher, nearest);
     String type = keys.product().type();
     String brand = keys.product().brand();
     String model = keys.product().model();
@@ -82,7 +89,11 @@ final class HitEvidence {
             || !keys.errorCodes().isEmpty()
             || !keys.symptoms().isEmpty()
             || lists.typeAbsent();
-    double[] typeFit = typeFit(searcher, type, lists, docs);
+    boolean typeMentioned =
+        lists.typeAbsent() && !type.isEmpty() && mentioned(searcher, analyzer, type);
+    // A type the index talks about but keys no matching record with is most often a part there
+    // (the camera of a phone): its records are not of "another type", so fit as if none is named.
+    double[] typeFit = typeFit(searcher, typeMentioned ? "" : type, lists, docs, typeMentioned);
     boolean[] hasBrand = none(docs);
     boolean[] anyBrand = none(docs);
     if (!brand.isEmpty()) {
@@ -139,7 +150,9 @@ final class HitEvidence {
               lists.typeAbsent() ? 1 : 0,
               keyed ? 1 : 0,
               coverage[i],
-              named ? 1 : 0);
+              named ? 1 : 0,
+              focus,
+              typeMentioned ? 1 : 0);
     }
     return out;
   }
@@ -149,16 +162,20 @@ final class HitEvidence {
    * when the query names one of our types; -1 for every typed record when it names a device that is
    * none of them ("fridge": no record of ours is one); and when it names nothing, 0.5 for records
    * of the type most of the first {@value #LIKELY_FROM} bm25 matches have (probably what the query
-   * is about, not known) and 0 for the rest.
+   * is about, not known) and 0 for the rest. {@code asPart}: the query names a type no matching
+   * record is keyed with but the index's text mentions ({@link Evidence#typeMentioned}), read as
+   * naming nothing (the caller passes no type): a phone record is not "another type" for "dust in
+   * the camera".
    */
-  static double[] typeFit(IndexSearcher searcher, String type, Lists lists, int[] docs)
+  static double[] typeFit(
+      IndexSearcher searcher, String type, Lists lists, int[] docs, boolean asPart)
       throws IOException {
     double[] out = new double[docs.length];
     if (!type.isEmpty()) {
       boolean[] has = matching(searcher, new TermQuery(new Term(Fields.TYPE, type)), docs);
       boolean[] any = matching(searcher, new FieldExistsQuery(Fields.FACET_TYPE), docs);
       for (int i = 0; i < docs.length; i++) out[i] = Evidence.agreement(true, has[i], any[i]);
-    } else if (lists.typeAbsent()) {
+    } else if (lists.typeAbsent() && !asPart) {
       boolean[] any = matching(searcher, new FieldExistsQuery(Fields.FACET_TYPE), docs);
       for (int i = 0; i < docs.length; i++) out[i] = any[i] ? -1 : 0;
     } else {
@@ -206,6 +223,45 @@ final class HitEvidence {
       for (int i = 0; i < docs.length; i++) if (has[i]) out[i] += 1.0 / distinct.size();
     }
     return out;
+  }
+
+  /** How many nearest neighbours {@link #focus} reads. */
+  static final int NEAREST = 10;
+
+  /**
+   * The share of the first {@value #NEAREST} of {@code nearest} that have the product type most of
+   * them have (records of no type count for none): whether the records nearest the query are about
+   * one kind of product, as a repair question's are, or scattered, as a question the index was
+   * never about finds them. Reads the type of those records only.
+   */
+  static double focus(IndexSearcher searcher, ScoreDoc[] nearest) throws IOException {
+    Map<String, Integer> counts = new HashMap<>();
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (int i = 0; i < Math.min(NEAREST, nearest.length); i++) {
+      int doc = nearest[i].doc;
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      SortedSetDocValues types = leaf.reader().getSortedSetDocValues(Fields.FACET_TYPE);
+      if (types == null || !types.advanceExact(doc - leaf.docBase)) continue;
+      for (int j = 0; j < types.docValueCount(); j++) {
+        counts.merge(types.lookupOrd(types.nextOrd()).utf8ToString(), 1, Integer::sum);
+      }
+    }
+    int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    return most / (double) NEAREST;
+  }
+
+  /**
+   * Whether the index's text uses every word of product type {@code type} (its id's words:
+   * "washing-machine" is "washing machine"), though no matching record may be keyed with it.
+   */
+  static boolean mentioned(IndexSearcher searcher, Analyzer analyzer, String type)
+      throws IOException {
+    List<String> words = terms(analyzer, type.replace('-', ' '));
+    if (words.isEmpty()) return false;
+    for (String w : words) {
+      if (searcher.getIndexReader().docFreq(new Term(Fields.BODY, w)) == 0) return false;
+    }
+    return true;
   }
 
   /** The query's words as the index analyses them. */

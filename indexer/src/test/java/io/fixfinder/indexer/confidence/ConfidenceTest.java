@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** The shipped model reads evidence the way the evidence means it. */
 class ConfidenceTest {
   static Evidence strong() {
-    return new Evidence(0.7, 0.7, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, 1);
+    return new Evidence(0.7, 0.7, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, 1, 0.9, 0);
   }
 
   @Test
@@ -16,6 +16,11 @@ class ConfidenceTest {
     assertThat(Confidence.probability(strong())).isBetween(0.0, 1.0);
     assertThat(Evidence.NAMES).hasSize(strong().features().length);
     assertThat(Confidence.MODEL.weights()).hasSize(Evidence.NAMES.size());
+  }
+
+  @Test
+  void evidenceRoundTripsThroughItsFeatures() {
+    assertThat(Evidence.of(strong().features())).isEqualTo(strong());
   }
 
   @Test
@@ -29,23 +34,10 @@ class ConfidenceTest {
   @Test
   void anAbsentProductTypeOrUnknownWordsLowerConfidence() {
     Evidence e = strong();
-    Evidence absent =
-        new Evidence(
-            e.cos(),
-            e.cosTop(),
-            e.bm25(),
-            e.rank(),
-            e.known(),
-            e.type(),
-            e.brand(),
-            e.model(),
-            e.code(),
-            e.symptom(),
-            1,
-            e.keyed(),
-            e.coverage(),
-            e.named());
-    Evidence unknown = new Evidence(0.1, 0.1, 0, e.rank(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    double[] f = e.features();
+    f[Evidence.NAMES.indexOf("typeAbsent")] = 1;
+    Evidence absent = Evidence.of(f);
+    Evidence unknown = new Evidence(0.1, 0.1, 0, e.rank(), 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     assertThat(Confidence.probability(absent)).isLessThan(Confidence.probability(e));
     assertThat(Confidence.probability(unknown)).isLessThan(Confidence.ANSWER_THRESHOLD);
   }
@@ -53,7 +45,7 @@ class ConfidenceTest {
   @Test
   void answersNeedResultsAndReadTheTopOnes() {
     assertThat(Confidence.answers(List.of())).isFalse();
-    Evidence gibberish = new Evidence(0.1, 0.1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    Evidence gibberish = new Evidence(0.1, 0.1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     assertThat(Confidence.answers(List.of(gibberish))).isFalse();
     assertThat(Confidence.answers(List.of(strong()))).isTrue();
     assertThat(Confidence.queryFeatures(List.of(strong())))

@@ -41,6 +41,14 @@ import org.junit.jupiter.api.Test;
  * a held-out fit still answers are printed to be read. The shipped calibrations are the fits on all
  * sets, printed as the {@link Confidence#HYBRID} and {@link Confidence#WORDS} lines.
  *
+ * <p>Each set is asked its own part of the off-topic questions ({@link Unanswerable#offTopic}, by
+ * the sets' sorted order), so a held-out set's are never among those fit on; {@code
+ * -Dfixfinder.offTopic=shared} asks part 0 everywhere (the protocol before). Ablations: {@code
+ * -Dfixfinder.drop=a,b} leaves features out of both models, {@code -Dfixfinder.dropHit=a,b} out of
+ * the per-result one; {@code -Dfixfinder.maxFalseConfidence} and {@code
+ * -Dfixfinder.thresholdRule=mean|worst} change the threshold's bound; {@code
+ * -Dfixfinder.confidenceDump=FILE} writes every query's features.
+ *
  * <p>Run: {@code ./mvnw -o -B -q -pl indexer -am test -Dtest=ConfidenceTuning
  * -Dsurefire.failIfNoSpecifiedTests=false -Dfixfinder.devsets=/tmp/devsets}
  */
@@ -49,7 +57,14 @@ class ConfidenceTuning {
   static final double LAMBDA = 1e-3;
 
   /** The threshold is the one losing least nDCG with false confidence at most this on its sets. */
-  static final double MAX_FALSE_CONFIDENCE = 0.03;
+  static final double MAX_FALSE_CONFIDENCE =
+      Double.parseDouble(System.getProperty("fixfinder.maxFalseConfidence", "0.03"));
+
+  /**
+   * Whether the false-confidence bound holds on the sets' mean ({@code mean}) or on each set
+   * ({@code worst}) the threshold is chosen on.
+   */
+  static final String THRESHOLD_RULE = System.getProperty("fixfinder.thresholdRule", "mean");
 
   /** One query: its top-10 evidence, whether each hit is relevant, nDCG unrestricted and now. */
   record Q(
@@ -58,6 +73,7 @@ class ConfidenceTuning {
       String text,
       boolean answerable,
       String kind,
+      int part,
       double[][] x,
       boolean[] relevant,
       double ndcgUnrestricted,
@@ -65,12 +81,7 @@ class ConfidenceTuning {
       implements java.io.Serializable {
     List<Evidence> evidence() {
       List<Evidence> out = new ArrayList<>();
-      for (double[] f : x) {
-        out.add(
-            new Evidence(
-                f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], f[10], f[11], f[12],
-                f[13]));
-      }
+      for (double[] f : x) out.add(Evidence.of(masked(f, Evidence.NAMES, DROP)));
       return out;
     }
   }
@@ -105,11 +116,85 @@ class ConfidenceTuning {
         }
       }
     }
+    List<String> names = all.stream().map(Q::set).distinct().sorted().toList();
+    boolean shared = OFF_TOPIC_PROTOCOL.equals("shared");
+    System.out.println(
+        "off-topic questions: "
+            + (shared
+                ? "part 0 asked of every set (shared: held-out figures optimistic for this kind)"
+                : "each set its own part (disjoint: never fit on a held-out set's questions)")
+            + "; dropped features: "
+            + DROP
+            + "; dropped from the hit model: "
+            + DROP_HIT);
+    List<Q> asked =
+        all.stream()
+            .filter(
+                q ->
+                    !q.kind().equals("off-topic")
+                        || q.part() == (shared ? 0 : names.indexOf(q.set())))
+            .toList();
+    String dump = System.getProperty("fixfinder.confidenceDump", "");
+    if (!dump.isBlank()) dump(asked, Path.of(dump));
     for (Retrieval mode : MODES) {
-      tune(all.stream().filter(q -> q.mode().equals(mode.name())).toList(), mode);
+      tune(asked.stream().filter(q -> q.mode().equals(mode.name())).toList(), mode);
     }
     System.out.println("query features: " + Confidence.QUERY_FEATURES);
     System.out.println("features: " + Evidence.NAMES);
+  }
+
+  /**
+   * Which off-topic questions each set is asked: {@code disjoint} (default) its own part of {@link
+   * Unanswerable#offTopic}, {@code shared} part 0 everywhere (the protocol before, under which a
+   * held-out set's off-topic questions were among those fit on the other four).
+   */
+  static final String OFF_TOPIC_PROTOCOL = System.getProperty("fixfinder.offTopic", "disjoint");
+
+  /** Features left out of both models, for ablations ({@code -Dfixfinder.drop=a,b}). */
+  static final java.util.Set<String> DROP = names("fixfinder.drop");
+
+  /** Features left out of the per-result model only ({@code -Dfixfinder.dropHit=a,b}). */
+  static final java.util.Set<String> DROP_HIT = names("fixfinder.dropHit");
+
+  private static java.util.Set<String> names(String property) {
+    String v = System.getProperty(property, "");
+    return v.isBlank() ? java.util.Set.of() : java.util.Set.of(v.split(","));
+  }
+
+  /** {@code x} with the features {@code drop} names zeroed (a zero column fits a zero weight). */
+  static double[] masked(double[] x, List<String> names, java.util.Set<String> drop) {
+    if (drop.isEmpty()) return x;
+    double[] out = x.clone();
+    for (int i = 0; i < out.length; i++) if (drop.contains(names.get(i))) out[i] = 0;
+    return out;
+  }
+
+  /** The per-result model's input of a hit's features. */
+  static double[] hx(double[] x) {
+    return masked(masked(x, Evidence.NAMES, DROP), Evidence.NAMES, DROP_HIT);
+  }
+
+  /** One line per query: set, mode, kind, nDCG, query features under no model, text. */
+  static void dump(List<Q> qs, Path file) throws java.io.IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add(
+        "set\tmode\tkind\tndcgUnrestricted\tndcg\t"
+            + String.join("\t", Confidence.QUERY_FEATURES)
+            + "\ttext");
+    for (Q q : qs) {
+      double[] f = Confidence.queryFeatures(q.evidence());
+      lines.add(
+          String.join(
+              "\t",
+              q.set(),
+              q.mode(),
+              q.kind(),
+              fmt(q.ndcgUnrestricted()),
+              fmt(q.ndcg()),
+              Arrays.stream(f).mapToObj(ConfidenceTuning::fmt).collect(Collectors.joining("\t")),
+              q.text()));
+    }
+    Files.write(file, lines);
   }
 
   /** The retrieval modes fit apart: with a dense side, and on words alone. */
@@ -168,10 +253,16 @@ class ConfidenceTuning {
         for (Retrieval mode : MODES) {
           for (BeirSet.Query q : set.judgedQueries()) {
             Map<String, Integer> judged = set.qrels().get(q.id());
-            out.add(one(searcher, unrestricted, mode, name, q.text(), "answerable", judged));
+            out.add(one(searcher, unrestricted, mode, name, q.text(), "answerable", -1, judged));
           }
           for (Unanswerable.Query q : Unanswerable.of(docs, extractor.lexicon())) {
-            out.add(one(searcher, unrestricted, mode, name, q.text(), q.kind(), Map.of()));
+            if (q.kind().equals("off-topic")) continue; // every part below
+            out.add(one(searcher, unrestricted, mode, name, q.text(), q.kind(), -1, Map.of()));
+          }
+          for (int part = 0; part < Unanswerable.OFF_TOPIC_PARTS; part++) {
+            for (String q : Unanswerable.offTopic(part)) {
+              out.add(one(searcher, unrestricted, mode, name, q, "off-topic", part, Map.of()));
+            }
           }
         }
       }
@@ -189,6 +280,7 @@ class ConfidenceTuning {
       String set,
       String text,
       String kind,
+      int part,
       Map<String, Integer> judged)
       throws Exception {
     SearchRequest r = SearchRequest.of(text).withSize(10).withMode(mode);
@@ -207,6 +299,7 @@ class ConfidenceTuning {
         text,
         answerable,
         kind,
+        part,
         x,
         rel,
         answerable ? RankingMetrics.ndcg(unrestricted.rankIds(r), judged, 10) : 0,
@@ -224,7 +317,7 @@ class ConfidenceTuning {
                     q -> q.set() + q.answerable(), Collectors.summingLong(q -> q.x().length)));
     for (Q q : qs) {
       for (int i = 0; i < q.x().length; i++) {
-        ex.add(new Logistic.Example(q.x()[i], q.relevant()[i]));
+        ex.add(new Logistic.Example(hx(q.x()[i]), q.relevant()[i]));
         w.add(1.0 / perGroup.get(q.set() + q.answerable()));
       }
     }
@@ -245,9 +338,9 @@ class ConfidenceTuning {
   static double[] queryFeatures(Q q, Logistic m) {
     double[] f = Confidence.queryFeatures(q.evidence());
     double maxP = 0;
-    for (double[] x : q.x()) maxP = Math.max(maxP, m.probability(x));
+    for (double[] x : q.x()) maxP = Math.max(maxP, m.probability(hx(x)));
     f[0] = maxP;
-    return f;
+    return masked(f, Confidence.QUERY_FEATURES, DROP);
   }
 
   /**
@@ -276,7 +369,8 @@ class ConfidenceTuning {
     for (int t = 1; t < 1000; t++) {
       double tau = t / 1000.0;
       Figures f = figures(qs, m, a, tau);
-      if (f.falseConfidence() <= MAX_FALSE_CONFIDENCE && f.lost() < bestLoss - 1e-9) {
+      double fc = THRESHOLD_RULE.equals("worst") ? f.worstFalseConfidence() : f.falseConfidence();
+      if (fc <= MAX_FALSE_CONFIDENCE && f.lost() < bestLoss - 1e-9) {
         bestLoss = f.lost();
         best = tau;
       }
@@ -291,7 +385,8 @@ class ConfidenceTuning {
       double unrestricted,
       double restricted,
       double abstaining,
-      double ece) {
+      double ece,
+      double worstFalseConfidence) {
     double lost() {
       return unrestricted - abstaining;
     }
@@ -300,7 +395,7 @@ class ConfidenceTuning {
   /** Figures averaged per set (each set weighs the same). */
   static Figures figures(List<Q> qs, Logistic m, Logistic a, double tau) {
     List<String> sets = qs.stream().map(Q::set).distinct().toList();
-    double fc = 0, ans = 0, un = 0, re = 0, ab = 0, ece = 0;
+    double fc = 0, ans = 0, un = 0, re = 0, ab = 0, ece = 0, worst = 0;
     Map<String, Double> kinds = new java.util.TreeMap<>();
     for (String s : sets) {
       List<Q> in = qs.stream().filter(q -> q.set().equals(s)).toList();
@@ -312,7 +407,7 @@ class ConfidenceTuning {
       for (Q q : in) {
         List<Double> c = new ArrayList<>();
         for (int i = 0; i < q.x().length; i++) {
-          double pi = m.probability(q.x()[i]);
+          double pi = m.probability(hx(q.x()[i]));
           c.add(pi);
           int b = Math.min(9, (int) (pi * 10));
           p[b] += pi;
@@ -341,6 +436,7 @@ class ConfidenceTuning {
       double e = 0;
       for (int b = 0; b < 10; b++) e += Math.abs(p[b] - y[b]);
       fc += confident / (double) Math.max(1, unanswerable);
+      worst = Math.max(worst, confident / (double) Math.max(1, unanswerable));
       ans += answered / (double) Math.max(1, answerable);
       un += u / Math.max(1, answerable);
       re += r / Math.max(1, answerable);
@@ -349,7 +445,7 @@ class ConfidenceTuning {
       byKind.forEach((k, v) -> kinds.merge(k, v[0] / (double) v[1] / sets.size(), Double::sum));
     }
     int k = sets.size();
-    return new Figures(fc / k, kinds, ans / k, un / k, re / k, ab / k, ece / k);
+    return new Figures(fc / k, kinds, ans / k, un / k, re / k, ab / k, ece / k, worst);
   }
 
   static String report(List<Q> qs, Logistic m, Logistic a, double tau) {

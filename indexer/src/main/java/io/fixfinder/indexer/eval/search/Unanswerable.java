@@ -26,9 +26,21 @@ public final class Unanswerable {
   public static final int ABSENT_TYPE = 40;
   public static final long SEED = 14;
 
-  /** Questions outside repair, any corpus. */
+  /**
+   * Questions outside repair, any corpus: {@value #OFF_TOPIC_PARTS} disjoint parts of {@value
+   * #OFF_TOPIC_PER_PART}. The evaluation asks part 0 of every corpus; the tuning harness asks each
+   * development set its own part, so that a held-out set's off-topic questions were never among
+   * those the calibration was fit on (one shared list made the leave-one-set-out figure an
+   * in-sample one for this kind). Parts 1-4 were written at once, before any was measured, over
+   * everyday subjects (cooking, travel, money, health, learning, culture), not to be easy or hard.
+   */
+  public static final int OFF_TOPIC_PER_PART = 20;
+
+  public static final int OFF_TOPIC_PARTS = 5;
+
   static final List<String> OFF_TOPIC =
       List.of(
+          // part 0 (the list of issue 14)
           "chocolate cake recipe without eggs",
           "cheap flights to lisbon in may",
           "who won the football match yesterday",
@@ -48,15 +60,113 @@ public final class Unanswerable {
           "income tax deadline this year",
           "yoga exercises for back pain",
           "how to knit a scarf for beginners",
-          "when does the museum open on sunday");
+          "when does the museum open on sunday",
+          // part 1
+          "best pizza dough recipe",
+          "how to tie a tie",
+          "flights from london to new york",
+          "who wrote pride and prejudice",
+          "how to lose weight fast",
+          "best time to visit japan",
+          "how to make sourdough bread at home",
+          "what time is sunset today",
+          "how to apply for a passport",
+          "symptoms of the flu in children",
+          "difference between a crocodile and an alligator",
+          "how to meditate for beginners",
+          "cheap hotels in paris city centre",
+          "how to calculate compound interest",
+          "when is the next full moon",
+          "how to write a wedding speech",
+          "best board games for families",
+          "how long to boil an egg",
+          "how to learn spanish quickly",
+          "lyrics of a famous christmas song",
+          // part 2
+          "how to start a vegetable garden",
+          "how many players on a football team",
+          "banana bread recipe with walnuts",
+          "how to file a tax return online",
+          "what is the tallest mountain in europe",
+          "how to draw a horse step by step",
+          "opening hours of the public library",
+          "how to save money on groceries",
+          "how to get rid of a headache",
+          "best beaches in portugal",
+          "how to play chess openings",
+          "what does photosynthesis mean",
+          "how to improve my running pace",
+          "translate good morning into french",
+          "how to make a paper airplane",
+          "how to care for a cactus",
+          "how to ask for a pay rise",
+          "best novels of the last decade",
+          "how to stop snoring at night",
+          "when was the eiffel tower built",
+          // part 3
+          "how to cook rice without sticking",
+          "who painted the mona lisa",
+          "how to plan a birthday party for kids",
+          "hostels near the central station",
+          "how to write a short story",
+          "how to teach a dog to fetch",
+          "how to make pancakes fluffy",
+          "how many bones in the human body",
+          "how to invest in index funds",
+          "good stretches after running",
+          "what is the population of canada",
+          "how to become a better public speaker",
+          "how to decorate a small bedroom",
+          "best hikes in the alps in summer",
+          "how to brew green tea properly",
+          "rules of the card game poker",
+          "how to apologise to a friend",
+          "famous quotes about friendship",
+          "how to prepare for a marathon",
+          "what causes the northern lights",
+          // part 4
+          "how to make lasagne from scratch",
+          "when do the clocks change this year",
+          "how to write a resignation letter",
+          "best podcasts about history",
+          "how to sleep better at night",
+          "who discovered penicillin",
+          "how to plant tulip bulbs",
+          "vegan dinner ideas for the week",
+          "how to budget for a wedding",
+          "how to learn to swim as an adult",
+          "what is the speed of light",
+          "how to make new friends in a new city",
+          "how to choose a mortgage",
+          "how to do a handstand",
+          "easy crossword puzzles for kids",
+          "visa requirements for thailand",
+          "how to pickle cucumbers",
+          "the plot of hamlet",
+          "how to relieve stress before an exam",
+          "how to fold a fitted sheet");
+
+  /** Part {@code part} of {@link #OFF_TOPIC}. */
+  public static List<String> offTopic(int part) {
+    if (part < 0 || part >= OFF_TOPIC_PARTS) {
+      throw new IllegalArgumentException("off-topic part " + part + " of " + OFF_TOPIC_PARTS);
+    }
+    return OFF_TOPIC.subList(part * OFF_TOPIC_PER_PART, (part + 1) * OFF_TOPIC_PER_PART);
+  }
 
   /**
    * A query and what it stands for: {@code absent-type}, {@code gibberish} or {@code off-topic}.
    */
   public record Query(String text, String kind) {}
 
-  /** The unanswerable queries for a corpus keyed as {@code docs}. */
+  /** The unanswerable queries for a corpus keyed as {@code docs}, off-topic part 0. */
   public static List<Query> of(List<SourceDoc> docs, Lexicon lexicon) {
+    return of(docs, lexicon, 0);
+  }
+
+  /** As {@link #of(List, Lexicon)} with off-topic questions of part {@code part}. */
+  public static List<Query> of(List<SourceDoc> docs, Lexicon lexicon, int part) {
+    List<String> offTopic = offTopic(part);
     Set<String> present = new TreeSet<>();
     StringBuilder all = new StringBuilder(" ");
     for (SourceDoc d : docs) {
@@ -112,7 +222,7 @@ public final class Unanswerable {
       }
       out.add(new Query(String.join(" ", b), "gibberish"));
     }
-    OFF_TOPIC.forEach(q -> out.add(new Query(q, "off-topic")));
+    offTopic.forEach(q -> out.add(new Query(q, "off-topic")));
     return out;
   }
 

@@ -93,4 +93,24 @@ class UnanswerableTest {
         .extracting(Unanswerable.Query::kind)
         .containsOnly("absent-type", "gibberish", "off-topic");
   }
+
+  @Test
+  void offTopicPartsAreDisjointAndEachSetAsksOnlyItsOwn() {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int part = 0; part < Unanswerable.OFF_TOPIC_PARTS; part++) {
+      List<String> own = Unanswerable.offTopic(part);
+      assertThat(own).hasSize(Unanswerable.OFF_TOPIC_PER_PART);
+      for (String q : own) assertThat(seen.add(q)).as("asked in two parts: " + q).isTrue();
+      assertThat(
+              Unanswerable.of(CORPUS, LEXICON, part).stream()
+                  .filter(q -> q.kind().equals("off-topic"))
+                  .map(Unanswerable.Query::text))
+          .containsExactlyElementsOf(own);
+    }
+    // the evaluation's list is part 0, the list it always asked
+    assertThat(Unanswerable.of(CORPUS, LEXICON)).isEqualTo(Unanswerable.of(CORPUS, LEXICON, 0));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Unanswerable.offTopic(Unanswerable.OFF_TOPIC_PARTS))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
