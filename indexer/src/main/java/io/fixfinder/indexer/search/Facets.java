@@ -333,6 +333,90 @@ final class Facets {
 
       @Override
       public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+        LeafCollector fast = fromArrays(context);
+        return fast != null ? fast : fromDocValues(context);
+      }
+
+      /**
+       * The same counts as {@link #fromDocValues} from the segment's cached ordinal arrays ({@link
+       * FacetOrds}); null when a field is not cached (the caller then reads doc values).
+       */
+      private LeafCollector fromArrays(LeafReaderContext context) throws IOException {
+        int[][] ords = new int[dims.length][];
+        long[][] byOrd = new long[dims.length][];
+        SortedSetDocValues[] values = new SortedSetDocValues[dims.length];
+        for (int i = 0; i < dims.length; i++) {
+          ords[i] = FacetOrds.of(context.reader(), DIMS[dims[i]]);
+          if (ords[i] == null) return null;
+          if (ords[i] == FacetOrds.ABSENT) {
+            ords[i] = null;
+            byOrd[i] = new long[0];
+            continue;
+          }
+          values[i] = context.reader().getSortedSetDocValues(DIMS[dims[i]]);
+          byOrd[i] = new long[3 * (int) values[i].getValueCount()];
+        }
+        int[] types = null;
+        long namedOrd = -1;
+        if (named.isPresent()) {
+          types = FacetOrds.of(context.reader(), Fields.FACET_TYPE);
+          if (types == null) return null;
+          if (types == FacetOrds.ABSENT) {
+            types = null;
+          } else {
+            namedOrd =
+                context.reader().getSortedSetDocValues(Fields.FACET_TYPE).lookupTerm(named.get());
+          }
+        }
+        final int[] typeOrds = types;
+        // a negative lookup (the named type is not in this segment) matches no ordinal
+        final int target = namedOrd >= 0 ? (int) namedOrd : Integer.MIN_VALUE;
+        return new LeafCollector() {
+          @Override
+          public void setScorer(Scorable scorer) {}
+
+          @Override
+          public void collect(int doc) {
+            boolean ofNamed = false;
+            boolean inScope = true;
+            if (typeOrds != null) {
+              int t = typeOrds[doc];
+              ofNamed = t == target;
+              inScope = t == FacetOrds.NONE || ofNamed;
+            }
+            for (int i = 0; i < ords.length; i++) {
+              int[] column = ords[i];
+              if (column == null) continue;
+              int o = column[doc];
+              if (o == FacetOrds.NONE) continue;
+              long[] c = byOrd[i];
+              int at = 3 * o;
+              c[at]++;
+              if (inScope) c[at + 1]++;
+              if (ofNamed) c[at + 2]++;
+            }
+          }
+
+          @Override
+          public void finish() throws IOException {
+            flush(values, byOrd);
+          }
+        };
+      }
+
+      /** Adds a segment's counts by ordinal to this slice's counts by value. */
+      private void flush(SortedSetDocValues[] values, long[][] byOrd) throws IOException {
+        for (int i = 0; i < values.length; i++) {
+          long[] c = byOrd[i];
+          for (int ord = 0; 3 * ord < c.length; ord++) {
+            if (c[3 * ord] == 0) continue;
+            String value = values[i].lookupOrd(ord).utf8ToString();
+            add(counts.get(i), value, new long[] {c[3 * ord], c[3 * ord + 1], c[3 * ord + 2]});
+          }
+        }
+      }
+
+      private LeafCollector fromDocValues(LeafReaderContext context) throws IOException {
         SortedSetDocValues[] values = new SortedSetDocValues[dims.length];
         long[][] byOrd = new long[dims.length][];
         for (int i = 0; i < dims.length; i++) {
@@ -374,14 +458,7 @@ final class Facets {
 
           @Override
           public void finish() throws IOException {
-            for (int i = 0; i < values.length; i++) {
-              long[] c = byOrd[i];
-              for (int ord = 0; 3 * ord < c.length; ord++) {
-                if (c[3 * ord] == 0) continue;
-                String value = values[i].lookupOrd(ord).utf8ToString();
-                add(counts.get(i), value, new long[] {c[3 * ord], c[3 * ord + 1], c[3 * ord + 2]});
-              }
-            }
+            flush(values, byOrd);
           }
         };
       }
