@@ -75,8 +75,17 @@ public final class SearchProbe {
                   Retrieval.of(retrieval),
                   Fusion.LEARNED);
           RecordLookup records = new RecordLookup(store.searchers());
+          // a fixed clock: the freshness lift counts whole days of age, so two runs minutes apart
+          // would otherwise differ wherever a record's age crossed a day meanwhile
           GroupedSearch grouped =
-              new GroupedSearch(searcher, issues, FeedbackSignals.none(), records);
+              new GroupedSearch(
+                  searcher,
+                  issues,
+                  FeedbackSignals.none(),
+                  records,
+                  Lexicon.builtIn(),
+                  java.time.Clock.fixed(
+                      java.time.Instant.parse("2026-12-01T00:00:00Z"), java.time.ZoneOffset.UTC));
           // warm-up queries differ from the measured ones (the query-vector cache must not hit)
           for (String q : queries.subList(0, 1_000)) {
             json.writeValueAsBytes(grouped.search(SearchRequest.of(q + " warm")));

@@ -219,7 +219,8 @@ final class Facets {
     clauses.add(basis.words().get());
     Query query = all(clauses);
     Optional<BytesRef> named = basis.scope().restrictedTo().map(BytesRef::new);
-    return searcher.search(query, new Counting(dims, named));
+    // every match is visited once: a cached bit set of them would be a second pass for nothing
+    return Uncached.of(searcher).search(query, new Counting(dims, named));
   }
 
   /** Per facet of {@code dims}: value to how many dense-only records a search with it shows. */
@@ -261,8 +262,7 @@ final class Facets {
     Integer[] order = new Integer[docs.length];
     for (int i = 0; i < order.length; i++) order[i] = i;
     Arrays.sort(order, (a, b) -> Integer.compare(docs[a].doc, docs[b].doc));
-    Weight weight =
-        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight weight = Uncached.matchWeight(searcher, query);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     boolean[] out = new boolean[docs.length];
     int leaf = -1;
@@ -338,67 +338,59 @@ final class Facets {
       }
 
       /**
-       * The same counts as {@link #fromDocValues} from the segment's cached ordinal arrays ({@link
-       * FacetOrds}); null when a field is not cached (the caller then reads doc values).
+       * The same counts as {@link #fromDocValues} from the segment's cached combinations of values
+       * ({@link FacetOrds}): one counter per combination while collecting, turned into counts per
+       * value at the end; null when they are not cached (the caller reads doc values).
        */
       private LeafCollector fromArrays(LeafReaderContext context) throws IOException {
-        int[][] ords = new int[dims.length][];
-        long[][] byOrd = new long[dims.length][];
+        FacetOrds combos = FacetOrds.of(context.reader(), DIMS);
+        if (combos == null) return null;
         SortedSetDocValues[] values = new SortedSetDocValues[dims.length];
+        long[][] byOrd = new long[dims.length][];
         for (int i = 0; i < dims.length; i++) {
-          ords[i] = FacetOrds.of(context.reader(), DIMS[dims[i]]);
-          if (ords[i] == null) return null;
-          if (ords[i] == FacetOrds.ABSENT) {
-            ords[i] = null;
-            byOrd[i] = new long[0];
-            continue;
-          }
           values[i] = context.reader().getSortedSetDocValues(DIMS[dims[i]]);
-          byOrd[i] = new long[3 * (int) values[i].getValueCount()];
+          byOrd[i] =
+              values[i] == null ? new long[0] : new long[3 * (int) values[i].getValueCount()];
         }
-        int[] types = null;
-        long namedOrd = -1;
-        if (named.isPresent()) {
-          types = FacetOrds.of(context.reader(), Fields.FACET_TYPE);
-          if (types == null) return null;
-          if (types == FacetOrds.ABSENT) {
-            types = null;
-          } else {
-            namedOrd =
-                context.reader().getSortedSetDocValues(Fields.FACET_TYPE).lookupTerm(named.get());
-          }
-        }
-        final int[] typeOrds = types;
         // a negative lookup (the named type is not in this segment) matches no ordinal
-        final int target = namedOrd >= 0 ? (int) namedOrd : Integer.MIN_VALUE;
+        int target = Integer.MIN_VALUE;
+        if (named.isPresent()) {
+          SortedSetDocValues types = context.reader().getSortedSetDocValues(Fields.FACET_TYPE);
+          long ord = types == null ? -1 : types.lookupTerm(named.get());
+          if (ord >= 0) target = (int) ord;
+        }
+        final int namedOrd = target;
+        final int[] combo = combos.combo();
+        final long[] perCombo = new long[combos.combinations()];
         return new LeafCollector() {
           @Override
           public void setScorer(Scorable scorer) {}
 
           @Override
           public void collect(int doc) {
-            boolean ofNamed = false;
-            boolean inScope = true;
-            if (typeOrds != null) {
-              int t = typeOrds[doc];
-              ofNamed = t == target;
-              inScope = t == FacetOrds.NONE || ofNamed;
-            }
-            for (int i = 0; i < ords.length; i++) {
-              int[] column = ords[i];
-              if (column == null) continue;
-              int o = column[doc];
-              if (o == FacetOrds.NONE) continue;
-              long[] c = byOrd[i];
-              int at = 3 * o;
-              c[at]++;
-              if (inScope) c[at + 1]++;
-              if (ofNamed) c[at + 2]++;
-            }
+            perCombo[combo[doc]]++;
           }
 
           @Override
           public void finish() throws IOException {
+            int[] typeOrds = combos.ords()[TYPE];
+            for (int c = 0; c < perCombo.length; c++) {
+              long n = perCombo[c];
+              if (n == 0) continue;
+              // the type is read only when a scope needs it, as fromDocValues does
+              int t = named.isPresent() ? typeOrds[c] : FacetOrds.NONE;
+              boolean ofNamed = named.isPresent() && t == namedOrd;
+              boolean inScope = t == FacetOrds.NONE || ofNamed;
+              for (int i = 0; i < dims.length; i++) {
+                int o = combos.ords()[dims[i]][c];
+                if (o == FacetOrds.NONE) continue;
+                long[] counts = byOrd[i];
+                int at = 3 * o;
+                counts[at] += n;
+                if (inScope) counts[at + 1] += n;
+                if (ofNamed) counts[at + 2] += n;
+              }
+            }
             flush(values, byOrd);
           }
         };

@@ -26,13 +26,14 @@ import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link FacetOrds}: each segment's array holds exactly its doc values' ordinals; it is built once
- * per segment, kept across a reopen that keeps the segment, new for a new segment, released when
- * the segment closes, shared with a filtered view of the segment; a multi-valued field is not
- * cached.
+ * {@link FacetOrds}: each segment's combinations give back exactly every document's doc-values
+ * ordinal of every field; they are built once per segment, kept across a reopen that keeps the
+ * segment, new for a new segment, released when the segment closes, shared with a filtered view of
+ * the segment; a multi-valued field is not combined.
  */
 class FacetOrdsTest {
   private static final String[] KINDS = {"forum", "manual", "video", "review"};
+  private static final String[] BRANDS = {"Bosch", "Miele", "Apple", "Samsung", "Dyson"};
 
   @Test
   void arraysMatchDocValuesAndFollowTheSegments() throws Exception {
@@ -49,10 +50,12 @@ class FacetOrdsTest {
       w.commit();
       DirectoryReader first = DirectoryReader.open(dir);
       LeafReader segment = first.leaves().getFirst().reader();
-      int[] kinds = FacetOrds.of(segment, Fields.FACET_KIND);
-      assertSameAsDocValues(segment, Fields.FACET_KIND, kinds);
-      assertThat(FacetOrds.of(segment, Fields.FACET_KIND)).as("built once").isSameAs(kinds);
-      assertThat(FacetOrds.of(segment, "no-such-field")).isSameAs(FacetOrds.ABSENT);
+      FacetOrds kinds = FacetOrds.of(segment, FIELDS3);
+      assertSameAsDocValues(segment, kinds);
+      assertThat(FacetOrds.of(segment, FIELDS3)).as("built once").isSameAs(kinds);
+      FacetOrds withAbsent = FacetOrds.of(segment, Fields.FACET_KIND, "no-such-field");
+      assertThat(withAbsent.ords()[1]).containsOnly(FacetOrds.NONE);
+      assertThat(withAbsent.combinations()).isLessThanOrEqualTo(KINDS.length + 1);
       // a filtered view of the segment (as a scoped search makes) shares its arrays
       LeafReader view =
           new FilterLeafReader(segment) {
@@ -66,7 +69,7 @@ class FacetOrdsTest {
               return null;
             }
           };
-      assertThat(FacetOrds.of(view, Fields.FACET_KIND)).isSameAs(kinds);
+      assertThat(FacetOrds.of(view, FIELDS3)).isSameAs(kinds);
 
       // a new generation: the old segment keeps its array, the new one gets its own
       add(w, r, 50, 30);
@@ -76,12 +79,13 @@ class FacetOrdsTest {
       assertThat(second).isNotNull();
       assertThat(second.leaves()).hasSize(2);
       for (LeafReaderContext leaf : second.leaves()) {
-        int[] ords = FacetOrds.of(leaf.reader(), Fields.FACET_KIND);
-        assertSameAsDocValues(leaf.reader(), Fields.FACET_KIND, ords);
+        FacetOrds ords = FacetOrds.of(leaf.reader(), FIELDS3);
+        assertSameAsDocValues(leaf.reader(), ords);
         if (leaf.reader().getCoreCacheHelper().getKey() == segment.getCoreCacheHelper().getKey()) {
           assertThat(ords).as("an unchanged segment keeps its array").isSameAs(kinds);
         } else {
-          assertThat(ords).as("a new segment gets its own").isNotSameAs(kinds).hasSize(30);
+          assertThat(ords).as("a new segment gets its own").isNotSameAs(kinds);
+          assertThat(ords.combo()).hasSize(30);
         }
       }
       List<IndexReader.CacheKey> cores = new ArrayList<>();
@@ -108,7 +112,7 @@ class FacetOrdsTest {
       w.addDocument(d);
       w.commit();
       try (DirectoryReader reader = DirectoryReader.open(dir)) {
-        assertThat(FacetOrds.of(reader.leaves().getFirst().reader(), Fields.FACET_BRAND)).isNull();
+        assertThat(FacetOrds.of(reader.leaves().getFirst().reader(), FIELDS3)).isNull();
       }
     }
   }
@@ -122,19 +126,33 @@ class FacetOrdsTest {
             new SortedSetDocValuesField(
                 Fields.FACET_KIND, new BytesRef(KINDS[r.nextInt(KINDS.length)])));
       }
+      if (r.nextInt(3) > 0) {
+        d.add(
+            new SortedSetDocValuesField(
+                Fields.FACET_BRAND, new BytesRef(BRANDS[r.nextInt(BRANDS.length)])));
+      }
+      if (r.nextBoolean()) {
+        d.add(new SortedSetDocValuesField(Fields.FACET_TYPE, new BytesRef("t" + r.nextInt(3))));
+      }
       w.addDocument(d);
     }
   }
 
-  private static void assertSameAsDocValues(LeafReader reader, String field, int[] ords)
-      throws Exception {
-    assertThat(ords).hasSize(reader.maxDoc());
-    SortedSetDocValues values = reader.getSortedSetDocValues(field);
-    for (int doc = 0; doc < reader.maxDoc(); doc++) {
-      if (values != null && values.advanceExact(doc)) {
-        assertThat(ords[doc]).as("doc %d", doc).isEqualTo((int) values.nextOrd());
-      } else {
-        assertThat(ords[doc]).as("doc %d", doc).isEqualTo(FacetOrds.NONE);
+  private static final String[] FIELDS3 = {
+    Fields.FACET_KIND, Fields.FACET_BRAND, Fields.FACET_TYPE
+  };
+
+  private static void assertSameAsDocValues(LeafReader reader, FacetOrds combos) throws Exception {
+    assertThat(combos.combo()).hasSize(reader.maxDoc());
+    for (int f = 0; f < FIELDS3.length; f++) {
+      SortedSetDocValues values = reader.getSortedSetDocValues(FIELDS3[f]);
+      for (int doc = 0; doc < reader.maxDoc(); doc++) {
+        int ord = combos.ords()[f][combos.combo()[doc]];
+        if (values != null && values.advanceExact(doc)) {
+          assertThat(ord).as("%s of doc %d", FIELDS3[f], doc).isEqualTo((int) values.nextOrd());
+        } else {
+          assertThat(ord).as("%s of doc %d", FIELDS3[f], doc).isEqualTo(FacetOrds.NONE);
+        }
       }
     }
   }
