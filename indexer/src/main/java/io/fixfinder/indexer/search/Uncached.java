@@ -12,9 +12,10 @@ import org.apache.lucene.search.Weight;
  * query several times (facet counts, the dense neighbours' word matches, the total): it then filled
  * a bit set of every match on each segment, hundreds of thousands of records at a million, for a
  * query no later search asks again, where the caller wanted to know about a hundred records or
- * whether one matches at all (a flight recording at one million records: 5-8% of a hybrid search's
- * CPU and 14% of its allocations, docs/benchmarks.md). Queries that recur across searches (the type
- * scope's filter, the evidence's term and field queries) still go through the cache.
+ * whether one matches at all (a flight recording at one million records: half of the 5% of a hybrid
+ * search's CPU spent testing its dense neighbours for word matches, docs/benchmarks.md). Queries
+ * that recur across searches (the type scope's filter, the evidence's term and field queries) still
+ * go through the cache.
  */
 final class Uncached {
   private Uncached() {}
