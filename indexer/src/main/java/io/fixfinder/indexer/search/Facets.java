@@ -37,10 +37,12 @@ import org.apache.lucene.util.BytesRef;
  * <p>What makes this affordable is that a filter narrows one candidate set instead of running a new
  * search: the dense neighbours of a filtered search are those of the unfiltered query that pass the
  * filters ({@link #keep}), so a value's dense share is read off the one neighbour list, and the
- * word matches are counted in one pass over doc values without scoring (one more pass per facet
- * whose own filter is set). The product-type restriction ({@link TypeScope}) is mirrored per value:
- * a filtered search whose words match no record of the named type is not restricted, and its count
- * says so.
+ * word matches are counted in one pass without scoring (one more pass per facet whose own filter is
+ * set), one counter per match for the match's combination of kind, brand and type, read from an
+ * array kept per segment ({@link FacetOrds}): the pass visits every match, most of the index for
+ * common words, and reading three doc values per match was half of a search's CPU at a million
+ * records. The product-type restriction ({@link TypeScope}) is mirrored per value: a filtered
+ * search whose words match no record of the named type is not restricted, and its count says so.
  */
 final class Facets {
   /**
@@ -219,7 +221,8 @@ final class Facets {
     clauses.add(basis.words().get());
     Query query = all(clauses);
     Optional<BytesRef> named = basis.scope().restrictedTo().map(BytesRef::new);
-    return searcher.search(query, new Counting(dims, named));
+    // every match is visited once: a cached bit set of them would be a second pass for nothing
+    return Uncached.of(searcher).search(query, new Counting(dims, named));
   }
 
   /** Per facet of {@code dims}: value to how many dense-only records a search with it shows. */
@@ -261,8 +264,7 @@ final class Facets {
     Integer[] order = new Integer[docs.length];
     for (int i = 0; i < order.length; i++) order[i] = i;
     Arrays.sort(order, (a, b) -> Integer.compare(docs[a].doc, docs[b].doc));
-    Weight weight =
-        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight weight = Uncached.matchWeight(searcher, query);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     boolean[] out = new boolean[docs.length];
     int leaf = -1;
@@ -333,6 +335,82 @@ final class Facets {
 
       @Override
       public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+        LeafCollector fast = fromArrays(context);
+        return fast != null ? fast : fromDocValues(context);
+      }
+
+      /**
+       * The same counts as {@link #fromDocValues} from the segment's cached combinations of values
+       * ({@link FacetOrds}): one counter per combination while collecting, turned into counts per
+       * value at the end; null when they are not cached (the caller reads doc values).
+       */
+      private LeafCollector fromArrays(LeafReaderContext context) throws IOException {
+        FacetOrds combos = FacetOrds.of(context.reader(), DIMS);
+        if (combos == null) return null;
+        SortedSetDocValues[] values = new SortedSetDocValues[dims.length];
+        long[][] byOrd = new long[dims.length][];
+        for (int i = 0; i < dims.length; i++) {
+          values[i] = context.reader().getSortedSetDocValues(DIMS[dims[i]]);
+          byOrd[i] =
+              values[i] == null ? new long[0] : new long[3 * (int) values[i].getValueCount()];
+        }
+        // a negative lookup (the named type is not in this segment) matches no ordinal
+        int target = Integer.MIN_VALUE;
+        if (named.isPresent()) {
+          SortedSetDocValues types = context.reader().getSortedSetDocValues(Fields.FACET_TYPE);
+          long ord = types == null ? -1 : types.lookupTerm(named.get());
+          if (ord >= 0) target = (int) ord;
+        }
+        final int namedOrd = target;
+        final int[] combo = combos.combo();
+        final long[] perCombo = new long[combos.combinations()];
+        return new LeafCollector() {
+          @Override
+          public void setScorer(Scorable scorer) {}
+
+          @Override
+          public void collect(int doc) {
+            perCombo[combo[doc]]++;
+          }
+
+          @Override
+          public void finish() throws IOException {
+            int[] typeOrds = combos.ords()[TYPE];
+            for (int c = 0; c < perCombo.length; c++) {
+              long n = perCombo[c];
+              if (n == 0) continue;
+              // the type is read only when a scope needs it, as fromDocValues does
+              int t = named.isPresent() ? typeOrds[c] : FacetOrds.NONE;
+              boolean ofNamed = named.isPresent() && t == namedOrd;
+              boolean inScope = t == FacetOrds.NONE || ofNamed;
+              for (int i = 0; i < dims.length; i++) {
+                int o = combos.ords()[dims[i]][c];
+                if (o == FacetOrds.NONE) continue;
+                long[] counts = byOrd[i];
+                int at = 3 * o;
+                counts[at] += n;
+                if (inScope) counts[at + 1] += n;
+                if (ofNamed) counts[at + 2] += n;
+              }
+            }
+            flush(values, byOrd);
+          }
+        };
+      }
+
+      /** Adds a segment's counts by ordinal to this slice's counts by value. */
+      private void flush(SortedSetDocValues[] values, long[][] byOrd) throws IOException {
+        for (int i = 0; i < values.length; i++) {
+          long[] c = byOrd[i];
+          for (int ord = 0; 3 * ord < c.length; ord++) {
+            if (c[3 * ord] == 0) continue;
+            String value = values[i].lookupOrd(ord).utf8ToString();
+            add(counts.get(i), value, new long[] {c[3 * ord], c[3 * ord + 1], c[3 * ord + 2]});
+          }
+        }
+      }
+
+      private LeafCollector fromDocValues(LeafReaderContext context) throws IOException {
         SortedSetDocValues[] values = new SortedSetDocValues[dims.length];
         long[][] byOrd = new long[dims.length][];
         for (int i = 0; i < dims.length; i++) {
@@ -374,14 +452,7 @@ final class Facets {
 
           @Override
           public void finish() throws IOException {
-            for (int i = 0; i < values.length; i++) {
-              long[] c = byOrd[i];
-              for (int ord = 0; 3 * ord < c.length; ord++) {
-                if (c[3 * ord] == 0) continue;
-                String value = values[i].lookupOrd(ord).utf8ToString();
-                add(counts.get(i), value, new long[] {c[3 * ord], c[3 * ord + 1], c[3 * ord + 2]});
-              }
-            }
+            flush(values, byOrd);
           }
         };
       }

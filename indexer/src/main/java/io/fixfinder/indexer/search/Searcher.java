@@ -27,7 +27,6 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
@@ -681,8 +680,7 @@ public final class Searcher {
         Arrays.stream(fused).mapToInt(d -> d.doc).filter(d -> !matched.contains(d)).toArray();
     if (others.length == 0) return 0;
     Arrays.sort(others);
-    Weight weight =
-        searcher.createWeight(searcher.rewrite(lexical), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    Weight weight = Uncached.matchWeight(searcher, lexical);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     int notMatching = 0;
     int leaf = -1;

@@ -13,7 +13,6 @@ import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.Weight;
@@ -74,8 +73,8 @@ record TypeScope(
    * the clauses of) every match of the words, which at a million records is most of them.
    */
   static boolean anyMatch(IndexSearcher searcher, Query query) throws IOException {
-    Weight weight =
-        searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1f);
+    // uncached: the cache would fill a bit set of every match to answer "is there one?"
+    Weight weight = Uncached.matchWeight(searcher, query);
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
       Scorer scorer = weight.scorer(leaf);
       if (scorer == null) continue;
