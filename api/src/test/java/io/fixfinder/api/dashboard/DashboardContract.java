@@ -263,6 +263,7 @@ abstract class DashboardContract {
     List<String> held = everyTextHeld();
     assertThat(held).contains("zebra crossing lamp");
     for (String s : held) {
+      if (s.matches("tn_[0-9a-f]{12}")) continue; // our random tenant id may hold "345" by chance
       assertThat(s)
           .doesNotContain("jane")
           .doesNotContain("example.org")
