@@ -1,17 +1,9 @@
 package io.fixfinder.indexer.search;
 
-import static io.fixfinder.indexer.search.SearcherTest.doc;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.fixfinder.core.model.Details;
 import io.fixfinder.core.model.SourceDoc;
-import io.fixfinder.core.model.SourceKind;
-import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.indexer.confidence.Evidence;
-import io.fixfinder.indexer.write.IndexStore;
-import io.fixfinder.indexer.write.Indexer;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -26,40 +18,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HitEvidenceTest {
   @TempDir static Path dir;
-  static IndexStore store;
+  static TinyIndex index;
   static Searcher searcher;
 
   @BeforeAll
   static void index() throws Exception {
     List<SourceDoc> docs =
         List.of(
-            doc(
-                "http://f/dryer",
-                SourceKind.FORUM,
-                "Tumble dryer not drying clothes",
-                "My tumble dryer runs but the clothes stay wet. Cleaned the condenser, fixed.",
-                new Details.None()),
-            doc(
-                "http://f/washer",
-                SourceKind.FORUM,
-                "Washing machine not drying the clothes on spin",
-                "The washing machine leaves clothes wet, not drying them on the spin cycle.",
-                new Details.None()),
-            doc(
-                "http://f/coffee",
-                SourceKind.FORUM,
-                "Coffee machine leaking water",
-                "My coffee machine is leaking water under the drip tray; photo from the phone camera.",
-                new Details.None()));
+            TinyIndex.dryer(),
+            TinyIndex.washer(),
+            TinyIndex.coffee(
+                "My coffee machine is leaking water under the drip tray; photo from the phone"
+                    + " camera."));
     assertThat(docs).extracting(d -> d.product().type()).doesNotContain("camera", "laptop");
-    Indexer.rebuild(dir, 16, docs, new PrintStream(OutputStream.nullOutputStream()));
-    store = IndexStore.open(dir, 16);
-    searcher = new Searcher(store.searchers(), KeyExtractor.builtIn());
+    index = TinyIndex.of(dir, docs);
+    searcher = index.searcher();
   }
 
   @AfterAll
   static void close() throws Exception {
-    store.close();
+    index.close();
   }
 
   static Evidence first(String query) throws Exception {

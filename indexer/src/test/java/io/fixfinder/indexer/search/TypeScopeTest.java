@@ -6,11 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fixfinder.core.model.Details;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.model.SourceKind;
-import io.fixfinder.core.understand.KeyExtractor;
-import io.fixfinder.indexer.write.IndexStore;
-import io.fixfinder.indexer.write.Indexer;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -26,48 +21,32 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TypeScopeTest {
   @TempDir static Path dir;
-  static IndexStore store;
+  static TinyIndex index;
   static Searcher searcher;
 
   @BeforeAll
   static void index() throws Exception {
     List<SourceDoc> docs =
         List.of(
-            doc(
-                "http://f/dryer",
-                SourceKind.FORUM,
-                "Tumble dryer not drying clothes",
-                "My tumble dryer runs but the clothes stay wet. Cleaned the condenser, fixed.",
-                new Details.None()),
-            doc(
-                "http://f/washer",
-                SourceKind.FORUM,
-                "Washing machine not drying the clothes on spin",
-                "The washing machine leaves clothes wet, not drying them on the spin cycle.",
-                new Details.None()),
+            TinyIndex.dryer(),
+            TinyIndex.washer(),
             doc(
                 "http://f/untyped",
                 SourceKind.FORUM,
                 "Clothes still wet after the cycle",
                 "Clothes come out wet and not drying; the condenser was full of lint.",
                 new Details.None()),
-            doc(
-                "http://f/coffee",
-                SourceKind.FORUM,
-                "Coffee machine leaking water",
-                "My coffee machine is leaking water under the drip tray.",
-                new Details.None()));
+            TinyIndex.coffee("My coffee machine is leaking water under the drip tray."));
     assertThat(docs.get(0).product().type()).isEqualTo("tumble-dryer");
     assertThat(docs.get(1).product().type()).isEqualTo("washing-machine");
     assertThat(docs.get(2).product().type()).isEmpty();
-    Indexer.rebuild(dir, 16, docs, new PrintStream(OutputStream.nullOutputStream()));
-    store = IndexStore.open(dir, 16);
-    searcher = new Searcher(store.searchers(), KeyExtractor.builtIn());
+    index = TinyIndex.of(dir, docs);
+    searcher = index.searcher();
   }
 
   @AfterAll
   static void close() throws Exception {
-    store.close();
+    index.close();
   }
 
   static List<String> urls(SearchResponse r) {
