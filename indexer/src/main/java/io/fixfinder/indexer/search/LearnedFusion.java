@@ -58,7 +58,8 @@ final class LearnedFusion {
    * set's leave-one-set-out figure is in docs/relevance.md. Refit (prints this line): {@code
    * python3 scripts/devsets/build.py --out /tmp/devsets} then {@code ./mvnw -o -B -q -pl indexer
    * -am test -Dtest=FusionTuning -Dsurefire.failIfNoSpecifiedTests=false
-   * -Dfixfinder.devsets=/tmp/devsets}.
+   * -Dfixfinder.devsets=/tmp/devsets}. Not refit since a bare model number counts as keyed ({@link
+   * Shape#namesModelNumber}): those weights measured, docs/relevance.md.
    */
   static final double[] WEIGHTS = {
     0.0550, 0.4912, 4.0000, 0.3209, 0.2353, 0.0237, 0, 0, 0, 0, 0.7474, 0.5727
