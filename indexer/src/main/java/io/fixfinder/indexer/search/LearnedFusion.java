@@ -58,7 +58,8 @@ final class LearnedFusion {
    * set's leave-one-set-out figure is in docs/relevance.md. Refit (prints this line): {@code
    * python3 scripts/devsets/build.py --out /tmp/devsets} then {@code ./mvnw -o -B -q -pl indexer
    * -am test -Dtest=FusionTuning -Dsurefire.failIfNoSpecifiedTests=false
-   * -Dfixfinder.devsets=/tmp/devsets}.
+   * -Dfixfinder.devsets=/tmp/devsets}. Not refit since a bare model number counts as keyed ({@link
+   * Shape#namesModelNumber}): those weights measured, docs/relevance.md.
    */
   static final double[] WEIGHTS = {
     0.0550, 0.4912, 4.0000, 0.3209, 0.2353, 0.0237, 0, 0, 0, 0, 0.7474, 0.5727
@@ -67,7 +68,8 @@ final class LearnedFusion {
   /**
    * What the query looks like, from its text alone.
    *
-   * @param keyed it names a model or an error code (a lookup)
+   * @param keyed it names a model or an error code (a lookup), or a product by a bare number
+   *     ({@link #namesModelNumber})
    * @param words its tokens
    * @param question it asks a question: starts with a question word or holds a '?'
    */
@@ -84,7 +86,27 @@ final class LearnedFusion {
         String first = tokens.get(0).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}]", "");
         question |= QUESTION_WORDS.contains(first);
       }
-      return new Shape(keyed, tokens.size(), question);
+      return new Shape(keyed || namesModelNumber(tokens), tokens.size(), question);
+    }
+
+    /**
+     * Whether a token is a bare number of 3 to 6 digits that is not a plausible year (1900-2099): a
+     * product named by its number ("Roomba 980", "Officejet Pro 8630", "Dell 3520"), which the
+     * searcher's test of a model (letters and digits mixed, {@link QueryBuilder#modelLike}) does
+     * not see. For fusion only: the words decide such a query as they decide one naming "WM8420X"
+     * (a bare number may also be a quantity, "240 volts", read as a lookup too). The searcher's own
+     * {@code keyed} (linear fusion's weight, the confidence evidence) is left as it was fit.
+     */
+    static boolean namesModelNumber(List<String> tokens) {
+      for (String t : tokens) {
+        String bare = t.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+        if (bare.length() < 3
+            || bare.length() > 6
+            || !bare.chars().allMatch(c -> c >= '0' && c <= '9')) continue;
+        int n = Integer.parseInt(bare);
+        if (bare.length() != 4 || n < 1900 || n > 2099) return true;
+      }
+      return false;
     }
   }
 

@@ -78,6 +78,28 @@ class LearnedFusionTest {
   }
 
   @Test
+  void aBareModelNumberMakesALookupAYearDoesNot() {
+    // a product named by its number: the words decide, as for a mixed model token
+    assertThat(LearnedFusion.Shape.of("dell 3520 fan noise", false).keyed()).isTrue();
+    assertThat(LearnedFusion.Shape.of("iRobot Roomba 980 motherboard", false).keyed()).isTrue();
+    assertThat(LearnedFusion.Shape.of("HP Officejet Pro 8630, paper jam?", false).keyed()).isTrue();
+    assertThat(LearnedFusion.Shape.of("model 123456 hums", false).keyed()).isTrue();
+    // a year, a short or a long number, a range or a version are not a model named by number
+    assertThat(LearnedFusion.Shape.of("washer broke in 2019", false).keyed()).isFalse();
+    assertThat(LearnedFusion.Shape.of("bought 1999, dead since", false).keyed()).isFalse();
+    assertThat(LearnedFusion.Shape.of("fridge 12 years old", false).keyed()).isFalse();
+    assertThat(LearnedFusion.Shape.of("serial 1234567 fails", false).keyed()).isFalse();
+    assertThat(LearnedFusion.Shape.of("draws 23-24 mA", false).keyed()).isFalse();
+    assertThat(LearnedFusion.Shape.of("ubuntu 16.04 wont boot", false).keyed()).isFalse();
+    // a code is keyed as the searcher said, with or without a number beside it
+    assertThat(LearnedFusion.Shape.of("E18", true).keyed()).isTrue();
+    assertThat(LearnedFusion.Shape.of("E18 in 2019", true).keyed()).isTrue();
+    assertThat(LearnedFusion.Shape.of("E18", false).keyed()).isFalse();
+    assertThat(LearnedFusion.Shape.of("dell 3520 fan noise", false))
+        .isEqualTo(new LearnedFusion.Shape(true, 4, false));
+  }
+
+  @Test
   void eachWeightPullsTheRankingItsWay() {
     RankedList words = RankedList.cut(list(1, 3f, 2, 2f, 3, 1f));
     RankedList meaning = RankedList.cut(list(3, 0.9f, 2, 0.5f, 1, 0.1f));
