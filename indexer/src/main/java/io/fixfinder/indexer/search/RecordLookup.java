@@ -120,6 +120,7 @@ public final class RecordLookup implements RecordReader {
    * {@code productId} (at most {@link #MAX_PRODUCT_RECORDS}). The id carries brand and model only
    * in squashed form, so candidates are found by model and checked by their full id.
    */
+  @Override
   public List<SourceDoc> byProduct(String productId) throws IOException {
     int dash = productId.indexOf('-');
     if (dash <= 0 || dash == productId.length() - 1) return List.of();

@@ -15,4 +15,10 @@ public interface RecordReader {
 
   /** Whether a record with this id is served. */
   boolean exists(String id) throws IOException;
+
+  /**
+   * Records about the product whose {@link io.fixfinder.core.model.ProductRef#productId()} is
+   * {@code productId}, at most {@link RecordLookup#MAX_PRODUCT_RECORDS}.
+   */
+  java.util.List<SourceDoc> byProduct(String productId) throws IOException;
 }

@@ -485,6 +485,45 @@ public final class OpenSearchBackend
   }
 
   @Override
+  public List<SourceDoc> byProduct(String productId) throws IOException {
+    int dash = productId.indexOf('-');
+    if (dash <= 0 || dash == productId.length() - 1) return List.of();
+    // the id carries brand and model squashed: candidates by model, checked by their full id
+    String model = io.fixfinder.core.understand.KeyExtractor.squash(productId.substring(dash + 1));
+    var r =
+        client.search(
+            s ->
+                s.index(settings.alias())
+                    .query(q -> q.bool(b -> b.filter(term(Fields.MODEL, model))))
+                    .size(io.fixfinder.indexer.search.RecordLookup.MAX_PRODUCT_RECORDS)
+                    .source(src -> src.filter(f -> f.includes(Fields.SOURCE))),
+            Map.class);
+    List<SourceDoc> out = new ArrayList<>();
+    for (Hit<Map> h : r.hits().hits()) {
+      SourceDoc doc = RecordDocuments.record(h.source());
+      if (doc.product().productId().equals(productId)) out.add(doc);
+    }
+    return out;
+  }
+
+  /**
+   * The cluster's health: its status and node count; unreachable (not ok) when it does not answer,
+   * red (not ok) when some primary is unassigned. Never throws.
+   */
+  public Health health() {
+    try {
+      var h = client.cluster().health();
+      String status = h.status().jsonValue();
+      return new Health(h.status() != HealthStatus.Red, status, h.numberOfNodes());
+    } catch (IOException | RuntimeException e) {
+      return new Health(false, "unreachable", 0);
+    }
+  }
+
+  /** What {@link #health()} reports. */
+  public record Health(boolean ok, String status, int nodes) {}
+
+  @Override
   public boolean exists(String id) throws IOException {
     return client.exists(e -> e.index(settings.alias()).id(id)).value();
   }
