@@ -1,0 +1,205 @@
+package io.fixfinder.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fixfinder.app.pipeline.DataLayout;
+import io.fixfinder.app.pipeline.IndexPipeline;
+import io.fixfinder.core.config.ConfigLoader;
+import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.core.json.Json;
+import io.fixfinder.core.understand.Lexicon;
+import io.fixfinder.store.Database;
+import io.fixfinder.store.crypto.SecretKeys;
+import io.fixfinder.store.tenants.IssuedKeys;
+import io.fixfinder.store.tenants.TenantRules;
+import io.fixfinder.store.tenants.TenantSpec;
+import io.fixfinder.store.tenants.TenantStore;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real {@code serve} on 127.0.0.1 with {@code index.backend: opensearch}, beside the embedded
+ * served demo on the same data directory: the demo's records written to an in-process node by
+ * {@code index --backend opensearch}'s pipeline, then searches, issue and product pages,
+ * suggestions, a company's key, {@code /health} and {@code /metrics} through HTTP. The searches
+ * answer as the embedded server's do (hits, issue groups, totals, facets, answered).
+ */
+class OpenSearchServeIT {
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+  static ServedDemo demo;
+  static OpenSearchNode node;
+  static Serving.Running served;
+  static String key;
+
+  @BeforeAll
+  static void serveOnTheCluster() throws Exception {
+    demo = ServedDemo.get();
+    node = OpenSearchNode.start();
+    FixFinderConfig base =
+        ConfigLoader.load(Optional.empty(), Map.of()).withDataDir(demo.dataDir()).withPort(0);
+    FixFinderConfig cfg =
+        base.withIndex(
+            new FixFinderConfig.Index(
+                base.index().ramBufferMb(),
+                base.index().retrieval(),
+                base.index().fusion(),
+                base.index().embeddings(),
+                base.index().embedThreads(),
+                FixFinderConfig.Backend.OPENSEARCH,
+                new FixFinderConfig.OpenSearch(List.of(node.url.toString()))));
+    PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+    new IndexPipeline(cfg, new DataLayout(cfg.data().dir()), quiet).rebuildOnOpenSearch(Map.of());
+    served = Serving.start(cfg);
+    try (Database db = Database.open("jdbc:sqlite:" + demo.dataDir().resolve("fixfinder.db"))) {
+      IssuedKeys keys =
+          new TenantStore(db, SecretKeys.load(demo.dataDir()), Clock.systemUTC())
+              .create(
+                  new TenantRules(Lexicon.builtIn())
+                      .check(
+                          new TenantSpec(
+                              "Aqualine on OpenSearch",
+                              List.of("Aqualine"),
+                              List.of(),
+                              List.of("http://127.0.0.1:47998"),
+                              100_000,
+                              1_000_000)));
+      key = keys.publishableKey();
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    if (served != null) served.close();
+    if (node != null) node.close();
+  }
+
+  static HttpResponse<String> get(int port, String path, boolean keyed) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    if (keyed) b.header("X-Api-Key", key);
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static JsonNode json(int port, String path, boolean keyed) throws Exception {
+    HttpResponse<String> r = get(port, path, keyed);
+    assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+    return Json.mapper().readTree(r.body());
+  }
+
+  static int os() {
+    return served.server().port();
+  }
+
+  static String q(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static List<String> ids(JsonNode array, String pointer) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode n : array) out.add(n.at(pointer).asText());
+    return out;
+  }
+
+  @Test
+  void searchesAnswerAsTheEmbeddedServerDoes() throws Exception {
+    for (String query :
+        List.of(
+            "washing machine won't drain",
+            "Kesseler WAK-2840 F21 drain fault",
+            "dishwasher not cleaning",
+            "how to write a cover letter")) {
+      for (String mode : List.of("bm25", "dense", "hybrid")) {
+        String path = "/api/search?q=" + q(query) + "&mode=" + mode;
+        JsonNode embedded = json(demo.port(), path, false);
+        JsonNode cluster = json(os(), path, false);
+        String what = query + " (" + mode + ")";
+        assertThat(ids(cluster.path("hits"), "/id"))
+            .as(what)
+            .isEqualTo(ids(embedded.path("hits"), "/id"));
+        assertThat(ids(cluster.path("issues"), "/issue/id"))
+            .as(what)
+            .isEqualTo(ids(embedded.path("issues"), "/issue/id"));
+        assertThat(cluster.path("total")).as(what).isEqualTo(embedded.path("total"));
+        assertThat(cluster.path("facets")).as(what).isEqualTo(embedded.path("facets"));
+        assertThat(cluster.path("answered")).as(what).isEqualTo(embedded.path("answered"));
+        assertThat(cluster.path("noMatch")).as(what).isEqualTo(embedded.path("noMatch"));
+      }
+    }
+  }
+
+  @Test
+  void issueAndProductPagesReadTheClustersRecords() throws Exception {
+    JsonNode r = json(os(), "/api/search?q=" + q("washing machine won't drain"), false);
+    assertThat(r.path("issues")).isNotEmpty();
+    String issue = r.path("issues").get(0).at("/issue/id").asText();
+    JsonNode page = json(os(), "/api/issues/" + issue, false);
+    assertThat(page.toString())
+        .isEqualTo(json(demo.port(), "/api/issues/" + issue, false).toString());
+    String product = null;
+    for (JsonNode hit : r.path("hits")) {
+      if (!hit.at("/product/id").asText().isEmpty()) {
+        product = hit.at("/product/id").asText();
+        break;
+      }
+    }
+    if (product != null) {
+      assertThat(json(os(), "/api/products/" + product, false).toString())
+          .isEqualTo(json(demo.port(), "/api/products/" + product, false).toString());
+    }
+    assertThat(get(os(), "/api/issues/no-such-issue", false).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void suggestionsAndBadInputAnswerAsUsual() throws Exception {
+    assertThat(json(os(), "/api/suggest?q=aqua", false).path("completions").toString())
+        .contains("Aqualine");
+    HttpResponse<String> bad = get(os(), "/api/search?q=drain&size=1000", false);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+  }
+
+  @Test
+  void aCompanysKeySeesOnlyItsBrandOnTheCluster() throws Exception {
+    JsonNode all =
+        json(os(), "/api/search?q=" + q("washing machine won't drain") + "&size=50", false);
+    JsonNode scoped =
+        json(os(), "/api/search?q=" + q("washing machine won't drain") + "&size=50", true);
+    assertThat(scoped.path("total").asLong()).isPositive().isLessThan(all.path("total").asLong());
+    for (JsonNode hit : scoped.path("hits")) {
+      assertThat(hit.at("/product/brand").asText()).isEqualTo("Aqualine");
+    }
+    assertThat(scoped.path("facets").toString()).doesNotContain("Kesseler");
+    assertThat(scoped.at("/facets/brand/Aqualine").asLong())
+        .isEqualTo(scoped.path("total").asLong());
+  }
+
+  @Test
+  void healthAndMetricsReportTheCluster() throws Exception {
+    JsonNode health = json(os(), "/health", false);
+    assertThat(health.path("status").asText()).isEqualTo("ok");
+    assertThat(health.at("/backend/kind").asText()).isEqualTo("opensearch");
+    assertThat(health.at("/backend/status").asText()).isIn("green", "yellow");
+    assertThat(health.at("/backend/nodes").asInt()).isEqualTo(1);
+    assertThat(health.at("/backend/ok").asBoolean()).isTrue();
+    // the embedded server's body has no backend object (its shape unchanged)
+    assertThat(json(demo.port(), "/health", false).has("backend")).isFalse();
+    json(os(), "/api/search?q=" + q("oven not heating"), false);
+    String metrics = get(os(), "/metrics", false).body();
+    assertThat(metrics).contains("fixfinder_backend_search_seconds_count{backend=\"opensearch\"");
+  }
+}
