@@ -479,7 +479,11 @@ public final class ApiServer implements AutoCloseable {
         "Estimated heap of the cached search responses",
         search::weightedBytes);
     helperDirectory.ifPresent(d -> d.onChange(search::invalidateAll));
-    SuggestHandler suggest = new SuggestHandler(index);
+    SuggestHandler suggest =
+        backends
+            .engine()
+            .map(e -> new SuggestHandler(e.suggestions()))
+            .orElseGet(() -> new SuggestHandler(index));
     // A key's scope (issue 16): what its votes, helpers and pages may be about.
     io.fixfinder.indexer.search.RecordReader records =
         backends

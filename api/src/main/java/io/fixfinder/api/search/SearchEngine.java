@@ -12,12 +12,15 @@ import java.util.function.Supplier;
  * @param kind the backend's configuration id ({@code opensearch})
  * @param records the records by id, from the engine
  * @param health asked at most once per {@code /health} probe period; must not throw
+ * @param suggestions the suggester of a scope, weighted by the engine's counts
  */
-public record SearchEngine(String kind, RecordReader records, Supplier<Health> health) {
+public record SearchEngine(
+    String kind, RecordReader records, Supplier<Health> health, SuggestHandler.Source suggestions) {
   public SearchEngine {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(records, "records");
     Objects.requireNonNull(health, "health");
+    Objects.requireNonNull(suggestions, "suggestions");
   }
 
   /**

@@ -18,6 +18,7 @@ import io.fixfinder.indexer.search.ExternalRanking;
 import io.fixfinder.indexer.search.GroupedSearch;
 import io.fixfinder.indexer.search.Searcher;
 import io.fixfinder.indexer.search.Tuning;
+import io.fixfinder.indexer.suggest.Suggester;
 import io.fixfinder.indexer.view.FollowingIssues;
 import io.fixfinder.indexer.view.IssueSource;
 import io.fixfinder.indexer.view.IssueView;
@@ -296,7 +297,10 @@ final class Serving {
                 () -> {
                   OpenSearchBackend.Health h = os.health();
                   return new SearchEngine.Health(h.ok(), h.status(), h.nodes());
-                }));
+                },
+                scope ->
+                    Suggester.fromCounts(
+                        Lexicon.builtIn(), scope, terms -> os.termCounts(terms, scope))));
   }
 
   private static void closeQuietly(Optional<OpenSearchBackend> cluster) {

@@ -520,6 +520,36 @@ public final class OpenSearchBackend
     }
   }
 
+  /**
+   * How many records within {@code scope} carry each term (a field's exact value), in one request:
+   * the suggester's weights ({@link io.fixfinder.indexer.suggest.Suggester#fromCounts}).
+   */
+  public Map<org.apache.lucene.index.Term, Long> termCounts(
+      Collection<org.apache.lucene.index.Term> terms, io.fixfinder.indexer.search.Scope scope)
+      throws IOException {
+    List<org.apache.lucene.index.Term> list = List.copyOf(terms);
+    Map<org.apache.lucene.index.Term, Long> out = new HashMap<>();
+    if (list.isEmpty()) return out;
+    Map<String, Query> keyed = new LinkedHashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      keyed.put("t" + i, term(list.get(i).field(), list.get(i).text()));
+    }
+    Query all =
+        scope.limited() ? LuceneQueries.of(scope.filter()) : Query.of(x -> x.matchAll(m -> m));
+    var r =
+        client.search(
+            s ->
+                s.index(settings.alias())
+                    .query(all)
+                    .size(0)
+                    .aggregations("terms", a -> a.filters(f -> f.filters(fb -> fb.keyed(keyed)))),
+            Map.class);
+    for (var e : r.aggregations().get("terms").filters().buckets().keyed().entrySet()) {
+      out.put(list.get(Integer.parseInt(e.getKey().substring(1))), e.getValue().docCount());
+    }
+    return out;
+  }
+
   /** What {@link #health()} reports. */
   public record Health(boolean ok, String status, int nodes) {}
 
