@@ -145,6 +145,7 @@ class OpenSearchServeIT {
 
   @Test
   void searchesAnswerAsTheEmbeddedServerDoes() throws Exception {
+    int answered = 0;
     for (String query :
         List.of(
             "washing machine won't drain",
@@ -163,24 +164,35 @@ class OpenSearchServeIT {
         assertThat(ids(cluster.path("issues"), "/issue/id"))
             .as(what)
             .isEqualTo(ids(embedded.path("issues"), "/issue/id"));
-        // the dense side's last neighbours (HNSW graphs are built apart) may differ in the
-        // tail of the 100: totals and facet counts may then differ by a record or two
-        assertThat(cluster.path("total").asLong())
-            .as(what)
-            .isCloseTo(
-                embedded.path("total").asLong(),
-                org.assertj.core.data.Percentage.withPercentage(2));
-        if (cluster.path("total").asLong() == embedded.path("total").asLong()) {
+        assertThat(cluster.path("answered")).as(what).isEqualTo(embedded.path("answered"));
+        if (embedded.path("answered").asBoolean()) {
+          answered++;
+          assertThat(cluster.path("total")).as(what).isEqualTo(embedded.path("total"));
           assertThat(cluster.path("facets")).as(what).isEqualTo(embedded.path("facets"));
         } else {
-          System.out.printf(
-              "OpenSearchServeIT: %s: total %d embedded, %d on the cluster%n",
-              what, embedded.path("total").asLong(), cluster.path("total").asLong());
+          // a question the index cannot answer is near no record: its dense neighbours past the
+          // first few are near-ties, and the two HNSW graphs (built apart) part there, so the
+          // dense-only records in the total and the facet counts may differ slightly
+          assertThat(cluster.path("total").asLong())
+              .as(what)
+              .isCloseTo(
+                  embedded.path("total").asLong(),
+                  org.assertj.core.data.Percentage.withPercentage(2));
+          if (!cluster.path("facets").equals(embedded.path("facets"))) {
+            System.out.printf(
+                "OpenSearchServeIT: %s: total %d embedded, %d on the cluster; facets %s / %s%n",
+                what,
+                embedded.path("total").asLong(),
+                cluster.path("total").asLong(),
+                embedded.path("facets"),
+                cluster.path("facets"));
+          }
         }
         assertThat(cluster.path("answered")).as(what).isEqualTo(embedded.path("answered"));
         assertThat(cluster.path("noMatch")).as(what).isEqualTo(embedded.path("noMatch"));
       }
     }
+    assertThat(answered).as("searches answered on both").isGreaterThanOrEqualTo(12);
   }
 
   @Test

@@ -66,10 +66,14 @@ import org.opensearch.client.opensearch.core.search.TotalHitsRelation;
  * searcher's query ({@link ExternalRanking#plan}) translated term for term ({@link LuceneQueries})
  * with the prior multiplied in ({@code function_score}, prior^exponent), the dense ones a {@code
  * knn} query on the records' vectors scored prior × max(0, cosine) as the embedded side scores
- * them, and the two are fused by the embedded fusion ({@link ExternalRanking#fuse}). Not yet: facet
- * counts, the calibrated confidence of each hit and the "answered" verdict (answered here means
- * "has results"), the hints of a search without matches, and company scopes; the suggester still
- * reads the embedded index.
+ * them, and the two are fused by the embedded fusion ({@link ExternalRanking#fuse}). A ranked
+ * window ({@link #window}, what the API's grouped search re-ranks and groups) also carries what
+ * {@link ExternalWindow} computes from the cluster's answers with the embedded rules: facet counts
+ * (terms aggregations on the keyword facet fields of mapping {@value #MAPPING}), the calibrated
+ * confidence and the "answered" verdict (the evidence's term matches by named queries, the index's
+ * term statistics by a filters aggregation), and the hints of a search without matches. A company
+ * scope is a filter on every request. The suggester's weights are counted here too ({@link
+ * #termCounts}).
  */
 public final class OpenSearchBackend
     implements IndexBackend, RankedWindows, RecordReader, AutoCloseable {
