@@ -606,8 +606,13 @@ public final class OpenSearchBackend
     String namedType = plan.keys().product().type();
     ExternalWindow.Types scope =
         typeScope(plan.scored(), filters, request.type().isPresent(), namedType, request, company);
+    boolean filtered =
+        request.kind().isPresent() || request.brand().isPresent() || request.type().isPresent();
+    // the unfiltered request's scope is the request's own when it sets no filter (one count less)
     ExternalWindow.Types base =
-        typeScope(plan.unfilteredScored(), List.of(), false, namedType, request, company);
+        filtered
+            ? typeScope(plan.unfilteredScored(), List.of(), false, namedType, request, company)
+            : scope;
     Map<String, Map<String, List<String>>> fields = new HashMap<>();
     List<Scored> words = List.of();
     List<Scored> neighbours = List.of();
