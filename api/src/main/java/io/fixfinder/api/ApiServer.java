@@ -41,6 +41,7 @@ import io.fixfinder.api.protect.ClientKey;
 import io.fixfinder.api.protect.RateLimiter;
 import io.fixfinder.api.search.JsonBytes;
 import io.fixfinder.api.search.SearchCache;
+import io.fixfinder.api.search.SearchEngine;
 import io.fixfinder.api.search.SearchHandler;
 import io.fixfinder.api.search.SuggestHandler;
 import io.fixfinder.api.tenants.KeyGate;
@@ -133,7 +134,8 @@ public final class ApiServer implements AutoCloseable {
       Optional<Tenancy> tenancy,
       String publicUrl,
       Optional<io.fixfinder.api.analytics.Analytics> analytics,
-      Optional<io.fixfinder.api.alerts.Alerts> alerts) {
+      Optional<io.fixfinder.api.alerts.Alerts> alerts,
+      Optional<SearchEngine> engine) {
 
     /** Without stored thumbnails (every {@code /thumbs/} address is 404) and without people. */
     public Backends(
@@ -159,6 +161,7 @@ public final class ApiServer implements AutoCloseable {
           Optional.empty(),
           "",
           Optional.empty(),
+          Optional.empty(),
           Optional.empty());
     }
 
@@ -178,7 +181,8 @@ public final class ApiServer implements AutoCloseable {
           tenancy,
           publicUrl,
           analytics,
-          alerts);
+          alerts,
+          engine);
     }
 
     /** These backends with the people side served too. */
@@ -197,7 +201,8 @@ public final class ApiServer implements AutoCloseable {
           tenancy,
           publicUrl,
           analytics,
-          alerts);
+          alerts,
+          engine);
     }
 
     /**
@@ -219,7 +224,8 @@ public final class ApiServer implements AutoCloseable {
           Optional.of(tenancy),
           publicUrl,
           analytics,
-          alerts);
+          alerts,
+          engine);
     }
 
     /**
@@ -229,7 +235,7 @@ public final class ApiServer implements AutoCloseable {
     public Backends withPublicUrl(String publicUrl) {
       return new Backends(
           index, search, issues, products, database, feedback, issueIds, crawl, thumbs, people,
-          tenancy, publicUrl, analytics, alerts);
+          tenancy, publicUrl, analytics, alerts, engine);
     }
 
     /**
@@ -251,7 +257,8 @@ public final class ApiServer implements AutoCloseable {
           tenancy,
           publicUrl,
           Optional.of(analytics),
-          alerts);
+          alerts,
+          engine);
     }
 
     /**
@@ -273,7 +280,32 @@ public final class ApiServer implements AutoCloseable {
           tenancy,
           publicUrl,
           analytics,
-          Optional.of(alerts));
+          Optional.of(alerts),
+          engine);
+    }
+
+    /**
+     * These backends searching another engine than the embedded index (OpenSearch): the search
+     * function given is over its windows, and {@code engine} reads its records and reports its
+     * health on {@code /health} and its search time on {@code /metrics}.
+     */
+    public Backends withEngine(SearchEngine engine) {
+      return new Backends(
+          index,
+          search,
+          issues,
+          products,
+          database,
+          feedback,
+          issueIds,
+          crawl,
+          thumbs,
+          people,
+          tenancy,
+          publicUrl,
+          analytics,
+          alerts,
+          Optional.of(engine));
     }
 
     /**
@@ -295,7 +327,8 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * The same, issue pages grouping their fixes with {@code embedder}'s sentence vectors blended
-     * with words when it is given ({@link IssueView#IssueView(RecordLookup, IssueSource,
+     * with words when it is given ({@link
+     * IssueView#IssueView(io.fixfinder.indexer.search.RecordReader, IssueSource,
      * io.fixfinder.core.feedback.FeedbackSignals, Optional)}), by words alone otherwise.
      */
     public static Backends of(
@@ -321,6 +354,7 @@ public final class ApiServer implements AutoCloseable {
           Optional.empty(),
           Optional.empty(),
           "",
+          Optional.empty(),
           Optional.empty(),
           Optional.empty());
     }
@@ -399,10 +433,24 @@ public final class ApiServer implements AutoCloseable {
                         p.profiles(), p.contact(), p.clock(), HelperDirectory.DEFAULT_REFRESH));
     Optional<Panels> panels =
         helperDirectory.map(d -> new Panels(d, backends.people().orElseThrow().clock()));
+    MetricsHandler metrics = new MetricsHandler(backends.crawl());
+    // the engine's share of a search (issue 17): the grouped search, helpers and cache apart
+    io.micrometer.core.instrument.Timer engineTime =
+        io.micrometer.core.instrument.Timer.builder("fixfinder.backend.search")
+            .description("Time of a search on the index backend (uncached, grouped)")
+            .tag("backend", backends.engine().map(SearchEngine::kind).orElse("lucene"))
+            .register(metrics.registry());
+    SearchFunction timed =
+        request -> {
+          long start = System.nanoTime();
+          try {
+            return backends.search().search(request);
+          } finally {
+            engineTime.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
+          }
+        };
     SearchFunction searchWithHelpers =
-        panels.isEmpty()
-            ? backends.search()
-            : request -> panels.get().search(request, backends.search().search(request));
+        panels.isEmpty() ? timed : request -> panels.get().search(request, timed.search(request));
     ClientKey clients = new ClientKey(settings.trustedProxies());
     ObjectMapper json =
         Json.mapper().copy().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
@@ -419,7 +467,6 @@ public final class ApiServer implements AutoCloseable {
             settings.rateLimitBurst(),
             settings.rateLimitMemoryMb() * MB,
             System::nanoTime);
-    MetricsHandler metrics = new MetricsHandler(backends.crawl());
     metrics.gauge("fixfinder.index.documents", "Documents in the live index", index::count);
     metrics.gauge("fixfinder.index.bytes", "Size of the live index on disk", index::sizeBytes);
     metrics.gauge(
@@ -432,10 +479,17 @@ public final class ApiServer implements AutoCloseable {
         "Estimated heap of the cached search responses",
         search::weightedBytes);
     helperDirectory.ifPresent(d -> d.onChange(search::invalidateAll));
-    SuggestHandler suggest = new SuggestHandler(index);
+    SuggestHandler suggest =
+        backends
+            .engine()
+            .map(e -> new SuggestHandler(e.suggestions()))
+            .orElseGet(() -> new SuggestHandler(index));
     // A key's scope (issue 16): what its votes, helpers and pages may be about.
-    io.fixfinder.indexer.search.RecordLookup records =
-        new io.fixfinder.indexer.search.RecordLookup(index.searchers());
+    io.fixfinder.indexer.search.RecordReader records =
+        backends
+            .engine()
+            .map(SearchEngine::records)
+            .orElseGet(() -> new io.fixfinder.indexer.search.RecordLookup(index.searchers()));
     FeedbackHandler feedback =
         new FeedbackHandler(
             backends.feedback(),
@@ -540,7 +594,7 @@ public final class ApiServer implements AutoCloseable {
             new ProductHandler(backends.products()),
             suggest,
             feedback,
-            new HealthHandler(index, backends.database()),
+            new HealthHandler(index, backends.database(), backends.engine()),
             metrics,
             new PageHandler(
                 search, suggest, feedback, backends.issues(), backends.products(), panels),

@@ -1,12 +1,14 @@
 package io.fixfinder.api.health;
 
 import io.fixfinder.api.problem.ProblemMapper;
+import io.fixfinder.api.search.SearchEngine;
 import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.store.Database;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -26,16 +28,34 @@ public final class HealthHandler {
   private final IndexStore index;
   private final Database database;
   private final ProbeCache<Database.Health> probe;
+  private final Optional<String> engineKind;
+  private final Optional<ProbeCache<SearchEngine.Health>> engine;
 
   public HealthHandler(IndexStore index, Database database) {
-    this(index, database, System::nanoTime);
+    this(index, database, Optional.empty(), System::nanoTime);
+  }
+
+  /**
+   * Also reporting the search engine when it is not the embedded index: its status and nodes in
+   * {@code backend}, and 503 when it is unreachable or red (probed at most once per {@link
+   * #PROBE_TTL}, as the database is).
+   */
+  public HealthHandler(IndexStore index, Database database, Optional<SearchEngine> engine) {
+    this(index, database, engine, System::nanoTime);
   }
 
   /** With {@code nanoClock} deciding when a probe's result is old (tests hold it still). */
   HealthHandler(IndexStore index, Database database, LongSupplier nanoClock) {
+    this(index, database, Optional.empty(), nanoClock);
+  }
+
+  HealthHandler(
+      IndexStore index, Database database, Optional<SearchEngine> engine, LongSupplier nanoClock) {
     this.index = index;
     this.database = database;
     this.probe = new ProbeCache<>(database::health, PROBE_TTL, nanoClock);
+    this.engineKind = engine.map(SearchEngine::kind);
+    this.engine = engine.map(e -> new ProbeCache<>(e.health(), PROBE_TTL, nanoClock));
   }
 
   public void health(Context ctx) {
@@ -59,10 +79,21 @@ public final class HealthHandler {
     dbState.put("ok", db.ok());
     dbState.put("kind", db.kind().id());
     boolean ok = indexOk && db.ok();
+    Map<String, Object> backend = null;
+    if (engine.isPresent()) {
+      SearchEngine.Health h = engine.get().get();
+      backend = new LinkedHashMap<>();
+      backend.put("kind", engineKind.orElseThrow());
+      backend.put("ok", h.ok());
+      backend.put("status", h.status());
+      backend.put("nodes", h.nodes());
+      ok &= h.ok();
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", ok ? "ok" : "degraded");
     body.put("index", indexState);
     body.put("database", dbState);
+    if (backend != null) body.put("backend", backend);
     ctx.header("Cache-Control", "no-store");
     ProblemMapper.keepBody(ctx);
     ctx.status(ok ? 200 : 503).json(body);

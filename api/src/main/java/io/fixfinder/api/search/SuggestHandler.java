@@ -24,13 +24,34 @@ public final class SuggestHandler {
   private static final Set<String> PARAMS = Set.of("q", "size");
   private static final int MAX_QUERY = 200;
 
-  private final IndexStore index;
+  private final Source source;
   private volatile Suggester suggester;
   private final Cache<Scope, Suggester> scoped =
       Caffeine.newBuilder().maximumSize(256).expireAfterWrite(Duration.ofMinutes(10)).build();
 
+  /** Where a scope's suggester comes from: the embedded index, or another engine's counts. */
+  @FunctionalInterface
+  public interface Source {
+    Suggester of(Scope scope) throws IOException;
+  }
+
   public SuggestHandler(IndexStore index) {
-    this.index = index;
+    this(
+        scope -> {
+          var searcher = index.searchers().acquire();
+          try {
+            return scope.limited()
+                ? Suggester.fromIndex(Lexicon.builtIn(), searcher, scope)
+                : Suggester.fromIndex(Lexicon.builtIn(), searcher.getIndexReader());
+          } finally {
+            index.searchers().release(searcher);
+          }
+        });
+  }
+
+  /** Suggesters from {@code source} (OpenSearch: {@link Suggester#fromCounts}). */
+  public SuggestHandler(Source source) {
+    this.source = source;
   }
 
   public void suggest(Context ctx) {
@@ -54,12 +75,7 @@ public final class SuggestHandler {
 
   private Suggester build(Scope scope) {
     try {
-      var searcher = index.searchers().acquire();
-      try {
-        return Suggester.fromIndex(Lexicon.builtIn(), searcher, scope);
-      } finally {
-        index.searchers().release(searcher);
-      }
+      return source.of(scope);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -69,16 +85,7 @@ public final class SuggestHandler {
   private Suggester suggester() {
     Suggester s = suggester;
     if (s == null) {
-      try {
-        var searcher = index.searchers().acquire();
-        try {
-          s = Suggester.fromIndex(Lexicon.builtIn(), searcher.getIndexReader());
-        } finally {
-          index.searchers().release(searcher);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      s = build(Scope.ALL);
       suggester = s;
     }
     return s;

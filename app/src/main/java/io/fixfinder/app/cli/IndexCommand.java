@@ -37,7 +37,7 @@ public final class IndexCommand implements Callable<Integer> {
     if (chosen == FixFinderConfig.Backend.OPENSEARCH) {
       try {
         pipeline.rebuildOnOpenSearch(System.getenv());
-      } catch (OpenSearchBackend.Unreachable e) {
+      } catch (OpenSearchBackend.Unreachable | IndexStore.WriterBusy e) {
         throw new Main.UsageError(e.getMessage());
       }
       return 0;

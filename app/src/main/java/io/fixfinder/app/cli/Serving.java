@@ -4,19 +4,29 @@ import io.fixfinder.api.ApiServer;
 import io.fixfinder.api.analytics.Analytics;
 import io.fixfinder.api.metrics.CrawlStats;
 import io.fixfinder.api.people.People;
+import io.fixfinder.api.search.SearchEngine;
 import io.fixfinder.api.tenants.Tenancy;
 import io.fixfinder.app.Main;
 import io.fixfinder.app.pipeline.DataLayout;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.feedback.ItemExists;
 import io.fixfinder.core.understand.KeyExtractor;
+import io.fixfinder.core.understand.Lexicon;
 import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.embed.MiniLmEmbedder;
+import io.fixfinder.indexer.search.ExternalRanking;
+import io.fixfinder.indexer.search.GroupedSearch;
 import io.fixfinder.indexer.search.Searcher;
+import io.fixfinder.indexer.search.Tuning;
+import io.fixfinder.indexer.suggest.Suggester;
 import io.fixfinder.indexer.view.FollowingIssues;
 import io.fixfinder.indexer.view.IssueSource;
+import io.fixfinder.indexer.view.IssueView;
+import io.fixfinder.indexer.view.ProductView;
 import io.fixfinder.indexer.write.GenerationFollower;
 import io.fixfinder.indexer.write.IndexStore;
+import io.fixfinder.opensearch.backend.OpenSearchBackend;
+import io.fixfinder.opensearch.backend.OpenSearchSettings;
 import io.fixfinder.store.Database;
 import io.fixfinder.store.StoreException;
 import io.fixfinder.store.contact.ContactJanitor;
@@ -125,6 +135,24 @@ final class Serving {
       if (embedder != null) embedder.close();
       throw e;
     }
+    // index.backend: opensearch (issue 17): searches and records from the cluster; the local
+    // generation still carries the issue clusters and the suggester's inputs
+    Optional<OpenSearchBackend> cluster;
+    try {
+      cluster = openCluster(cfg, Optional.<Embedder>ofNullable(embedder));
+    } catch (OpenSearchBackend.Unreachable
+        | OpenSearchBackend.StaleMapping
+        | IndexStore.StaleSchema e) {
+      store.close();
+      database.close();
+      if (embedder != null) embedder.close();
+      throw new Main.UsageError(e.getMessage());
+    } catch (Exception | Error e) {
+      store.close();
+      database.close();
+      if (embedder != null) embedder.close();
+      throw e;
+    }
     FeedbackStore feedback = new FeedbackStore(database, Clock.systemUTC());
     IssueSource issues = clusters.<IssueSource>map(c -> c).orElse(IssueSource.none());
     ItemExists issueIds =
@@ -147,7 +175,8 @@ final class Serving {
     try {
       server =
           new ApiServer(
-                  ApiServer.Backends.of(
+                  backends(
+                          cluster,
                           store,
                           searcher,
                           issues,
@@ -185,6 +214,7 @@ final class Serving {
               .start(cfg.server().host(), cfg.server().port());
     } catch (ApiServer.PortInUseException e) {
       analytics.recorder().close();
+      closeQuietly(cluster);
       store.close();
       database.close();
       if (embedder != null) embedder.close();
@@ -205,10 +235,83 @@ final class Serving {
     parts.add(janitor);
     parts.add(analytics.recorder()); // after the server: writes the last counts
     parts.add(reloads::shutdownNow);
+    cluster.ifPresent(parts::add);
     parts.add(store);
     parts.add(database);
     if (embedder != null) parts.add(embedder);
-    return new Running(server, store.count(), database.kind().id(), List.copyOf(parts));
+    long documents = cluster.isPresent() ? cluster.get().count() : store.count();
+    return new Running(server, documents, database.kind().id(), List.copyOf(parts));
+  }
+
+  /**
+   * The cluster of {@code index.opensearch} when {@code index.backend} is opensearch (credentials
+   * from the environment): its served generation must have this version's schema and mapping.
+   */
+  private static Optional<OpenSearchBackend> openCluster(
+      FixFinderConfig cfg, Optional<Embedder> embedder) throws java.io.IOException {
+    if (cfg.index().backend() != FixFinderConfig.Backend.OPENSEARCH) return Optional.empty();
+    OpenSearchSettings settings =
+        OpenSearchSettings.of(
+            cfg.index().opensearch().urls().stream().map(java.net.URI::create).toList(),
+            System.getenv());
+    ExternalRanking ranking =
+        new ExternalRanking(
+            KeyExtractor.builtIn(), cfg.index().retrieval(), cfg.index().fusion(), Tuning.DEFAULT);
+    return Optional.of(OpenSearchBackend.open(settings, ranking, embedder));
+  }
+
+  /**
+   * The API's backends: over the embedded index, or over the cluster (searches ranked from its
+   * windows, issue and product pages reading its records, its health and search time reported).
+   */
+  private static ApiServer.Backends backends(
+      Optional<OpenSearchBackend> cluster,
+      IndexStore store,
+      Searcher searcher,
+      IssueSource issues,
+      ItemExists issueIds,
+      Database database,
+      FeedbackStore feedback,
+      CrawlStats crawl,
+      Optional<Embedder> embedder) {
+    if (cluster.isEmpty()) {
+      return ApiServer.Backends.of(
+          store, searcher, issues, issueIds, database, feedback, crawl, embedder);
+    }
+    OpenSearchBackend os = cluster.get();
+    GroupedSearch grouped =
+        new GroupedSearch(os, issues, feedback, Lexicon.builtIn(), Clock.systemUTC());
+    return new ApiServer.Backends(
+            store,
+            grouped::search,
+            new IssueView(os, issues, feedback, embedder),
+            new ProductView(os, issues),
+            database,
+            feedback,
+            issueIds,
+            crawl)
+        .withEngine(
+            new SearchEngine(
+                FixFinderConfig.Backend.OPENSEARCH.id(),
+                os,
+                () -> {
+                  OpenSearchBackend.Health h = os.health();
+                  return new SearchEngine.Health(h.ok(), h.status(), h.nodes());
+                },
+                scope ->
+                    Suggester.fromCounts(
+                        Lexicon.builtIn(), scope, terms -> os.termCounts(terms, scope))));
+  }
+
+  private static void closeQuietly(Optional<OpenSearchBackend> cluster) {
+    cluster.ifPresent(
+        c -> {
+          try {
+            c.close();
+          } catch (java.io.IOException e) {
+            // shutting down: nothing more useful to do with it
+          }
+        });
   }
 
   private static void reloadQuietly(FeedbackStore feedback) {

@@ -80,8 +80,10 @@ public final class IndexPipeline {
 
   /**
    * Writes the records as a new generation on the OpenSearch cluster of {@code index.opensearch}
-   * (credentials from {@code env}), swapped in when complete. Issue clusters are not built there
-   * yet. Throws {@link OpenSearchBackend.Unreachable} when the cluster does not answer.
+   * (credentials from {@code env}), swapped in when complete. The issue clusters are built into a
+   * local generation without records (the data directory's embedded index is replaced by it), which
+   * {@code serve} on the cluster reads. Throws {@link OpenSearchBackend.Unreachable} when the
+   * cluster does not answer.
    */
   public Indexer.Report rebuildOnOpenSearch(Map<String, String> env) throws IOException {
     RecordLog.Snapshot snapshot = RecordLog.read(data.records());
@@ -108,6 +110,18 @@ public final class IndexPipeline {
       out.printf("index: writing a new generation to %s%n", settings.where());
       // in id order: the same records give the same index
       report = backend.writeGeneration(new java.util.TreeMap<>(snapshot.docs()).values());
+      if (embedder != null) {
+        // The issue clusters live beside the records' generation on this machine: a local
+        // generation without records carries them (and keeps their ids from the previous one),
+        // so a server searching the cluster groups its results and serves issue pages.
+        Indexer.rebuild(
+            data.index(),
+            config.index().ramBufferMb(),
+            Optional.empty(),
+            List.of(),
+            new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
+            (generation, previous) -> cluster(embedder, snapshot.docs(), generation, previous));
+      }
     }
     double seconds = report.took().toMillis() / 1000.0;
     out.printf(
@@ -119,7 +133,9 @@ public final class IndexPipeline {
         report.indexed() / Math.max(seconds, 1e-3),
         report.embedded(),
         report.reused());
-    out.println("index: issue clusters are not built on the opensearch backend yet");
+    if (!config.index().embeddings()) {
+      out.println("index: issue clusters skipped (they need index.embeddings: true)");
+    }
     return report;
   }
 

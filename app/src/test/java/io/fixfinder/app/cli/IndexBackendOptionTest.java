@@ -24,13 +24,55 @@ class IndexBackendOptionTest {
   }
 
   @Test
-  void serveRefusesTheBackendItCannotSearchYet() throws Exception {
+  void serveOnAnUnreachableClusterIsOneLine() throws Exception {
+    int cluster = freePort();
     Path config = data.resolve("site.yaml");
-    Files.writeString(config, "index:\n  backend: opensearch\n");
-    CliRun run = CliRun.of(data, "serve", "--config", config.toString());
+    Files.writeString(
+        config,
+        "index:\n  embeddings: false\n  retrieval: bm25\n  backend: opensearch\n"
+            + "  opensearch:\n    urls: [\"http://127.0.0.1:"
+            + cluster
+            + "\"]\n");
+    CliRun run =
+        CliRun.of(
+            data, "serve", "--config", config.toString(), "--port", Integer.toString(freePort()));
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().strip().lines()).hasSize(1);
+    assertThat(run.err())
+        .startsWith("fixfinder: OpenSearch at [http://127.0.0.1:" + cluster + "] cannot be reached")
+        .doesNotContain("Exception\n\tat");
+  }
+
+  @Test
+  void serveBackendOptionChoosesTheCluster() throws Exception {
+    int cluster = freePort();
+    Path config = data.resolve("site.yaml");
+    Files.writeString(
+        config,
+        "index:\n  embeddings: false\n  retrieval: bm25\n"
+            + "  opensearch:\n    urls: [\"http://127.0.0.1:"
+            + cluster
+            + "\"]\n");
+    CliRun run =
+        CliRun.of(
+            data,
+            "serve",
+            "--backend",
+            "opensearch",
+            "--config",
+            config.toString(),
+            "--port",
+            Integer.toString(freePort()));
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err().strip())
-        .startsWith("fixfinder: serve does not search index.backend: opensearch yet");
+        .startsWith(
+            "fixfinder: OpenSearch at [http://127.0.0.1:" + cluster + "] cannot be reached");
+  }
+
+  private static int freePort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort(); // free, and nothing listens once closed
+    }
   }
 
   @Test

@@ -697,4 +697,19 @@ public record FixFinderConfig(
         api,
         dashboard);
   }
+
+  public FixFinderConfig withIndex(Index newIndex) {
+    return new FixFinderConfig(
+        data,
+        server,
+        crawl,
+        youtube,
+        newIndex,
+        database,
+        mail,
+        contact,
+        leaderboards,
+        api,
+        dashboard);
+  }
 }

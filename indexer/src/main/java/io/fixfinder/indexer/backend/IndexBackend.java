@@ -17,8 +17,10 @@ import java.util.Map;
  * (a search sees the old generation or the new one, never a half-built one), stamped with {@link
  * io.fixfinder.indexer.schema.SchemaVersion#CURRENT}. An index of another schema is refused when it
  * is opened, with {@link io.fixfinder.indexer.write.IndexStore.StaleSchema} on every backend. The
- * suggester's inputs are still read from the embedded index only. {@code IndexBackendContract} is
- * the test every implementation passes.
+ * API's grouped search runs over a backend's ranked windows ({@link
+ * io.fixfinder.indexer.search.RankedWindows}) and reads records through {@link
+ * io.fixfinder.indexer.search.RecordReader}. {@code IndexBackendContract} is the test every
+ * implementation passes.
  */
 public interface IndexBackend {
   /**

@@ -26,8 +26,8 @@ import org.apache.lucene.search.ScoreDoc;
  * records named by id instead of Lucene doc ids. The engine retrieves; the ranking stays ours.
  *
  * <p>What the embedded searcher does beyond this (facet counts, confidence and the "answered"
- * verdict, the hints of a search without matches, company scopes) reads the Lucene index directly
- * and is not here yet (docs/scaling.md).
+ * verdict, the hints of a search without matches) is {@link ExternalWindow}'s, from what the engine
+ * answers.
  */
 public final class ExternalRanking {
   /** Candidates taken from each list before fusion, as the embedded searcher takes. */
@@ -54,6 +54,11 @@ public final class ExternalRanking {
 
   public Tuning tuning() {
     return tuning;
+  }
+
+  /** The lexicon the queries are understood with. */
+  public io.fixfinder.core.understand.Lexicon lexicon() {
+    return extractor.lexicon();
   }
 
   /**

@@ -51,7 +51,7 @@ final class Facets {
    */
   static final int DEPTH = 100;
 
-  private static final String[] DIMS = {Fields.FACET_KIND, Fields.FACET_BRAND, Fields.FACET_TYPE};
+  static final String[] DIMS = {Fields.FACET_KIND, Fields.FACET_BRAND, Fields.FACET_TYPE};
   private static final String[] NAMES = {"kind", "brand", "type"};
   private static final int TYPE = 2;
 
@@ -80,7 +80,7 @@ final class Facets {
   }
 
   /** The request without the filter of facet {@code dim} (-1: without any). */
-  private static SearchRequest without(SearchRequest r, int dim) {
+  static SearchRequest without(SearchRequest r, int dim) {
     return new SearchRequest(
         r.query(),
         dim == 0 || dim < 0 ? Optional.empty() : r.kind(),
@@ -166,7 +166,7 @@ final class Facets {
     return sorted(counts);
   }
 
-  private static Map<String, Map<String, Long>> sorted(List<Map<String, Long>> counts) {
+  static Map<String, Map<String, Long>> sorted(List<Map<String, Long>> counts) {
     Map<String, Map<String, Long>> out = new LinkedHashMap<>();
     for (int i = 0; i < DIMS.length; i++) {
       Map<String, Long> sorted = new LinkedHashMap<>();
@@ -189,10 +189,11 @@ final class Facets {
    * what it leads to.
    */
   private static boolean outsideScope(long[] c, Basis basis) {
-    return basis.scope().restrictedTo().isPresent()
-        && basis.request().type().isEmpty()
-        && c[2] == 0
-        && c[0] > c[1];
+    return outsideScope(c, basis.scope(), basis.request());
+  }
+
+  static boolean outsideScope(long[] c, TypeScope scope, SearchRequest request) {
+    return scope.restrictedTo().isPresent() && request.type().isEmpty() && c[2] == 0 && c[0] > c[1];
   }
 
   /**
@@ -202,7 +203,7 @@ final class Facets {
    *
    * @param c the value's matches: all, within the scope, of the named type
    */
-  private static long wordTotal(long[] c, boolean typeFiltered, TypeScope scope) {
+  static long wordTotal(long[] c, boolean typeFiltered, TypeScope scope) {
     boolean restricted = !typeFiltered && scope.restrictedTo().isPresent() && c[2] > 0;
     return Math.min(restricted ? c[1] : c[0], Searcher.TOTAL_COUNT);
   }

@@ -43,10 +43,9 @@ public final class GroupedSearch {
   /** Damping of rank in a group's score: a group of many mid-ranked hits beats one top hit. */
   private static final int RANK_DAMPING = 10;
 
-  private final Searcher searcher;
+  private final RankedWindows windows;
   private final IssueSource issues;
   private final FeedbackSignals feedback;
-  private final RecordLookup records;
   private final Lexicon lexicon;
   private final java.time.Clock clock;
 
@@ -57,10 +56,22 @@ public final class GroupedSearch {
       RecordLookup records,
       Lexicon lexicon,
       java.time.Clock clock) {
-    this.searcher = searcher;
+    this(searcher.windows(records), issues, feedback, lexicon, clock);
+  }
+
+  /**
+   * Over any engine's windows ({@link Searcher#windows} for the embedded index, {@link
+   * ExternalWindow} for OpenSearch).
+   */
+  public GroupedSearch(
+      RankedWindows windows,
+      IssueSource issues,
+      FeedbackSignals feedback,
+      Lexicon lexicon,
+      java.time.Clock clock) {
+    this.windows = java.util.Objects.requireNonNull(windows, "windows");
     this.issues = issues;
     this.feedback = feedback;
-    this.records = records;
     this.lexicon = lexicon;
     this.clock = clock;
   }
@@ -77,7 +88,7 @@ public final class GroupedSearch {
     // A scoped request sees only the clusters its scope admits as a whole.
     IssueSource issues = this.issues.within(request.scope());
     // One order for every page: the window re-ranked, then the searcher's order past it.
-    Searcher.Window window = searcher.window(request, Math.max(WINDOW, to));
+    Searcher.Window window = windows.window(request, Math.max(WINDOW, to));
     SearchResponse header = window.header();
     List<String> intents = lexicon.intentsOf(header.interpretation().hashtags());
     List<SearchResponse.Hit> skeletons = new ArrayList<>(window.candidates().size());
@@ -104,8 +115,8 @@ public final class GroupedSearch {
         window.candidates().stream().filter(c -> shown.contains(c.id())).toList();
     Map<String, SourceDoc> docs = new LinkedHashMap<>();
     // a group's top record of a missing kind is read by id: kept only when in scope
-    searcher
-        .read(window, wanted, grouping.missing(), records)
+    windows
+        .read(window, wanted, grouping.missing())
         .forEach(
             (id, d) -> {
               if (request.scope().admits(d.product())) docs.put(id, d);

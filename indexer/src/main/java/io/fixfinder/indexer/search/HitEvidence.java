@@ -62,6 +62,19 @@ final class HitEvidence {
       Lists lists,
       ScoreDoc[] ranked)
       throws IOException {
+    return evidence(new LuceneProbe(searcher), analyzer, query, keys, keyed, lists, ranked);
+  }
+
+  /** As above, over what {@code searcher} (the index or another engine's answers) tells. */
+  static Evidence[] evidence(
+      EvidenceProbe searcher,
+      Analyzer analyzer,
+      String query,
+      Keys keys,
+      boolean keyed,
+      Lists lists,
+      ScoreDoc[] ranked)
+      throws IOException {
     int[] docs = Arrays.stream(ranked).mapToInt(d -> d.doc).toArray();
     Map<Integer, Float> bm25 = scores(lists.words());
     float bm25Top = lists.words().length == 0 ? 0 : lists.words()[0].score;
@@ -168,7 +181,7 @@ final class HitEvidence {
    * the camera".
    */
   static double[] typeFit(
-      IndexSearcher searcher, String type, Lists lists, int[] docs, boolean asPart)
+      EvidenceProbe searcher, String type, Lists lists, int[] docs, boolean asPart)
       throws IOException {
     double[] out = new double[docs.length];
     if (!type.isEmpty()) {
@@ -180,9 +193,20 @@ final class HitEvidence {
       for (int i = 0; i < docs.length; i++) out[i] = any[i] ? -1 : 0;
     } else {
       ScoreDoc[] first = Arrays.copyOf(lists.words(), Math.min(LIKELY_FROM, lists.words().length));
-      Map<String, Long> types = Facets.count(searcher, first).get("type");
-      if (types == null || types.isEmpty()) return out;
-      String likely = types.keySet().iterator().next();
+      Map<String, Integer> types = new HashMap<>();
+      for (ScoreDoc d : first)
+        for (String t : searcher.types(d.doc)) types.merge(t, 1, Integer::sum);
+      if (types.isEmpty()) return out;
+      // the most frequent, ties by value (as the facet counts order them)
+      String likely =
+          types.entrySet().stream()
+              .sorted(
+                  Map.Entry.<String, Integer>comparingByValue()
+                      .reversed()
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .findFirst()
+              .orElseThrow()
+              .getKey();
       boolean[] has = matching(searcher, new TermQuery(new Term(Fields.TYPE, likely)), docs);
       for (int i = 0; i < docs.length; i++) out[i] = has[i] ? 0.5 : 0;
     }
@@ -197,14 +221,14 @@ final class HitEvidence {
    * gibberish, low for a question about something the index never mentions.
    */
   static double known(IndexSearcher searcher, Analyzer analyzer, String query) throws IOException {
-    return known(searcher, terms(analyzer, query));
+    return known(new LuceneProbe(searcher), terms(analyzer, query));
   }
 
-  private static double known(IndexSearcher searcher, List<String> terms) throws IOException {
+  private static double known(EvidenceProbe searcher, List<String> terms) throws IOException {
     if (terms.isEmpty()) return 0;
     int known = 0;
     for (String t : terms) {
-      if (searcher.getIndexReader().docFreq(new Term(Fields.BODY, t)) > 0) known++;
+      if (searcher.inBody(t)) known++;
     }
     return known / (double) terms.size();
   }
@@ -214,7 +238,8 @@ final class HitEvidence {
    * about ("how to write a cover letter") may have every word somewhere in the index, yet no one
    * record holds most of them; a fault told in the index's own words has records that do.
    */
-  static double[] coverage(IndexSearcher searcher, List<String> terms, int[] docs) {
+  static double[] coverage(EvidenceProbe searcher, List<String> terms, int[] docs)
+      throws IOException {
     double[] out = new double[docs.length];
     List<String> distinct = terms.stream().distinct().toList();
     if (distinct.isEmpty()) return out;
@@ -234,17 +259,10 @@ final class HitEvidence {
    * one kind of product, as a repair question's are, or scattered, as a question the index was
    * never about finds them. Reads the type of those records only.
    */
-  static double focus(IndexSearcher searcher, ScoreDoc[] nearest) throws IOException {
+  static double focus(EvidenceProbe searcher, ScoreDoc[] nearest) throws IOException {
     Map<String, Integer> counts = new HashMap<>();
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     for (int i = 0; i < Math.min(NEAREST, nearest.length); i++) {
-      int doc = nearest[i].doc;
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-      SortedSetDocValues types = leaf.reader().getSortedSetDocValues(Fields.FACET_TYPE);
-      if (types == null || !types.advanceExact(doc - leaf.docBase)) continue;
-      for (int j = 0; j < types.docValueCount(); j++) {
-        counts.merge(types.lookupOrd(types.nextOrd()).utf8ToString(), 1, Integer::sum);
-      }
+      for (String t : searcher.types(nearest[i].doc)) counts.merge(t, 1, Integer::sum);
     }
     int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
     return most / (double) NEAREST;
@@ -254,12 +272,12 @@ final class HitEvidence {
    * Whether the index's text uses every word of product type {@code type} (its id's words:
    * "washing-machine" is "washing machine"), though no matching record may be keyed with it.
    */
-  static boolean mentioned(IndexSearcher searcher, Analyzer analyzer, String type)
+  static boolean mentioned(EvidenceProbe searcher, Analyzer analyzer, String type)
       throws IOException {
     List<String> words = terms(analyzer, type.replace('-', ' '));
     if (words.isEmpty()) return false;
     for (String w : words) {
-      if (searcher.getIndexReader().docFreq(new Term(Fields.BODY, w)) == 0) return false;
+      if (!searcher.inBody(w)) return false;
     }
     return true;
   }
@@ -293,6 +311,37 @@ final class HitEvidence {
   }
 
   /** Which of {@code docs} (any order) {@code query} matches. */
+  static boolean[] matching(EvidenceProbe searcher, Query query, int[] docs) throws IOException {
+    return searcher.matching(query, docs);
+  }
+
+  /** The index itself as the probe: term statistics, matches and doc values. */
+  record LuceneProbe(IndexSearcher searcher) implements EvidenceProbe {
+    @Override
+    public boolean inBody(String term) throws IOException {
+      return searcher.getIndexReader().docFreq(new Term(Fields.BODY, term)) > 0;
+    }
+
+    @Override
+    public boolean[] matching(Query query, int[] docs) {
+      return HitEvidence.matching(searcher, query, docs);
+    }
+
+    @Override
+    public List<String> types(int doc) throws IOException {
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      SortedSetDocValues types = leaf.reader().getSortedSetDocValues(Fields.FACET_TYPE);
+      if (types == null || !types.advanceExact(doc - leaf.docBase)) return List.of();
+      List<String> out = new ArrayList<>(types.docValueCount());
+      for (int j = 0; j < types.docValueCount(); j++) {
+        out.add(types.lookupOrd(types.nextOrd()).utf8ToString());
+      }
+      return out;
+    }
+  }
+
+  /** Which of {@code docs} (any order) {@code query} matches in the index. */
   static boolean[] matching(IndexSearcher searcher, Query query, int[] docs) {
     boolean[] out = new boolean[docs.length];
     if (docs.length == 0) return out;

@@ -38,22 +38,44 @@ final class NoMatches {
   static SearchResponse.NoMatch of(
       IndexSearcher searcher, Lexicon lexicon, Keys keys, double known, TypeScope scope)
       throws IOException {
+    String reason = reason(keys, known, scope);
+    return new SearchResponse.NoMatch(
+        reason,
+        understood(lexicon, keys, scope),
+        rephrase(typesByRecords(searcher, lexicon), lexicon, keys),
+        nearby(searcher, keys),
+        true);
+  }
+
+  /**
+   * The hints from what another engine counted: {@code typesByRecords} the product types most
+   * records have first, {@code nearby} as {@link #nearby(IndexSearcher, Keys)} finds them.
+   */
+  static SearchResponse.NoMatch of(
+      Lexicon lexicon,
+      Keys keys,
+      double known,
+      TypeScope scope,
+      List<String> typesByRecords,
+      List<SearchResponse.Nearby> nearby) {
+    return new SearchResponse.NoMatch(
+        reason(keys, known, scope),
+        understood(lexicon, keys, scope),
+        rephrase(typesByRecords, lexicon, keys),
+        nearby.subList(0, Math.min(MAX_NEARBY, nearby.size())),
+        true);
+  }
+
+  private static String reason(Keys keys, double known, TypeScope scope) {
     boolean keyless =
         keys.product().type().isEmpty()
             && keys.product().brand().isEmpty()
             && keys.product().model().isEmpty()
             && keys.errorCodes().isEmpty()
             && keys.symptoms().isEmpty();
-    String reason =
-        scope.absent()
-            ? "product-type-absent"
-            : keyless && known <= KNOWN_WORDS ? "unknown-words" : "weak-match";
-    return new SearchResponse.NoMatch(
-        reason,
-        understood(lexicon, keys, scope),
-        rephrase(searcher, lexicon, keys),
-        nearby(searcher, keys),
-        true);
+    return scope.absent()
+        ? "product-type-absent"
+        : keyless && known <= KNOWN_WORDS ? "unknown-words" : "weak-match";
   }
 
   /** The keys in words: "a fridge by Aqualine, model WM8420X; error E18; symptom: noisy". */
@@ -90,8 +112,7 @@ final class NoMatches {
    * Searches to try: the query's fault (its first error code or symptom, else "not working") with
    * the product types the index holds most records of, other than the query's own.
    */
-  static List<String> rephrase(IndexSearcher searcher, Lexicon lexicon, Keys keys)
-      throws IOException {
+  static List<String> rephrase(List<String> typesByRecords, Lexicon lexicon, Keys keys) {
     String fault =
         !keys.errorCodes().isEmpty()
             ? keys.errorCodes().get(0)
@@ -103,7 +124,7 @@ final class NoMatches {
                     .orElse(keys.symptoms().get(0))
                     .toLowerCase(java.util.Locale.ROOT);
     Set<String> out = new LinkedHashSet<>();
-    for (String type : typesByRecords(searcher, lexicon)) {
+    for (String type : typesByRecords) {
       if (out.size() >= MAX) break;
       if (type.equals(keys.product().type())) continue;
       out.add(lowerFirst(typeLabel(lexicon, type)) + " " + fault);

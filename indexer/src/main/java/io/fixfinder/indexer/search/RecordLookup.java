@@ -30,7 +30,7 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /** Reads whole records back from the live index: by id, or every record of one product. */
-public final class RecordLookup {
+public final class RecordLookup implements RecordReader {
   /** Records of one product are capped: a product page shows a summary, not everything. */
   public static final int MAX_PRODUCT_RECORDS = 2_000;
 
@@ -41,6 +41,7 @@ public final class RecordLookup {
   }
 
   /** The records with these ids that the index holds, keyed by id, in the order asked. */
+  @Override
   public Map<String, SourceDoc> byIds(Collection<String> ids) throws IOException {
     Map<String, SourceDoc> found = new LinkedHashMap<>();
     if (ids.isEmpty()) return found;
@@ -104,6 +105,7 @@ public final class RecordLookup {
   }
 
   /** Whether the index holds a record with this id. */
+  @Override
   public boolean exists(String id) throws IOException {
     IndexSearcher searcher = searchers.acquire();
     try {
@@ -118,6 +120,7 @@ public final class RecordLookup {
    * {@code productId} (at most {@link #MAX_PRODUCT_RECORDS}). The id carries brand and model only
    * in squashed form, so candidates are found by model and checked by their full id.
    */
+  @Override
   public List<SourceDoc> byProduct(String productId) throws IOException {
     int dash = productId.indexOf('-');
     if (dash <= 0 || dash == productId.length() - 1) return List.of();

@@ -102,6 +102,14 @@ public record Scope(boolean limited, Set<String> brands, List<Product> products)
     return ScopedReader.searcher(base, this);
   }
 
+  /**
+   * The records in scope as a Lucene filter (term queries on the brand key and the squashed model),
+   * for another engine to apply to every query; only for a limited scope.
+   */
+  public Query filter() {
+    return query();
+  }
+
   /** The records in scope as a Lucene filter; only for a limited scope. */
   Query query() {
     if (!limited) throw new IllegalStateException("an unlimited scope has no filter");

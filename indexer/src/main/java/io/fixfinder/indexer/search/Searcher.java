@@ -314,6 +314,26 @@ public final class Searcher {
     }
   }
 
+  /**
+   * This searcher's windows, their records read by Lucene doc id (or through {@code records} when
+   * the index was refreshed since the window was ranked).
+   */
+  public RankedWindows windows(RecordLookup records) {
+    Searcher self = this;
+    return new RankedWindows() {
+      @Override
+      public Window window(SearchRequest request, int n) throws IOException {
+        return self.window(request, n);
+      }
+
+      @Override
+      public Map<String, SourceDoc> read(
+          Window window, List<Candidate> which, Collection<String> others) throws IOException {
+        return self.read(window, which, others, records);
+      }
+    };
+  }
+
   /** A result as shown: the record with a snippet for the query's words and its score. */
   static SearchResponse.Hit hit(SourceDoc doc, double score, Set<String> words) {
     return new SearchResponse.Hit(

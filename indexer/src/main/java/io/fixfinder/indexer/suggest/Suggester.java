@@ -97,6 +97,45 @@ public final class Suggester {
     if (!scope.limited()) return fromIndex(lexicon, searcher.getIndexReader());
     org.apache.lucene.search.IndexSearcher within = scope.searcher(searcher);
     Weights counts = t -> within.count(new org.apache.lucene.search.TermQuery(t));
+    Lexicon scoped = scoped(lexicon, scope, counts);
+    return new Suggester(scoped, weights(scoped, counts));
+  }
+
+  /**
+   * How many records carry each of some keys (a field's exact term), counted by another engine
+   * (OpenSearch) in one request, within the scope it was made for.
+   */
+  @FunctionalInterface
+  public interface TermCounts {
+    Map<org.apache.lucene.index.Term, Long> of(
+        java.util.Collection<org.apache.lucene.index.Term> terms) throws java.io.IOException;
+  }
+
+  /**
+   * The suggester {@link #fromIndex(Lexicon, org.apache.lucene.search.IndexSearcher,
+   * io.fixfinder.indexer.search.Scope)} builds, from counts another engine made within {@code
+   * scope}: the same keys asked, in one batch.
+   */
+  public static Suggester fromCounts(
+      Lexicon lexicon, io.fixfinder.indexer.search.Scope scope, TermCounts counts)
+      throws java.io.IOException {
+    java.util.Set<org.apache.lucene.index.Term> asked = new java.util.LinkedHashSet<>();
+    Weights asking =
+        t -> {
+          asked.add(t);
+          return 0;
+        };
+    weights(lexicon, asking);
+    Map<org.apache.lucene.index.Term, Long> known = counts.of(asked);
+    Weights answered = t -> known.getOrDefault(t, 0L);
+    Lexicon seen = scope.limited() ? scoped(lexicon, scope, answered) : lexicon;
+    return new Suggester(seen, weights(seen, answered));
+  }
+
+  /** The lexicon a scope sees: its brands and admitted models, the types it has records of. */
+  private static Lexicon scoped(
+      Lexicon lexicon, io.fixfinder.indexer.search.Scope scope, Weights counts)
+      throws java.io.IOException {
     List<Lexicon.Brand> brands = new ArrayList<>();
     for (Lexicon.Brand b : lexicon.brands()) {
       if (scope.brands().contains(DocumentMapper.brandKey(b.name()))) {
@@ -127,21 +166,19 @@ public final class Suggester {
     for (Lexicon.ProductType t : lexicon.types()) {
       if (counts.of(new org.apache.lucene.index.Term(Fields.TYPE, t.id())) > 0) types.add(t);
     }
-    Lexicon scoped =
-        new Lexicon(
-            types,
-            brands,
-            lexicon.symptoms(),
-            lexicon.fixPhrases(),
-            lexicon.failPhrases(),
-            lexicon.hashtags(),
-            lexicon.intents(),
-            lexicon.codeGroups(),
-            lexicon.modifierHeads(),
-            lexicon.codeContext(),
-            lexicon.otherDevices(),
-            lexicon.comparisonCues());
-    return new Suggester(scoped, weights(scoped, counts));
+    return new Lexicon(
+        types,
+        brands,
+        lexicon.symptoms(),
+        lexicon.fixPhrases(),
+        lexicon.failPhrases(),
+        lexicon.hashtags(),
+        lexicon.intents(),
+        lexicon.codeGroups(),
+        lexicon.modifierHeads(),
+        lexicon.codeContext(),
+        lexicon.otherDevices(),
+        lexicon.comparisonCues());
   }
 
   /** How many records carry a term. */

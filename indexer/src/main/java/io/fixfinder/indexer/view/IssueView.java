@@ -10,7 +10,7 @@ import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.fix.Fix;
 import io.fixfinder.indexer.fix.FixSummary;
-import io.fixfinder.indexer.search.RecordLookup;
+import io.fixfinder.indexer.search.RecordReader;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -112,14 +112,14 @@ public final class IssueView {
   public record Report(
       String outcome, String category, String brand, int year, String country, String problem) {}
 
-  private final RecordLookup records;
+  private final RecordReader records;
   private final IssueSource issues;
   private final FeedbackSignals feedback;
   private final FixSummary fixSummary;
   private final io.fixfinder.indexer.search.Scope scope;
 
   /** Fixes grouped by words alone ({@link FixSummary#FixSummary()}). */
-  public IssueView(RecordLookup records, IssueSource issues, FeedbackSignals feedback) {
+  public IssueView(RecordReader records, IssueSource issues, FeedbackSignals feedback) {
     this(records, issues, feedback, Optional.empty());
   }
 
@@ -129,7 +129,7 @@ public final class IssueView {
    * words alone otherwise.
    */
   public IssueView(
-      RecordLookup records,
+      RecordReader records,
       IssueSource issues,
       FeedbackSignals feedback,
       Optional<? extends Embedder> embedder) {
@@ -142,7 +142,7 @@ public final class IssueView {
   }
 
   private IssueView(
-      RecordLookup records,
+      RecordReader records,
       IssueSource issues,
       FeedbackSignals feedback,
       io.fixfinder.indexer.search.Scope scope,

@@ -4,7 +4,7 @@ import io.fixfinder.core.model.Details;
 import io.fixfinder.core.model.IssueCluster;
 import io.fixfinder.core.model.ProductRef;
 import io.fixfinder.core.model.SourceDoc;
-import io.fixfinder.indexer.search.RecordLookup;
+import io.fixfinder.indexer.search.RecordReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,16 +44,16 @@ public final class ProductView {
   /** An issue of this product and how many of the product's records report it. */
   public record IssueSummary(IssueCluster issue, int records) {}
 
-  private final RecordLookup records;
+  private final RecordReader records;
   private final IssueSource issues;
   private final io.fixfinder.indexer.search.Scope scope;
 
-  public ProductView(RecordLookup records, IssueSource issues) {
+  public ProductView(RecordReader records, IssueSource issues) {
     this(records, issues, io.fixfinder.indexer.search.Scope.ALL);
   }
 
   private ProductView(
-      RecordLookup records, IssueSource issues, io.fixfinder.indexer.search.Scope scope) {
+      RecordReader records, IssueSource issues, io.fixfinder.indexer.search.Scope scope) {
     this.records = records;
     this.issues = issues.within(scope);
     this.scope = scope;

@@ -11,9 +11,13 @@ import io.fixfinder.indexer.schema.SchemaVersion;
 import io.fixfinder.indexer.search.ExternalRanking;
 import io.fixfinder.indexer.search.ExternalRanking.Plan;
 import io.fixfinder.indexer.search.ExternalRanking.Scored;
+import io.fixfinder.indexer.search.ExternalWindow;
 import io.fixfinder.indexer.search.QueryText;
+import io.fixfinder.indexer.search.RankedWindows;
+import io.fixfinder.indexer.search.RecordReader;
 import io.fixfinder.indexer.search.SearchRequest;
 import io.fixfinder.indexer.search.SearchResponse;
+import io.fixfinder.indexer.search.Searcher;
 import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.indexer.write.Indexer;
 import java.io.IOException;
@@ -62,12 +66,17 @@ import org.opensearch.client.opensearch.core.search.TotalHitsRelation;
  * searcher's query ({@link ExternalRanking#plan}) translated term for term ({@link LuceneQueries})
  * with the prior multiplied in ({@code function_score}, prior^exponent), the dense ones a {@code
  * knn} query on the records' vectors scored prior × max(0, cosine) as the embedded side scores
- * them, and the two are fused by the embedded fusion ({@link ExternalRanking#fuse}). Not yet: facet
- * counts, the calibrated confidence of each hit and the "answered" verdict (answered here means
- * "has results"), the hints of a search without matches, and company scopes; the suggester still
- * reads the embedded index.
+ * them, and the two are fused by the embedded fusion ({@link ExternalRanking#fuse}). A ranked
+ * window ({@link #window}, what the API's grouped search re-ranks and groups) also carries what
+ * {@link ExternalWindow} computes from the cluster's answers with the embedded rules: facet counts
+ * (terms aggregations on the keyword facet fields of mapping {@value #MAPPING}), the calibrated
+ * confidence and the "answered" verdict (the evidence's term matches by named queries, the index's
+ * term statistics by a filters aggregation), and the hints of a search without matches. A company
+ * scope is a filter on every request. The suggester's weights are counted here too ({@link
+ * #termCounts}).
  */
-public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
+public final class OpenSearchBackend
+    implements IndexBackend, RankedWindows, RecordReader, AutoCloseable {
   /** Records per bulk request (and per embedding batch). */
   static final int BATCH = 256;
 
@@ -76,11 +85,22 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
 
   static final String META_EMBEDDER = "fixfinder_embedder";
 
+  /** The {@code _meta} key of the OpenSearch mapping's own version. */
+  static final String META_MAPPING = "fixfinder_mapping";
+
+  /**
+   * The mapping's version, apart from the schema (the fields an index holds, which both backends
+   * share): 2 added the keyword facet fields the facet counts aggregate. A generation written with
+   * an older mapping is refused when the backend opens for search ({@link StaleMapping}).
+   */
+  public static final int MAPPING = 2;
+
   private final OpenSearchClient client;
   private final OpenSearchSettings settings;
   private final ExternalRanking ranking;
   private final Optional<Embedder> embedder;
   private final Pattern generationName;
+  private final ExternalWindow windows;
 
   private OpenSearchBackend(
       OpenSearchClient client,
@@ -92,6 +112,7 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
     this.ranking = ranking;
     this.embedder = embedder;
     this.generationName = Pattern.compile(Pattern.quote(settings.alias()) + "-(\\d+)");
+    this.windows = new ExternalWindow(ranking.lexicon());
   }
 
   /**
@@ -121,6 +142,8 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
           if (schema != SchemaVersion.CURRENT) {
             throw new IndexStore.StaleSchema(backend.where(index), schema);
           }
+          int mapping = backend.metaOf(index, META_MAPPING);
+          if (mapping != MAPPING) throw new StaleMapping(backend.where(index), mapping);
         }
       }
       return backend;
@@ -149,6 +172,19 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
     } catch (IOException | RuntimeException e) {
       backend.close();
       throw e;
+    }
+  }
+
+  /** A generation written with another mapping version: one line, the remedy included. */
+  public static final class StaleMapping extends IOException {
+    StaleMapping(String where, int mapping) {
+      super(
+          where
+              + " was written with mapping "
+              + mapping
+              + " and this version searches mapping "
+              + MAPPING
+              + " (keyword facet fields): rebuild it with `fixfinder index --backend opensearch`");
     }
   }
 
@@ -315,11 +351,21 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
   private void createIndex(String index) throws IOException {
     Map<String, JsonData> meta = new LinkedHashMap<>();
     meta.put(META_SCHEMA, JsonData.of(SchemaVersion.CURRENT));
+    meta.put(META_MAPPING, JsonData.of(MAPPING));
     embedder.ifPresent(e -> meta.put(META_EMBEDDER, JsonData.of(e.id())));
     TypeMapping.Builder m = new TypeMapping.Builder().meta(meta);
     for (String f :
         List.of(
-            Fields.ID, Fields.KIND, Fields.SITE, Fields.LANG, Fields.MODEL_NAME, Fields.OUTCOME)) {
+            Fields.ID,
+            Fields.KIND,
+            Fields.SITE,
+            Fields.LANG,
+            Fields.MODEL_NAME,
+            Fields.OUTCOME,
+            // the facet values as shown (the brand unfolded), counted by terms aggregations
+            Fields.FACET_KIND,
+            Fields.FACET_BRAND,
+            Fields.FACET_TYPE)) {
       m.properties(f, p -> p.keyword(k -> k));
     }
     // The key fields are scored (BM25, as Lucene scores a StringField): OpenSearch answers a term
@@ -404,9 +450,14 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
   }
 
   private int schemaOf(String index) throws IOException {
+    return metaOf(index, META_SCHEMA);
+  }
+
+  /** An integer of the index's {@code _meta}; 0 when absent. */
+  private int metaOf(String index, String key) throws IOException {
     var mappings = client.indices().getMapping(g -> g.index(index)).result().get(index);
     if (mappings == null || mappings.mappings() == null) return 0;
-    JsonData v = mappings.mappings().meta().get(META_SCHEMA);
+    JsonData v = mappings.mappings().meta().get(key);
     return v == null ? 0 : v.to(Integer.class);
   }
 
@@ -438,6 +489,75 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
   }
 
   @Override
+  public List<SourceDoc> byProduct(String productId) throws IOException {
+    int dash = productId.indexOf('-');
+    if (dash <= 0 || dash == productId.length() - 1) return List.of();
+    // the id carries brand and model squashed: candidates by model, checked by their full id
+    String model = io.fixfinder.core.understand.KeyExtractor.squash(productId.substring(dash + 1));
+    var r =
+        client.search(
+            s ->
+                s.index(settings.alias())
+                    .query(q -> q.bool(b -> b.filter(term(Fields.MODEL, model))))
+                    .size(io.fixfinder.indexer.search.RecordLookup.MAX_PRODUCT_RECORDS)
+                    .source(src -> src.filter(f -> f.includes(Fields.SOURCE))),
+            Map.class);
+    List<SourceDoc> out = new ArrayList<>();
+    for (Hit<Map> h : r.hits().hits()) {
+      SourceDoc doc = RecordDocuments.record(h.source());
+      if (doc.product().productId().equals(productId)) out.add(doc);
+    }
+    return out;
+  }
+
+  /**
+   * The cluster's health: its status and node count; unreachable (not ok) when it does not answer,
+   * red (not ok) when some primary is unassigned. Never throws.
+   */
+  public Health health() {
+    try {
+      var h = client.cluster().health();
+      String status = h.status().jsonValue();
+      return new Health(h.status() != HealthStatus.Red, status, h.numberOfNodes());
+    } catch (IOException | RuntimeException e) {
+      return new Health(false, "unreachable", 0);
+    }
+  }
+
+  /**
+   * How many records within {@code scope} carry each term (a field's exact value), in one request:
+   * the suggester's weights ({@link io.fixfinder.indexer.suggest.Suggester#fromCounts}).
+   */
+  public Map<org.apache.lucene.index.Term, Long> termCounts(
+      Collection<org.apache.lucene.index.Term> terms, io.fixfinder.indexer.search.Scope scope)
+      throws IOException {
+    List<org.apache.lucene.index.Term> list = List.copyOf(terms);
+    Map<org.apache.lucene.index.Term, Long> out = new HashMap<>();
+    if (list.isEmpty()) return out;
+    Map<String, Query> keyed = new LinkedHashMap<>();
+    for (int i = 0; i < list.size(); i++) {
+      keyed.put("t" + i, term(list.get(i).field(), list.get(i).text()));
+    }
+    Query all =
+        scope.limited() ? LuceneQueries.of(scope.filter()) : Query.of(x -> x.matchAll(m -> m));
+    var r =
+        client.search(
+            s ->
+                s.index(settings.alias())
+                    .query(all)
+                    .size(0)
+                    .aggregations("terms", a -> a.filters(f -> f.filters(fb -> fb.keyed(keyed)))),
+            Map.class);
+    for (var e : r.aggregations().get("terms").filters().buckets().keyed().entrySet()) {
+      out.put(list.get(Integer.parseInt(e.getKey().substring(1))), e.getValue().docCount());
+    }
+    return out;
+  }
+
+  /** What {@link #health()} reports. */
+  public record Health(boolean ok, String status, int nodes) {}
+
+  @Override
   public boolean exists(String id) throws IOException {
     return client.exists(e -> e.index(settings.alias()).id(id)).value();
   }
@@ -456,81 +576,165 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
 
   // --- search ---
 
-  @Override
-  public SearchResponse search(SearchRequest request) throws IOException {
-    if (request.scope().limited()) {
-      throw new UnsupportedOperationException(
-          "company scopes are not yet searched on OpenSearch (docs/scaling.md)");
-    }
+  /** The fields a ranked record brings back: what windows, filters, facets and evidence read. */
+  private static final List<String> CANDIDATE_FIELDS =
+      List.of(
+          Fields.PRIOR,
+          Fields.KIND,
+          Fields.BRAND,
+          Fields.TYPE,
+          Fields.MODEL,
+          Fields.CODES,
+          Fields.SYMPTOMS,
+          Fields.FIX,
+          Fields.PUBLISHED,
+          Fields.FACET_KIND,
+          Fields.FACET_BRAND,
+          Fields.FACET_TYPE);
+
+  /** One request's retrieval: the plan, what was retrieved, the filters sent. */
+  private record Run(Plan plan, ExternalWindow.Retrieved retrieved) {}
+
+  private Run retrieve(SearchRequest request, int want) throws IOException {
     Plan plan = ranking.plan(request);
     Retrieval mode = plan.mode();
     if (mode != Retrieval.BM25 && (embedder.isEmpty() || !QueryText.hasText(request.query()))) {
       mode = Retrieval.BM25;
     }
-    int want = request.page() * request.size();
+    Optional<Query> company = company(request);
     List<Query> filters = plan.filters().stream().map(LuceneQueries::of).toList();
-    Optional<String> restrictedTo = typeScope(plan.scored(), filters, plan.namedType());
     String namedType = plan.keys().product().type();
-    Optional<String> baseScope =
-        typeScope(
-            plan.unfilteredScored(),
-            List.of(),
-            namedType.isEmpty() ? Optional.empty() : Optional.of(namedType));
-
+    ExternalWindow.Types scope =
+        typeScope(plan.scored(), filters, request.type().isPresent(), namedType, request, company);
+    boolean filtered =
+        request.kind().isPresent() || request.brand().isPresent() || request.type().isPresent();
+    // the unfiltered request's scope is the request's own when it sets no filter (one count less)
+    ExternalWindow.Types base =
+        filtered
+            ? typeScope(plan.unfilteredScored(), List.of(), false, namedType, request, company)
+            : scope;
+    Map<String, Map<String, List<String>>> fields = new HashMap<>();
+    List<Scored> words = List.of();
+    List<Scored> neighbours = List.of();
+    List<Scored> meaning = List.of();
     List<Scored> ranked;
     long total;
     switch (mode) {
       case BM25 -> {
-        Lexical words = lexical(plan, filters, restrictedTo, Math.max(want, CANDIDATES));
-        ranked = words.hits();
-        total = words.total();
+        Lexical lexical =
+            lexical(
+                plan, filters, scope.restrictedTo(), company, Math.max(want, CANDIDATES), fields);
+        words = lexical.hits();
+        ranked = words;
+        total = lexical.total();
       }
       case DENSE -> {
         float[] vector = embedder.orElseThrow().embed(request.query());
-        List<Scored> kept = neighbours(request, vector, CANDIDATES, baseScope);
-        ranked = kept;
-        total = kept.size();
+        neighbours = neighbours(vector, CANDIDATES, base.restrictedTo(), company, fields);
+        meaning = kept(request, neighbours, fields);
+        ranked = meaning;
+        total = meaning.size();
       }
       case HYBRID -> {
-        Lexical words = lexical(plan, filters, restrictedTo, Math.max(want, CANDIDATES));
-        List<Scored> head = words.hits().subList(0, Math.min(CANDIDATES, words.hits().size()));
-        boolean complete = words.exact() && words.totalHits() <= head.size();
+        Lexical lexical =
+            lexical(
+                plan, filters, scope.restrictedTo(), company, Math.max(want, CANDIDATES), fields);
+        words = lexical.hits();
+        List<Scored> head = words.subList(0, Math.min(CANDIDATES, words.size()));
+        boolean complete = lexical.exact() && lexical.totalHits() <= head.size();
         float[] vector = embedder.orElseThrow().embed(request.query());
-        List<Scored> meaning =
-            withExact(
-                neighbours(request, vector, ranking.tuning().denseK(), baseScope), head, vector);
+        neighbours =
+            neighbours(vector, ranking.tuning().denseK(), base.restrictedTo(), company, fields);
+        meaning = withExact(kept(request, neighbours, fields), head, vector);
         List<Scored> fused = ranking.fuse(plan, request.query(), head, complete, meaning);
-        ranked = ExternalRanking.thenTheRest(fused, words.hits(), want);
-        total = words.total() + notMatching(plan, filters, restrictedTo, fused, head, complete);
+        ranked = ExternalRanking.thenTheRest(fused, words, want);
+        total =
+            lexical.total()
+                + notMatching(plan, filters, scope.restrictedTo(), company, fused, head, complete);
       }
       default -> throw new IllegalStateException("unknown retrieval " + mode);
     }
+    return new Run(
+        plan,
+        new ExternalWindow.Retrieved(
+            mode, words, neighbours, meaning, ranked, total, scope, base, fields));
+  }
+
+  /**
+   * An ungrouped page of the ranking (issue groups are {@link
+   * io.fixfinder.indexer.search.GroupedSearch}'s, over {@link #window}): the hits with their
+   * confidence, the facets, "answered" and the hints of a search without matches.
+   */
+  @Override
+  public SearchResponse search(SearchRequest request) throws IOException {
+    int want = request.page() * request.size();
+    Searcher.Window window = window(request, want);
     int from = (request.page() - 1) * request.size();
-    List<Scored> page =
-        from >= ranked.size() ? List.of() : ranked.subList(from, Math.min(want, ranked.size()));
-    Map<String, SourceDoc> records = byIds(page.stream().map(Scored::id).toList());
+    List<Searcher.Candidate> page =
+        from >= window.candidates().size()
+            ? List.of()
+            : window.candidates().subList(from, Math.min(want, window.candidates().size()));
+    Map<String, SourceDoc> records = byIds(page.stream().map(Searcher.Candidate::id).toList());
     List<SearchResponse.Hit> hits = new ArrayList<>(page.size());
-    for (Scored s : page) {
-      SourceDoc doc = records.get(s.id());
-      if (doc != null) hits.add(ExternalRanking.hit(doc, s.score(), request.query()));
+    for (Searcher.Candidate c : page) {
+      SourceDoc doc = records.get(c.id());
+      if (doc != null) {
+        hits.add(
+            ExternalRanking.hit(doc, c.score(), request.query())
+                .withConfidence(
+                    io.fixfinder.indexer.confidence.Confidence.rounded(c.confidence())));
+      }
     }
+    SearchResponse h = window.header();
     return new SearchResponse(
-        request.query(),
-        new SearchResponse.Interpretation(
-            plan.keys().product(),
-            plan.keys().errorCodes(),
-            plan.keys().symptoms(),
-            plan.keys().hashtags()),
-        total,
+        h.query(),
+        h.interpretation(),
+        h.total(),
         request.page(),
         request.size(),
         List.of(),
         hits,
-        Map.of(),
-        List.of(),
-        !ranked.isEmpty(),
-        restrictedTo,
-        Optional.empty());
+        h.facets(),
+        h.helpers(),
+        h.answered(),
+        h.restrictedTo(),
+        h.noMatch());
+  }
+
+  @Override
+  public Searcher.Window window(SearchRequest request, int n) throws IOException {
+    long start = System.nanoTime();
+    try {
+      Run run = retrieve(request, n);
+      return windows.window(request, run.plan(), run.retrieved(), n, new Engine(company(request)));
+    } finally {
+      searchNanos.add(System.nanoTime() - start);
+    }
+  }
+
+  @Override
+  public Map<String, SourceDoc> read(
+      Searcher.Window window, List<Searcher.Candidate> which, Collection<String> others)
+      throws IOException {
+    List<String> ids = new ArrayList<>(which.size() + others.size());
+    for (Searcher.Candidate c : which) ids.add(c.id());
+    ids.addAll(others);
+    return byIds(ids);
+  }
+
+  private final java.util.concurrent.atomic.LongAdder searchNanos =
+      new java.util.concurrent.atomic.LongAdder();
+
+  /** Nanoseconds spent on windows since the backend opened (all requests to the cluster). */
+  public long searchNanos() {
+    return searchNanos.sum();
+  }
+
+  /** The company scope of a request as a filter, when it is limited. */
+  private static Optional<Query> company(SearchRequest request) {
+    return request.scope().limited()
+        ? Optional.of(LuceneQueries.of(request.scope().filter()))
+        : Optional.empty();
   }
 
   /** Candidates from each side, as the embedded searcher takes. */
@@ -544,7 +748,8 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
   }
 
   /** The lexical query: the words and keys times prior^e, the filters and the type scope. */
-  private Query lexicalQuery(Plan plan, List<Query> filters, Optional<String> scope) {
+  private Query lexicalQuery(
+      Plan plan, List<Query> filters, Optional<String> scope, Optional<Query> company) {
     Query scored = LuceneQueries.of(plan.scored());
     float e = plan.priorExponent();
     Query primed;
@@ -574,12 +779,19 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
     BoolQuery.Builder b = new BoolQuery.Builder().must(primed);
     filters.forEach(b::filter);
     scope.ifPresent(t -> b.filter(scopeFilter(t)));
+    company.ifPresent(b::filter);
     return Query.of(q -> q.bool(b.build()));
   }
 
-  private Lexical lexical(Plan plan, List<Query> filters, Optional<String> scope, int n)
+  private Lexical lexical(
+      Plan plan,
+      List<Query> filters,
+      Optional<String> scope,
+      Optional<Query> company,
+      int n,
+      Map<String, Map<String, List<String>>> fields)
       throws IOException {
-    Query query = lexicalQuery(plan, filters, scope);
+    Query query = lexicalQuery(plan, filters, scope, company);
     var r =
         client.search(
             s ->
@@ -590,13 +802,32 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
                     .query(query)
                     .size(n)
                     .trackTotalHits(t -> t.count(ExternalRanking.TOTAL_COUNT))
-                    .source(src -> src.fetch(false)),
+                    .source(src -> src.filter(f -> f.includes(CANDIDATE_FIELDS))),
             Map.class);
     List<Scored> hits = new ArrayList<>(r.hits().hits().size());
-    for (Hit<Map> h : r.hits().hits()) hits.add(new Scored(h.id(), score(h)));
+    for (Hit<Map> h : r.hits().hits()) {
+      hits.add(new Scored(h.id(), score(h)));
+      fields.putIfAbsent(h.id(), values(h.source()));
+    }
     long total = r.hits().total() == null ? hits.size() : r.hits().total().value();
     boolean exact = r.hits().total() == null || r.hits().total().relation() == TotalHitsRelation.Eq;
     return new Lexical(hits, total, exact);
+  }
+
+  /** A document's returned fields as strings by field name (a number as its decimal digits). */
+  private static Map<String, List<String>> values(Map<?, ?> source) {
+    Map<String, List<String>> out = new HashMap<>();
+    if (source == null) return out;
+    for (Map.Entry<?, ?> e : source.entrySet()) {
+      List<String> vs = new ArrayList<>();
+      if (e.getValue() instanceof List<?> list) {
+        for (Object v : list) if (v != null) vs.add(String.valueOf(v));
+      } else if (e.getValue() != null) {
+        vs.add(String.valueOf(e.getValue()));
+      }
+      out.put(String.valueOf(e.getKey()), vs);
+    }
+    return out;
   }
 
   private static float score(Hit<?> h) {
@@ -604,30 +835,47 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
   }
 
   /**
-   * The query's type scope (TypeScope in the indexer): when it names a product type and the request
-   * filters none, results are restricted to that type (and to records of no type) if any match is
-   * of the type; else unrestricted.
+   * The query's type scope ({@link io.fixfinder.indexer.search.TypeScope} in the indexer): a type
+   * filter set by the caller restricts nothing; a query naming no type but another device has it
+   * absent; one naming a type is restricted to it (and to records of no type) when any match is of
+   * the type, else the type is absent.
    */
-  private Optional<String> typeScope(
-      org.apache.lucene.search.Query scored, List<Query> filters, Optional<String> type)
+  private ExternalWindow.Types typeScope(
+      org.apache.lucene.search.Query scored,
+      List<Query> filters,
+      boolean typeFiltered,
+      String type,
+      SearchRequest request,
+      Optional<Query> company)
       throws IOException {
-    if (type.isEmpty() || scored instanceof org.apache.lucene.search.MatchNoDocsQuery) {
-      return Optional.empty();
+    if (typeFiltered) return ExternalWindow.Types.NONE;
+    if (type.isEmpty()) {
+      return ranking
+          .otherDevice(request.query())
+          .map(d -> new ExternalWindow.Types(Optional.empty(), true, Optional.of(d)))
+          .orElse(ExternalWindow.Types.NONE);
     }
-    BoolQuery.Builder b = new BoolQuery.Builder().must(LuceneQueries.of(scored));
-    filters.forEach(b::filter);
-    b.filter(term(Fields.TYPE, type.get()));
-    Query q = Query.of(x -> x.bool(b.build()));
-    var r =
-        client.search(
-            s ->
-                s.index(settings.alias())
-                    .query(q)
-                    .size(0)
-                    .terminateAfter(1L)
-                    .trackTotalHits(t -> t.enabled(true)),
-            Map.class);
-    return r.hits().total() != null && r.hits().total().value() > 0 ? type : Optional.empty();
+    boolean any = false;
+    if (!(scored instanceof org.apache.lucene.search.MatchNoDocsQuery)) {
+      BoolQuery.Builder b = new BoolQuery.Builder().must(LuceneQueries.of(scored));
+      filters.forEach(b::filter);
+      company.ifPresent(b::filter);
+      b.filter(term(Fields.TYPE, type));
+      Query q = Query.of(x -> x.bool(b.build()));
+      var r =
+          client.search(
+              s ->
+                  s.index(settings.alias())
+                      .query(q)
+                      .size(0)
+                      .terminateAfter(1L)
+                      .trackTotalHits(t -> t.enabled(true)),
+              Map.class);
+      any = r.hits().total() != null && r.hits().total().value() > 0;
+    }
+    return any
+        ? new ExternalWindow.Types(Optional.of(type), false, Optional.empty())
+        : new ExternalWindow.Types(Optional.empty(), true, Optional.of(type));
   }
 
   private static Query scopeFilter(String type) {
@@ -641,14 +889,27 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
     return Query.of(x -> x.term(t -> t.field(field).value(FieldValue.of(value))));
   }
 
+  private static Query and(List<Query> filters) {
+    BoolQuery.Builder b = new BoolQuery.Builder();
+    filters.forEach(b::filter);
+    return Query.of(x -> x.bool(b.build()));
+  }
+
   /**
-   * The {@code k} nearest neighbours within the type scope of the unfiltered query, scored prior ×
-   * max(0, cosine), of which those passing the request's filters are kept (the embedded dense side:
-   * a filter narrows the unfiltered neighbours).
+   * The {@code k} nearest neighbours within the type scope of the unfiltered query (and the company
+   * scope), scored prior × max(0, cosine) as the embedded dense side scores them.
    */
   private List<Scored> neighbours(
-      SearchRequest request, float[] vector, int k, Optional<String> scope) throws IOException {
+      float[] vector,
+      int k,
+      Optional<String> scope,
+      Optional<Query> company,
+      Map<String, Map<String, List<String>>> fields)
+      throws IOException {
     List<Float> v = floats(vector);
+    List<Query> within = new ArrayList<>();
+    scope.ifPresent(t -> within.add(scopeFilter(t)));
+    company.ifPresent(within::add);
     var r =
         client.search(
             s ->
@@ -659,25 +920,28 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
                             q.knn(
                                 kn -> {
                                   kn.field(Fields.VECTOR).vector(v).k(k);
-                                  scope.ifPresent(t -> kn.filter(scopeFilter(t)));
+                                  if (!within.isEmpty()) kn.filter(and(within));
                                   return kn;
                                 }))
-                    .source(
-                        src ->
-                            src.filter(
-                                f ->
-                                    f.includes(
-                                        Fields.PRIOR, Fields.KIND, Fields.BRAND, Fields.TYPE))),
+                    .source(src -> src.filter(f -> f.includes(CANDIDATE_FIELDS))),
             Map.class);
     List<Scored> out = new ArrayList<>();
     for (Hit<Map> h : r.hits().hits()) {
       Map<?, ?> src = h.source();
-      if (!passes(request, src)) continue;
+      fields.putIfAbsent(h.id(), values(src));
       // OpenSearch scores a cosine hit (1 + cos) / 2, as Lucene's dot product: the cosine recovered
       float cos = 2 * score(h) - 1;
       out.add(new Scored(h.id(), prior(src) * Math.max(0f, cos)));
     }
     out.sort(BEST_FIRST);
+    return out;
+  }
+
+  /** The neighbours passing the request's filters (a filter narrows the unfiltered neighbours). */
+  private static List<Scored> kept(
+      SearchRequest request, List<Scored> neighbours, Map<String, Map<String, List<String>>> f) {
+    List<Scored> out = new ArrayList<>();
+    for (Scored s : neighbours) if (passes(request, f.getOrDefault(s.id(), Map.of()))) out.add(s);
     return out;
   }
 
@@ -719,6 +983,7 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
       Plan plan,
       List<Query> filters,
       Optional<String> scope,
+      Optional<Query> company,
       List<Scored> fused,
       List<Scored> words,
       boolean complete)
@@ -729,29 +994,27 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
     List<String> others =
         fused.stream().map(Scored::id).filter(id -> !matched.contains(id)).toList();
     if (others.isEmpty()) return 0;
-    BoolQuery.Builder b = new BoolQuery.Builder().must(lexicalQuery(plan, filters, scope));
+    BoolQuery.Builder b = new BoolQuery.Builder().must(lexicalQuery(plan, filters, scope, company));
     b.filter(f -> f.ids(i -> i.values(others)));
     Query q = Query.of(x -> x.bool(b.build()));
     long matching = client.count(c -> c.index(settings.alias()).query(q)).count();
     return others.size() - matching;
   }
 
-  private static boolean passes(SearchRequest request, Map<?, ?> src) {
+  private static boolean passes(SearchRequest request, Map<String, List<String>> f) {
     if (request.kind().isPresent()
-        && !request.kind().get().toLowerCase(Locale.ROOT).equals(str(src, Fields.KIND))) {
+        && !f.getOrDefault(Fields.KIND, List.of())
+            .contains(request.kind().get().toLowerCase(Locale.ROOT))) {
       return false;
     }
     if (request.brand().isPresent()
-        && !DocumentMapper.brandKey(request.brand().get()).equals(str(src, Fields.BRAND))) {
+        && !f.getOrDefault(Fields.BRAND, List.of())
+            .contains(DocumentMapper.brandKey(request.brand().get()))) {
       return false;
     }
     return request.type().isEmpty()
-        || request.type().get().toLowerCase(Locale.ROOT).equals(str(src, Fields.TYPE));
-  }
-
-  private static String str(Map<?, ?> src, String field) {
-    Object v = src == null ? null : src.get(field);
-    return v == null ? "" : v.toString();
+        || f.getOrDefault(Fields.TYPE, List.of())
+            .contains(request.type().get().toLowerCase(Locale.ROOT));
   }
 
   private static float prior(Map<?, ?> src) {
@@ -767,6 +1030,185 @@ public final class OpenSearchBackend implements IndexBackend, AutoCloseable {
 
   private static final java.util.Comparator<Scored> BEST_FIRST =
       java.util.Comparator.comparingDouble((Scored s) -> -s.score());
+
+  /** What the window's rules ask of the cluster for one request, within its company scope. */
+  private final class Engine implements ExternalWindow.Engine {
+    private final Optional<Query> company;
+
+    Engine(Optional<Query> company) {
+      this.company = company;
+    }
+
+    private Query within(Query q, List<Query> filters) {
+      BoolQuery.Builder b = new BoolQuery.Builder().must(q);
+      filters.forEach(b::filter);
+      company.ifPresent(b::filter);
+      return Query.of(x -> x.bool(b.build()));
+    }
+
+    @Override
+    public List<Map<String, long[]>> wordFacets(
+        org.apache.lucene.search.Query words,
+        List<org.apache.lucene.search.Query> filters,
+        List<String> facets,
+        Optional<String> named)
+        throws IOException {
+      Query q = within(LuceneQueries.of(words), filters.stream().map(LuceneQueries::of).toList());
+      var r =
+          client.search(
+              s -> {
+                s.index(settings.alias()).query(q).size(0);
+                for (String f : facets) {
+                  s.aggregations(
+                      f,
+                      a -> {
+                        var c = a.terms(t -> t.field(f).size(FACET_VALUES));
+                        named.ifPresent(
+                            type ->
+                                c.aggregations("in", in -> in.filter(scopeFilter(type)))
+                                    .aggregations(
+                                        "named", nm -> nm.filter(term(Fields.TYPE, type))));
+                        return c;
+                      });
+                }
+                return s;
+              },
+              Map.class);
+      List<Map<String, long[]>> out = new ArrayList<>();
+      for (String f : facets) {
+        Map<String, long[]> counts = new HashMap<>();
+        var agg = r.aggregations().get(f);
+        for (var bucket : agg.sterms().buckets().array()) {
+          long all = bucket.docCount();
+          long in = named.isPresent() ? bucket.aggregations().get("in").filter().docCount() : all;
+          long ofNamed =
+              named.isPresent() ? bucket.aggregations().get("named").filter().docCount() : 0;
+          counts.put(bucket.key(), new long[] {all, in, ofNamed});
+        }
+        out.add(counts);
+      }
+      return out;
+    }
+
+    @Override
+    public Set<String> matching(org.apache.lucene.search.Query words, Collection<String> ids)
+        throws IOException {
+      if (ids.isEmpty()) return Set.of();
+      List<String> list = List.copyOf(new java.util.LinkedHashSet<>(ids));
+      Query q = within(LuceneQueries.of(words), List.of(Query.of(x -> x.ids(i -> i.values(list)))));
+      var r =
+          client.search(
+              s -> s.index(settings.alias()).query(q).size(list.size()).source(x -> x.fetch(false)),
+              Map.class);
+      Set<String> out = new HashSet<>();
+      for (Hit<Map> h : r.hits().hits()) out.add(h.id());
+      return out;
+    }
+
+    @Override
+    public ExternalWindow.Terms terms(
+        Collection<String> ids, Collection<String> bodyTerms, Collection<String> indexTerms)
+        throws IOException {
+      List<String> list = List.copyOf(ids);
+      List<String> body = List.copyOf(bodyTerms);
+      List<String> index = List.copyOf(indexTerms);
+      BoolQuery.Builder b = new BoolQuery.Builder();
+      b.filter(f -> f.ids(i -> i.values(list)));
+      for (int i = 0; i < body.size(); i++) {
+        String name = "b" + i;
+        String t = body.get(i);
+        b.should(x -> x.term(m -> m.field(Fields.BODY).value(FieldValue.of(t)).queryName(name)));
+      }
+      Map<String, Query> known = new LinkedHashMap<>();
+      for (int i = 0; i < index.size(); i++) known.put("k" + i, term(Fields.BODY, index.get(i)));
+      Query q = Query.of(x -> x.bool(b.build()));
+      var r =
+          client.search(
+              s -> {
+                s.index(settings.alias()).query(q).size(list.size()).source(x -> x.fetch(false));
+                if (!known.isEmpty()) {
+                  s.aggregations(
+                      "all",
+                      a ->
+                          a.global(g -> g)
+                              .aggregations(
+                                  "known", k -> k.filters(f -> f.filters(fb -> fb.keyed(known)))));
+                }
+                return s;
+              },
+              Map.class);
+      Map<String, Set<String>> byRecord = new HashMap<>();
+      if (!list.isEmpty()) {
+        for (Hit<Map> h : r.hits().hits()) {
+          Set<String> has = new HashSet<>();
+          for (String name : h.matchedQueries()) {
+            if (name.startsWith("b")) has.add(body.get(Integer.parseInt(name.substring(1))));
+          }
+          byRecord.put(h.id(), has);
+        }
+      }
+      Set<String> inIndex = new HashSet<>();
+      if (!known.isEmpty()) {
+        var buckets =
+            r.aggregations().get("all").global().aggregations().get("known").filters().buckets();
+        for (var e : buckets.keyed().entrySet()) {
+          if (e.getValue().docCount() > 0) {
+            inIndex.add(index.get(Integer.parseInt(e.getKey().substring(1))));
+          }
+        }
+      }
+      return new ExternalWindow.Terms(byRecord, inIndex);
+    }
+
+    @Override
+    public Map<String, Long> recordsByType() throws IOException {
+      Query all = company.orElse(Query.of(x -> x.matchAll(m -> m)));
+      var r =
+          client.search(
+              s ->
+                  s.index(settings.alias())
+                      .query(all)
+                      .size(0)
+                      .aggregations(
+                          "types",
+                          a -> a.terms(t -> t.field(Fields.FACET_TYPE).size(FACET_VALUES))),
+              Map.class);
+      Map<String, Long> out = new HashMap<>();
+      for (var bucket : r.aggregations().get("types").sterms().buckets().array()) {
+        out.put(bucket.key(), bucket.docCount());
+      }
+      return out;
+    }
+
+    @Override
+    public ExternalWindow.Sample sample(org.apache.lucene.search.Query query, int n)
+        throws IOException {
+      Query q = within(LuceneQueries.of(query), List.of());
+      var r =
+          client.search(
+              s ->
+                  s.index(settings.alias())
+                      .query(q)
+                      .size(n)
+                      .sort(
+                          o ->
+                              o.doc(
+                                  d ->
+                                      d.order(
+                                          org.opensearch.client.opensearch._types.SortOrder.Asc)))
+                      .trackTotalHits(t -> t.enabled(true))
+                      .source(
+                          x -> x.filter(f -> f.includes(Fields.FACET_BRAND, Fields.FACET_TYPE))),
+              Map.class);
+      List<Map<String, List<String>>> records = new ArrayList<>();
+      for (Hit<Map> h : r.hits().hits()) records.add(values(h.source()));
+      long total = r.hits().total() == null ? records.size() : r.hits().total().value();
+      return new ExternalWindow.Sample(records, total);
+    }
+  }
+
+  /** Values a facet aggregation returns at most (more than any facet has in practice). */
+  static final int FACET_VALUES = 10_000;
 
   public OpenSearchSettings settings() {
     return settings;

@@ -29,6 +29,7 @@ final class RecordDocuments {
     Map<String, Object> d = new LinkedHashMap<>();
     d.put(Fields.ID, doc.id());
     d.put(Fields.KIND, doc.kind().id());
+    d.put(Fields.FACET_KIND, doc.kind().id());
     d.put(Fields.SITE, doc.site());
     d.put(Fields.BODY, List.of(doc.title(), doc.text()));
     LanguageDetector.get()
@@ -43,9 +44,13 @@ final class RecordDocuments {
     if (doc.details() instanceof Details.Guide g && !g.equipmentNames().isEmpty()) {
       d.put(Fields.TOOLS, g.equipmentNames());
     }
-    if (!doc.product().type().isEmpty()) d.put(Fields.TYPE, doc.product().type());
+    if (!doc.product().type().isEmpty()) {
+      d.put(Fields.TYPE, doc.product().type());
+      d.put(Fields.FACET_TYPE, doc.product().type());
+    }
     if (!doc.product().brand().isEmpty()) {
       d.put(Fields.BRAND, DocumentMapper.brandKey(doc.product().brand()));
+      d.put(Fields.FACET_BRAND, doc.product().brand()); // as shown, where the key is folded
     }
     if (!doc.product().model().isEmpty()) {
       d.put(Fields.MODEL, KeyExtractor.squash(doc.product().model()));
