@@ -63,8 +63,18 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--rebuild", description = "Crawl and index again even if an index exists.")
   boolean rebuild;
 
+  @Option(
+      names = "--backend",
+      paramLabel = "NAME",
+      description =
+          "lucene (default: the embedded index) or opensearch: also start an OpenSearch node"
+              + " (NodeMain, from opensearch-node/target: build it first) on 127.0.0.1 from port"
+              + " 19200, write the records to it and serve from it.")
+  String backend;
+
   @Override
   public Integer call() throws Exception {
+    if (backend != null) FixFinderConfig.Backend.of(backend); // an unknown name: one line, first
     FixFinderConfig cfg = server.apply(common.load());
     if (!server.accessLogGiven()
         && cfg.server().accessLog().equals(FixFinderConfig.Server.ACCESS_LOG_CONSOLE)) {
@@ -112,6 +122,23 @@ public final class DemoCommand implements Callable<Integer> {
       }
       seedHelpers(cfg, out, index);
       showCompany(cfg, out, company, data, index);
+      if (backend != null
+          && FixFinderConfig.Backend.of(backend) == FixFinderConfig.Backend.OPENSEARCH) {
+        DemoNode node = DemoNode.start(out);
+        servers = new java.util.ArrayList<>(servers);
+        servers.add(node);
+        cfg =
+            cfg.withIndex(
+                new FixFinderConfig.Index(
+                    cfg.index().ramBufferMb(),
+                    cfg.index().retrieval(),
+                    cfg.index().fusion(),
+                    cfg.index().embeddings(),
+                    cfg.index().embedThreads(),
+                    FixFinderConfig.Backend.OPENSEARCH,
+                    new FixFinderConfig.OpenSearch(List.of(node.url()))));
+        new IndexPipeline(cfg, data, out).rebuildOnOpenSearch(System.getenv());
+      }
       out.printf("demo: ready in %.1f s%n", (System.nanoTime() - start) / 1e9);
       String accessLog = cfg.server().accessLog();
       if (!accessLog.equals(FixFinderConfig.Server.ACCESS_LOG_CONSOLE)

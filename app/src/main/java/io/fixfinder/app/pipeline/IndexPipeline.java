@@ -135,6 +135,11 @@ public final class IndexPipeline {
         report.reused());
     if (!config.index().embeddings()) {
       out.println("index: issue clusters skipped (they need index.embeddings: true)");
+    } else {
+      out.println(
+          "index: the issue clusters are in "
+              + data.index()
+              + ", which now holds no records (`fixfinder index` serves the embedded index again)");
     }
     return report;
   }

@@ -24,6 +24,14 @@ class IndexBackendOptionTest {
   }
 
   @Test
+  void demoOnAnUnknownBackendIsOneLine() {
+    CliRun run = CliRun.of(data, "demo", "--backend", "elastic");
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err().strip())
+        .isEqualTo("fixfinder: unknown index backend 'elastic' (lucene or opensearch)");
+  }
+
+  @Test
   void serveOnAnUnreachableClusterIsOneLine() throws Exception {
     int cluster = freePort();
     Path config = data.resolve("site.yaml");

@@ -56,6 +56,17 @@ public final class ExternalRanking {
     return tuning;
   }
 
+  /**
+   * Query embeddings through {@code embedder}, cached by normalised text as the embedded searcher
+   * caches them (the same vector for the same query on both backends, and no model run for a
+   * repeated one).
+   */
+  public static java.util.function.Function<String, float[]> queryVectors(
+      io.fixfinder.indexer.embed.Embedder embedder) {
+    QueryVectors vectors = new QueryVectors(embedder, QueryVectors.DEFAULT_MAX_BYTES);
+    return vectors::of;
+  }
+
   /** The lexicon the queries are understood with. */
   public io.fixfinder.core.understand.Lexicon lexicon() {
     return extractor.lexicon();

@@ -101,6 +101,7 @@ public final class OpenSearchBackend
   private final Optional<Embedder> embedder;
   private final Pattern generationName;
   private final ExternalWindow windows;
+  private final Optional<java.util.function.Function<String, float[]>> queryVectors;
 
   private OpenSearchBackend(
       OpenSearchClient client,
@@ -113,6 +114,7 @@ public final class OpenSearchBackend
     this.embedder = embedder;
     this.generationName = Pattern.compile(Pattern.quote(settings.alias()) + "-(\\d+)");
     this.windows = new ExternalWindow(ranking.lexicon());
+    this.queryVectors = embedder.map(ExternalRanking::queryVectors);
   }
 
   /**
@@ -629,22 +631,35 @@ public final class OpenSearchBackend
         total = lexical.total();
       }
       case DENSE -> {
-        float[] vector = embedder.orElseThrow().embed(request.query());
+        float[] vector = queryVectors.orElseThrow().apply(request.query());
         neighbours = neighbours(vector, CANDIDATES, base.restrictedTo(), company, fields);
         meaning = kept(request, neighbours, fields);
         ranked = meaning;
         total = meaning.size();
       }
       case HYBRID -> {
+        // the nearest neighbours are asked while the bm25 candidates are: two round trips at once
+        float[] vector = queryVectors.orElseThrow().apply(request.query());
+        Map<String, Map<String, List<String>>> near = new HashMap<>();
+        java.util.concurrent.CompletableFuture<List<Scored>> knn =
+            java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                  try {
+                    return neighbours(
+                        vector, ranking.tuning().denseK(), base.restrictedTo(), company, near);
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                },
+                PARALLEL);
         Lexical lexical =
             lexical(
                 plan, filters, scope.restrictedTo(), company, Math.max(want, CANDIDATES), fields);
         words = lexical.hits();
         List<Scored> head = words.subList(0, Math.min(CANDIDATES, words.size()));
         boolean complete = lexical.exact() && lexical.totalHits() <= head.size();
-        float[] vector = embedder.orElseThrow().embed(request.query());
-        neighbours =
-            neighbours(vector, ranking.tuning().denseK(), base.restrictedTo(), company, fields);
+        neighbours = joined(knn);
+        near.forEach(fields::putIfAbsent);
         meaning = withExact(kept(request, neighbours, fields), head, vector);
         List<Scored> fused = ranking.fuse(plan, request.query(), head, complete, meaning);
         ranked = ExternalRanking.thenTheRest(fused, words, want);
@@ -739,6 +754,20 @@ public final class OpenSearchBackend
 
   /** Candidates from each side, as the embedded searcher takes. */
   static final int CANDIDATES = ExternalRanking.CANDIDATES;
+
+  /** Where the requests of one search that do not wait for each other run at the same time. */
+  private static final java.util.concurrent.ExecutorService PARALLEL =
+      java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
+  private static <T> T joined(java.util.concurrent.CompletableFuture<T> f) throws IOException {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new IOException(e.getCause());
+    }
+  }
 
   /** The bm25 list: ids and scores best first, the total counted up to the embedded cap. */
   private record Lexical(List<Scored> hits, long totalHits, boolean exact) {
