@@ -158,15 +158,7 @@ public final class ExternalWindow {
     }
     // the facet counts do not wait for the evidence: their requests run meanwhile
     java.util.concurrent.CompletableFuture<Map<String, Map<String, Long>>> facets =
-        java.util.concurrent.CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return facets(request, plan, r, engine);
-              } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
-              }
-            },
-            PARALLEL);
+        EngineCalls.start(() -> facets(request, plan, r, engine));
     List<String> queryTerms = HitEvidence.terms(analyzer, request.query());
     Set<String> indexTerms = new LinkedHashSet<>(queryTerms);
     String type = keys.product().type();
@@ -204,7 +196,7 @@ public final class ExternalWindow {
             request.size(),
             List.of(),
             List.of(),
-            joined(facets),
+            EngineCalls.join(facets),
             List.of(),
             answered,
             r.scope().restrictedTo(),
@@ -225,20 +217,6 @@ public final class ExternalWindow {
     }
     return new Searcher.Window(
         header, candidates, QueryBuilder.snippetWords(request.query()), EXTERNAL);
-  }
-
-  /** The engine's requests that do not wait for each other run at once on virtual threads. */
-  private static final java.util.concurrent.ExecutorService PARALLEL =
-      java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-
-  private static <T> T joined(java.util.concurrent.CompletableFuture<T> f) throws IOException {
-    try {
-      return f.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
-      if (e.getCause() instanceof RuntimeException x) throw x;
-      throw new IOException(e.getCause());
-    }
   }
 
   // --- facets ---

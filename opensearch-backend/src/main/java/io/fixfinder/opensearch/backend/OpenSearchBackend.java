@@ -8,6 +8,7 @@ import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.schema.DocumentMapper;
 import io.fixfinder.indexer.schema.Fields;
 import io.fixfinder.indexer.schema.SchemaVersion;
+import io.fixfinder.indexer.search.EngineCalls;
 import io.fixfinder.indexer.search.ExternalRanking;
 import io.fixfinder.indexer.search.ExternalRanking.Plan;
 import io.fixfinder.indexer.search.ExternalRanking.Scored;
@@ -642,23 +643,17 @@ public final class OpenSearchBackend
         float[] vector = queryVectors.orElseThrow().apply(request.query());
         Map<String, Map<String, List<String>>> near = new HashMap<>();
         java.util.concurrent.CompletableFuture<List<Scored>> knn =
-            java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> {
-                  try {
-                    return neighbours(
-                        vector, ranking.tuning().denseK(), base.restrictedTo(), company, near);
-                  } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                  }
-                },
-                PARALLEL);
+            EngineCalls.start(
+                () ->
+                    neighbours(
+                        vector, ranking.tuning().denseK(), base.restrictedTo(), company, near));
         Lexical lexical =
             lexical(
                 plan, filters, scope.restrictedTo(), company, Math.max(want, CANDIDATES), fields);
         words = lexical.hits();
         List<Scored> head = words.subList(0, Math.min(CANDIDATES, words.size()));
         boolean complete = lexical.exact() && lexical.totalHits() <= head.size();
-        neighbours = joined(knn);
+        neighbours = EngineCalls.join(knn);
         near.forEach(fields::putIfAbsent);
         meaning = withExact(kept(request, neighbours, fields), head, vector);
         List<Scored> fused = ranking.fuse(plan, request.query(), head, complete, meaning);
@@ -754,20 +749,6 @@ public final class OpenSearchBackend
 
   /** Candidates from each side, as the embedded searcher takes. */
   static final int CANDIDATES = ExternalRanking.CANDIDATES;
-
-  /** Where the requests of one search that do not wait for each other run at the same time. */
-  private static final java.util.concurrent.ExecutorService PARALLEL =
-      java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
-
-  private static <T> T joined(java.util.concurrent.CompletableFuture<T> f) throws IOException {
-    try {
-      return f.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof java.io.UncheckedIOException u) throw u.getCause();
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      throw new IOException(e.getCause());
-    }
-  }
 
   /** The bm25 list: ids and scores best first, the total counted up to the embedded cap. */
   private record Lexical(List<Scored> hits, long totalHits, boolean exact) {
