@@ -9,6 +9,7 @@ import io.fixfinder.core.config.ConfigLoader;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.json.Json;
 import io.fixfinder.core.understand.Lexicon;
+import io.fixfinder.opensearch.backend.NodeProcess;
 import io.fixfinder.store.Database;
 import io.fixfinder.store.crypto.SecretKeys;
 import io.fixfinder.store.tenants.IssuedKeys;
@@ -48,7 +49,7 @@ import org.junit.jupiter.api.Test;
 class OpenSearchServeIT {
   static final HttpClient HTTP = HttpClient.newHttpClient();
   static ServedDemo demo;
-  static OpenSearchNode node;
+  static NodeProcess node;
   static Serving.Running served;
   static String key;
   static Path data;
@@ -69,7 +70,12 @@ class OpenSearchServeIT {
   @BeforeAll
   static void serveOnTheCluster() throws Exception {
     demo = ServedDemo.get();
-    node = OpenSearchNode.start();
+    node =
+        NodeProcess.start(
+            System.getProperty("opensearch.node.classpath"),
+            java.nio.file.Files.createTempDirectory("fixfinder-serve-os"),
+            NodeProcess.freePortPair(),
+            java.time.Duration.ofSeconds(240));
     // a copy of the demo's data: `index --backend opensearch` replaces the local generation by one
     // holding the issue clusters only, which the embedded demo server must not see
     data = Files.createTempDirectory("fixfinder-serve-os-data");
@@ -85,7 +91,7 @@ class OpenSearchServeIT {
                 base.index().embeddings(),
                 base.index().embedThreads(),
                 FixFinderConfig.Backend.OPENSEARCH,
-                new FixFinderConfig.OpenSearch(List.of(node.url.toString()))));
+                new FixFinderConfig.OpenSearch(List.of(node.url().toString()))));
     PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
     new IndexPipeline(cfg, new DataLayout(cfg.data().dir()), quiet).rebuildOnOpenSearch(Map.of());
     served = Serving.start(cfg);

@@ -10,9 +10,9 @@ import io.fixfinder.indexer.schema.SchemaVersion;
 import io.fixfinder.indexer.search.ExternalRanking;
 import io.fixfinder.indexer.search.SearchRequest;
 import io.fixfinder.indexer.search.Tuning;
-import io.fixfinder.opensearch.backend.NodeProcess;
 import io.fixfinder.opensearch.backend.OpenSearchBackend;
 import io.fixfinder.opensearch.backend.OpenSearchSettings;
+import io.fixfinder.opensearch.backend.SharedNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,8 +36,7 @@ class OpenSearchBackendIT extends IndexBackendContract {
 
   @BeforeAll
   static void index() throws Exception {
-    NodeProcess node = NodeProcess.get();
-    settings = OpenSearchSettings.of(List.of(node.url), Map.of()).withAlias("contract");
+    settings = OpenSearchSettings.of(List.of(SharedNode.url()), Map.of()).withAlias("contract");
     backend = OpenSearchBackend.open(settings, ranking(), Optional.of(new WordHashEmbedder()));
     backend.writeGeneration(RECORDS);
   }

@@ -49,7 +49,6 @@ class ParityIT {
 
   @BeforeAll
   static void indexBoth() throws Exception {
-    NodeProcess node = NodeProcess.get();
     set = BeirSet.read(Path.of(System.getProperty("fixfinder.repairMini")));
     model = MiniLmEmbedder.withThreads(1);
     KeyExtractor keys = KeyExtractor.builtIn();
@@ -65,7 +64,7 @@ class ParityIT {
         new Searcher(store.searchers(), keys, Optional.of(model), Retrieval.HYBRID, Fusion.LEARNED);
 
     OpenSearchSettings settings =
-        OpenSearchSettings.of(List.of(node.url), Map.of()).withAlias("parity");
+        OpenSearchSettings.of(List.of(SharedNode.url()), Map.of()).withAlias("parity");
     opensearch =
         OpenSearchBackend.open(
             settings,

@@ -65,7 +65,6 @@ class WindowParityIT {
 
   @BeforeAll
   static void indexBoth() throws Exception {
-    NodeProcess node = NodeProcess.get();
     set = BeirSet.read(Path.of(System.getProperty("fixfinder.repairMini")));
     model = MiniLmEmbedder.withThreads(1);
     KeyExtractor keys = KeyExtractor.builtIn();
@@ -79,7 +78,7 @@ class WindowParityIT {
     records = new RecordLookup(store.searchers());
     embedded =
         new Searcher(store.searchers(), keys, Optional.of(model), Retrieval.HYBRID, Fusion.LEARNED);
-    settings = OpenSearchSettings.of(List.of(node.url), Map.of()).withAlias("windows");
+    settings = OpenSearchSettings.of(List.of(SharedNode.url()), Map.of()).withAlias("windows");
     opensearch =
         OpenSearchBackend.open(
             settings,

@@ -1,0 +1,168 @@
+package io.fixfinder.opensearch.backend;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One OpenSearch node with our analysis plugin and k-NN in a JVM of its own: {@code NodeMain} of
+ * the {@code opensearch-node} module, whose OpenSearch and Lucene never meet the indexer's Lucene
+ * in the caller's JVM. The node stops when the caller's JVM ends, even when it is killed ({@code
+ * -Dfixfinder.node.parent}). Used by {@code demo --backend opensearch} and by the tests.
+ */
+public final class NodeProcess implements AutoCloseable {
+  private final URI url;
+  private final Process process;
+
+  private NodeProcess(URI url, Process process) {
+    this.url = url;
+    this.process = process;
+  }
+
+  /** The node did not print its URL in time; its standard error is in {@link #errors()}. */
+  public static final class NotStarted extends IOException {
+    private final Path errors;
+
+    NotStarted(String message, Path errors) {
+      super(message);
+      this.errors = errors;
+    }
+
+    /** The node's standard error. */
+    public Path errors() {
+      return errors;
+    }
+
+    /** The last characters of the node's standard error, for a test's failure message. */
+    public String errorTail() {
+      try {
+        String err = Files.exists(errors) ? Files.readString(errors) : "";
+        return err.substring(Math.max(0, err.length() - 3000));
+      } catch (IOException e) {
+        return "(" + errors + " unreadable: " + e.getMessage() + ")";
+      }
+    }
+  }
+
+  /**
+   * Starts a node.
+   *
+   * @param classpath {@code opensearch-node/target/classes} and {@code target/lib/*}
+   * @param home the node's data and its {@code node.err}
+   * @param firstPort transport on this port, HTTP on the next (or the next free ones after)
+   * @param wait how long the node may take to print its URL
+   */
+  public static NodeProcess start(String classpath, Path home, int firstPort, Duration wait)
+      throws IOException, InterruptedException {
+    Path errors = home.resolve("node.err");
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-Xms256m",
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "--enable-native-access=ALL-UNNAMED",
+                "-Dfixfinder.node.parent=" + ProcessHandle.current().pid(),
+                "-cp",
+                classpath,
+                "io.fixfinder.opensearch.node.NodeMain",
+                home.toString(),
+                "1",
+                Integer.toString(firstPort))
+            .redirectError(errors.toFile())
+            .start();
+    BlockingQueue<String> lines = new ArrayBlockingQueue<>(1000);
+    Thread.ofPlatform()
+        .daemon()
+        .start(
+            () -> {
+              try (BufferedReader r =
+                  new BufferedReader(
+                      new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) lines.offer(line);
+              } catch (IOException e) {
+                // the node is gone; the wait below reports it
+              }
+            });
+    List<String> seen = new ArrayList<>();
+    long deadline = System.nanoTime() + wait.toNanos();
+    while (System.nanoTime() < deadline) {
+      String line = lines.poll(500, TimeUnit.MILLISECONDS);
+      if (line != null) {
+        seen.add(line);
+        if (line.startsWith("http://")) return new NodeProcess(URI.create(line.strip()), p);
+      } else if (!p.isAlive()) {
+        break;
+      }
+    }
+    stop(p);
+    throw new NotStarted(
+        "the OpenSearch node did not start within "
+            + wait.toSeconds()
+            + " s (it printed "
+            + seen.size()
+            + " lines); its errors are in "
+            + errors,
+        errors);
+  }
+
+  /** {@code opensearch-node/target}'s class path: its classes and every jar of its lib folder. */
+  public static String classpath(Path target) {
+    return target.resolve("classes") + File.pathSeparator + target.resolve("lib/*");
+  }
+
+  /** The first of two consecutive free ports (a node's transport, then its HTTP). */
+  public static int freePortPair() throws IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int first;
+      try (ServerSocket s = new ServerSocket(0)) {
+        first = s.getLocalPort();
+      }
+      if (first >= 65_535) continue;
+      try (ServerSocket a = new ServerSocket(first);
+          ServerSocket b = new ServerSocket(first + 1)) {
+        return first;
+      } catch (IOException taken) {
+        // try another pair
+      }
+    }
+    throw new IOException("no two consecutive free ports");
+  }
+
+  /** The node's HTTP address. */
+  public URI url() {
+    return url;
+  }
+
+  public boolean alive() {
+    return process.isAlive();
+  }
+
+  @Override
+  public void close() {
+    stop(process);
+  }
+
+  private static void stop(Process p) {
+    p.destroy();
+    try {
+      if (!p.waitFor(30, TimeUnit.SECONDS)) p.destroyForcibly();
+    } catch (InterruptedException e) {
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
