@@ -149,6 +149,17 @@ class OpenSearchServeIT {
     return out;
   }
 
+  /** The first half in the same order, and at most one record in five of the rest differing. */
+  static void assertSameHead(String what, List<String> embedded, List<String> cluster) {
+    assertThat(cluster).as(what).hasSameSizeAs(embedded);
+    int half = embedded.size() / 2;
+    assertThat(cluster.subList(0, half)).as(what).isEqualTo(embedded.subList(0, half));
+    long shared = cluster.stream().filter(embedded::contains).count();
+    assertThat(shared)
+        .as(what + ": shared of " + embedded)
+        .isGreaterThanOrEqualTo(embedded.size() * 4L / 5);
+  }
+
   @Test
   void searchesAnswerAsTheEmbeddedServerDoes() throws Exception {
     int exact = 0;
@@ -164,12 +175,22 @@ class OpenSearchServeIT {
         JsonNode embedded = json(demo.port(), path, false);
         JsonNode cluster = json(os(), path, false);
         String what = query + extra;
-        assertThat(ids(cluster.path("hits"), "/id"))
-            .as(what)
-            .isEqualTo(ids(embedded.path("hits"), "/id"));
-        assertThat(ids(cluster.path("issues"), "/issue/id"))
-            .as(what)
-            .isEqualTo(ids(embedded.path("issues"), "/issue/id"));
+        if (embedded.path("answered").asBoolean()) {
+          assertThat(ids(cluster.path("hits"), "/id"))
+              .as(what)
+              .isEqualTo(ids(embedded.path("hits"), "/id"));
+          assertThat(ids(cluster.path("issues"), "/issue/id"))
+              .as(what)
+              .isEqualTo(ids(embedded.path("issues"), "/issue/id"));
+        } else {
+          // a question the index cannot answer is matched by the dense side's near-ties alone
+          // (below): the head is the same, a record of the tail may differ
+          assertSameHead(what, ids(embedded.path("hits"), "/id"), ids(cluster.path("hits"), "/id"));
+          assertSameHead(
+              what,
+              ids(embedded.path("issues"), "/issue/id"),
+              ids(cluster.path("issues"), "/issue/id"));
+        }
         assertThat(cluster.path("answered")).as(what).isEqualTo(embedded.path("answered"));
         // The dense side's neighbours past the first few can be near-ties (most of all for a
         // question the index was never about), and the two HNSW graphs, built apart, may part
