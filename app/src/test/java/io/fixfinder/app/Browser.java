@@ -11,11 +11,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven through its own chromedriver, with axe-core injected to check a
@@ -138,5 +142,16 @@ public final class Browser implements AutoCloseable {
   @Override
   public void close() {
     driver.quit();
+  }
+
+  /**
+   * Clicks what sends a form or follows a link, and returns once the page it asked for has replaced
+   * this one: a click returns as soon as the request is sent, and reading the page then may read
+   * the old one (or find it gone half-way).
+   */
+  public static void clickAndLoad(WebDriver driver, WebElement target) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    target.click();
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
   }
 }

@@ -214,7 +214,8 @@ class HelperJourneyIT {
   }
 
   static void submit(WebDriver d, String buttonText) {
-    d.findElement(By.xpath("//main//button[normalize-space()='" + buttonText + "']")).click();
+    Browser.clickAndLoad(
+        d, d.findElement(By.xpath("//main//button[normalize-space()='" + buttonText + "']")));
   }
 
   static void type(WebDriver d, String id, String value) {
@@ -282,7 +283,7 @@ class HelperJourneyIT {
       // ... looks up the fault they know to name its issue among their skills ...
       h.get(base + "/?q=" + enc(QUERY));
       helperBrowser.assertAccessible("the drain search, signed in");
-      h.findElement(By.cssSelector(".issue h3 a")).click();
+      Browser.clickAndLoad(h, h.findElement(By.cssSelector(".issue h3 a")));
       hWait.until(ExpectedConditions.urlContains("/issue/iss-"));
       String issueId = h.getCurrentUrl().replaceAll(".*/issue/(iss-[0-9a-f]+).*", "$1");
       String issueLabel = h.findElement(By.tagName("h1")).getText();
@@ -351,7 +352,7 @@ class HelperJourneyIT {
           .doesNotContain("fixed");
       customerBrowser.assertAccessible("the drain search with the helpers panel");
       noChannelOf(c, "the search page");
-      panel.findElement(By.linkText(HELPER_NAME)).click();
+      Browser.clickAndLoad(c, panel.findElement(By.linkText(HELPER_NAME)));
       cWait.until(ExpectedConditions.urlContains("/helper/"));
       assertThat(c.findElement(By.tagName("h1")).getText()).isEqualTo(HELPER_NAME);
       assertThat(text(c))
@@ -362,7 +363,7 @@ class HelperJourneyIT {
       customerBrowser.assertAccessible("the helper's public profile");
       noChannelOf(c, "the helper's profile");
 
-      c.findElement(By.linkText("Contact " + HELPER_NAME)).click();
+      Browser.clickAndLoad(c, c.findElement(By.linkText("Contact " + HELPER_NAME)));
       cWait.until(ExpectedConditions.urlContains("/contact"));
       customerBrowser.assertAccessible("the contact form");
       noChannelOf(c, "the contact form");
@@ -398,13 +399,13 @@ class HelperJourneyIT {
       hWait.until(ExpectedConditions.urlToBe(requestLink));
       assertThat(h.findElement(By.tagName("h1")).getText())
           .isEqualTo("Request about " + issueLabel);
-      h.findElement(By.linkText("Requests")).click();
+      Browser.clickAndLoad(h, h.findElement(By.linkText("Requests")));
       hWait.until(ExpectedConditions.urlToBe(base + "/account/requests"));
       helperBrowser.assertAccessible("the helper's inbox");
       assertThat(h.findElement(By.cssSelector("table.inbox")).getText())
           .contains("About " + issueLabel)
           .contains("open");
-      h.findElement(By.cssSelector("table.inbox a")).click();
+      Browser.clickAndLoad(h, h.findElement(By.cssSelector("table.inbox a")));
       hWait.until(ExpectedConditions.urlToBe(requestLink));
       assertThat(text(h)).contains(FIRST_MESSAGE).contains(QUERY).doesNotContain(CUSTOMER_EMAIL);
       helperBrowser.assertAccessible("the request, before answering");
