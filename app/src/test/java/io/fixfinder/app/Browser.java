@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -152,6 +154,22 @@ public final class Browser implements AutoCloseable {
   public static void clickAndLoad(WebDriver driver, WebElement target) {
     WebElement page = driver.findElement(By.tagName("html"));
     target.click();
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+    new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> gone(page));
+  }
+
+  /**
+   * Whether an element of a page has left the document. Chromium 156 reports a node of a page being
+   * replaced either as stale or, mid-way, as an inspector error that the node "does not belong to
+   * the document"; both mean the old page is gone. Any other error is read as "not yet".
+   */
+  private static boolean gone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (StaleElementReferenceException | NoSuchElementException e) {
+      return true;
+    } catch (WebDriverException e) {
+      return String.valueOf(e.getMessage()).contains("does not belong to the document");
+    }
   }
 }
