@@ -250,10 +250,7 @@ final class Serving {
   private static Optional<OpenSearchBackend> openCluster(
       FixFinderConfig cfg, Optional<Embedder> embedder) throws java.io.IOException {
     if (cfg.index().backend() != FixFinderConfig.Backend.OPENSEARCH) return Optional.empty();
-    OpenSearchSettings settings =
-        OpenSearchSettings.of(
-            cfg.index().opensearch().urls().stream().map(java.net.URI::create).toList(),
-            System.getenv());
+    OpenSearchSettings settings = OpenSearchSettings.of(cfg.index().opensearch(), System.getenv());
     ExternalRanking ranking =
         new ExternalRanking(
             KeyExtractor.builtIn(), cfg.index().retrieval(), cfg.index().fusion(), Tuning.DEFAULT);
