@@ -25,6 +25,7 @@ import io.fixfinder.indexer.view.IssueView;
 import io.fixfinder.indexer.view.ProductView;
 import io.fixfinder.indexer.write.GenerationFollower;
 import io.fixfinder.indexer.write.IndexStore;
+import io.fixfinder.opensearch.backend.ClusterLeaderboardSource;
 import io.fixfinder.opensearch.backend.OpenSearchBackend;
 import io.fixfinder.opensearch.backend.OpenSearchSettings;
 import io.fixfinder.store.Database;
@@ -297,7 +298,8 @@ final class Serving {
                 },
                 scope ->
                     Suggester.fromCounts(
-                        Lexicon.builtIn(), scope, terms -> os.termCounts(terms, scope))));
+                        Lexicon.builtIn(), scope, terms -> os.termCounts(terms, scope)),
+                new ClusterLeaderboardSource(os)));
   }
 
   private static void closeQuietly(Optional<OpenSearchBackend> cluster) {

@@ -54,7 +54,8 @@ class OpenSearchServeIT {
   static String key;
   static Path data;
 
-  private static void copy(Path from, Path to) throws IOException {
+  /** A data directory copied, its lock files left out (a copy is not locked by anyone). */
+  static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path f : files.toList()) {
         Path target = to.resolve(from.relativize(f).toString());
@@ -274,6 +275,23 @@ class OpenSearchServeIT {
     assertThat(json(os(), "/api/suggest?q=kes", false).path("completions").toString())
         .contains("Kesseler");
     assertThat(json(os(), "/api/suggest?q=kes", true).path("completions")).isEmpty();
+  }
+
+  @Test
+  void leaderboardsAreCountedOnTheClusterAsOnTheEmbeddedIndex() throws Exception {
+    // the local generation holds no records: these counts can only come from the cluster
+    JsonNode embedded = json(demo.port(), "/api/leaderboards", false);
+    JsonNode cluster = json(os(), "/api/leaderboards", false);
+    assertThat(embedded.path("types")).isNotEmpty();
+    assertThat(cluster).isEqualTo(embedded);
+    String type = embedded.at("/types/0/type").asText();
+    assertThat(json(os(), "/api/leaderboards?type=" + type, false))
+        .isEqualTo(json(demo.port(), "/api/leaderboards?type=" + type, false));
+    for (String page : List.of("/leaderboards", "/leaderboards/" + type)) {
+      HttpResponse<String> onCluster = get(os(), page, false);
+      assertThat(onCluster.statusCode()).as(page).isEqualTo(200);
+      assertThat(onCluster.body()).as(page).isEqualTo(get(demo.port(), page, false).body());
+    }
   }
 
   @Test
