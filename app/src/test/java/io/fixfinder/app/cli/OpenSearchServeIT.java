@@ -43,8 +43,9 @@ import org.junit.jupiter.api.Test;
  * A real {@code serve} on 127.0.0.1 with {@code index.backend: opensearch}, beside the embedded
  * served demo on the same data directory: the demo's records written to an in-process node by
  * {@code index --backend opensearch}'s pipeline, then searches, issue and product pages,
- * suggestions, a company's key, {@code /health} and {@code /metrics} through HTTP. The searches
- * answer as the embedded server's do (hits, issue groups, totals, facets, answered).
+ * suggestions, the leaderboards, a company's key, {@code /health} and {@code /metrics} through
+ * HTTP. The searches answer as the embedded server's do (hits, issue groups, totals, facets,
+ * answered).
  */
 class OpenSearchServeIT {
   static final HttpClient HTTP = HttpClient.newHttpClient();
