@@ -824,16 +824,20 @@ public final class OpenSearchBackend
               });
     }
     if (ask.mode() == Retrieval.HYBRID) {
-      // every shard rescores its own first CANDIDATES: their union holds the global first ones
+      // Every shard rescores all it returns (window = size), so each hit's score is its cosine;
+      // each shard's first CANDIDATES are among its hits, and on one shard those are the global
+      // ones. Over several shards the merge keeps the best cosines, so a candidate may be cut:
+      // withExact reads its vector instead (one request more, the same answer).
+      int window = CANDIDATES * shards;
       cosines =
           batch.add(
               true,
               b ->
                   b.query(lexical)
-                      .size(CANDIDATES * shards)
+                      .size(window)
                       .trackTotalHits(t -> t.enabled(false))
                       .source(src -> src.fetch(false))
-                      .rescore(cosines(ask.vector(), CANDIDATES)));
+                      .rescore(cosines(ask.vector(), window)));
     }
     int near = -1;
     if (ask.mode() != Retrieval.BM25) {
@@ -959,7 +963,10 @@ public final class OpenSearchBackend
         List<Scored> head = hits.subList(0, Math.min(CANDIDATES, hits.size()));
         boolean complete = exact && totalHits <= head.size();
         Map<String, Float> cosine = new HashMap<>();
-        for (Hit<Map> h : answers.get(cosines).hits().hits()) cosine.put(h.id(), score(h) - 1f);
+        for (Hit<Map> h : answers.get(cosines).hits().hits()) {
+          // 0: no vector (the rescoring query needs one), left out as withExact leaves it out
+          if (score(h) > 0f) cosine.put(h.id(), score(h) - 1f);
+        }
         meaning = withExact(kept(request, neighbours, fields), head, ask.vector(), cosine, priors);
         List<Scored> fused = ranking.fuse(plan, request.query(), head, complete, meaning);
         ranked = ExternalRanking.thenTheRest(fused, hits, ask.want());
