@@ -73,6 +73,10 @@ import org.opensearch.client.opensearch.core.search.TotalHitsRelation;
  * term statistics by a filters aggregation), and the hints of a search without matches. A company
  * scope is a filter on every request. The suggester's weights are counted here too ({@link
  * #termCounts}).
+ *
+ * <p>Round trips: every search a window needs goes to the cluster as one {@code _msearch} (the
+ * window's own questions, {@link ExternalWindow#questions}, are asked with the retrieval and its
+ * engine calls answered from it), then one {@code _mget} of the records shown.
  */
 public final class OpenSearchBackend
     implements IndexBackend, RankedWindows, RecordReader, AutoCloseable {
@@ -103,11 +107,12 @@ public final class OpenSearchBackend
   private final Optional<java.util.function.Function<String, float[]>> queryVectors;
 
   /**
-   * Shards of the served index, read when the backend opens: each rescores its own first
-   * candidates, so a search asks for this many windows (a layout changed since costs one request
-   * more, never a wrong answer: {@link #withExact}).
+   * Shards of the served index (read when the backend opens, the layout written by this backend
+   * after a generation): the cosines of the bm25 candidates ask every shard for this many windows
+   * (a layout changed elsewhere since costs one request more, never a wrong answer: {@link
+   * #withExact}).
    */
-  private volatile int shards = 1;
+  private volatile int shards;
 
   private OpenSearchBackend(
       OpenSearchClient client,
@@ -121,6 +126,7 @@ public final class OpenSearchBackend
     this.generationName = Pattern.compile(Pattern.quote(settings.alias()) + "-(\\d+)");
     this.windows = new ExternalWindow(ranking.lexicon());
     this.queryVectors = embedder.map(ExternalRanking::queryVectors);
+    this.shards = Math.max(1, settings.shards());
   }
 
   /**
@@ -152,7 +158,7 @@ public final class OpenSearchBackend
           }
           int mapping = backend.metaOf(index, META_MAPPING);
           if (mapping != MAPPING) throw new StaleMapping(backend.where(index), mapping);
-          backend.shards = Math.max(backend.shards, backend.shardsOf(index));
+          backend.shards = backend.shardsOf(index);
         }
       }
       return backend;
@@ -271,6 +277,7 @@ public final class OpenSearchBackend
       throw e;
     }
     for (String old : previous) deleteQuietly(old);
+    shards = Math.max(1, settings.shards());
     return new Indexer.Report(
         counts[0], counts[1], counts[2], counts[3], Duration.ofNanos(System.nanoTime() - start));
   }
