@@ -734,9 +734,9 @@ public final class OpenSearchBackend
 
   /**
    * The cosine of each of the first {@code window} records of a lexical search (the k-NN plugin's
-   * exact {@code knn_score}, 1 + cosine for cosinesimil), computed on the node while rescoring, so
-   * the exact cosines of the bm25 candidates come with the candidates instead of a second round
-   * trip that fetches their vectors.
+   * exact {@code knn_score}, (1 + cosine) / 2 for cosinesimil), computed on the node while
+   * rescoring, so the exact cosines of the bm25 candidates come with the candidates instead of a
+   * second round trip that fetches their vectors.
    */
   private static org.opensearch.client.opensearch.core.search.Rescore cosines(
       float[] vector, int window) {
@@ -971,8 +971,9 @@ public final class OpenSearchBackend
         boolean complete = exact && totalHits <= head.size();
         Map<String, Float> cosine = new HashMap<>();
         for (Hit<Map> h : answers.get(cosines).hits().hits()) {
-          // 0: no vector (the rescoring query needs one), left out as withExact leaves it out
-          if (score(h) > 0f) cosine.put(h.id(), score(h) - 1f);
+          // knn_score scores cosinesimil (1 + cos) / 2, as the k-NN query does; 0: no vector (the
+          // rescoring query needs one), left out as withExact leaves it out
+          if (score(h) > 0f) cosine.put(h.id(), 2 * score(h) - 1);
         }
         meaning = withExact(kept(request, neighbours, fields), head, ask.vector(), cosine, priors);
         List<Scored> fused = ranking.fuse(plan, request.query(), head, complete, meaning);
