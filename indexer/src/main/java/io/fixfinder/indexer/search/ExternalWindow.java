@@ -133,6 +133,62 @@ public final class ExternalWindow {
       Types base,
       Map<String, Map<String, List<String>>> fields) {}
 
+  /**
+   * What {@link #window} will ask the engine about a request, known before anything is retrieved,
+   * so an engine can send these questions with the retrieval itself (one round trip) and answer the
+   * window's calls from what came back.
+   *
+   * @param queryTerms the query's analysed prose terms, as analysed (a repeated term repeats)
+   * @param indexTerms the terms of which the index is asked whether any record holds them
+   * @param passes the facet counts' passes (the engine is asked for word matches in them unless the
+   *     mode is dense)
+   */
+  public record Questions(
+      List<String> queryTerms, List<String> indexTerms, List<FacetPass> passes) {
+    /** The query's distinct prose terms: which of them each ranked record holds. */
+    public List<String> bodyTerms() {
+      return List.copyOf(new LinkedHashSet<>(queryTerms));
+    }
+  }
+
+  /**
+   * One facet pass: the word matches of {@code filters} counted per field of {@code fields} (the
+   * dimensions {@code dims}), as {@link Engine#wordFacets} is asked; {@code typeFilter} when the
+   * pass keeps the request's type filter.
+   */
+  public record FacetPass(
+      List<Integer> dims, List<String> fields, List<Query> filters, boolean typeFilter) {}
+
+  /** The questions of a request's window (see {@link Questions}). */
+  public Questions questions(SearchRequest request, Plan plan) throws IOException {
+    List<String> queryTerms = HitEvidence.terms(analyzer, request.query());
+    Set<String> indexTerms = new LinkedHashSet<>(queryTerms);
+    String type = plan.keys().product().type();
+    if (!type.isEmpty()) indexTerms.addAll(HitEvidence.terms(analyzer, type.replace('-', ' ')));
+    // one pass per sideways request: a dimension with its own filter is counted without it
+    Map<SearchRequest, List<Integer>> bySide = new LinkedHashMap<>();
+    for (int d = 0; d < Facets.DIMS.length; d++) {
+      boolean own =
+          switch (d) {
+            case 0 -> request.kind().isPresent();
+            case 1 -> request.brand().isPresent();
+            default -> request.type().isPresent();
+          };
+      SearchRequest side = own ? Facets.without(request, d) : request;
+      bySide.computeIfAbsent(side, k -> new ArrayList<>()).add(d);
+    }
+    List<FacetPass> passes = new ArrayList<>();
+    bySide.forEach(
+        (side, dims) ->
+            passes.add(
+                new FacetPass(
+                    List.copyOf(dims),
+                    dims.stream().map(d -> Facets.DIMS[d]).toList(),
+                    QueryBuilder.filters(side),
+                    side.type().isPresent())));
+    return new Questions(List.copyOf(queryTerms), List.copyOf(indexTerms), List.copyOf(passes));
+  }
+
   /** The window of the first {@code n} records of {@code r}. */
   public Searcher.Window window(SearchRequest request, Plan plan, Retrieved r, int n, Engine engine)
       throws IOException {
@@ -156,14 +212,12 @@ public final class ExternalWindow {
     for (int i = 0; i < Math.min(HitEvidence.LIKELY_FROM, words.length); i++) {
       read.add(ids.id(words[i].doc));
     }
+    Questions questions = questions(request, plan);
     // the facet counts do not wait for the evidence: their requests run meanwhile
     java.util.concurrent.CompletableFuture<Map<String, Map<String, Long>>> facets =
-        EngineCalls.start(() -> facets(request, plan, r, engine));
-    List<String> queryTerms = HitEvidence.terms(analyzer, request.query());
-    Set<String> indexTerms = new LinkedHashSet<>(queryTerms);
-    String type = keys.product().type();
-    if (!type.isEmpty()) indexTerms.addAll(HitEvidence.terms(analyzer, type.replace('-', ' ')));
-    Terms terms = engine.terms(read, new LinkedHashSet<>(queryTerms), indexTerms);
+        EngineCalls.start(() -> facets(request, plan, questions, r, engine));
+    List<String> queryTerms = questions.queryTerms();
+    Terms terms = engine.terms(read, new LinkedHashSet<>(queryTerms), questions.indexTerms());
     Probe probe = new Probe(ids, r.fields(), terms);
 
     Evidence[] evidence =
@@ -175,17 +229,19 @@ public final class ExternalWindow {
         calibration.answers(
             Arrays.asList(evidence).subList(0, Math.min(Confidence.TOP, evidence.length)));
 
-    Optional<SearchResponse.NoMatch> noMatch =
-        answered
-            ? Optional.empty()
-            : Optional.of(
-                NoMatches.of(
-                    lexicon,
-                    keys,
-                    known(queryTerms, terms),
-                    r.scope().scope(),
-                    typesByRecords(engine),
-                    nearby(engine, keys)));
+    Optional<SearchResponse.NoMatch> noMatch = Optional.empty();
+    if (!answered) {
+      Hints hints = hints(engine, keys);
+      noMatch =
+          Optional.of(
+              NoMatches.of(
+                  lexicon,
+                  keys,
+                  known(queryTerms, terms),
+                  r.scope().scope(),
+                  hints.types(),
+                  hints.nearby()));
+    }
     SearchResponse header =
         new SearchResponse(
             request.query(),
@@ -221,38 +277,26 @@ public final class ExternalWindow {
 
   // --- facets ---
 
-  private Map<String, Map<String, Long>> facets(
-      SearchRequest request, Plan plan, Retrieved r, Engine engine) throws IOException {
+  private static Map<String, Map<String, Long>> facets(
+      SearchRequest request, Plan plan, Questions questions, Retrieved r, Engine engine)
+      throws IOException {
     Optional<Query> words =
         r.mode() == Retrieval.DENSE ? Optional.empty() : Optional.of(plan.unfilteredScored());
     TypeScope base = r.base().scope();
-    Map<SearchRequest, List<Integer>> passes = new LinkedHashMap<>();
-    for (int d = 0; d < Facets.DIMS.length; d++) {
-      boolean own =
-          switch (d) {
-            case 0 -> request.kind().isPresent();
-            case 1 -> request.brand().isPresent();
-            default -> request.type().isPresent();
-          };
-      SearchRequest side = own ? Facets.without(request, d) : request;
-      passes.computeIfAbsent(side, k -> new ArrayList<>()).add(d);
-    }
     // the neighbours the words match are counted with the word matches
     Set<String> worded =
         words.isEmpty() || r.neighbours().isEmpty()
             ? Set.of()
             : engine.matching(words.get(), r.neighbours().stream().map(Scored::id).toList());
     List<Map<String, Long>> counts = new ArrayList<>(List.of(Map.of(), Map.of(), Map.of()));
-    for (Map.Entry<SearchRequest, List<Integer>> pass : passes.entrySet()) {
-      List<Integer> dims = pass.getValue();
-      SearchRequest side = pass.getKey();
-      List<String> fields = dims.stream().map(d -> Facets.DIMS[d]).toList();
+    for (FacetPass pass : questions.passes()) {
+      List<Integer> dims = pass.dims();
+      List<String> fields = pass.fields();
+      List<Query> filters = pass.filters();
       List<Map<String, long[]>> lexical =
           words.isEmpty()
               ? dims.stream().map(d -> Map.<String, long[]>of()).toList()
-              : engine.wordFacets(
-                  words.get(), QueryBuilder.filters(side), fields, base.restrictedTo());
-      List<Query> filters = QueryBuilder.filters(side);
+              : engine.wordFacets(words.get(), filters, fields, base.restrictedTo());
       for (int i = 0; i < dims.size(); i++) {
         Map<String, Long> merged = new HashMap<>();
         for (Scored s : r.neighbours()) {
@@ -260,7 +304,7 @@ public final class ExternalWindow {
           if (worded.contains(s.id()) || !allMatch(filters, f)) continue;
           for (String v : f.getOrDefault(fields.get(i), List.of())) merged.merge(v, 1L, Long::sum);
         }
-        boolean typeFiltered = dims.get(i) == 2 || side.type().isPresent();
+        boolean typeFiltered = dims.get(i) == 2 || pass.typeFilter();
         for (Map.Entry<String, long[]> e : lexical.get(i).entrySet()) {
           if (Facets.outsideScope(e.getValue(), base, request)) {
             merged.remove(e.getKey());
@@ -296,33 +340,51 @@ public final class ExternalWindow {
     return counts.stream().map(Map.Entry::getKey).toList();
   }
 
+  /** What a search without matches suggests: the types by records, the records nearby. */
+  private record Hints(List<String> types, List<SearchResponse.Nearby> nearby) {}
+
   /**
-   * As {@link NoMatches#nearby}: a sample of the type's records by brand, else the brand's by type.
+   * The types by records, and as {@link NoMatches#nearby}: a sample of the type's records by brand,
+   * else the brand's by type. The three are asked at once (one round trip, not three in turn); the
+   * brand's sample is read only when the type's gives nothing.
    */
-  private static List<SearchResponse.Nearby> nearby(Engine engine, Keys keys) throws IOException {
+  private Hints hints(Engine engine, Keys keys) throws IOException {
     String type = keys.product().type();
     String brand = keys.product().brand();
+    var byType = EngineCalls.start(() -> typesByRecords(engine));
+    var ofType =
+        type.isEmpty()
+            ? null
+            : EngineCalls.start(
+                () ->
+                    engine.sample(
+                        new TermQuery(new org.apache.lucene.index.Term(Fields.TYPE, type)),
+                        Facets.DEPTH));
+    var ofBrand =
+        brand.isEmpty()
+            ? null
+            : EngineCalls.start(
+                () ->
+                    engine.sample(
+                        new TermQuery(
+                            new org.apache.lucene.index.Term(
+                                Fields.BRAND, DocumentMapper.brandKey(brand))),
+                        Facets.DEPTH));
     List<SearchResponse.Nearby> out = new ArrayList<>();
-    if (!type.isEmpty()) {
-      Sample top =
-          engine.sample(
-              new TermQuery(new org.apache.lucene.index.Term(Fields.TYPE, type)), Facets.DEPTH);
+    if (ofType != null) {
+      Sample top = EngineCalls.join(ofType);
       count(top, Fields.FACET_BRAND)
           .forEach((b, n) -> out.add(new SearchResponse.Nearby(type, b, n)));
       if (out.isEmpty() && top.total() > 0) {
         out.add(new SearchResponse.Nearby(type, "", top.total()));
       }
     }
-    if (out.isEmpty() && !brand.isEmpty()) {
-      Sample top =
-          engine.sample(
-              new TermQuery(
-                  new org.apache.lucene.index.Term(Fields.BRAND, DocumentMapper.brandKey(brand))),
-              Facets.DEPTH);
+    if (out.isEmpty() && ofBrand != null) {
+      Sample top = EngineCalls.join(ofBrand);
       count(top, Fields.FACET_TYPE)
           .forEach((t, n) -> out.add(new SearchResponse.Nearby(t, brand, n)));
     }
-    return out;
+    return new Hints(EngineCalls.join(byType), out);
   }
 
   private static Map<String, Long> count(Sample sample, String field) {

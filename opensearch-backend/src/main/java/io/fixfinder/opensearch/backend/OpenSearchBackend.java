@@ -8,7 +8,6 @@ import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.schema.DocumentMapper;
 import io.fixfinder.indexer.schema.Fields;
 import io.fixfinder.indexer.schema.SchemaVersion;
-import io.fixfinder.indexer.search.EngineCalls;
 import io.fixfinder.indexer.search.ExternalRanking;
 import io.fixfinder.indexer.search.ExternalRanking.Plan;
 import io.fixfinder.indexer.search.ExternalRanking.Scored;
@@ -41,7 +40,6 @@ import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.HealthStatus;
-import org.opensearch.client.opensearch._types.SearchType;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
 import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
 import org.opensearch.client.opensearch._types.query_dsl.FieldValueFactorModifier;
@@ -75,6 +73,10 @@ import org.opensearch.client.opensearch.core.search.TotalHitsRelation;
  * term statistics by a filters aggregation), and the hints of a search without matches. A company
  * scope is a filter on every request. The suggester's weights are counted here too ({@link
  * #termCounts}).
+ *
+ * <p>Round trips: every search a window needs goes to the cluster as one {@code _msearch} (the
+ * window's own questions, {@link ExternalWindow#questions}, are asked with the retrieval and its
+ * engine calls answered from it), then one {@code _mget} of the records shown.
  */
 public final class OpenSearchBackend
     implements IndexBackend, RankedWindows, RecordReader, AutoCloseable {
@@ -104,6 +106,14 @@ public final class OpenSearchBackend
   private final ExternalWindow windows;
   private final Optional<java.util.function.Function<String, float[]>> queryVectors;
 
+  /**
+   * Shards of the served index (read when the backend opens, the layout written by this backend
+   * after a generation): the cosines of the bm25 candidates ask every shard for this many windows
+   * (a layout changed elsewhere since costs one request more, never a wrong answer: {@link
+   * #withExact}).
+   */
+  private volatile int shards;
+
   private OpenSearchBackend(
       OpenSearchClient client,
       OpenSearchSettings settings,
@@ -116,6 +126,7 @@ public final class OpenSearchBackend
     this.generationName = Pattern.compile(Pattern.quote(settings.alias()) + "-(\\d+)");
     this.windows = new ExternalWindow(ranking.lexicon());
     this.queryVectors = embedder.map(ExternalRanking::queryVectors);
+    this.shards = Math.max(1, settings.shards());
   }
 
   /**
@@ -147,6 +158,7 @@ public final class OpenSearchBackend
           }
           int mapping = backend.metaOf(index, META_MAPPING);
           if (mapping != MAPPING) throw new StaleMapping(backend.where(index), mapping);
+          backend.shards = backend.shardsOf(index);
         }
       }
       return backend;
@@ -265,6 +277,7 @@ public final class OpenSearchBackend
       throw e;
     }
     for (String old : previous) deleteQuietly(old);
+    shards = Math.max(1, settings.shards());
     return new Indexer.Report(
         counts[0], counts[1], counts[2], counts[3], Duration.ofNanos(System.nanoTime() - start));
   }
@@ -456,6 +469,19 @@ public final class OpenSearchBackend
     return metaOf(index, META_SCHEMA);
   }
 
+  /** How many primary shards {@code index} has (1 when the settings do not say). */
+  private int shardsOf(String index) throws IOException {
+    var state = client.indices().getSettings(g -> g.index(index)).result().get(index);
+    Integer n = null;
+    if (state != null && state.settings() != null) {
+      n =
+          state.settings().index() != null
+              ? state.settings().index().numberOfShards()
+              : state.settings().numberOfShards();
+    }
+    return n == null ? 1 : Math.max(1, n);
+  }
+
   /** An integer of the index's {@code _meta}; 0 when absent. */
   private int metaOf(String index, String key) throws IOException {
     var mappings = client.indices().getMapping(g -> g.index(index)).result().get(index);
@@ -596,7 +622,7 @@ public final class OpenSearchBackend
           Fields.FACET_TYPE);
 
   /** One request's retrieval: the plan, what was retrieved, the filters sent. */
-  private record Run(Plan plan, ExternalWindow.Retrieved retrieved) {}
+  private record Run(Plan plan, ExternalWindow.Retrieved retrieved, Answers answers) {}
 
   private Run retrieve(SearchRequest request, int want) throws IOException {
     Plan plan = ranking.plan(request);
@@ -607,67 +633,375 @@ public final class OpenSearchBackend
     Optional<Query> company = company(request);
     List<Query> filters = plan.filters().stream().map(LuceneQueries::of).toList();
     String namedType = plan.keys().product().type();
-    ExternalWindow.Types scope =
-        typeScope(plan.scored(), filters, request.type().isPresent(), namedType, request, company);
     boolean filtered =
         request.kind().isPresent() || request.brand().isPresent() || request.type().isPresent();
-    // the unfiltered request's scope is the request's own when it sets no filter (one count less)
+    float[] vector =
+        mode == Retrieval.BM25 ? new float[0] : queryVectors.orElseThrow().apply(request.query());
+    Ask ask =
+        new Ask(
+            request,
+            plan,
+            mode,
+            want,
+            filtered,
+            company,
+            filters,
+            vector,
+            windows.questions(request, plan));
+    // The type scopes are assumed to be what a query naming a type mostly finds (restricted to the
+    // type); the same round trip counts whether any match is of the type, and only when none is
+    // is the round asked again, with the scopes found.
+    ExternalWindow.Types scope =
+        assumedScope(plan.scored(), request.type().isPresent(), namedType, request);
+    // the unfiltered request's scope is the request's own when it sets no filter
     ExternalWindow.Types base =
-        filtered
-            ? typeScope(plan.unfilteredScored(), List.of(), false, namedType, request, company)
-            : scope;
+        filtered ? assumedScope(plan.unfilteredScored(), false, namedType, request) : scope;
+    Round round = round(ask, scope, base, true);
+    if (round.run().isEmpty()) round = round(ask, round.scope(), round.base(), false);
+    return round.run().orElseThrow();
+  }
+
+  /** What one request asks of the cluster, decided before the first round trip. */
+  private record Ask(
+      SearchRequest request,
+      Plan plan,
+      Retrieval mode,
+      int want,
+      boolean filtered,
+      Optional<Query> company,
+      List<Query> filters,
+      float[] vector,
+      ExternalWindow.Questions questions) {}
+
+  /**
+   * One round trip's outcome: the scopes it found, and the retrieval when they are the ones it was
+   * asked under (empty when a scope assumed restricted turned out absent).
+   */
+  private record Round(ExternalWindow.Types scope, ExternalWindow.Types base, Optional<Run> run) {}
+
+  /**
+   * The query's type scope as {@link io.fixfinder.indexer.search.TypeScope} decides it, assuming a
+   * named type is present among the matches (checked by a count in the same round trip): a type
+   * filter set by the caller restricts nothing; a query naming no type but another device has it
+   * absent; a query nothing in which is searchable has a named type absent.
+   */
+  private ExternalWindow.Types assumedScope(
+      org.apache.lucene.search.Query scored,
+      boolean typeFiltered,
+      String type,
+      SearchRequest request) {
+    if (typeFiltered) return ExternalWindow.Types.NONE;
+    if (type.isEmpty()) {
+      return ranking
+          .otherDevice(request.query())
+          .map(d -> new ExternalWindow.Types(Optional.empty(), true, Optional.of(d)))
+          .orElse(ExternalWindow.Types.NONE);
+    }
+    if (scored instanceof org.apache.lucene.search.MatchNoDocsQuery) {
+      return new ExternalWindow.Types(Optional.empty(), true, Optional.of(type));
+    }
+    return new ExternalWindow.Types(Optional.of(type), false, Optional.empty());
+  }
+
+  /** Whether any record {@code scored} matches (within the filters) is of {@code type}. */
+  private Query typeCount(
+      org.apache.lucene.search.Query scored,
+      List<Query> filters,
+      String type,
+      Optional<Query> company) {
+    BoolQuery.Builder b = new BoolQuery.Builder().must(LuceneQueries.of(scored));
+    filters.forEach(b::filter);
+    company.ifPresent(b::filter);
+    b.filter(term(Fields.TYPE, type));
+    return Query.of(x -> x.bool(b.build()));
+  }
+
+  /** Named queries on a search's hits (which hold each query word, which match the words). */
+  private static Query named(Map<String, Query> queries) {
+    BoolQuery.Builder b = new BoolQuery.Builder();
+    queries.forEach((name, q) -> b.should(Query.of(x -> x.bool(n -> n.filter(q).queryName(name)))));
+    // every hit passes: the clauses only name what each hit matches
+    b.should(Query.of(x -> x.matchAll(m -> m)));
+    return Query.of(x -> x.bool(b.build()));
+  }
+
+  /** The named term queries of the query's prose terms: "b" and the term's position. */
+  private static Map<String, Query> bodyTerms(List<String> terms) {
+    Map<String, Query> out = new LinkedHashMap<>();
+    for (int i = 0; i < terms.size(); i++) out.put("b" + i, term(Fields.BODY, terms.get(i)));
+    return out;
+  }
+
+  /**
+   * The cosine of each of the first {@code window} records of a lexical search (the k-NN plugin's
+   * exact {@code knn_score}, (1 + cosine) / 2 for cosinesimil), computed on the node while
+   * rescoring, so the exact cosines of the bm25 candidates come with the candidates instead of a
+   * second round trip that fetches their vectors.
+   */
+  private static org.opensearch.client.opensearch.core.search.Rescore cosines(
+      float[] vector, int window) {
+    Map<String, JsonData> params = new LinkedHashMap<>();
+    params.put("field", JsonData.of(Fields.VECTOR));
+    params.put("query_value", JsonData.of(floats(vector)));
+    params.put("space_type", JsonData.of("cosinesimil"));
+    Query cosine =
+        Query.of(
+            q ->
+                q.scriptScore(
+                    s ->
+                        s.query(e -> e.exists(x -> x.field(Fields.VECTOR)))
+                            .script(
+                                sc ->
+                                    sc.inline(
+                                        i ->
+                                            i.lang(l -> l.custom("knn"))
+                                                .source("knn_score")
+                                                .params(params)))));
+    return org.opensearch.client.opensearch.core.search.Rescore.of(
+        r ->
+            r.windowSize(window)
+                .query(rq -> rq.rescoreQuery(cosine).queryWeight(0f).rescoreQueryWeight(1f)));
+  }
+
+  /**
+   * One round trip: every search of the request in one {@code _msearch} (the type-scope counts, the
+   * bm25 candidates with their named evidence terms, their exact cosines, the k-NN neighbours with
+   * which of them the words match, the facet counts' word passes and which query terms the index
+   * holds). {@code check} adds the counts that confirm an assumed restriction.
+   */
+  private Round round(Ask ask, ExternalWindow.Types scope, ExternalWindow.Types base, boolean check)
+      throws IOException {
+    Plan plan = ask.plan();
+    SearchRequest request = ask.request();
+    Msearch batch = new Msearch(client, settings.alias());
+    boolean filtered = ask.filtered();
+    int scopeCount =
+        check && scope.restrictedTo().isPresent()
+            ? batch.add(
+                false,
+                b ->
+                    b.query(
+                            typeCount(
+                                plan.scored(),
+                                ask.filters(),
+                                scope.restrictedTo().get(),
+                                ask.company()))
+                        .size(0)
+                        .trackTotalHits(t -> t.count(1)))
+            : -1;
+    int baseCount =
+        check && filtered && base.restrictedTo().isPresent()
+            ? batch.add(
+                false,
+                b ->
+                    b.query(
+                            typeCount(
+                                plan.unfilteredScored(),
+                                List.of(),
+                                base.restrictedTo().get(),
+                                ask.company()))
+                        .size(0)
+                        .trackTotalHits(t -> t.count(1)))
+            : -1;
+    List<String> body = ask.questions().bodyTerms();
+    Map<String, Query> evidence = bodyTerms(body);
+    Map<String, Query> known = new LinkedHashMap<>();
+    List<String> indexTerms = ask.questions().indexTerms();
+    for (int i = 0; i < indexTerms.size(); i++) {
+      known.put("k" + i, term(Fields.BODY, indexTerms.get(i)));
+    }
+    boolean knownAsked = false;
+    Query lexical = lexicalQuery(plan, ask.filters(), scope.restrictedTo(), ask.company());
+    int words = -1;
+    int cosines = -1;
+    if (ask.mode() != Retrieval.DENSE) {
+      boolean withKnown = !known.isEmpty();
+      knownAsked |= withKnown;
+      words =
+          batch.add(
+              true,
+              b -> {
+                b.query(lexical)
+                    .size(Math.max(ask.want(), CANDIDATES))
+                    .trackTotalHits(t -> t.count(ExternalRanking.TOTAL_COUNT))
+                    .source(src -> src.filter(f -> f.includes(CANDIDATE_FIELDS)));
+                if (!evidence.isEmpty()) b.postFilter(named(evidence));
+                if (withKnown) b.aggregations(KNOWN, knownTerms(known));
+                return b;
+              });
+    }
+    if (ask.mode() == Retrieval.HYBRID) {
+      // Every shard rescores all it returns (window = size), so each hit's score is its cosine;
+      // each shard's first CANDIDATES are among its hits, and on one shard those are the global
+      // ones. Over several shards the merge keeps the best cosines, so a candidate may be cut:
+      // withExact reads its vector instead (one request more, the same answer).
+      int window = CANDIDATES * shards;
+      cosines =
+          batch.add(
+              true,
+              b ->
+                  b.query(lexical)
+                      .size(window)
+                      .trackTotalHits(t -> t.enabled(false))
+                      .source(src -> src.fetch(false))
+                      .rescore(cosines(ask.vector(), window)));
+    }
+    int near = -1;
+    if (ask.mode() != Retrieval.BM25) {
+      int k = ask.mode() == Retrieval.DENSE ? CANDIDATES : ranking.tuning().denseK();
+      List<Float> v = floats(ask.vector());
+      List<Query> within = new ArrayList<>();
+      base.restrictedTo().ifPresent(t -> within.add(scopeFilter(t)));
+      ask.company().ifPresent(within::add);
+      Map<String, Query> names = new LinkedHashMap<>(evidence);
+      if (ask.mode() == Retrieval.HYBRID) {
+        // which neighbours the words match: unfiltered (facets), and as searched (the total)
+        names.put(WORDED, within(LuceneQueries.of(plan.unfilteredScored()), ask.company()));
+        names.put(MATCHED, lexical);
+      }
+      boolean withKnown = !knownAsked && !known.isEmpty();
+      knownAsked |= withKnown;
+      near =
+          batch.add(
+              false,
+              b -> {
+                b.size(k)
+                    .query(
+                        q ->
+                            q.knn(
+                                kn -> {
+                                  kn.field(Fields.VECTOR).vector(v).k(k);
+                                  if (!within.isEmpty()) kn.filter(and(within));
+                                  return kn;
+                                }))
+                    .source(src -> src.filter(f -> f.includes(CANDIDATE_FIELDS)));
+                if (!names.isEmpty()) b.postFilter(named(names));
+                if (withKnown) b.aggregations(KNOWN, knownTerms(known));
+                return b;
+              });
+    }
+    // the facet counts' word passes, under the unfiltered request's type scope
+    Map<FacetKey, Integer> facets = new LinkedHashMap<>();
+    if (ask.mode() != Retrieval.DENSE) {
+      for (ExternalWindow.FacetPass pass : ask.questions().passes()) {
+        FacetKey key = new FacetKey(pass.fields(), pass.filters(), base.restrictedTo());
+        facets.put(
+            key,
+            batch.add(
+                false,
+                b ->
+                    b.query(
+                            within(
+                                LuceneQueries.of(plan.unfilteredScored()),
+                                pass.filters().stream().map(LuceneQueries::of).toList(),
+                                ask.company()))
+                        .size(0)
+                        .aggregations(facetAggregations(pass.fields(), base.restrictedTo()))));
+      }
+    }
+
+    List<org.opensearch.client.opensearch.core.msearch.MultiSearchItem<Map>> answers = batch.send();
+    ExternalWindow.Types foundScope =
+        scopeCount < 0 ? scope : present(answers.get(scopeCount), scope);
+    ExternalWindow.Types foundBase =
+        baseCount < 0 ? (filtered ? base : foundScope) : present(answers.get(baseCount), base);
+    if (!foundScope.equals(scope) || !foundBase.equals(base)) {
+      return new Round(foundScope, foundBase, Optional.empty());
+    }
+
     Map<String, Map<String, List<String>>> fields = new HashMap<>();
-    List<Scored> words = List.of();
+    Map<String, Float> priors = new HashMap<>();
+    Map<String, Set<String>> terms = new HashMap<>();
+    Set<String> inIndex = new HashSet<>();
+    List<Scored> hits = List.of();
+    long totalHits = 0;
+    boolean exact = true;
+    if (words >= 0) {
+      var r = answers.get(words);
+      hits = new ArrayList<>(r.hits().hits().size());
+      for (Hit<Map> h : r.hits().hits()) {
+        hits.add(new Scored(h.id(), score(h)));
+        fields.putIfAbsent(h.id(), values(h.source()));
+        priors.put(h.id(), prior(h.source()));
+        terms.putIfAbsent(h.id(), held(h, body));
+      }
+      totalHits = r.hits().total() == null ? hits.size() : r.hits().total().value();
+      exact = r.hits().total() == null || r.hits().total().relation() == TotalHitsRelation.Eq;
+      if (r.aggregations().containsKey(KNOWN)) inIndex.addAll(known(r, indexTerms));
+    }
     List<Scored> neighbours = List.of();
+    Set<String> worded = new HashSet<>();
+    Set<String> matched = new HashSet<>();
+    if (near >= 0) {
+      var r = answers.get(near);
+      neighbours = new ArrayList<>(r.hits().hits().size());
+      for (Hit<Map> h : r.hits().hits()) {
+        Map<?, ?> src = h.source();
+        fields.putIfAbsent(h.id(), values(src));
+        terms.putIfAbsent(h.id(), held(h, body));
+        if (h.matchedQueries().contains(WORDED)) worded.add(h.id());
+        if (h.matchedQueries().contains(MATCHED)) matched.add(h.id());
+        // OpenSearch scores a cosine hit (1 + cos) / 2, as Lucene's dot product: the cosine
+        float cos = 2 * score(h) - 1;
+        neighbours.add(new Scored(h.id(), prior(src) * Math.max(0f, cos)));
+      }
+      neighbours.sort(BEST_FIRST);
+      if (r.aggregations().containsKey(KNOWN)) inIndex.addAll(known(r, indexTerms));
+    }
+    Map<FacetKey, List<Map<String, long[]>>> counted = new HashMap<>();
+    facets.forEach(
+        (key, at) -> counted.put(key, facetCounts(answers.get(at), key.fields(), key.named())));
+
+    Lexical lexicalHits = new Lexical(hits, totalHits, exact);
     List<Scored> meaning = List.of();
     List<Scored> ranked;
     long total;
-    switch (mode) {
+    switch (ask.mode()) {
       case BM25 -> {
-        Lexical lexical =
-            lexical(
-                plan, filters, scope.restrictedTo(), company, Math.max(want, CANDIDATES), fields);
-        words = lexical.hits();
-        ranked = words;
-        total = lexical.total();
+        ranked = hits;
+        total = lexicalHits.total();
       }
       case DENSE -> {
-        float[] vector = queryVectors.orElseThrow().apply(request.query());
-        neighbours = neighbours(vector, CANDIDATES, base.restrictedTo(), company, fields);
         meaning = kept(request, neighbours, fields);
         ranked = meaning;
         total = meaning.size();
       }
       case HYBRID -> {
-        // the nearest neighbours are asked while the bm25 candidates are: two round trips at once
-        float[] vector = queryVectors.orElseThrow().apply(request.query());
-        Map<String, Map<String, List<String>>> near = new HashMap<>();
-        java.util.concurrent.CompletableFuture<List<Scored>> knn =
-            EngineCalls.start(
-                () ->
-                    neighbours(
-                        vector, ranking.tuning().denseK(), base.restrictedTo(), company, near));
-        Lexical lexical =
-            lexical(
-                plan, filters, scope.restrictedTo(), company, Math.max(want, CANDIDATES), fields);
-        words = lexical.hits();
-        List<Scored> head = words.subList(0, Math.min(CANDIDATES, words.size()));
-        boolean complete = lexical.exact() && lexical.totalHits() <= head.size();
-        neighbours = EngineCalls.join(knn);
-        near.forEach(fields::putIfAbsent);
-        meaning = withExact(kept(request, neighbours, fields), head, vector);
+        List<Scored> head = hits.subList(0, Math.min(CANDIDATES, hits.size()));
+        boolean complete = exact && totalHits <= head.size();
+        Map<String, Float> cosine = new HashMap<>();
+        for (Hit<Map> h : answers.get(cosines).hits().hits()) {
+          // knn_score scores cosinesimil (1 + cos) / 2, as the k-NN query does; 0: no vector (the
+          // rescoring query needs one), left out as withExact leaves it out
+          if (score(h) > 0f) cosine.put(h.id(), 2 * score(h) - 1);
+        }
+        meaning = withExact(kept(request, neighbours, fields), head, ask.vector(), cosine, priors);
         List<Scored> fused = ranking.fuse(plan, request.query(), head, complete, meaning);
-        ranked = ExternalRanking.thenTheRest(fused, words, want);
-        total =
-            lexical.total()
-                + notMatching(plan, filters, scope.restrictedTo(), company, fused, head, complete);
+        ranked = ExternalRanking.thenTheRest(fused, hits, ask.want());
+        total = lexicalHits.total() + notMatching(fused, head, complete, matched);
       }
-      default -> throw new IllegalStateException("unknown retrieval " + mode);
+      default -> throw new IllegalStateException("unknown retrieval " + ask.mode());
     }
-    return new Run(
-        plan,
-        new ExternalWindow.Retrieved(
-            mode, words, neighbours, meaning, ranked, total, scope, base, fields));
+    Set<String> nearIds = new HashSet<>();
+    neighbours.forEach(n -> nearIds.add(n.id()));
+    Answers asked =
+        new Answers(
+            plan.unfilteredScored(),
+            ask.questions(),
+            new ExternalWindow.Terms(terms, inIndex),
+            knownAsked || indexTerms.isEmpty(),
+            counted,
+            ask.mode() == Retrieval.HYBRID ? nearIds : Set.of(),
+            worded);
+    return new Round(
+        scope,
+        base,
+        Optional.of(
+            new Run(
+                plan,
+                new ExternalWindow.Retrieved(
+                    ask.mode(), hits, neighbours, meaning, ranked, total, scope, base, fields),
+                asked)));
   }
 
   /**
@@ -716,7 +1050,12 @@ public final class OpenSearchBackend
     long start = System.nanoTime();
     try {
       Run run = retrieve(request, n);
-      return windows.window(request, run.plan(), run.retrieved(), n, new Engine(company(request)));
+      return windows.window(
+          request,
+          run.plan(),
+          run.retrieved(),
+          n,
+          new Answered(run.answers(), new Engine(company(request))));
     } finally {
       searchNanos.add(System.nanoTime() - start);
     }
@@ -793,37 +1132,6 @@ public final class OpenSearchBackend
     return Query.of(q -> q.bool(b.build()));
   }
 
-  private Lexical lexical(
-      Plan plan,
-      List<Query> filters,
-      Optional<String> scope,
-      Optional<Query> company,
-      int n,
-      Map<String, Map<String, List<String>>> fields)
-      throws IOException {
-    Query query = lexicalQuery(plan, filters, scope, company);
-    var r =
-        client.search(
-            s ->
-                s.index(settings.alias())
-                    // global term statistics across shards, so bm25 scores are the embedded
-                    // index's whatever the layout (OpenSearch skips the extra phase on one shard)
-                    .searchType(SearchType.DfsQueryThenFetch)
-                    .query(query)
-                    .size(n)
-                    .trackTotalHits(t -> t.count(ExternalRanking.TOTAL_COUNT))
-                    .source(src -> src.filter(f -> f.includes(CANDIDATE_FIELDS))),
-            Map.class);
-    List<Scored> hits = new ArrayList<>(r.hits().hits().size());
-    for (Hit<Map> h : r.hits().hits()) {
-      hits.add(new Scored(h.id(), score(h)));
-      fields.putIfAbsent(h.id(), values(h.source()));
-    }
-    long total = r.hits().total() == null ? hits.size() : r.hits().total().value();
-    boolean exact = r.hits().total() == null || r.hits().total().relation() == TotalHitsRelation.Eq;
-    return new Lexical(hits, total, exact);
-  }
-
   /** A document's returned fields as strings by field name (a number as its decimal digits). */
   private static Map<String, List<String>> values(Map<?, ?> source) {
     Map<String, List<String>> out = new HashMap<>();
@@ -844,50 +1152,6 @@ public final class OpenSearchBackend
     return h.score() == null ? 0f : h.score().floatValue();
   }
 
-  /**
-   * The query's type scope ({@link io.fixfinder.indexer.search.TypeScope} in the indexer): a type
-   * filter set by the caller restricts nothing; a query naming no type but another device has it
-   * absent; one naming a type is restricted to it (and to records of no type) when any match is of
-   * the type, else the type is absent.
-   */
-  private ExternalWindow.Types typeScope(
-      org.apache.lucene.search.Query scored,
-      List<Query> filters,
-      boolean typeFiltered,
-      String type,
-      SearchRequest request,
-      Optional<Query> company)
-      throws IOException {
-    if (typeFiltered) return ExternalWindow.Types.NONE;
-    if (type.isEmpty()) {
-      return ranking
-          .otherDevice(request.query())
-          .map(d -> new ExternalWindow.Types(Optional.empty(), true, Optional.of(d)))
-          .orElse(ExternalWindow.Types.NONE);
-    }
-    boolean any = false;
-    if (!(scored instanceof org.apache.lucene.search.MatchNoDocsQuery)) {
-      BoolQuery.Builder b = new BoolQuery.Builder().must(LuceneQueries.of(scored));
-      filters.forEach(b::filter);
-      company.ifPresent(b::filter);
-      b.filter(term(Fields.TYPE, type));
-      Query q = Query.of(x -> x.bool(b.build()));
-      var r =
-          client.search(
-              s ->
-                  s.index(settings.alias())
-                      .query(q)
-                      .size(0)
-                      .terminateAfter(1L)
-                      .trackTotalHits(t -> t.enabled(true)),
-              Map.class);
-      any = r.hits().total() != null && r.hits().total().value() > 0;
-    }
-    return any
-        ? new ExternalWindow.Types(Optional.of(type), false, Optional.empty())
-        : new ExternalWindow.Types(Optional.empty(), true, Optional.of(type));
-  }
-
   private static Query scopeFilter(String type) {
     Query untyped = Query.of(x -> x.bool(b -> b.mustNot(n -> n.exists(e -> e.field(Fields.TYPE)))));
     return Query.of(
@@ -905,48 +1169,6 @@ public final class OpenSearchBackend
     return Query.of(x -> x.bool(b.build()));
   }
 
-  /**
-   * The {@code k} nearest neighbours within the type scope of the unfiltered query (and the company
-   * scope), scored prior × max(0, cosine) as the embedded dense side scores them.
-   */
-  private List<Scored> neighbours(
-      float[] vector,
-      int k,
-      Optional<String> scope,
-      Optional<Query> company,
-      Map<String, Map<String, List<String>>> fields)
-      throws IOException {
-    List<Float> v = floats(vector);
-    List<Query> within = new ArrayList<>();
-    scope.ifPresent(t -> within.add(scopeFilter(t)));
-    company.ifPresent(within::add);
-    var r =
-        client.search(
-            s ->
-                s.index(settings.alias())
-                    .size(k)
-                    .query(
-                        q ->
-                            q.knn(
-                                kn -> {
-                                  kn.field(Fields.VECTOR).vector(v).k(k);
-                                  if (!within.isEmpty()) kn.filter(and(within));
-                                  return kn;
-                                }))
-                    .source(src -> src.filter(f -> f.includes(CANDIDATE_FIELDS))),
-            Map.class);
-    List<Scored> out = new ArrayList<>();
-    for (Hit<Map> h : r.hits().hits()) {
-      Map<?, ?> src = h.source();
-      fields.putIfAbsent(h.id(), values(src));
-      // OpenSearch scores a cosine hit (1 + cos) / 2, as Lucene's dot product: the cosine recovered
-      float cos = 2 * score(h) - 1;
-      out.add(new Scored(h.id(), prior(src) * Math.max(0f, cos)));
-    }
-    out.sort(BEST_FIRST);
-    return out;
-  }
-
   /** The neighbours passing the request's filters (a filter narrows the unfiltered neighbours). */
   private static List<Scored> kept(
       SearchRequest request, List<Scored> neighbours, Map<String, Map<String, List<String>>> f) {
@@ -955,14 +1177,31 @@ public final class OpenSearchBackend
     return out;
   }
 
-  /** The dense list completed with the exact prior × cosine of the bm25 candidates it lacks. */
-  private List<Scored> withExact(List<Scored> dense, List<Scored> words, float[] query)
+  /**
+   * The dense list completed with the exact prior × cosine of the bm25 candidates it lacks: the
+   * cosines the round trip computed ({@code cosine}, by id), else (a record no shard's rescoring
+   * window held, as when the served index has more shards than assumed) from their stored vectors.
+   */
+  private List<Scored> withExact(
+      List<Scored> dense,
+      List<Scored> words,
+      float[] query,
+      Map<String, Float> cosine,
+      Map<String, Float> priors)
       throws IOException {
     Set<String> have = new HashSet<>();
     for (Scored s : dense) have.add(s.id());
     List<String> missing = new ArrayList<>();
-    for (Scored s : words) if (have.add(s.id())) missing.add(s.id());
     List<Scored> out = new ArrayList<>(dense);
+    for (Scored s : words) {
+      if (!have.add(s.id())) continue;
+      Float cos = cosine.get(s.id());
+      if (cos == null) {
+        missing.add(s.id());
+      } else {
+        out.add(new Scored(s.id(), priors.getOrDefault(s.id(), 1f) * Math.max(0f, cos)));
+      }
+    }
     if (!missing.isEmpty()) {
       var r =
           client.search(
@@ -989,26 +1228,15 @@ public final class OpenSearchBackend
    * How many fused records the words do not match (dense neighbours only), so the total counts
    * every record a page can show once, as the embedded searcher counts.
    */
-  private long notMatching(
-      Plan plan,
-      List<Query> filters,
-      Optional<String> scope,
-      Optional<Query> company,
-      List<Scored> fused,
-      List<Scored> words,
-      boolean complete)
-      throws IOException {
+  private static long notMatching(
+      List<Scored> fused, List<Scored> words, boolean complete, Set<String> flagged) {
     if (complete) return fused.size() - words.size();
-    Set<String> matched = new HashSet<>();
-    for (Scored s : words) matched.add(s.id());
-    List<String> others =
-        fused.stream().map(Scored::id).filter(id -> !matched.contains(id)).toList();
+    Set<String> head = new HashSet<>();
+    for (Scored s : words) head.add(s.id());
+    List<String> others = fused.stream().map(Scored::id).filter(id -> !head.contains(id)).toList();
     if (others.isEmpty()) return 0;
-    BoolQuery.Builder b = new BoolQuery.Builder().must(lexicalQuery(plan, filters, scope, company));
-    b.filter(f -> f.ids(i -> i.values(others)));
-    Query q = Query.of(x -> x.bool(b.build()));
-    long matching = client.count(c -> c.index(settings.alias()).query(q)).count();
-    return others.size() - matching;
+    // the others are neighbours, whose request flagged those the lexical query matches
+    return others.size() - others.stream().filter(flagged::contains).count();
   }
 
   private static boolean passes(SearchRequest request, Map<String, List<String>> f) {
@@ -1066,38 +1294,13 @@ public final class OpenSearchBackend
       Query q = within(LuceneQueries.of(words), filters.stream().map(LuceneQueries::of).toList());
       var r =
           client.search(
-              s -> {
-                s.index(settings.alias()).query(q).size(0);
-                for (String f : facets) {
-                  s.aggregations(
-                      f,
-                      a -> {
-                        var c = a.terms(t -> t.field(f).size(FACET_VALUES));
-                        named.ifPresent(
-                            type ->
-                                c.aggregations("in", in -> in.filter(scopeFilter(type)))
-                                    .aggregations(
-                                        "named", nm -> nm.filter(term(Fields.TYPE, type))));
-                        return c;
-                      });
-                }
-                return s;
-              },
+              s ->
+                  s.index(settings.alias())
+                      .query(q)
+                      .size(0)
+                      .aggregations(facetAggregations(facets, named)),
               Map.class);
-      List<Map<String, long[]>> out = new ArrayList<>();
-      for (String f : facets) {
-        Map<String, long[]> counts = new HashMap<>();
-        var agg = r.aggregations().get(f);
-        for (var bucket : agg.sterms().buckets().array()) {
-          long all = bucket.docCount();
-          long in = named.isPresent() ? bucket.aggregations().get("in").filter().docCount() : all;
-          long ofNamed =
-              named.isPresent() ? bucket.aggregations().get("named").filter().docCount() : 0;
-          counts.put(bucket.key(), new long[] {all, in, ofNamed});
-        }
-        out.add(counts);
-      }
-      return out;
+      return facetCounts(r, facets, named);
     }
 
     @Override
@@ -1214,6 +1417,195 @@ public final class OpenSearchBackend
       for (Hit<Map> h : r.hits().hits()) records.add(values(h.source()));
       long total = r.hits().total() == null ? records.size() : r.hits().total().value();
       return new ExternalWindow.Sample(records, total);
+    }
+  }
+
+  /**
+   * The names of the knn request's flags: the unfiltered words match, the lexical query matches.
+   */
+  private static final String WORDED = "worded";
+
+  private static final String MATCHED = "matched";
+
+  /** The aggregation of which query terms any record holds (the whole index: {@code global}). */
+  private static final String KNOWN = "known";
+
+  private static org.opensearch.client.opensearch._types.aggregations.Aggregation knownTerms(
+      Map<String, Query> known) {
+    return org.opensearch.client.opensearch._types.aggregations.Aggregation.of(
+        a ->
+            a.global(g -> g)
+                .aggregations("in", k -> k.filters(f -> f.filters(fb -> fb.keyed(known)))));
+  }
+
+  /** The index terms the {@link #KNOWN} aggregation found in some record. */
+  private static Set<String> known(
+      org.opensearch.client.opensearch.core.SearchResponse<Map> r, List<String> indexTerms) {
+    Set<String> out = new HashSet<>();
+    var buckets = r.aggregations().get(KNOWN).global().aggregations().get("in").filters().buckets();
+    for (var e : buckets.keyed().entrySet()) {
+      if (e.getValue().docCount() > 0) {
+        out.add(indexTerms.get(Integer.parseInt(e.getKey().substring(1))));
+      }
+    }
+    return out;
+  }
+
+  /** The query's prose terms a hit holds, from its named term queries. */
+  private static Set<String> held(Hit<Map> h, List<String> bodyTerms) {
+    Set<String> has = new HashSet<>();
+    for (String name : h.matchedQueries()) {
+      if (name.length() > 1 && name.charAt(0) == 'b' && Character.isDigit(name.charAt(1))) {
+        has.add(bodyTerms.get(Integer.parseInt(name.substring(1))));
+      }
+    }
+    return has;
+  }
+
+  /** A confirming count's verdict: the assumed restriction holds, or the type is absent. */
+  private static ExternalWindow.Types present(
+      org.opensearch.client.opensearch.core.SearchResponse<Map> count,
+      ExternalWindow.Types assumed) {
+    boolean any = count.hits().total() != null && count.hits().total().value() > 0;
+    return any ? assumed : new ExternalWindow.Types(Optional.empty(), true, assumed.restrictedTo());
+  }
+
+  private static Query within(Query q, Optional<Query> company) {
+    return within(q, List.of(), company);
+  }
+
+  private static Query within(Query q, List<Query> filters, Optional<Query> company) {
+    BoolQuery.Builder b = new BoolQuery.Builder().must(q);
+    filters.forEach(b::filter);
+    company.ifPresent(b::filter);
+    return Query.of(x -> x.bool(b.build()));
+  }
+
+  /** A facet pass as asked: the fields counted, the filters, the type the counts split by. */
+  private record FacetKey(
+      List<String> fields, List<org.apache.lucene.search.Query> filters, Optional<String> named) {}
+
+  /** Per facet field, a terms aggregation, split by the named type when there is one. */
+  private static Map<String, org.opensearch.client.opensearch._types.aggregations.Aggregation>
+      facetAggregations(List<String> facets, Optional<String> named) {
+    Map<String, org.opensearch.client.opensearch._types.aggregations.Aggregation> out =
+        new LinkedHashMap<>();
+    for (String f : facets) {
+      out.put(
+          f,
+          org.opensearch.client.opensearch._types.aggregations.Aggregation.of(
+              a -> {
+                var c = a.terms(t -> t.field(f).size(FACET_VALUES));
+                named.ifPresent(
+                    type ->
+                        c.aggregations("in", in -> in.filter(scopeFilter(type)))
+                            .aggregations("named", nm -> nm.filter(term(Fields.TYPE, type))));
+                return c;
+              }));
+    }
+    return out;
+  }
+
+  /** What {@link #facetAggregations} counted: per field, value to {all, in scope, of named}. */
+  private static List<Map<String, long[]>> facetCounts(
+      org.opensearch.client.opensearch.core.SearchResponse<Map> r,
+      List<String> facets,
+      Optional<String> named) {
+    List<Map<String, long[]>> out = new ArrayList<>();
+    for (String f : facets) {
+      Map<String, long[]> counts = new HashMap<>();
+      var agg = r.aggregations().get(f);
+      for (var bucket : agg.sterms().buckets().array()) {
+        long all = bucket.docCount();
+        long in = named.isPresent() ? bucket.aggregations().get("in").filter().docCount() : all;
+        long ofNamed =
+            named.isPresent() ? bucket.aggregations().get("named").filter().docCount() : 0;
+        counts.put(bucket.key(), new long[] {all, in, ofNamed});
+      }
+      out.add(counts);
+    }
+    return out;
+  }
+
+  /**
+   * What the round trip already answered of the window's questions ({@link
+   * ExternalWindow.Questions}): the evidence terms of every retrieved record and the index's terms,
+   * the facet passes, which neighbours the unfiltered words match.
+   *
+   * @param words the unfiltered words the facet passes and flags were asked with
+   * @param flaggedIds the neighbours whose {@code worded} flag was asked (hybrid)
+   */
+  private record Answers(
+      org.apache.lucene.search.Query words,
+      ExternalWindow.Questions questions,
+      ExternalWindow.Terms terms,
+      boolean knownAsked,
+      Map<FacetKey, List<Map<String, long[]>>> facets,
+      Set<String> flaggedIds,
+      Set<String> worded) {}
+
+  /**
+   * The window's engine: answers from the round trip when it asked the same question, the cluster
+   * otherwise (a question the round trip could not foresee is still answered, one request more).
+   */
+  private final class Answered implements ExternalWindow.Engine {
+    private final Answers answers;
+    private final Engine live;
+
+    Answered(Answers answers, Engine live) {
+      this.answers = answers;
+      this.live = live;
+    }
+
+    @Override
+    public List<Map<String, long[]>> wordFacets(
+        org.apache.lucene.search.Query words,
+        List<org.apache.lucene.search.Query> filters,
+        List<String> facets,
+        Optional<String> named)
+        throws IOException {
+      var counted = answers.facets().get(new FacetKey(facets, filters, named));
+      return counted != null && words.equals(answers.words())
+          ? counted
+          : live.wordFacets(words, filters, facets, named);
+    }
+
+    @Override
+    public Set<String> matching(org.apache.lucene.search.Query words, Collection<String> ids)
+        throws IOException {
+      if (!words.equals(answers.words()) || !answers.flaggedIds().containsAll(ids)) {
+        return live.matching(words, ids);
+      }
+      Set<String> out = new HashSet<>();
+      for (String id : ids) if (answers.worded().contains(id)) out.add(id);
+      return out;
+    }
+
+    @Override
+    public ExternalWindow.Terms terms(
+        Collection<String> ids, Collection<String> bodyTerms, Collection<String> indexTerms)
+        throws IOException {
+      ExternalWindow.Terms t = answers.terms();
+      if (!answers.knownAsked()
+          || !List.copyOf(bodyTerms).equals(answers.questions().bodyTerms())
+          || !List.copyOf(indexTerms).equals(answers.questions().indexTerms())
+          || !t.byRecord().keySet().containsAll(ids)) {
+        return live.terms(ids, bodyTerms, indexTerms);
+      }
+      Map<String, Set<String>> byRecord = new HashMap<>();
+      for (String id : ids) byRecord.put(id, t.byRecord().get(id));
+      return new ExternalWindow.Terms(byRecord, t.inIndex());
+    }
+
+    @Override
+    public Map<String, Long> recordsByType() throws IOException {
+      return live.recordsByType();
+    }
+
+    @Override
+    public ExternalWindow.Sample sample(org.apache.lucene.search.Query query, int n)
+        throws IOException {
+      return live.sample(query, n);
     }
   }
 
