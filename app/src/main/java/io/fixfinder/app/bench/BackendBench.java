@@ -233,6 +233,7 @@ public final class BackendBench {
                   cells(
                       b.id,
                       Integer.toString(c),
+                      Long.toString(w.requests()),
                       f0(w.rps()),
                       f1(w.p50()),
                       f1(w.p90()),
@@ -249,6 +250,8 @@ public final class BackendBench {
             FileTrees.delete(dir.resolve("node"));
           }
         }
+        out.println();
+        out.println("## after " + b.id + " (load " + load() + ")");
         print(o, indexing, inProcess, api, out);
       }
     } finally {
@@ -278,9 +281,9 @@ public final class BackendBench {
     out.println(
         "Through the API (`serve`, searchCacheMb 0, wrk closed loop, every request a new query):");
     out.println(
-        "| backend | connections | requests/s | p50 ms | p90 ms | p99 ms | max ms | load before /"
-            + " after | note |");
-    out.println("|---|---:|---:|---:|---:|---:|---:|---|---|");
+        "| backend | connections | requests | requests/s | p50 ms | p90 ms | p99 ms | max ms | load"
+            + " before / after | note |");
+    out.println("|---|---:|---:|---:|---:|---:|---:|---:|---|---|");
     api.forEach(out::println);
     out.flush();
   }
