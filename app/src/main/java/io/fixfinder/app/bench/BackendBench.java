@@ -103,6 +103,11 @@ public final class BackendBench {
       Path nodeTarget,
       Optional<Path> work) {}
 
+  /** In-process warm-up: this many queries or {@link #WARM_NANOS}, whichever ends first. */
+  private static final int WARM_QUERIES = 1_000;
+
+  private static final long WARM_NANOS = 20_000_000_000L;
+
   /** Distinct queries per wrk run: more than any run here sends. */
   private static final int SLICE = 40_000;
 
@@ -117,7 +122,7 @@ public final class BackendBench {
             : Files.createTempDirectory("fixfinder-bench-backends");
     // every backend gets the same queries for the same phase; no phase repeats another's, so
     // neither a server's caches nor OpenSearch's request cache ever answer from memory
-    int warmIn = Math.max(50, o.queries() / 10);
+    int warmIn = WARM_QUERIES;
     List<String> queries =
         ApiBench.distinctQueries(
             records, warmIn + o.queries() + SLICE * (1 + o.connections().size()));
@@ -135,6 +140,7 @@ public final class BackendBench {
     List<String> indexing = new ArrayList<>();
     List<String> inProcess = new ArrayList<>();
     List<String> api = new ArrayList<>();
+    List<String> nodeWork = new ArrayList<>();
     try {
       SyntheticVectors vectors = ApiBench.vectors(records, progress);
       Optional<Path> clusters = Optional.empty();
@@ -191,9 +197,17 @@ public final class BackendBench {
           }
           clusters = Optional.of(generation);
 
-          // 2. the API's grouped search in this process
+          // 2. the API's grouped search in this process; on the cluster, what the nodes did for it
           before = load();
-          Latencies l = inProcess(data, cluster, inWarm, inMeasured);
+          InProcess measured =
+              inProcess(
+                  data,
+                  cluster,
+                  Optional.ofNullable(node).map(NodeProcess::url),
+                  inWarm,
+                  inMeasured);
+          Latencies l = measured.latencies();
+          measured.node().ifPresent(n -> nodeWork.add(n.row(b.id, l)));
           inProcess.add(
               cells(
                   b.id,
@@ -252,7 +266,7 @@ public final class BackendBench {
         }
         out.println();
         out.println("## after " + b.id + " (load " + load() + ")");
-        print(o, indexing, inProcess, api, out);
+        print(o, indexing, inProcess, nodeWork, api, out);
       }
     } finally {
       if (o.work().isEmpty()) FileTrees.delete(work);
@@ -260,7 +274,12 @@ public final class BackendBench {
   }
 
   private static void print(
-      Options o, List<String> indexing, List<String> inProcess, List<String> api, PrintStream out) {
+      Options o,
+      List<String> indexing,
+      List<String> inProcess,
+      List<String> nodeWork,
+      List<String> api,
+      PrintStream out) {
     out.println();
     out.printf(
         Locale.ROOT,
@@ -277,6 +296,13 @@ public final class BackendBench {
     out.println("| backend | queries | p50 ms | p90 ms | p99 ms | mean ms | load before / after |");
     out.println("|---|---:|---:|---:|---:|---:|---|");
     inProcess.forEach(out::println);
+    if (!nodeWork.isEmpty()) {
+      out.println();
+      out.println(
+          "What the nodes did per in-process search (_nodes/stats, summed over nodes and shards):");
+      out.println(NodeStats.HEADER);
+      nodeWork.forEach(out::println);
+    }
     out.println();
     out.println(
         "Through the API (`serve`, searchCacheMb 0, wrk closed loop, every request a new query):");
@@ -353,8 +379,12 @@ public final class BackendBench {
    * Searcher} and {@link RecordLookup}, or over the cluster's windows; the issue clusters of the
    * local generation either way.
    */
-  private static Latencies inProcess(
-      Path data, Optional<OpenSearchSettings> cluster, List<String> warm, List<String> measured)
+  private static InProcess inProcess(
+      Path data,
+      Optional<OpenSearchSettings> cluster,
+      Optional<URI> statsFrom,
+      List<String> warm,
+      List<String> measured)
       throws Exception {
     try (MiniLmEmbedder model = new MiniLmEmbedder()) {
       FollowingIssues issues = new FollowingIssues(model, data.resolve("clusters"));
@@ -388,20 +418,28 @@ public final class BackendBench {
                     Lexicon.builtIn(),
                     java.time.Clock.systemUTC());
           }
-          for (String q : warm) grouped.search(SearchRequest.of(q));
+          long warmEnd = System.nanoTime() + WARM_NANOS;
+          for (String q : warm) {
+            grouped.search(SearchRequest.of(q));
+            if (System.nanoTime() > warmEnd) break;
+          }
+          Optional<NodeStats.Counts> before = statsFrom.map(NodeStats::read);
           Latencies l = new Latencies();
           for (String q : measured) {
             long t = System.nanoTime();
             grouped.search(SearchRequest.of(q));
             l.add(System.nanoTime() - t);
           }
-          return l;
+          return new InProcess(l, before.map(b -> NodeStats.read(statsFrom.get()).minus(b)));
         } finally {
           if (os != null) os.close();
         }
       }
     }
   }
+
+  /** In-process latencies and, on a cluster, what its nodes did meanwhile. */
+  private record InProcess(Latencies latencies, Optional<NodeStats.Counts> node) {}
 
   /** The default configuration, the response cache off; on the cluster when there is one. */
   static String serverConfig(Optional<OpenSearchSettings> cluster) {
