@@ -83,7 +83,7 @@ public final class BackendBench {
   /**
    * What to run.
    *
-   * @param queries measured in-process searches per backend (after a tenth as many warm-up ones)
+   * @param queries measured in-process searches per backend (after up to 1,000 warm-up ones, 20 s)
    * @param connections wrk connection counts: the first gives the API's latency, each its rate
    * @param nodeHeapMb the OpenSearch JVM's heap per node (three nodes share one JVM of 3x this)
    * @param replicas replicas per shard on three nodes (one node: none); shards are one per node
