@@ -53,6 +53,7 @@ import io.fixfinder.core.feedback.ItemExists;
 import io.fixfinder.core.json.Json;
 import io.fixfinder.core.thumbs.ThumbnailStore;
 import io.fixfinder.core.understand.Lexicon;
+import io.fixfinder.indexer.leaderboard.IndexLeaderboardSource;
 import io.fixfinder.indexer.leaderboard.Leaderboards;
 import io.fixfinder.indexer.search.GroupedSearch;
 import io.fixfinder.indexer.search.RecordLookup;
@@ -607,9 +608,15 @@ public final class ApiServer implements AutoCloseable {
                 helperDirectory,
                 backends.people().map(People::clock).orElse(Clock.systemUTC()),
                 (issue, scope) -> backends.issues().within(scope).exists(issue)),
+            // counted where the records are: the embedded index, or the engine (issue 17)
             new LeaderboardHandler(
                 new Leaderboards(
-                    index.searchers(), backends.feedback(), leaderboards.minReports())),
+                    backends
+                        .engine()
+                        .map(SearchEngine::leaderboards)
+                        .orElseGet(() -> new IndexLeaderboardSource(index.searchers())),
+                    backends.feedback(),
+                    leaderboards.minReports())),
             new DocsHandler(backends.publicUrl()),
             new DashboardHandler(dashboards),
             dashboardPages,

@@ -1,5 +1,6 @@
 package io.fixfinder.api.search;
 
+import io.fixfinder.indexer.leaderboard.LeaderboardSource;
 import io.fixfinder.indexer.search.RecordReader;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -7,20 +8,27 @@ import java.util.function.Supplier;
 /**
  * The engine searches run on when it is not the embedded index (OpenSearch, issue 17): its name
  * (the {@code backend} label of {@code fixfinder_backend_search_seconds}), the records it serves
- * (issue and product pages, votes' scope checks) and its health for {@code /health}.
+ * (issue and product pages, votes' scope checks, the leaderboards' counts) and its health for
+ * {@code /health}.
  *
  * @param kind the backend's configuration id ({@code opensearch})
  * @param records the records by id, from the engine
  * @param health asked at most once per {@code /health} probe period; must not throw
  * @param suggestions the suggester of a scope, weighted by the engine's counts
+ * @param leaderboards the records the leaderboards count, on the engine
  */
 public record SearchEngine(
-    String kind, RecordReader records, Supplier<Health> health, SuggestHandler.Source suggestions) {
+    String kind,
+    RecordReader records,
+    Supplier<Health> health,
+    SuggestHandler.Source suggestions,
+    LeaderboardSource leaderboards) {
   public SearchEngine {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(records, "records");
     Objects.requireNonNull(health, "health");
     Objects.requireNonNull(suggestions, "suggestions");
+    Objects.requireNonNull(leaderboards, "leaderboards");
   }
 
   /**

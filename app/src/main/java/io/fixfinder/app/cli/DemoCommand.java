@@ -136,7 +136,8 @@ public final class DemoCommand implements Callable<Integer> {
                     cfg.index().embeddings(),
                     cfg.index().embedThreads(),
                     FixFinderConfig.Backend.OPENSEARCH,
-                    new FixFinderConfig.OpenSearch(List.of(node.url()))));
+                    // the demo's own node, in the layout the site file asks for (one shard)
+                    cfg.index().opensearch().withUrls(List.of(node.url()))));
         new IndexPipeline(cfg, data, out).rebuildOnOpenSearch(System.getenv());
       }
       out.printf("demo: ready in %.1f s%n", (System.nanoTime() - start) / 1e9);

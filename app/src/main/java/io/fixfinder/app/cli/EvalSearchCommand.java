@@ -130,9 +130,7 @@ public final class EvalSearchCommand implements Callable<Integer> {
       System.out.print(result.table());
       if (onto == FixFinderConfig.Backend.OPENSEARCH) {
         OpenSearchSettings settings =
-            OpenSearchSettings.of(
-                cfg.index().opensearch().urls().stream().map(java.net.URI::create).toList(),
-                System.getenv());
+            OpenSearchSettings.of(cfg.index().opensearch(), System.getenv());
         try {
           OpenSearchEval.run(
               set,

@@ -25,6 +25,7 @@ import io.fixfinder.indexer.view.IssueView;
 import io.fixfinder.indexer.view.ProductView;
 import io.fixfinder.indexer.write.GenerationFollower;
 import io.fixfinder.indexer.write.IndexStore;
+import io.fixfinder.opensearch.backend.ClusterLeaderboardSource;
 import io.fixfinder.opensearch.backend.OpenSearchBackend;
 import io.fixfinder.opensearch.backend.OpenSearchSettings;
 import io.fixfinder.store.Database;
@@ -250,10 +251,7 @@ final class Serving {
   private static Optional<OpenSearchBackend> openCluster(
       FixFinderConfig cfg, Optional<Embedder> embedder) throws java.io.IOException {
     if (cfg.index().backend() != FixFinderConfig.Backend.OPENSEARCH) return Optional.empty();
-    OpenSearchSettings settings =
-        OpenSearchSettings.of(
-            cfg.index().opensearch().urls().stream().map(java.net.URI::create).toList(),
-            System.getenv());
+    OpenSearchSettings settings = OpenSearchSettings.of(cfg.index().opensearch(), System.getenv());
     ExternalRanking ranking =
         new ExternalRanking(
             KeyExtractor.builtIn(), cfg.index().retrieval(), cfg.index().fusion(), Tuning.DEFAULT);
@@ -300,7 +298,8 @@ final class Serving {
                 },
                 scope ->
                     Suggester.fromCounts(
-                        Lexicon.builtIn(), scope, terms -> os.termCounts(terms, scope))));
+                        Lexicon.builtIn(), scope, terms -> os.termCounts(terms, scope)),
+                new ClusterLeaderboardSource(os)));
   }
 
   private static void closeQuietly(Optional<OpenSearchBackend> cluster) {

@@ -90,9 +90,7 @@ public final class IndexPipeline {
     if (snapshot.badLines() > 0) {
       out.printf("index: skipped %d damaged record lines%n", snapshot.badLines());
     }
-    OpenSearchSettings settings =
-        OpenSearchSettings.of(
-            config.index().opensearch().urls().stream().map(java.net.URI::create).toList(), env);
+    OpenSearchSettings settings = OpenSearchSettings.of(config.index().opensearch(), env);
     ExternalRanking ranking =
         new ExternalRanking(
             io.fixfinder.core.understand.KeyExtractor.builtIn(),
@@ -107,7 +105,13 @@ public final class IndexPipeline {
         OpenSearchBackend backend =
             OpenSearchBackend.forWriting(
                 settings, ranking, Optional.<Embedder>ofNullable(embedder))) {
-      out.printf("index: writing a new generation to %s%n", settings.where());
+      out.printf(
+          "index: writing a new generation to %s (%d shard%s, %d replica%s)%n",
+          settings.where(),
+          settings.shards(),
+          settings.shards() == 1 ? "" : "s",
+          settings.replicas(),
+          settings.replicas() == 1 ? "" : "s");
       // in id order: the same records give the same index
       report = backend.writeGeneration(new java.util.TreeMap<>(snapshot.docs()).values());
       if (embedder != null) {

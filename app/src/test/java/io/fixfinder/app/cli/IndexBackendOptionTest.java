@@ -99,4 +99,20 @@ class IndexBackendOptionTest {
         .startsWith("fixfinder: OpenSearch at [http://127.0.0.1:" + port + "] cannot be reached")
         .doesNotContain("Exception\n\tat");
   }
+
+  @Test
+  void aBadShardOrReplicaCountIsOneLineBeforeAnyNodeIsAsked() throws Exception {
+    Path config = data.resolve("site.yaml");
+    for (String[] c :
+        new String[][] {
+          {"shards: 0", "fixfinder: index.opensearch.shards must be 1 to 1024, got 0"},
+          {"replicas: -1", "fixfinder: index.opensearch.replicas must be 0 to 64, got -1"}
+        }) {
+      Files.writeString(config, "index:\n  opensearch:\n    " + c[0] + "\n");
+      CliRun run =
+          CliRun.of(data, "index", "--backend", "opensearch", "--config", config.toString());
+      assertThat(run.exit()).as(c[0]).isEqualTo(2);
+      assertThat(run.err().strip()).as(c[0]).isEqualTo(c[1]);
+    }
+  }
 }

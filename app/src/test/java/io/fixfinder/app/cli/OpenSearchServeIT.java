@@ -43,8 +43,9 @@ import org.junit.jupiter.api.Test;
  * A real {@code serve} on 127.0.0.1 with {@code index.backend: opensearch}, beside the embedded
  * served demo on the same data directory: the demo's records written to an in-process node by
  * {@code index --backend opensearch}'s pipeline, then searches, issue and product pages,
- * suggestions, a company's key, {@code /health} and {@code /metrics} through HTTP. The searches
- * answer as the embedded server's do (hits, issue groups, totals, facets, answered).
+ * suggestions, the leaderboards, a company's key, {@code /health} and {@code /metrics} through
+ * HTTP. The searches answer as the embedded server's do (hits, issue groups, totals, facets,
+ * answered).
  */
 class OpenSearchServeIT {
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -54,7 +55,8 @@ class OpenSearchServeIT {
   static String key;
   static Path data;
 
-  private static void copy(Path from, Path to) throws IOException {
+  /** A data directory copied, its lock files left out (a copy is not locked by anyone). */
+  static void copy(Path from, Path to) throws IOException {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path f : files.toList()) {
         Path target = to.resolve(from.relativize(f).toString());
@@ -274,6 +276,23 @@ class OpenSearchServeIT {
     assertThat(json(os(), "/api/suggest?q=kes", false).path("completions").toString())
         .contains("Kesseler");
     assertThat(json(os(), "/api/suggest?q=kes", true).path("completions")).isEmpty();
+  }
+
+  @Test
+  void leaderboardsAreCountedOnTheClusterAsOnTheEmbeddedIndex() throws Exception {
+    // the local generation holds no records: these counts can only come from the cluster
+    JsonNode embedded = json(demo.port(), "/api/leaderboards", false);
+    JsonNode cluster = json(os(), "/api/leaderboards", false);
+    assertThat(embedded.path("types")).isNotEmpty();
+    assertThat(cluster).isEqualTo(embedded);
+    String type = embedded.at("/types/0/type").asText();
+    assertThat(json(os(), "/api/leaderboards?type=" + type, false))
+        .isEqualTo(json(demo.port(), "/api/leaderboards?type=" + type, false));
+    for (String page : List.of("/leaderboards", "/leaderboards/" + type)) {
+      HttpResponse<String> onCluster = get(os(), page, false);
+      assertThat(onCluster.statusCode()).as(page).isEqualTo(200);
+      assertThat(onCluster.body()).as(page).isEqualTo(get(demo.port(), page, false).body());
+    }
   }
 
   @Test

@@ -19,6 +19,8 @@ public final class ConfigLoader {
   private static final ObjectMapper YAML =
       new ObjectMapper(new YAMLFactory())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          // a count written 1.5 is a mistake to report, not a 1 to use
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .findAndRegisterModules();
 
   private ConfigLoader() {}

@@ -295,8 +295,15 @@ public record FixFinderConfig(
    * FIXFINDER_OPENSEARCH_USER}, {@code FIXFINDER_OPENSEARCH_PASSWORD}).
    *
    * @param urls the HTTP addresses of some of its nodes
+   * @param shards primary shards of each generation {@code index --backend opensearch} writes (1 to
+   *     {@value #MAX_SHARDS}, OpenSearch's own limit); searches keep BM25 statistics global over
+   *     them, so the ranking does not depend on the layout
+   * @param replicas copies of each shard on other nodes (0 to {@value #MAX_REPLICAS}); more than
+   *     the nodes minus one leaves the cluster yellow
    */
-  public record OpenSearch(List<String> urls) {
+  public record OpenSearch(List<String> urls, int shards, int replicas) {
+    public static final int MAX_SHARDS = 1024;
+    public static final int MAX_REPLICAS = 64;
     public static final OpenSearch LOCAL = new OpenSearch(List.of("http://127.0.0.1:9200"));
 
     public OpenSearch {
@@ -307,6 +314,24 @@ public record FixFinderConfig(
           throw new ConfigException("index.opensearch.urls: not an http(s) address: " + u);
         }
       }
+      if (shards < 1 || shards > MAX_SHARDS) {
+        throw new ConfigException(
+            "index.opensearch.shards must be 1 to " + MAX_SHARDS + ", got " + shards);
+      }
+      if (replicas < 0 || replicas > MAX_REPLICAS) {
+        throw new ConfigException(
+            "index.opensearch.replicas must be 0 to " + MAX_REPLICAS + ", got " + replicas);
+      }
+    }
+
+    /** One shard, no replica: the layout of a single node. */
+    public OpenSearch(List<String> urls) {
+      this(urls, 1, 0);
+    }
+
+    /** The same layout on other nodes (the demo's own node). */
+    public OpenSearch withUrls(List<String> other) {
+      return new OpenSearch(other, shards, replicas);
     }
   }
 

@@ -19,6 +19,8 @@ class IndexBackendConfigTest {
     FixFinderConfig cfg = ConfigLoader.load(Optional.empty(), Map.of());
     assertThat(cfg.index().backend()).isEqualTo(FixFinderConfig.Backend.LUCENE);
     assertThat(cfg.index().opensearch().urls()).containsExactly("http://127.0.0.1:9200");
+    assertThat(cfg.index().opensearch().shards()).isEqualTo(1);
+    assertThat(cfg.index().opensearch().replicas()).isZero();
   }
 
   @Test
@@ -50,5 +52,51 @@ class IndexBackendConfigTest {
         .hasMessageContaining("not an http(s) address: os1:9200");
     assertThatThrownBy(() -> new FixFinderConfig.OpenSearch(List.of()))
         .hasMessageContaining("index.opensearch.urls must name a node");
+  }
+
+  @Test
+  void aSiteFileSetsShardsAndReplicas() throws Exception {
+    Path file = dir.resolve("site.yaml");
+    Files.writeString(file, "index:\n  opensearch:\n    shards: 3\n    replicas: 2\n");
+    FixFinderConfig.OpenSearch os =
+        ConfigLoader.load(Optional.of(file), Map.of()).index().opensearch();
+    assertThat(os.shards()).isEqualTo(3);
+    assertThat(os.replicas()).isEqualTo(2);
+    // the nodes keep their default: the keys are independent
+    assertThat(os.urls()).containsExactly("http://127.0.0.1:9200");
+    assertThat(os.withUrls(List.of("http://os9:9200")))
+        .isEqualTo(new FixFinderConfig.OpenSearch(List.of("http://os9:9200"), 3, 2));
+  }
+
+  @Test
+  void badShardsAndReplicasAreOneLineNamingKeyAndValue() throws Exception {
+    Map<String, String> cases =
+        Map.of(
+            "shards: 0", "index.opensearch.shards must be 1 to 1024, got 0",
+            "shards: 1025", "index.opensearch.shards must be 1 to 1024, got 1025",
+            "shards: -2", "index.opensearch.shards must be 1 to 1024, got -2",
+            "replicas: -1", "index.opensearch.replicas must be 0 to 64, got -1",
+            "replicas: 65", "index.opensearch.replicas must be 0 to 64, got 65");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      Path file = dir.resolve("site.yaml");
+      Files.writeString(file, "index:\n  opensearch:\n    " + c.getKey() + "\n");
+      assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
+          .as(c.getKey())
+          .isInstanceOf(ConfigException.class)
+          .hasMessage(c.getValue());
+    }
+  }
+
+  @Test
+  void aShardCountThatIsNoWholeNumberIsRefused() throws Exception {
+    for (String value : List.of("two", "1.5", "[2]")) {
+      Path file = dir.resolve("site.yaml");
+      Files.writeString(file, "index:\n  opensearch:\n    shards: " + value + "\n");
+      assertThatThrownBy(() -> ConfigLoader.load(Optional.of(file), Map.of()))
+          .as(value)
+          .isInstanceOf(ConfigException.class)
+          .hasMessageStartingWith("invalid configuration index.opensearch.shards: ")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
   }
 }

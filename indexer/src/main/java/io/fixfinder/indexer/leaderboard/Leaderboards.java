@@ -3,31 +3,21 @@ package io.fixfinder.indexer.leaderboard;
 import io.fixfinder.core.feedback.AllTallies;
 import io.fixfinder.core.feedback.Tally;
 import io.fixfinder.core.understand.KeyExtractor;
+import io.fixfinder.indexer.leaderboard.LeaderboardSource.Placement;
 import io.fixfinder.indexer.schema.DocumentMapper;
-import io.fixfinder.indexer.schema.Fields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.util.Bits;
 
 /**
  * The leaderboards of the live index: per product type, its brands and models with their
@@ -46,10 +36,11 @@ import org.apache.lucene.util.Bits;
  *       is shown, never ranked.
  * </ul>
  *
- * A group is ranked only with at least {@code minReports} reports of known outcome. The index's
- * part is read from doc values once per index generation; votes are summed per call from the
- * in-memory tallies (each voted record found once per generation by its id), so a vote shows at
- * once and memory grows with the groups and the voted records, not with the index.
+ * A group is ranked only with at least {@code minReports} reports of known outcome. The records'
+ * part is read from a {@link LeaderboardSource} (the embedded index's doc values, or a cluster's
+ * aggregation) once per generation; votes are summed per call from the in-memory tallies (each
+ * voted record located once per generation by its id), so a vote shows at once and memory grows
+ * with the groups and the voted records, not with the index.
  */
 public final class Leaderboards {
   /** The default of {@code leaderboards.minReports}. */
@@ -121,7 +112,7 @@ public final class Leaderboards {
   /** Every type's leaderboard, most reported type first. */
   public record Board(int minReports, double confidence, List<TypeBoard> types) {}
 
-  private final SearcherManager searchers;
+  private final LeaderboardSource source;
   private final AllTallies votes;
   private final int minReports;
   private volatile Snapshot snapshot;
@@ -129,13 +120,18 @@ public final class Leaderboards {
   /**
    * @param minReports reports of known outcome a brand or model needs to be ranked (at least 1)
    */
-  public Leaderboards(SearcherManager searchers, AllTallies votes, int minReports) {
+  public Leaderboards(LeaderboardSource source, AllTallies votes, int minReports) {
     if (minReports < 1) {
       throw new IllegalArgumentException("minReports must be >= 1, got " + minReports);
     }
-    this.searchers = searchers;
+    this.source = Objects.requireNonNull(source, "source");
     this.votes = votes;
     this.minReports = minReports;
+  }
+
+  /** Over the embedded index's served searcher. */
+  public Leaderboards(SearcherManager searchers, AllTallies votes, int minReports) {
+    this(new IndexLeaderboardSource(searchers), votes, minReports);
   }
 
   public int minReports() {
@@ -144,10 +140,9 @@ public final class Leaderboards {
 
   /** Every product type with at least one record, most repair reports first. */
   public Board board() throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      Snapshot s = snapshot(searcher);
-      Map<String, long[]> votes = voteSums(searcher, s);
+    try (LeaderboardSource.View view = source.open()) {
+      Snapshot s = snapshot(view);
+      Map<String, long[]> votes = voteSums(view, s);
       List<TypeBoard> boards = new ArrayList<>();
       for (TypeAcc t : s.types().values()) boards.add(typeBoard(t, votes));
       boards.sort(
@@ -156,20 +151,15 @@ public final class Leaderboards {
               .reversed()
               .thenComparing(TypeBoard::type));
       return new Board(minReports, CONFIDENCE, List.copyOf(boards));
-    } finally {
-      searchers.release(searcher);
     }
   }
 
   /** One type's leaderboard; empty when the index has no record of that type. */
   public Optional<TypeBoard> type(String type) throws IOException {
-    IndexSearcher searcher = searchers.acquire();
-    try {
-      Snapshot s = snapshot(searcher);
+    try (LeaderboardSource.View view = source.open()) {
+      Snapshot s = snapshot(view);
       TypeAcc t = s.types().get(type);
-      return t == null ? Optional.empty() : Optional.of(typeBoard(t, voteSums(searcher, s)));
-    } finally {
-      searchers.release(searcher);
+      return t == null ? Optional.empty() : Optional.of(typeBoard(t, voteSums(view, s)));
     }
   }
 
@@ -261,22 +251,34 @@ public final class Leaderboards {
 
   /**
    * Yes, no and partly votes on records, summed per brand and per model ({@link GroupAcc#key}).
-   * Only voted records are looked up, each once per generation.
+   * Only voted records are looked up, those not yet placed in this generation in one call.
    */
-  private Map<String, long[]> voteSums(IndexSearcher searcher, Snapshot s) {
-    Map<String, long[]> sums = new HashMap<>();
+  private Map<String, long[]> voteSums(LeaderboardSource.View view, Snapshot s) {
+    Map<String, Tally> voted = new HashMap<>();
     votes.forEach(
         (item, tally) -> {
-          if (!item.startsWith(DOC_ITEM)) return;
-          Optional<Located> at =
-              s.located()
-                  .computeIfAbsent(item.substring(DOC_ITEM.length()), id -> locate(searcher, id));
+          if (item.startsWith(DOC_ITEM)) voted.put(item.substring(DOC_ITEM.length()), tally);
+        });
+    Set<String> unknown = new HashSet<>(voted.keySet());
+    unknown.removeAll(s.located().keySet());
+    if (!unknown.isEmpty()) {
+      try {
+        Map<String, Placement> found = view.locate(unknown);
+        for (String id : unknown) s.located().put(id, Optional.ofNullable(found.get(id)));
+      } catch (IOException e) {
+        // unreadable now: those votes are left out of this page and looked up again next time
+      }
+    }
+    Map<String, long[]> sums = new HashMap<>();
+    voted.forEach(
+        (id, tally) -> {
+          Optional<Placement> at = s.located().getOrDefault(id, Optional.empty());
           if (at.isEmpty() || at.get().brand().isEmpty()) return;
-          Located l = at.get();
-          String brandKey = DocumentMapper.brandKey(l.brand());
-          add(sums, GroupAcc.key(l.type(), brandKey, ""), tally);
-          String modelKey = KeyExtractor.squash(l.model());
-          if (!modelKey.isEmpty()) add(sums, GroupAcc.key(l.type(), brandKey, modelKey), tally);
+          Placement p = at.get();
+          String brandKey = DocumentMapper.brandKey(p.brand());
+          add(sums, GroupAcc.key(p.type(), brandKey, ""), tally);
+          String modelKey = KeyExtractor.squash(p.model());
+          if (!modelKey.isEmpty()) add(sums, GroupAcc.key(p.type(), brandKey, modelKey), tally);
         });
     return sums;
   }
@@ -290,40 +292,19 @@ public final class Leaderboards {
 
   private static final String DOC_ITEM = "doc:";
 
-  /** A record's product, read from the doc values of the generation being served. */
-  private static Optional<Located> locate(IndexSearcher searcher, String id) {
-    try {
-      TopDocs top = searcher.search(new TermQuery(new Term(Fields.ID, id)), 1);
-      if (top.scoreDocs.length == 0) return Optional.empty();
-      int doc = top.scoreDocs[0].doc;
-      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-      return new LeafValues(leaf.reader()).at(doc - leaf.docBase);
-    } catch (IOException e) {
-      // unreadable now: counted as unknown rather than failing the page; retried next generation
-      return Optional.empty();
-    }
-  }
-
-  // --- the index's part, read once per generation ---
+  // --- the records' part, read once per generation ---
 
   /**
-   * The index's counts of one generation, and where its voted records are, found as votes arrive.
+   * The records' counts of one generation, and where its voted records are, found as votes arrive.
    */
   private record Snapshot(
-      Object readerKey, Map<String, TypeAcc> types, Map<String, Optional<Located>> located) {}
+      Object generation, Map<String, TypeAcc> types, Map<String, Optional<Placement>> located) {}
 
-  /** A record's product and, for a repair report, its outcome index (-1 otherwise). */
-  private record Located(String type, String brand, String model, int outcome, boolean fix) {}
-
-  private Snapshot snapshot(IndexSearcher searcher) throws IOException {
-    IndexReader reader = searcher.getIndexReader();
-    // a new generation or a refresh is a new reader, with a new key
-    Object key =
-        reader.getReaderCacheHelper() == null ? reader : reader.getReaderCacheHelper().getKey();
+  private Snapshot snapshot(LeaderboardSource.View view) throws IOException {
+    Object generation = view.generation();
     Snapshot current = snapshot;
-    if (current != null && current.readerKey() == key) return current;
-    Snapshot fresh = new Snapshot(key, read(reader), new ConcurrentHashMap<>());
+    if (current != null && current.generation().equals(generation)) return current;
+    Snapshot fresh = new Snapshot(generation, read(view.placements()), new ConcurrentHashMap<>());
     snapshot = fresh;
     return fresh;
   }
@@ -333,9 +314,10 @@ public final class Leaderboards {
   private static final int END_OF_LIFE = 2;
   private static final int UNKNOWN = 3;
 
-  /** Open Repair Data's statuses, as the mapper lower-cases them into {@link Fields#OUTCOME}. */
-  private static int outcomeIndex(String outcome) {
-    return switch (outcome) {
+  /** Open Repair Data's statuses, as the mapper lower-cases them; -1 for no repair report. */
+  private static int outcomeIndex(Optional<String> outcome) {
+    if (outcome.isEmpty()) return -1;
+    return switch (outcome.get()) {
       case "fixed" -> FIXED;
       case "repairable" -> REPAIRABLE;
       case "end of life" -> END_OF_LIFE;
@@ -343,54 +325,14 @@ public final class Leaderboards {
     };
   }
 
-  private static Map<String, TypeAcc> read(IndexReader reader) throws IOException {
+  private static Map<String, TypeAcc> read(Map<Placement, Long> placements) {
     Map<String, TypeAcc> types = new HashMap<>();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      LeafReader r = leaf.reader();
-      Bits live = r.getLiveDocs();
-      LeafValues values = new LeafValues(r);
-      for (int doc = 0; doc < r.maxDoc(); doc++) {
-        if (live != null && !live.get(doc)) continue;
-        Optional<Located> at = values.at(doc);
-        if (at.isEmpty()) continue; // no product type: on no board
-        Located l = at.get();
-        types
-            .computeIfAbsent(l.type(), TypeAcc::new)
-            .add(l.brand(), l.model(), l.outcome(), l.fix());
-      }
-    }
+    placements.forEach(
+        (p, n) ->
+            types
+                .computeIfAbsent(p.type(), TypeAcc::new)
+                .add(p.brand(), p.model(), outcomeIndex(p.outcome()), p.fix(), n));
     return types;
-  }
-
-  /** One segment's doc values; read documents in increasing order. */
-  private static final class LeafValues {
-    final SortedSetDocValues type;
-    final SortedSetDocValues brand;
-    final SortedDocValues model;
-    final SortedDocValues outcome;
-    final NumericDocValues fix;
-
-    LeafValues(LeafReader r) throws IOException {
-      type = DocValues.getSortedSet(r, Fields.FACET_TYPE);
-      brand = DocValues.getSortedSet(r, Fields.FACET_BRAND);
-      model = DocValues.getSorted(r, Fields.MODEL_NAME);
-      outcome = DocValues.getSorted(r, Fields.OUTCOME);
-      fix = DocValues.getNumeric(r, Fields.FIX);
-    }
-
-    /** The document's product, empty when it has no product type. */
-    Optional<Located> at(int doc) throws IOException {
-      if (!type.advanceExact(doc)) return Optional.empty();
-      String t = type.lookupOrd(type.nextOrd()).utf8ToString();
-      String b = brand.advanceExact(doc) ? brand.lookupOrd(brand.nextOrd()).utf8ToString() : "";
-      String m = model.advanceExact(doc) ? model.lookupOrd(model.ordValue()).utf8ToString() : "";
-      int o =
-          outcome.advanceExact(doc)
-              ? outcomeIndex(outcome.lookupOrd(outcome.ordValue()).utf8ToString())
-              : -1;
-      boolean f = fix.advanceExact(doc) && fix.longValue() == 1;
-      return Optional.of(new Located(t, b, m, o, f));
-    }
   }
 
   /** A type's counts while reading. */
@@ -408,25 +350,26 @@ public final class Leaderboards {
       this.type = type;
     }
 
-    void add(String brand, String model, int outcome, boolean fix) {
+    /** {@code n} records of this brand, model, outcome (-1: no report) and fix flag. */
+    void add(String brand, String model, int outcome, boolean fix, long n) {
       boolean report = outcome >= 0;
       if (report) {
-        reports++;
-        outcomes[outcome]++;
+        reports += n;
+        outcomes[outcome] += n;
       } else {
-        records++;
+        records += n;
       }
       if (brand.isEmpty()) return; // a brand nobody recognised ranks nowhere
       String brandKey = DocumentMapper.brandKey(brand);
-      brands.computeIfAbsent(brandKey, k -> new GroupAcc(k, "")).add(brand, outcome, fix);
-      if (report) reportsWithBrand++;
+      brands.computeIfAbsent(brandKey, k -> new GroupAcc(k, "")).add(brand, outcome, fix, n);
+      if (report) reportsWithBrand += n;
       if (model.isEmpty()) return;
       String modelKey = KeyExtractor.squash(model);
       if (modelKey.isEmpty()) return;
       models
           .computeIfAbsent(brandKey + "\u0000" + modelKey, k -> new GroupAcc(brandKey, modelKey))
-          .add(model, outcome, fix);
-      if (report) reportsWithModel++;
+          .add(model, outcome, fix, n);
+      if (report) reportsWithModel += n;
     }
 
     Outcomes outcomes() {
@@ -439,7 +382,7 @@ public final class Leaderboards {
   private static final class GroupAcc {
     final String brandKey;
     final String modelKey;
-    final Map<String, Integer> spellings = new HashMap<>();
+    final Map<String, Long> spellings = new HashMap<>();
     final long[] outcomes = new long[4];
     long reports;
     long records;
@@ -459,14 +402,14 @@ public final class Leaderboards {
       return key(type, brandKey, modelKey);
     }
 
-    void add(String spelling, int outcome, boolean fix) {
-      spellings.merge(spelling, 1, Integer::sum);
+    void add(String spelling, int outcome, boolean fix, long n) {
+      spellings.merge(spelling, n, Long::sum);
       if (outcome >= 0) {
-        reports++;
-        outcomes[outcome]++;
+        reports += n;
+        outcomes[outcome] += n;
       } else {
-        records++;
-        if (fix) recordsFix++;
+        records += n;
+        if (fix) recordsFix += n;
       }
     }
 
@@ -474,7 +417,7 @@ public final class Leaderboards {
     String name() {
       return spellings.entrySet().stream()
           .max(
-              Map.Entry.<String, Integer>comparingByValue()
+              Map.Entry.<String, Long>comparingByValue()
                   .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
           .map(Map.Entry::getKey)
           .orElse("");

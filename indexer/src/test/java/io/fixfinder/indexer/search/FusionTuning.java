@@ -432,6 +432,8 @@ class FusionTuning {
 
   static {
     MODELS.put("L4 (+keyed, gap)", uses("zb", "zd", "zb*keyed", "zb*gap"));
+    MODELS.put("L5 (+bmax)", uses("zb", "zd", "zb*keyed", "zb*gap", "bmax"));
+    MODELS.put("L6b (+bmax, cos)", uses("zb", "zd", "zb*keyed", "zb*gap", "bmax", "cos"));
     MODELS.put("L6 (+top, dgap)", uses("zb", "zd", "zb*keyed", "zb*gap", "zd*top", "zd*dgap"));
     MODELS.put(
         "L8 (+bmax, cos)",

@@ -1224,6 +1224,13 @@ public final class OpenSearchBackend
     return settings;
   }
 
+  /**
+   * The client, for readers of the same cluster in this package ({@link ClusterLeaderboardSource}).
+   */
+  OpenSearchClient client() {
+    return client;
+  }
+
   @Override
   public void close() throws IOException {
     try {

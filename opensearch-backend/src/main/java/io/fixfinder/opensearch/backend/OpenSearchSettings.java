@@ -12,7 +12,9 @@ import java.util.Optional;
  * @param urls the nodes' HTTP addresses ({@code http://127.0.0.1:9200}); requests go to them in
  *     turn
  * @param alias the name searches use; generations are the indices {@code <alias>-<n>}
- * @param shards primary shards of a generation (1 keeps BM25 statistics exact without a DFS phase)
+ * @param shards primary shards of a generation; the lexical search asks for {@code
+ *     dfs_query_then_fetch}, so BM25 statistics are the whole index's whatever the number (on one
+ *     shard OpenSearch skips that phase)
  * @param replicas replicas of each shard
  * @param user basic-auth user, from {@value #USER_ENV}; empty: no authentication
  * @param password basic-auth password, from {@value #PASSWORD_ENV}; never printed ({@link
@@ -46,6 +48,16 @@ public record OpenSearchSettings(
     if (replicas < 0) throw new IllegalArgumentException("replicas must be >= 0, not " + replicas);
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(password, "password");
+  }
+
+  /**
+   * The cluster and layout of {@code index.opensearch} ({@code urls}, {@code shards}, {@code
+   * replicas}), the default alias, credentials from the environment.
+   */
+  public static OpenSearchSettings of(
+      io.fixfinder.core.config.FixFinderConfig.OpenSearch config, Map<String, String> env) {
+    return of(config.urls().stream().map(Clients::uri).toList(), env)
+        .withLayout(config.shards(), config.replicas());
   }
 
   /** One shard, no replica, credentials from the environment. */

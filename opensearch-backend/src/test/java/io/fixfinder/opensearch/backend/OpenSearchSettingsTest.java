@@ -3,6 +3,7 @@ package io.fixfinder.opensearch.backend;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.fixfinder.core.config.FixFinderConfig;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -39,5 +40,19 @@ class OpenSearchSettingsTest {
         .hasMessageContaining("not an http(s) address: ftp://x");
     assertThatThrownBy(() -> OpenSearchSettings.of(NODE, Map.of()).withAlias("Fix Finder"))
         .hasMessageContaining("Fix Finder");
+  }
+
+  @Test
+  void theSiteConfigGivesNodesAndLayout() {
+    OpenSearchSettings s =
+        OpenSearchSettings.of(
+            new FixFinderConfig.OpenSearch(List.of("http://os1:9200", "https://os2:9201"), 3, 2),
+            Map.of(OpenSearchSettings.USER_ENV, "ff"));
+    assertThat(s.urls())
+        .containsExactly(URI.create("http://os1:9200"), URI.create("https://os2:9201"));
+    assertThat(s.shards()).isEqualTo(3);
+    assertThat(s.replicas()).isEqualTo(2);
+    assertThat(s.alias()).isEqualTo(OpenSearchSettings.DEFAULT_ALIAS);
+    assertThat(s.user()).contains("ff");
   }
 }
