@@ -341,7 +341,13 @@ public final class ApiBench {
   static void cluster(
       Embedder vectors, SyntheticRecords records, int docs, Path root, PrintStream progress)
       throws IOException {
-    Path generation = IndexStore.currentGeneration(root).orElseThrow();
+    clusterInto(IndexStore.currentGeneration(root).orElseThrow(), vectors, records, docs, progress);
+  }
+
+  /** As {@link #cluster}, into the generation folder {@code generation}. */
+  static void clusterInto(
+      Path generation, Embedder vectors, SyntheticRecords records, int docs, PrintStream progress)
+      throws IOException {
     long start = System.nanoTime();
     AtomicLong done = new AtomicLong();
     try (ClusterStore clusters =
@@ -515,7 +521,7 @@ public final class ApiBench {
     return new ArrayList<>(set).subList(0, n);
   }
 
-  private static Path write(Path work, String name, List<String> queries) throws IOException {
+  static Path write(Path work, String name, List<String> queries) throws IOException {
     List<String> paths = new ArrayList<>();
     for (String q : queries) paths.add(path(q));
     Path file = work.resolve(name + ".paths");
@@ -530,7 +536,7 @@ public final class ApiBench {
   // ------------------------------------------------------------------ the server
 
   /** A {@code fixfinder serve} child process over the bench index with one retrieval mode. */
-  private static final class Server implements AutoCloseable {
+  static final class Server implements AutoCloseable {
     final int port;
     final Process process;
 
@@ -540,9 +546,11 @@ public final class ApiBench {
     }
 
     static Server start(Path jar, Path work, Path data, String retrieval) throws Exception {
-      Path config = work.resolve("bench-" + retrieval + ".yaml");
-      Files.writeString(
-          config,
+      return start(
+          jar,
+          work,
+          data,
+          retrieval,
           String.format(
               Locale.ROOT,
               """
@@ -555,6 +563,16 @@ public final class ApiBench {
                 rateLimitBurst: 10000000
               """,
               retrieval));
+    }
+
+    /**
+     * A server named {@code name} (its config file, its log, {@code {retrieval}} in {@code
+     * FIXFINDER_BENCH_SERVER_OPTS}) with the site file {@code yaml}.
+     */
+    static Server start(Path jar, Path work, Path data, String name, String yaml) throws Exception {
+      String retrieval = name;
+      Path config = work.resolve("bench-" + name + ".yaml");
+      Files.writeString(config, yaml);
       int port = freePort();
       List<String> command = new ArrayList<>();
       command.add(ProcessHandle.current().info().command().orElse("java"));
@@ -635,7 +653,7 @@ public final class ApiBench {
 
   record Wrk(double rps, double p50, double p90, double p99, double max, long requests) {}
 
-  private static Wrk wrk(int port, Path script, Path paths, int seconds, int connections)
+  static Wrk wrk(int port, Path script, Path paths, int seconds, int connections)
       throws IOException, InterruptedException {
     ProcessBuilder pb =
         new ProcessBuilder(
@@ -701,7 +719,7 @@ public final class ApiBench {
    * Each wrk thread walks the path list with its own offset and a stride of the thread count, so no
    * two requests of a run repeat a query until the list wraps.
    */
-  private static final String LUA =
+  static final String LUA =
       """
       local paths = {}
       for line in io.lines(os.getenv("FF_PATHS")) do paths[#paths + 1] = line end

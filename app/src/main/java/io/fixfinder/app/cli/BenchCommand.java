@@ -32,6 +32,7 @@ import picocli.CommandLine.Option;
       BenchCommand.Index.class,
       BenchCommand.Search.class,
       BenchCommand.Api.class,
+      BenchCommand.Backends.class,
       io.fixfinder.app.bench.HelpersBench.class,
       io.fixfinder.app.bench.FrontierBench.class
     })
@@ -39,7 +40,8 @@ public final class BenchCommand implements Runnable {
   @Override
   public void run() {
     System.out.println(
-        "Usage: fixfinder bench crawl|index|search|api|helpers|frontier [options] (see --help)");
+        "Usage: fixfinder bench crawl|index|search|api|backends|helpers|frontier [options] (see"
+            + " --help)");
   }
 
   private static void machine() {
@@ -242,6 +244,126 @@ public final class BenchCommand implements Runnable {
               jar),
           System.out,
           System.err);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "backends",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Issue 17's acceptance: the embedded index against OpenSearch on one node and on three",
+        "nodes in one JVM (started here), on the same synthetic records with synthetic vectors,",
+        "one backend at a time: indexing records/s through the product's write path, the API's",
+        "grouped search in process (p50/p99), and a real `serve` (searchCacheMb 0) under wrk,",
+        "every query new."
+      })
+  public static final class Backends implements Callable<Integer> {
+    @Mixin CommonOptions common;
+
+    @Option(names = "--docs", defaultValue = "100000", description = "Records (default: 100000).")
+    int docs;
+
+    @Option(
+        names = "--backend",
+        split = ",",
+        defaultValue = "embedded,opensearch-1,opensearch-3",
+        description =
+            "Backends, measured in this order (default: embedded,opensearch-1,opensearch-3).")
+    List<String> backends;
+
+    @Option(
+        names = "--queries",
+        defaultValue = "1000",
+        description = "In-process searches per backend (default: 1000).")
+    int queries;
+
+    @Option(
+        names = "--seconds",
+        defaultValue = "30",
+        description = "Per wrk run, and the server's warm-up (default: 30).")
+    int seconds;
+
+    @Option(
+        names = "--connections",
+        split = ",",
+        defaultValue = "1,8",
+        description = "wrk connection counts (default: 1,8).")
+    List<Integer> connections;
+
+    @Option(
+        names = "--node-heap-mb",
+        defaultValue = "2048",
+        description = "OpenSearch heap per node (default: 2048; three nodes: three times that).")
+    int nodeHeapMb;
+
+    @Option(
+        names = "--replicas",
+        defaultValue = "1",
+        description = "Replicas per shard on three nodes (default: 1).")
+    int replicas;
+
+    @Option(
+        names = "--work",
+        paramLabel = "DIR",
+        description = "Keep the work folder (logs, query lists, indexes) in DIR.")
+    java.nio.file.Path work;
+
+    @Override
+    public Integer call() throws Exception {
+      FixFinderConfig cfg = common.load();
+      java.nio.file.Path jar =
+          java.nio.file.Path.of(
+              io.fixfinder.app.Main.class
+                  .getProtectionDomain()
+                  .getCodeSource()
+                  .getLocation()
+                  .toURI());
+      if (!jar.toString().endsWith(".jar")) {
+        throw new io.fixfinder.app.Main.UsageError(
+            "bench backends starts `fixfinder serve` from the shaded jar: run it through"
+                + " ./fixfinder");
+      }
+      List<io.fixfinder.app.bench.BackendBench.Backend> chosen = new ArrayList<>();
+      try {
+        for (String b : backends) chosen.add(io.fixfinder.app.bench.BackendBench.Backend.of(b));
+      } catch (IllegalArgumentException e) {
+        throw new io.fixfinder.app.Main.UsageError("--backend: " + e.getMessage());
+      }
+      if (docs < 1 || queries < 1 || seconds < 1 || connections.stream().anyMatch(c -> c < 1)) {
+        throw new io.fixfinder.app.Main.UsageError(
+            "--docs, --queries, --seconds and --connections must be at least 1");
+      }
+      java.nio.file.Path home =
+          java.nio.file.Path.of(System.getProperty("fixfinder.home", ".")).toAbsolutePath();
+      java.nio.file.Path target = home.resolve("opensearch-node/target");
+      if (chosen.stream().anyMatch(b -> b.nodes > 0)
+          && !(Files.isDirectory(target.resolve("classes"))
+              && Files.isDirectory(target.resolve("lib")))) {
+        throw new io.fixfinder.app.Main.UsageError(
+            "bench backends needs the OpenSearch node built: ./mvnw -B -pl opensearch-node -am"
+                + " package -DskipTests (in "
+                + home
+                + ")");
+      }
+      machine();
+      System.out.println("load average at start: " + io.fixfinder.app.bench.BackendBench.load());
+      io.fixfinder.app.bench.BackendBench.run(
+          new io.fixfinder.app.bench.BackendBench.Options(
+              docs,
+              chosen,
+              queries,
+              seconds,
+              connections,
+              nodeHeapMb,
+              replicas,
+              cfg.index().ramBufferMb(),
+              jar,
+              target,
+              java.util.Optional.ofNullable(work)),
+          System.out,
+          System.err);
+      System.out.println("load average at end: " + io.fixfinder.app.bench.BackendBench.load());
       return 0;
     }
   }

@@ -23,11 +23,14 @@ import java.util.concurrent.TimeUnit;
  * -Dfixfinder.node.parent}). Used by {@code demo --backend opensearch} and by the tests.
  */
 public final class NodeProcess implements AutoCloseable {
-  private final URI url;
+  /** The JVM options of a node for the demo and the tests: small, one collector thread. */
+  public static final List<String> SMALL_JVM = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC");
+
+  private final List<URI> urls;
   private final Process process;
 
-  private NodeProcess(URI url, Process process) {
-    this.url = url;
+  private NodeProcess(List<URI> urls, Process process) {
+    this.urls = List.copyOf(urls);
     this.process = process;
   }
 
@@ -57,7 +60,7 @@ public final class NodeProcess implements AutoCloseable {
   }
 
   /**
-   * Starts a node.
+   * Starts a node with {@link #SMALL_JVM}.
    *
    * @param classpath {@code opensearch-node/target/classes} and {@code target/lib/*}
    * @param home the node's data and its {@code node.err}
@@ -66,24 +69,33 @@ public final class NodeProcess implements AutoCloseable {
    */
   public static NodeProcess start(String classpath, Path home, int firstPort, Duration wait)
       throws IOException, InterruptedException {
+    return start(classpath, home, firstPort, 1, SMALL_JVM, wait);
+  }
+
+  /**
+   * Starts {@code nodes} nodes of one cluster in one JVM with the given JVM options (heap,
+   * collector, system properties such as {@code -Dfixfinder.node.processors}); returns once every
+   * node printed its URL.
+   */
+  public static NodeProcess start(
+      String classpath, Path home, int firstPort, int nodes, List<String> jvmOptions, Duration wait)
+      throws IOException, InterruptedException {
+    Files.createDirectories(home);
     Path errors = home.resolve("node.err");
-    String java = ProcessHandle.current().info().command().orElse("java");
-    Process p =
-        new ProcessBuilder(
-                java,
-                "-Xms256m",
-                "-Xmx512m",
-                "-XX:+UseSerialGC",
-                "--enable-native-access=ALL-UNNAMED",
-                "-Dfixfinder.node.parent=" + ProcessHandle.current().pid(),
-                "-cp",
-                classpath,
-                "io.fixfinder.opensearch.node.NodeMain",
-                home.toString(),
-                "1",
-                Integer.toString(firstPort))
-            .redirectError(errors.toFile())
-            .start();
+    List<String> command = new ArrayList<>();
+    command.add(ProcessHandle.current().info().command().orElse("java"));
+    command.addAll(jvmOptions);
+    command.addAll(
+        List.of(
+            "--enable-native-access=ALL-UNNAMED",
+            "-Dfixfinder.node.parent=" + ProcessHandle.current().pid(),
+            "-cp",
+            classpath,
+            "io.fixfinder.opensearch.node.NodeMain",
+            home.toString(),
+            Integer.toString(nodes),
+            Integer.toString(firstPort)));
+    Process p = new ProcessBuilder(command).redirectError(errors.toFile()).start();
     BlockingQueue<String> lines = new ArrayBlockingQueue<>(1000);
     Thread.ofPlatform()
         .daemon()
@@ -98,12 +110,14 @@ public final class NodeProcess implements AutoCloseable {
               }
             });
     List<String> seen = new ArrayList<>();
+    List<URI> urls = new ArrayList<>();
     long deadline = System.nanoTime() + wait.toNanos();
     while (System.nanoTime() < deadline) {
       String line = lines.poll(500, TimeUnit.MILLISECONDS);
       if (line != null) {
         seen.add(line);
-        if (line.startsWith("http://")) return new NodeProcess(URI.create(line.strip()), p);
+        if (line.startsWith("http://")) urls.add(URI.create(line.strip()));
+        if (urls.size() == nodes) return new NodeProcess(urls, p);
       } else if (!p.isAlive()) {
         break;
       }
@@ -142,9 +156,14 @@ public final class NodeProcess implements AutoCloseable {
     throw new IOException("no two consecutive free ports");
   }
 
-  /** The node's HTTP address. */
+  /** The (first) node's HTTP address. */
   public URI url() {
-    return url;
+    return urls.getFirst();
+  }
+
+  /** Every node's HTTP address, in the order the nodes started. */
+  public List<URI> urls() {
+    return urls;
   }
 
   public boolean alive() {

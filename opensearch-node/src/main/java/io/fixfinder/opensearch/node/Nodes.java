@@ -7,15 +7,19 @@ import org.codelibs.opensearch.runner.OpenSearchRunner;
 /**
  * Starts OpenSearch nodes in this process with our analysis plugin and the k-NN plugin, both loaded
  * from the class path (their jars come from Maven artifacts at build time; nothing is fetched at
- * run time). Sized for a small machine: one processor per node, no real-memory circuit breaker
- * (several nodes share one heap), no disk watermarks (a developer's full disk must not turn an
- * index read-only mid-test).
+ * run time). Sized for a small machine: one processor per node (more with {@code -D}{@value
+ * #PROCESSORS}{@code =N}, as the benchmarks set it), no real-memory circuit breaker (several nodes
+ * share one heap), no disk watermarks (a developer's full disk must not turn an index read-only
+ * mid-test).
  */
 public final class Nodes {
   private Nodes() {}
 
   /** The k-NN plugin's class: its jar is on the class path (unpacked from its zip). */
   public static final String KNN_PLUGIN = "org.opensearch.knn.plugin.KNNPlugin";
+
+  /** System property: the processors each node sizes its thread pools for (default 1). */
+  public static final String PROCESSORS = "fixfinder.node.processors";
 
   /** The plugins every node loads. */
   public static final String PLUGINS = FixFinderAnalysisPlugin.class.getName() + "," + KNN_PLUGIN;
@@ -33,7 +37,7 @@ public final class Nodes {
     runner.onBuild(
         (index, settings) ->
             settings
-                .put("node.processors", 1)
+                .put("node.processors", Integer.getInteger(PROCESSORS, 1))
                 .put("indices.breaker.total.use_real_memory", false)
                 .put("cluster.routing.allocation.disk.threshold_enabled", false)
                 .put("http.host", "127.0.0.1")
