@@ -187,6 +187,7 @@ public final class ClusterGenerations {
     private byte[] current = new byte[0];
     private int offset;
     private int next;
+    private boolean verified;
 
     PartStream(Published published) {
       this.published = published;
@@ -205,7 +206,7 @@ public final class ClusterGenerations {
       if (len == 0) return 0;
       while (offset == current.length) {
         if (next == published.parts()) {
-          if (next >= 0) verify();
+          if (!verified) verify();
           return -1;
         }
         current = part(next++);
@@ -220,7 +221,7 @@ public final class ClusterGenerations {
 
     private void verify() throws IOException {
       String got = HexFormat.of().formatHex(sha.digest());
-      next = -1; // verified once; further reads only say the end
+      verified = true; // once: further reads only say the end
       if (!got.equals(published.sha256()))
         throw new IOException(
             "issue clusters of generation "
