@@ -76,8 +76,9 @@ class OpenSearchServeIT {
             java.nio.file.Files.createTempDirectory("fixfinder-serve-os"),
             NodeProcess.freePortPair(),
             java.time.Duration.ofSeconds(240));
-    // a copy of the demo's data: `index --backend opensearch` replaces the local generation by one
-    // holding the issue clusters only, which the embedded demo server must not see
+    // a copy of the demo's data: `index --backend opensearch` publishes the issue clusters in the
+    // copy's database and the tenant below is made there, neither of which the shared embedded
+    // demo server must see
     data = Files.createTempDirectory("fixfinder-serve-os-data");
     copy(demo.dataDir(), data);
     FixFinderConfig base =

@@ -89,9 +89,11 @@ public final class FeedbackStore implements FeedbackSignals, io.fixfinder.core.f
                   st.setLong(5, clock.millis());
                   st.executeUpdate();
                 }
-                // other API processes re-read this item's tally when they see the change
+                Tally after = tallyOf(c, key);
+                // other API processes re-read this item's tally when they see the change; last,
+                // so the feed's counter lock is held only until the commit
                 ChangeFeed.append(c, Topic.VOTE, key, clock);
-                return tallyOf(c, key);
+                return after;
               });
       snapshot.put(key, tally);
       return new Vote(item, tally, answer);
