@@ -54,8 +54,11 @@ public final class StoreFollower implements AutoCloseable {
   private Optional<Set<String>> lastIndices = Optional.empty();
   private boolean failing;
 
-  /** A poll read changes it could not apply: the next one reads everything again. */
-  private boolean behind;
+  /** A poll read votes it could not apply: the next one reads every tally again. */
+  private boolean votesBehind;
+
+  /** A poll could not load published clusters: the next one tries the newest again. */
+  private boolean clustersBehind;
 
   private ScheduledExecutorService timer;
 
@@ -118,40 +121,49 @@ public final class StoreFollower implements AutoCloseable {
 
   /**
    * One poll: reads what changed and applies it. When applying fails (the database went away
-   * between reading the feed and reading the tallies), the changes read are not lost: the next poll
-   * reads every tally and the clusters again.
+   * between reading the feed and reading the tallies, a published generation cannot be read), the
+   * changes read are not lost: the next poll reads every tally, or the newest clusters, again.
    */
   public synchronized void poll() throws IOException {
     ChangeFeed.Polled polled = cursor.poll();
-    if (behind) polled = new ChangeFeed.Polled.Missed(cursor.seen());
-    behind = true;
-    boolean searches = false;
+    boolean reloadVotes = votesBehind;
+    boolean reloadClusters = clustersBehind;
+    Set<String> voted = new LinkedHashSet<>();
     boolean index = false;
     switch (polled) {
       case ChangeFeed.Polled.Missed missed -> {
-        feedback.reload();
-        if (issues.isPresent()) issues.get().refresh();
-        searches = true;
+        reloadVotes = true;
+        reloadClusters = true;
         index = true;
       }
       case ChangeFeed.Polled.Changes(var changes) -> {
-        Set<String> voted = new LinkedHashSet<>();
-        boolean clusters = false;
         for (Change c : changes) {
           switch (c.topic()) {
             case VOTE -> voted.add(c.subject());
-            case CLUSTERS -> clusters = true;
+            case CLUSTERS -> reloadClusters = true;
             case INDEX -> index = true;
           }
         }
-        if (!voted.isEmpty()) {
-          feedback.refresh(voted);
-          searches = true;
-        }
-        if (clusters && issues.isPresent()) searches |= issues.get().refresh();
       }
     }
-    behind = false;
+    boolean searches = false;
+    votesBehind = true;
+    if (reloadVotes) feedback.reload();
+    else if (!voted.isEmpty()) feedback.refresh(voted);
+    searches |= reloadVotes || !voted.isEmpty();
+    votesBehind = false;
+    if (reloadClusters && issues.isPresent()) {
+      clustersBehind = true;
+      // a failure here leaves the votes applied: their caches go below, the clusters next poll
+      try {
+        searches |= issues.get().refresh();
+        clustersBehind = false;
+      } finally {
+        dropCaches(index, searches);
+      }
+    } else {
+      dropCaches(index, searches);
+    }
     if (servedIndices.isPresent()) {
       Set<String> now;
       try {
@@ -161,9 +173,14 @@ public final class StoreFollower implements AutoCloseable {
       } catch (Exception e) {
         throw new IOException(e);
       }
-      if (lastIndices.isPresent() && !lastIndices.get().equals(now)) index = true;
+      boolean moved = lastIndices.isPresent() && !lastIndices.get().equals(now);
       lastIndices = Optional.of(now);
+      // an announced generation already dropped them above
+      if (moved && !index) caches.indexChanged();
     }
+  }
+
+  private void dropCaches(boolean index, boolean searches) {
     if (index) caches.indexChanged();
     else if (searches) caches.searchesChanged();
   }

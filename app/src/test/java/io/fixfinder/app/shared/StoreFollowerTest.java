@@ -134,6 +134,10 @@ class StoreFollowerTest {
         });
     follower.poll();
     assertThat(feedback.tally("issue:iss-1").yes()).isEqualTo(1);
-    assertThat(dropped).containsExactly("index");
+    assertThat(dropped)
+        .as("every tally read again, then one drop")
+        .containsExactly("searches yes=1");
+    follower.poll();
+    assertThat(dropped).as("and back to following").hasSize(1);
   }
 }
