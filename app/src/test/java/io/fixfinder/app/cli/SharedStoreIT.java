@@ -187,12 +187,14 @@ class SharedStoreIT {
       assertThat(groupScore(changed, issue)).as("a yes lifts the issue").isGreaterThan(before);
       assertThat(groupScore(json(a, drain), issue)).isEqualTo(groupScore(changed, issue));
 
-      // a vote on a record, which must exist on the cluster (not in B's empty local index)
-      String record = onA.path("hits").path(0).path("id").asText();
-      double hitBefore = hitScore(json(a, drain), record);
+      // a vote on a record, which must exist on the cluster (not in B's empty local index); all
+      // the fault's records on one page, so the record stays in view as it drops
+      String drainAll = drain + "&size=30";
+      String record = json(a, drainAll).path("hits").path(0).path("id").asText();
+      double hitBefore = hitScore(json(a, drainAll), record);
       HttpResponse<String> docVote = vote(b, "doc:" + record, "no");
       assertThat(docVote.statusCode()).as(docVote.body()).isEqualTo(200);
-      JsonNode lowered = await(a, drain, r -> hitScore(r, record) != hitBefore);
+      JsonNode lowered = await(a, drainAll, r -> hitScore(r, record) != hitBefore);
       assertThat(hitScore(lowered, record)).as("a no lowers the record").isLessThan(hitBefore);
 
       // a second index run: more drain reports and a new fault, a new generation on the cluster
