@@ -269,9 +269,20 @@ class OpenSearchServeIT {
   }
 
   @Test
-  void theLocalGenerationHoldsTheIssueClustersButNoRecords() throws Exception {
-    JsonNode health = json(os(), "/health", false);
-    assertThat(health.at("/index/documents").asLong()).isZero();
+  void theClustersArePublishedInTheStoreAndTheLocalIndexIsLeftAsItWas() throws Exception {
+    // `index --backend opensearch` no longer replaces the data directory's embedded index
+    assertThat(json(os(), "/health", false).at("/index/documents").asLong())
+        .isEqualTo(json(demo.port(), "/health", false).at("/index/documents").asLong())
+        .isPositive();
+    try (Database db = Database.open("jdbc:sqlite:" + data.resolve("fixfinder.db"))) {
+      assertThat(
+              new io.fixfinder.store.clusters.ClusterGenerations(db, Clock.systemUTC())
+                  .latest()
+                  .orElseThrow()
+                  .generation())
+          .as("the clusters the server groups by, published by the index run")
+          .isEqualTo(1);
+    }
     assertThat(json(os(), "/api/suggest?q=kes", false).path("completions").toString())
         .contains("Kesseler");
     assertThat(json(os(), "/api/suggest?q=kes", true).path("completions")).isEmpty();
