@@ -392,6 +392,8 @@ public final class ApiServer implements AutoCloseable {
   private final Optional<HelperDirectory> helperDirectory;
   private final Optional<io.fixfinder.api.alerts.AlertsService> alerts;
   private final Optional<io.fixfinder.api.alerts.AlertJob> alertJob;
+  private final SearchCache searchCache;
+  private final SuggestHandler suggestHandler;
 
   /** The leaderboards' settings when none are given: {@code config/defaults.yaml}'s. */
   public static final FixFinderConfig.Leaderboards DEFAULT_LEADERBOARDS =
@@ -480,11 +482,13 @@ public final class ApiServer implements AutoCloseable {
         "Estimated heap of the cached search responses",
         search::weightedBytes);
     helperDirectory.ifPresent(d -> d.onChange(search::invalidateAll));
+    this.searchCache = search;
     SuggestHandler suggest =
         backends
             .engine()
             .map(e -> new SuggestHandler(e.suggestions()))
             .orElseGet(() -> new SuggestHandler(index));
+    this.suggestHandler = suggest;
     // A key's scope (issue 16): what its votes, helpers and pages may be about.
     io.fixfinder.indexer.search.RecordReader records =
         backends
@@ -494,7 +498,8 @@ public final class ApiServer implements AutoCloseable {
     FeedbackHandler feedback =
         new FeedbackHandler(
             backends.feedback(),
-            new IndexedItems(index, backends.issueIds()),
+            // a voted record must be one the engine serves (the cluster's, not the local index)
+            new IndexedItems(records, backends.issueIds()),
             clients,
             search::invalidateAll,
             (item, scope) -> {
@@ -866,6 +871,23 @@ public final class ApiServer implements AutoCloseable {
       throw e;
     }
     return this;
+  }
+
+  /**
+   * Votes or issue clusters changed in another process (seen on the store's change feed, issue 17):
+   * cached search answers are dropped. Call it after the new tallies or clusters are in place.
+   */
+  public void searchesChanged() {
+    searchCache.invalidateAll();
+  }
+
+  /**
+   * The engine serves another index generation (a new one on the cluster, issue 17): cached
+   * searches and the suggesters built from the old one's counts are dropped.
+   */
+  public void indexChanged() {
+    suggestHandler.forget();
+    searchCache.invalidateAll();
   }
 
   public int port() {

@@ -2,21 +2,20 @@ package io.fixfinder.api.feedback;
 
 import io.fixfinder.core.feedback.FeedbackItem;
 import io.fixfinder.core.feedback.ItemExists;
-import io.fixfinder.indexer.schema.Fields;
-import io.fixfinder.indexer.write.IndexStore;
+import io.fixfinder.indexer.search.RecordReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.TermQuery;
 
-/** Documents exist when the live index holds their id; issue clusters ask {@code issues}. */
+/**
+ * Documents exist when the engine serves a record with their id (the embedded index, or the
+ * cluster's when serving from OpenSearch); issue clusters ask {@code issues}.
+ */
 public final class IndexedItems implements ItemExists {
-  private final IndexStore index;
+  private final RecordReader records;
   private final ItemExists issues;
 
-  public IndexedItems(IndexStore index, ItemExists issues) {
-    this.index = index;
+  public IndexedItems(RecordReader records, ItemExists issues) {
+    this.records = records;
     this.issues = issues;
   }
 
@@ -30,12 +29,7 @@ public final class IndexedItems implements ItemExists {
 
   private boolean indexed(String id) {
     try {
-      IndexSearcher searcher = index.searchers().acquire();
-      try {
-        return searcher.count(new TermQuery(new Term(Fields.ID, id))) > 0;
-      } finally {
-        index.searchers().release(searcher);
-      }
+      return records.exists(id);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -16,13 +16,15 @@ import org.apache.lucene.search.SearcherManager;
 
 /**
  * Recent search responses, in process, and the gate searches pass to run. The cache is emptied
- * whenever the searcher manager opens a new view of the index, and after every vote, so a cached
- * answer is never older than what a fresh search would see. A response is kept as the JSON the API
- * sends, encoded once: a hit is written without serialising again, and the cache is bounded by
- * those bytes (a page of long snippets weighs more than a page of short ones), so a flood of
- * distinct queries cannot hold more than about {@code maxBytes}. The gate lets {@code concurrency}
- * searches run at once and queues the rest in arrival order: searches are CPU work, and sixteen at
- * once on two cores each ran slower than two at a time (docs/benchmarks.md).
+ * whenever the searcher manager opens a new view of the index, after every vote, and when the
+ * process learns of another process's votes, published issue clusters or a new generation on the
+ * cluster (the store's change feed, issue 17), so a cached answer is never older than what a fresh
+ * search would see, by more than one poll for what other processes changed. A response is kept as
+ * the JSON the API sends, encoded once: a hit is written without serialising again, and the cache
+ * is bounded by those bytes (a page of long snippets weighs more than a page of short ones), so a
+ * flood of distinct queries cannot hold more than about {@code maxBytes}. The gate lets {@code
+ * concurrency} searches run at once and queues the rest in arrival order: searches are CPU work,
+ * and sixteen at once on two cores each ran slower than two at a time (docs/benchmarks.md).
  *
  * <p>A search runs outside the cache (a search or a wait at the gate inside Caffeine's compute
  * would block other keys of its hash bin), and its answer is kept only if no refresh or vote came

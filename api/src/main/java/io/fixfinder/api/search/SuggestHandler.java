@@ -81,7 +81,16 @@ public final class SuggestHandler {
     }
   }
 
-  /** Built on first use from the index's counts (the demo index does not change while serving). */
+  /**
+   * Drops the suggesters: the next suggestion builds them again from the index's counts (a new
+   * generation on the cluster, issue 17).
+   */
+  public void forget() {
+    suggester = null;
+    scoped.invalidateAll();
+  }
+
+  /** Built on first use from the index's counts, and again after {@link #forget}. */
   private Suggester suggester() {
     Suggester s = suggester;
     if (s == null) {

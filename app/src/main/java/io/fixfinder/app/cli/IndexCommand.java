@@ -37,7 +37,11 @@ public final class IndexCommand implements Callable<Integer> {
     if (chosen == FixFinderConfig.Backend.OPENSEARCH) {
       try {
         pipeline.rebuildOnOpenSearch(System.getenv());
-      } catch (OpenSearchBackend.Unreachable | IndexStore.WriterBusy e) {
+      } catch (OpenSearchBackend.Unreachable
+          | IndexStore.WriterBusy
+          | io.fixfinder.store.StoreException
+          | io.fixfinder.store.clusters.ClusterGenerations.Conflict e) {
+        // the database holds the published clusters: unreachable, or another run published first
         throw new Main.UsageError(e.getMessage());
       }
       return 0;

@@ -8,6 +8,8 @@ import io.fixfinder.api.search.SearchEngine;
 import io.fixfinder.api.tenants.Tenancy;
 import io.fixfinder.app.Main;
 import io.fixfinder.app.pipeline.DataLayout;
+import io.fixfinder.app.shared.SharedIssues;
+import io.fixfinder.app.shared.StoreFollower;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.feedback.ItemExists;
 import io.fixfinder.core.understand.KeyExtractor;
@@ -30,19 +32,21 @@ import io.fixfinder.opensearch.backend.OpenSearchBackend;
 import io.fixfinder.opensearch.backend.OpenSearchSettings;
 import io.fixfinder.store.Database;
 import io.fixfinder.store.StoreException;
+import io.fixfinder.store.changes.ChangeFeed;
+import io.fixfinder.store.clusters.ClusterGenerations;
 import io.fixfinder.store.contact.ContactJanitor;
 import io.fixfinder.store.crypto.SecretKeys;
 import io.fixfinder.store.feedback.FeedbackStore;
 import io.fixfinder.store.tenants.TenantStore;
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Opens the index and the database, starts the API and blocks until Ctrl-C or SIGTERM; then the
@@ -50,9 +54,6 @@ import java.util.concurrent.TimeUnit;
  * that are the index, the database and the rest closed, in that order.
  */
 final class Serving {
-  /** How often a process re-reads vote tallies written by other processes (PostgreSQL only). */
-  private static final long FEEDBACK_RELOAD_SECONDS = 60;
-
   private Serving() {}
 
   /**
@@ -113,13 +114,26 @@ final class Serving {
     } catch (StoreException e) {
       throw new Main.UsageError(e.getMessage() + " (check database.url / FIXFINDER_DATABASE_URL)");
     }
+    // The change feed first (issue 17): what other processes change after this, the first poll
+    // sees, so nothing falls between it and the tallies and clusters loaded below.
+    ChangeFeed.Cursor changes;
+    try {
+      changes = new ChangeFeed(database).fromNow();
+    } catch (StoreException e) {
+      database.close();
+      throw new Main.UsageError(e.getMessage() + " (check database.url / FIXFINDER_DATABASE_URL)");
+    }
+    boolean onCluster = cfg.index().backend() == FixFinderConfig.Backend.OPENSEARCH;
     // One embedder for query vectors (dense and hybrid search), the issue clusters' file and the
     // grouping of issue pages' fixes.
     MiniLmEmbedder embedder =
         cfg.index().embeddings() ? MiniLmEmbedder.withThreads(cfg.index().embedThreads()) : null;
-    // The clusters follow the index: each generation carries its own, swapped in with it.
+    // Embedded: the clusters follow the index, each generation carrying its own, swapped in with
+    // it. On OpenSearch they are the generation published in the store (below).
     Optional<FollowingIssues> clusters =
-        Optional.ofNullable(embedder).map(e -> new FollowingIssues(e, layout.clusters()));
+        onCluster
+            ? Optional.empty()
+            : Optional.ofNullable(embedder).map(e -> new FollowingIssues(e, layout.clusters()));
     IndexStore store;
     try {
       // read-only: no lock, nothing written, so servers share the data directory with `index`
@@ -136,10 +150,12 @@ final class Serving {
       if (embedder != null) embedder.close();
       throw e;
     }
-    // index.backend: opensearch (issue 17): searches and records from the cluster; the local
-    // generation still carries the issue clusters and the suggester's inputs
+    // index.backend: opensearch (issue 17): searches and records from the cluster, issue clusters
+    // from the store, so a server needs nothing of the data directory of the run that indexed
     Optional<OpenSearchBackend> cluster;
+    Optional<SharedIssues> shared;
     try {
+      shared = sharedIssues(onCluster, database, embedder);
       cluster = openCluster(cfg, Optional.<Embedder>ofNullable(embedder));
     } catch (OpenSearchBackend.Unreachable
         | OpenSearchBackend.StaleMapping
@@ -155,9 +171,10 @@ final class Serving {
       throw e;
     }
     FeedbackStore feedback = new FeedbackStore(database, Clock.systemUTC());
-    IssueSource issues = clusters.<IssueSource>map(c -> c).orElse(IssueSource.none());
+    IssueSource issues =
+        shared.<IssueSource>map(c -> c).or(() -> clusters.map(c -> c)).orElse(IssueSource.none());
     ItemExists issueIds =
-        clusters.isPresent()
+        clusters.isPresent() || shared.isPresent()
             ? item -> issues.get(item.id()).isPresent()
             : ItemExists.anyWellFormed();
     Searcher searcher =
@@ -221,27 +238,56 @@ final class Serving {
       if (embedder != null) embedder.close();
       throw new Main.UsageError(e.getMessage() + " (try --port)");
     }
-    ScheduledExecutorService reloads = Executors.newSingleThreadScheduledExecutor(Serving::daemon);
-    if (database.kind() == Database.Kind.POSTGRESQL) {
-      reloads.scheduleWithFixedDelay(
-          () -> reloadQuietly(feedback),
-          FEEDBACK_RELOAD_SECONDS,
-          FEEDBACK_RELOAD_SECONDS,
-          TimeUnit.SECONDS);
-    }
+    ApiServer started = server;
+    // Other processes' votes and published clusters (the store's change feed) and a new
+    // generation on the cluster reach this process's tallies, clusters and caches within a poll.
+    StoreFollower follower =
+        new StoreFollower(
+                changes,
+                feedback,
+                shared,
+                cluster.map(os -> (Callable<Set<String>>) os::servedIndices),
+                new StoreFollower.Caches() {
+                  @Override
+                  public void searchesChanged() {
+                    started.searchesChanged();
+                  }
+
+                  @Override
+                  public void indexChanged() {
+                    started.indexChanged();
+                  }
+                })
+            .start(Duration.ofMillis(cfg.database().changePollMillis()));
     ContactJanitor janitor =
         ContactJanitor.start(people.contact(), Clock.systemUTC(), cfg.contact().purgeEvery());
     List<AutoCloseable> parts = new ArrayList<>();
     parts.add(server); // first: drains requests in flight, which still use what follows
     parts.add(janitor);
     parts.add(analytics.recorder()); // after the server: writes the last counts
-    parts.add(reloads::shutdownNow);
+    parts.add(follower);
     cluster.ifPresent(parts::add);
     parts.add(store);
     parts.add(database);
     if (embedder != null) parts.add(embedder);
     long documents = cluster.isPresent() ? cluster.get().count() : store.count();
     return new Running(server, documents, database.kind().id(), List.copyOf(parts));
+  }
+
+  /**
+   * On OpenSearch with embeddings, the issue clusters published in the store; one that cannot be
+   * read is an operator's matter (one line, exit 2), as a stale index is.
+   */
+  private static Optional<SharedIssues> sharedIssues(
+      boolean onCluster, Database database, MiniLmEmbedder embedder) {
+    if (!onCluster || embedder == null) return Optional.empty();
+    try {
+      return Optional.of(
+          SharedIssues.load(new ClusterGenerations(database, Clock.systemUTC()), embedder));
+    } catch (java.io.IOException | StoreException e) {
+      throw new Main.UsageError(
+          e.getMessage() + " (publish them again with `fixfinder index --backend opensearch`)");
+    }
   }
 
   /**
@@ -311,19 +357,5 @@ final class Serving {
             // shutting down: nothing more useful to do with it
           }
         });
-  }
-
-  private static void reloadQuietly(FeedbackStore feedback) {
-    try {
-      feedback.reload();
-    } catch (StoreException e) {
-      // the database is down for now; /health says so, and the next reload catches up
-    }
-  }
-
-  private static Thread daemon(Runnable r) {
-    Thread t = new Thread(r, "fixfinder-feedback-reload");
-    t.setDaemon(true);
-    return t;
   }
 }

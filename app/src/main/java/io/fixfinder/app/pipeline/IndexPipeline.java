@@ -1,5 +1,6 @@
 package io.fixfinder.app.pipeline;
 
+import io.fixfinder.app.shared.SharedClusters;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.model.IssueCluster;
 import io.fixfinder.core.model.SourceDoc;
@@ -16,6 +17,10 @@ import io.fixfinder.indexer.write.IndexStore;
 import io.fixfinder.indexer.write.Indexer;
 import io.fixfinder.opensearch.backend.OpenSearchBackend;
 import io.fixfinder.opensearch.backend.OpenSearchSettings;
+import io.fixfinder.store.Database;
+import io.fixfinder.store.changes.ChangeFeed;
+import io.fixfinder.store.changes.Topic;
+import io.fixfinder.store.clusters.ClusterGenerations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -80,10 +85,15 @@ public final class IndexPipeline {
 
   /**
    * Writes the records as a new generation on the OpenSearch cluster of {@code index.opensearch}
-   * (credentials from {@code env}), swapped in when complete. The issue clusters are built into a
-   * local generation without records (the data directory's embedded index is replaced by it), which
-   * {@code serve} on the cluster reads. Throws {@link OpenSearchBackend.Unreachable} when the
-   * cluster does not answer.
+   * (credentials from {@code env}), swapped in when complete, and publishes the issue clusters in
+   * the store (the database of {@code database.url}), where every server on the cluster reads them,
+   * whatever machine it runs on (issue 17). The clusters start from the newest published generation
+   * (or, before the first, from this data directory's embedded index), so their ids stay stable;
+   * they are built before the records are written and published right after the alias moves, so
+   * servers see the new records without their clusters for at most a poll. The data directory's
+   * embedded index is left as it is. Throws {@link OpenSearchBackend.Unreachable} when the cluster
+   * does not answer, {@link IndexStore.WriterBusy} when another run writes from this data
+   * directory, {@link ClusterGenerations.Conflict} when another run published clusters meanwhile.
    */
   public Indexer.Report rebuildOnOpenSearch(Map<String, String> env) throws IOException {
     RecordLog.Snapshot snapshot = RecordLog.read(data.records());
@@ -98,13 +108,27 @@ public final class IndexPipeline {
             config.index().fusion(),
             Tuning.DEFAULT);
     Indexer.Report report;
-    try (MiniLmEmbedder embedder =
+    Optional<ClusterGenerations.Published> published = Optional.empty();
+    String database;
+    Path scratch = null;
+    // one writer per data directory, as for the embedded index
+    try (java.io.Closeable writer = IndexStore.lockWriters(data.index());
+        MiniLmEmbedder embedder =
             config.index().embeddings()
                 ? MiniLmEmbedder.withThreads(config.index().embedThreads())
                 : null;
         OpenSearchBackend backend =
             OpenSearchBackend.forWriting(
-                settings, ranking, Optional.<Embedder>ofNullable(embedder))) {
+                settings, ranking, Optional.<Embedder>ofNullable(embedder));
+        Database db = Database.open(config.database(), data.root())) {
+      database = db.kind().id();
+      SharedClusters shared =
+          new SharedClusters(new ClusterGenerations(db, java.time.Clock.systemUTC()));
+      long basedOn = 0;
+      if (embedder != null) {
+        scratch = java.nio.file.Files.createTempDirectory(data.root(), "clusters-");
+        basedOn = clusterAside(shared, embedder, snapshot.docs(), scratch);
+      }
       out.printf(
           "index: writing a new generation to %s (%d shard%s, %d replica%s)%n",
           settings.where(),
@@ -114,18 +138,15 @@ public final class IndexPipeline {
           settings.replicas() == 1 ? "" : "s");
       // in id order: the same records give the same index
       report = backend.writeGeneration(new java.util.TreeMap<>(snapshot.docs()).values());
+      String served = String.join(",", new java.util.TreeSet<>(backend.servedIndices()));
       if (embedder != null) {
-        // The issue clusters live beside the records' generation on this machine: a local
-        // generation without records carries them (and keeps their ids from the previous one),
-        // so a server searching the cluster groups its results and serves issue pages.
-        Indexer.rebuild(
-            data.index(),
-            config.index().ramBufferMb(),
-            Optional.empty(),
-            List.of(),
-            new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
-            (generation, previous) -> cluster(embedder, snapshot.docs(), generation, previous));
+        published = Optional.of(shared.publish(scratch, basedOn, served));
       }
+      // servers drop their cached searches and suggesters at their next poll, without waiting
+      // to see the alias move themselves
+      db.transaction(c -> ChangeFeed.append(c, Topic.INDEX, served, java.time.Clock.systemUTC()));
+    } finally {
+      if (scratch != null) deleteTree(scratch);
     }
     double seconds = report.took().toMillis() / 1000.0;
     out.printf(
@@ -137,15 +158,44 @@ public final class IndexPipeline {
         report.indexed() / Math.max(seconds, 1e-3),
         report.embedded(),
         report.reused());
-    if (!config.index().embeddings()) {
+    if (published.isEmpty()) {
       out.println("index: issue clusters skipped (they need index.embeddings: true)");
     } else {
-      out.println(
-          "index: the issue clusters are in "
-              + data.index()
-              + ", which now holds no records (`fixfinder index` serves the embedded index again)");
+      out.printf(
+          "index: issue clusters published in the %s database as generation %d (%d bytes)%n",
+          database, published.get().generation(), published.get().sizeBytes());
     }
     return report;
+  }
+
+  /**
+   * Builds the issue clusters for {@code docs} in {@code dir}: from the newest generation published
+   * in the store, or, before the first, from this data directory's embedded index (its live
+   * generation, else the legacy folder), so that ids carry over. Returns the published generation
+   * it started from (0: none).
+   */
+  private long clusterAside(
+      SharedClusters shared, Embedder embedder, Map<String, SourceDoc> docs, Path dir)
+      throws IOException {
+    Optional<ClusterGenerations.Published> from = shared.restoreNewest(dir);
+    if (from.isEmpty()) {
+      Optional<Path> live = IndexStore.currentGeneration(data.index());
+      if (live.isEmpty() || !ClusterStore.copyCommit(live.get(), dir)) {
+        ClusterStore.copyCommit(data.clusters(), dir);
+      }
+    }
+    place(embedder, docs, dir);
+    return from.map(ClusterGenerations.Published::generation).orElse(0L);
+  }
+
+  private static void deleteTree(Path dir) {
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+      for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        java.nio.file.Files.deleteIfExists(f);
+      }
+    } catch (IOException e) {
+      // a scratch folder left behind is harmless: the next run makes its own
+    }
   }
 
   /**
@@ -158,11 +208,19 @@ public final class IndexPipeline {
   private void cluster(
       Embedder embedder, Map<String, SourceDoc> docs, Path generation, Optional<Path> previous)
       throws IOException {
-    long start = System.nanoTime();
     if (previous.isEmpty() || !ClusterStore.copyCommit(previous.get(), generation)) {
       ClusterStore.copyCommit(data.clusters(), generation);
     }
-    try (ClusterStore clusters = ClusterStore.open(generation, embedder)) {
+    place(embedder, docs, generation);
+  }
+
+  /**
+   * Opens the clusters committed in {@code dir}, places new and changed records, removes the gone
+   * ones, and commits.
+   */
+  private void place(Embedder embedder, Map<String, SourceDoc> docs, Path dir) throws IOException {
+    long start = System.nanoTime();
+    try (ClusterStore clusters = ClusterStore.open(dir, embedder)) {
       Set<String> gone = new HashSet<>();
       for (IssueCluster c : clusters.all()) {
         for (String member : clusters.members(c.id())) {

@@ -78,8 +78,9 @@ class OpenSearchServeIT {
             java.nio.file.Files.createTempDirectory("fixfinder-serve-os"),
             NodeProcess.freePortPair(),
             java.time.Duration.ofSeconds(240));
-    // a copy of the demo's data: `index --backend opensearch` replaces the local generation by one
-    // holding the issue clusters only, which the embedded demo server must not see
+    // a copy of the demo's data: `index --backend opensearch` publishes the issue clusters in the
+    // copy's database and the tenant below is made there, neither of which the shared embedded
+    // demo server must see
     data = Files.createTempDirectory("fixfinder-serve-os-data");
     copy(demo.dataDir(), data);
     FixFinderConfig base =
@@ -270,9 +271,20 @@ class OpenSearchServeIT {
   }
 
   @Test
-  void theLocalGenerationHoldsTheIssueClustersButNoRecords() throws Exception {
-    JsonNode health = json(os(), "/health", false);
-    assertThat(health.at("/index/documents").asLong()).isZero();
+  void theClustersArePublishedInTheStoreAndTheLocalIndexIsLeftAsItWas() throws Exception {
+    // `index --backend opensearch` no longer replaces the data directory's embedded index
+    assertThat(json(os(), "/health", false).at("/index/documents").asLong())
+        .isEqualTo(json(demo.port(), "/health", false).at("/index/documents").asLong())
+        .isPositive();
+    try (Database db = Database.open("jdbc:sqlite:" + data.resolve("fixfinder.db"))) {
+      assertThat(
+              new io.fixfinder.store.clusters.ClusterGenerations(db, Clock.systemUTC())
+                  .latest()
+                  .orElseThrow()
+                  .generation())
+          .as("the clusters the server groups by, published by the index run")
+          .isEqualTo(1);
+    }
     assertThat(json(os(), "/api/suggest?q=kes", false).path("completions").toString())
         .contains("Kesseler");
     assertThat(json(os(), "/api/suggest?q=kes", true).path("completions")).isEmpty();

@@ -344,8 +344,11 @@ public record FixFinderConfig(
    * @param maxConnections size of the connection pool
    * @param connectTimeoutSeconds how long to wait for a connection before reporting the database
    *     down
+   * @param changePollMillis how often a server reads the store's change feed (other processes'
+   *     votes, published issue clusters) and, on OpenSearch, which index the alias names (issue 17)
    */
-  public record Database(String url, int maxConnections, int connectTimeoutSeconds) {
+  public record Database(
+      String url, int maxConnections, int connectTimeoutSeconds, int changePollMillis) {
     public Database {
       url = url == null ? "" : url.strip();
       if (!url.isEmpty()
@@ -364,6 +367,10 @@ public record FixFinderConfig(
       if (connectTimeoutSeconds < 1 || connectTimeoutSeconds > 60) {
         throw new ConfigException(
             "database.connectTimeoutSeconds must be 1-60, got " + connectTimeoutSeconds);
+      }
+      if (changePollMillis < 50 || changePollMillis > 60_000) {
+        throw new ConfigException(
+            "database.changePollMillis must be 50-60000, got " + changePollMillis);
       }
     }
 

@@ -42,7 +42,9 @@ class DatabaseConfigTest {
 
   @Test
   void outOfRangeSettingsNameTheKey() {
-    assertThatThrownBy(() -> new FixFinderConfig.Database("", 0, 3))
+    assertThatThrownBy(() -> new FixFinderConfig.Database("", 0, 3, 1000))
         .hasMessageContaining("database.maxConnections must be 1-100, got 0");
+    assertThatThrownBy(() -> new FixFinderConfig.Database("", 8, 3, 0))
+        .hasMessageContaining("database.changePollMillis must be 50-60000, got 0");
   }
 }

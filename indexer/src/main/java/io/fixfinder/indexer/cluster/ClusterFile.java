@@ -163,66 +163,84 @@ final class ClusterFile {
 
   private static java.util.Optional<Snapshot> readFile(Path file) throws IOException {
     long size = Files.size(file);
+    try (InputStream raw = Files.newInputStream(file)) {
+      return java.util.Optional.of(parse(raw, size, file.toString()));
+    }
+  }
+
+  /**
+   * A cluster file's bytes read from {@code raw} (a published generation, issue 17): exactly {@code
+   * size} bytes, checked as a file is. {@code name} says where they came from in errors.
+   */
+  static Snapshot read(InputStream raw, long size, String name) throws IOException {
+    try {
+      return parse(raw, size, name);
+    } catch (java.io.EOFException
+        | java.io.UTFDataFormatException
+        | IllegalArgumentException
+        | NegativeArraySizeException e) {
+      throw new IOException(name + " is damaged (" + e + ")", e);
+    }
+  }
+
+  private static Snapshot parse(InputStream raw, long size, String file) throws IOException {
     if (size < 8) throw new IOException(file + " is truncated (" + size + " bytes)");
     CRC32 crc = new CRC32();
-    try (InputStream raw = Files.newInputStream(file)) {
-      // Everything but the trailing 8-byte checksum goes through the CRC.
-      InputStream body = new java.io.BufferedInputStream(raw, 1 << 16);
-      DataInputStream in =
-          new DataInputStream(new CheckedInputStream(new LimitedStream(body, size - 8), crc));
-      int magic = in.readInt();
-      if (magic != MAGIC)
-        throw new IOException(
-            file + " is not a cluster file (magic " + Integer.toHexString(magic) + ")");
-      int version = in.readInt();
-      if (version > VERSION || version < 1)
-        throw new IOException(
-            file
-                + " has format version "
-                + version
-                + "; this build reads versions 1 to "
-                + VERSION
-                + " (a newer FixFinder wrote it)");
-      long generation = in.readLong();
-      int dims = in.readInt();
-      int nc = in.readInt();
-      List<ClusterMeta> clusters = new ArrayList<>(nc);
-      for (int i = 0; i < nc; i++) {
-        clusters.add(
-            new ClusterMeta(
-                in.readUTF(),
-                in.readUTF(),
-                in.readBoolean(),
-                Instant.ofEpochMilli(in.readLong()),
-                Instant.ofEpochMilli(in.readLong()),
-                version >= 2 ? in.readUTF() : ""));
-      }
-      int nr = in.readInt();
-      List<String> retired = new ArrayList<>(nr);
-      for (int i = 0; i < nr; i++) retired.add(in.readUTF());
-      List<AreaMeta> areas = new ArrayList<>();
-      if (version >= 2) {
-        int na = in.readInt();
-        for (int i = 0; i < na; i++)
-          areas.add(
-              new AreaMeta(
-                  in.readUTF(), in.readUTF(), in.readUTF(), Instant.ofEpochMilli(in.readLong())));
-      }
-      Map<String, String> aliases = new java.util.LinkedHashMap<>();
-      if (version >= 3) {
-        int nl = in.readInt();
-        for (int i = 0; i < nl; i++) aliases.put(in.readUTF(), in.readUTF());
-      }
-      int nm = in.readInt();
-      List<Member> members = new ArrayList<>(nm);
-      for (int i = 0; i < nm; i++) members.add(new Member(in.readUTF(), readDoc(in)));
-      if (in.read() != -1) throw new IOException(file + " has trailing bytes before its checksum");
-      long expected = new DataInputStream(body).readLong();
-      if (expected != crc.getValue())
-        throw new IOException(file + " fails its checksum: the file is damaged");
-      return java.util.Optional.of(
-          new Snapshot(generation, dims, clusters, retired, areas, aliases, members));
+    // Everything but the trailing 8-byte checksum goes through the CRC.
+    InputStream body = new java.io.BufferedInputStream(raw, 1 << 16);
+    DataInputStream in =
+        new DataInputStream(new CheckedInputStream(new LimitedStream(body, size - 8), crc));
+    int magic = in.readInt();
+    if (magic != MAGIC)
+      throw new IOException(
+          file + " is not a cluster file (magic " + Integer.toHexString(magic) + ")");
+    int version = in.readInt();
+    if (version > VERSION || version < 1)
+      throw new IOException(
+          file
+              + " has format version "
+              + version
+              + "; this build reads versions 1 to "
+              + VERSION
+              + " (a newer FixFinder wrote it)");
+    long generation = in.readLong();
+    int dims = in.readInt();
+    int nc = in.readInt();
+    List<ClusterMeta> clusters = new ArrayList<>(nc);
+    for (int i = 0; i < nc; i++) {
+      clusters.add(
+          new ClusterMeta(
+              in.readUTF(),
+              in.readUTF(),
+              in.readBoolean(),
+              Instant.ofEpochMilli(in.readLong()),
+              Instant.ofEpochMilli(in.readLong()),
+              version >= 2 ? in.readUTF() : ""));
     }
+    int nr = in.readInt();
+    List<String> retired = new ArrayList<>(nr);
+    for (int i = 0; i < nr; i++) retired.add(in.readUTF());
+    List<AreaMeta> areas = new ArrayList<>();
+    if (version >= 2) {
+      int na = in.readInt();
+      for (int i = 0; i < na; i++)
+        areas.add(
+            new AreaMeta(
+                in.readUTF(), in.readUTF(), in.readUTF(), Instant.ofEpochMilli(in.readLong())));
+    }
+    Map<String, String> aliases = new java.util.LinkedHashMap<>();
+    if (version >= 3) {
+      int nl = in.readInt();
+      for (int i = 0; i < nl; i++) aliases.put(in.readUTF(), in.readUTF());
+    }
+    int nm = in.readInt();
+    List<Member> members = new ArrayList<>(nm);
+    for (int i = 0; i < nm; i++) members.add(new Member(in.readUTF(), readDoc(in)));
+    if (in.read() != -1) throw new IOException(file + " has trailing bytes before its checksum");
+    long expected = new DataInputStream(body).readLong();
+    if (expected != crc.getValue())
+      throw new IOException(file + " fails its checksum: the file is damaged");
+    return new Snapshot(generation, dims, clusters, retired, areas, aliases, members);
   }
 
   private static void writeDoc(DataOutputStream out, DocSignals d) throws IOException {

@@ -3,6 +3,7 @@ package io.fixfinder.indexer.cluster;
 import io.fixfinder.core.model.IssueCluster;
 import io.fixfinder.indexer.embed.Embedder;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.AbstractList;
@@ -47,6 +48,18 @@ public final class ClusterSnapshot implements ClusterReader {
   /** Opens the clusters committed in {@code dir} (see {@link ClusterStore#open}) for reading. */
   public static ClusterSnapshot load(Path dir, Embedder embedder) throws IOException {
     try (ClusterStore store = ClusterStore.open(dir, embedder)) {
+      return store.snapshot();
+    }
+  }
+
+  /**
+   * Reads the clusters of a cluster file's bytes ({@code size} of them from {@code in}: a
+   * generation published in the database, issue 17), checked as a file is; {@code name} says where
+   * they came from in errors.
+   */
+  public static ClusterSnapshot read(InputStream in, long size, String name, Embedder embedder)
+      throws IOException {
+    try (ClusterStore store = ClusterStore.read(in, size, name, embedder)) {
       return store.snapshot();
     }
   }

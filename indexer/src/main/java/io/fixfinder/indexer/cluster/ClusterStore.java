@@ -5,6 +5,7 @@ import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.understand.Lexicon;
 import io.fixfinder.indexer.embed.Embedder;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -43,7 +44,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * the last commit. Closing does not commit.
  */
 public final class ClusterStore implements ClusterReader, AutoCloseable {
-  private final Path dir;
+  /** Where commits go; empty for a store read from a published generation, which never commits. */
+  private final Optional<Path> dir;
+
   private final Embedder embedder;
   private final IssueClusterer clusterer;
   private final Clock clock;
@@ -75,7 +78,8 @@ public final class ClusterStore implements ClusterReader, AutoCloseable {
   private final PublishedClusters published;
   private final PublishedClusters.Source source = new WriterSource();
 
-  private ClusterStore(Path dir, Embedder embedder, IssueClusterer clusterer, Clock clock) {
+  private ClusterStore(
+      Optional<Path> dir, Embedder embedder, IssueClusterer clusterer, Clock clock) {
     this.dir = Objects.requireNonNull(dir, "dir");
     this.embedder = Objects.requireNonNull(embedder, "embedder");
     this.clusterer = Objects.requireNonNull(clusterer, "clusterer");
@@ -118,18 +122,47 @@ public final class ClusterStore implements ClusterReader, AutoCloseable {
   /** Opens the store in {@code dir} at its last commit, or empty when it has none. */
   public static ClusterStore open(
       Path dir, Embedder embedder, IssueClusterer clusterer, Clock clock) throws IOException {
-    ClusterStore store = new ClusterStore(dir, embedder, clusterer, clock);
-    store.load();
+    ClusterStore store =
+        new ClusterStore(
+            Optional.of(Objects.requireNonNull(dir, "dir")), embedder, clusterer, clock);
+    store.load(ClusterFile.read(dir), dir.resolve(ClusterFile.NAME).toString());
     return store;
   }
 
-  private void load() throws IOException {
-    Optional<ClusterFile.Snapshot> snapshot = ClusterFile.read(dir);
+  /**
+   * A store read from a cluster file's bytes (a generation published in the database, issue 17),
+   * for reading only: {@link #commit} refuses. Exactly {@code size} bytes are read from {@code in}
+   * and checked as a file is; {@code name} says where they came from in errors.
+   */
+  static ClusterStore read(InputStream in, long size, String name, Embedder embedder)
+      throws IOException {
+    ClusterStore store =
+        new ClusterStore(Optional.empty(), embedder, new FaultClusterer(), Clock.systemUTC());
+    store.load(Optional.of(ClusterFile.read(in, size, name)), name);
+    return store;
+  }
+
+  /**
+   * Writes the cluster file whose bytes are {@code in} ({@code size} of them, checked first) as the
+   * last commit in {@code to}, where a writer goes on from it: an {@code index} run starting from
+   * the generation published in the database keeps its cluster ids, whatever machine made it.
+   */
+  public static void restoreCommit(InputStream in, long size, String name, Path to)
+      throws IOException {
+    ClusterFile.write(to, ClusterFile.read(in, size, name));
+  }
+
+  /** The file of the last commit in {@code dir} (to publish it), if there is one. */
+  public static Optional<Path> commitFile(Path dir) {
+    return committedIn(dir) ? Optional.of(dir.resolve(ClusterFile.NAME)) : Optional.empty();
+  }
+
+  private void load(Optional<ClusterFile.Snapshot> snapshot, String where) throws IOException {
     if (snapshot.isEmpty()) return;
     ClusterFile.Snapshot s = snapshot.get();
     if (s.dimensions() != embedder.dimensions())
       throw new IOException(
-          dir.resolve(ClusterFile.NAME)
+          where
               + " was built with "
               + s.dimensions()
               + "-dimensional embeddings, the embedder gives "
@@ -274,6 +307,9 @@ public final class ClusterStore implements ClusterReader, AutoCloseable {
 
   /** Makes the current state durable and atomic: after a crash, {@link #open} finds exactly it. */
   public void commit() throws IOException {
+    Path target =
+        dir.orElseThrow(
+            () -> new IllegalStateException("a store read from published bytes never commits"));
     lock.lock();
     try {
       if (!dirty && generation > 0) return;
@@ -286,7 +322,7 @@ public final class ClusterStore implements ClusterReader, AutoCloseable {
         for (String m : c.members) members.add(new ClusterFile.Member(c.id, docs.get(m)));
       }
       ClusterFile.write(
-          dir,
+          target,
           new ClusterFile.Snapshot(
               generation + 1,
               embedder.dimensions(),

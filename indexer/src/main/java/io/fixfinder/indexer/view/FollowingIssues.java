@@ -1,15 +1,11 @@
 package io.fixfinder.indexer.view;
 
-import io.fixfinder.core.model.IssueCluster;
 import io.fixfinder.indexer.cluster.ClusterSnapshot;
 import io.fixfinder.indexer.cluster.ClusterStore;
 import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.write.GenerationFollower;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The issue clusters of the index generation being served. A rebuild writes its clusters into the
@@ -18,10 +14,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * compact read-only {@link ClusterSnapshot} is kept: the writer's per-record state is not. A
  * generation without clusters (built before they moved there) falls back to the legacy folder.
  */
-public final class FollowingIssues implements IssueSource, GenerationFollower {
+public final class FollowingIssues extends SwappedIssues implements GenerationFollower {
   private final Embedder embedder;
   private final Path legacy;
-  private final AtomicReference<IssueSource> current = new AtomicReference<>(IssueSource.none());
 
   /**
    * @param legacy the folder clusters were committed to before they lived in index generations
@@ -38,36 +33,6 @@ public final class FollowingIssues implements IssueSource, GenerationFollower {
         ClusterStore.committedIn(dir)
             ? new StoreIssues(ClusterSnapshot.load(dir, embedder))
             : IssueSource.none();
-    return () -> current.set(loaded);
-  }
-
-  @Override
-  public Optional<IssueCluster> get(String clusterId) {
-    return current.get().get(clusterId);
-  }
-
-  @Override
-  public Optional<String> clusterOf(String docId) {
-    return current.get().clusterOf(docId);
-  }
-
-  @Override
-  public List<String> members(String clusterId) {
-    return current.get().members(clusterId);
-  }
-
-  @Override
-  public List<IssueCluster> related(String clusterId, int n) {
-    return current.get().related(clusterId, n);
-  }
-
-  @Override
-  public Optional<io.fixfinder.indexer.cluster.FaultArea> faultAreaOf(String clusterId) {
-    return current.get().faultAreaOf(clusterId);
-  }
-
-  @Override
-  public Optional<io.fixfinder.indexer.cluster.FaultArea> faultArea(String areaId) {
-    return current.get().faultArea(areaId);
+    return () -> serve(loaded);
   }
 }

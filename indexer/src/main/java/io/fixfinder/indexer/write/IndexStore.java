@@ -145,6 +145,16 @@ public final class IndexStore implements AutoCloseable {
     }
   }
 
+  /**
+   * Takes the write lock of {@code root} without writing a generation, until closed: a run that
+   * writes its index elsewhere ({@code index --backend opensearch}) still keeps one writer per data
+   * directory. Throws {@link WriterBusy} at once when another writer holds it.
+   */
+  public static java.io.Closeable lockWriters(Path root) throws IOException {
+    Generations.WriteLock lock = Generations.lockForWriting(root);
+    return lock::close;
+  }
+
   /** Opens the live generation under {@code root} without embeddings (records get no vector). */
   public static IndexStore open(Path root, int ramBufferMb) throws IOException {
     return open(root, ramBufferMb, Optional.empty());

@@ -44,6 +44,74 @@ class ClusterSnapshotTest {
     }
   }
 
+  /**
+   * The same clusters whether read from the committed file or from its bytes elsewhere (a
+   * generation published in the database); a writer restored from those bytes in another folder
+   * goes on with the same ids; damaged or cut bytes are refused, never half read.
+   */
+  @Test
+  void theCommittedBytesReadElsewhereAreTheSameClusters() throws Exception {
+    long seed = Long.getLong("tests.seed", new Random().nextLong());
+    System.out.println(
+        "ClusterSnapshotTest seed " + seed + " (replay with -Dtests.seed=" + seed + ")");
+    List<SourceDoc> docs = new ArrayList<>(Docs.synthetic(seed, 200));
+    Path first = dir.resolve("first");
+    try (ClusterStore store = ClusterStore.open(first, new HashingEmbedder())) {
+      store.add(docs.subList(0, 150));
+      store.commit();
+    }
+    byte[] bytes = java.nio.file.Files.readAllBytes(ClusterStore.commitFile(first).orElseThrow());
+    ClusterSnapshot fromBytes =
+        ClusterSnapshot.read(
+            new java.io.ByteArrayInputStream(bytes),
+            bytes.length,
+            "published",
+            new HashingEmbedder());
+    try (ClusterStore reopened = ClusterStore.open(first, new HashingEmbedder())) {
+      assertSame(reopened, fromBytes, docs.subList(0, 150), List.of());
+    }
+
+    Path elsewhere = dir.resolve("elsewhere");
+    ClusterStore.restoreCommit(
+        new java.io.ByteArrayInputStream(bytes), bytes.length, "published", elsewhere);
+    try (ClusterStore restored = ClusterStore.open(elsewhere, new HashingEmbedder())) {
+      restored.add(docs.subList(150, 200));
+      for (SourceDoc d : docs.subList(0, 150)) {
+        assertThat(restored.clusterOf(d.id())).as(d.id()).isEqualTo(fromBytes.clusterOf(d.id()));
+      }
+    }
+
+    byte[] damaged = bytes.clone();
+    damaged[damaged.length / 2] ^= 0x40;
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                ClusterSnapshot.read(
+                    new java.io.ByteArrayInputStream(damaged),
+                    damaged.length,
+                    "published generation 7",
+                    new HashingEmbedder()))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageStartingWith("published generation 7 ");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                ClusterSnapshot.read(
+                    new java.io.ByteArrayInputStream(bytes, 0, bytes.length / 3),
+                    bytes.length,
+                    "published generation 7",
+                    new HashingEmbedder()))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageStartingWith("published generation 7 ");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                ClusterStore.read(
+                        new java.io.ByteArrayInputStream(bytes),
+                        bytes.length,
+                        "published",
+                        new HashingEmbedder())
+                    .commit())
+        .isInstanceOf(IllegalStateException.class);
+  }
+
   @Test
   void anEmptyStoreGivesAnEmptySnapshot() throws Exception {
     ClusterSnapshot empty = ClusterSnapshot.load(dir, new HashingEmbedder());

@@ -458,6 +458,14 @@ public final class OpenSearchBackend
     return max + 1;
   }
 
+  /**
+   * The indices the alias names now: a server compares them from poll to poll to see that another
+   * process made a new generation the served one (issue 17).
+   */
+  public Set<String> servedIndices() throws IOException {
+    return Set.copyOf(served());
+  }
+
   /** The indices the alias names (one, except mid-way through a failed manual change). */
   private Set<String> served() throws IOException {
     if (!client.indices().existsAlias(e -> e.name(settings.alias())).value()) return Set.of();

@@ -6,6 +6,8 @@ import io.fixfinder.core.feedback.FeedbackSignals;
 import io.fixfinder.core.feedback.Tally;
 import io.fixfinder.core.feedback.TallySnapshot;
 import io.fixfinder.store.Database;
+import io.fixfinder.store.changes.ChangeFeed;
+import io.fixfinder.store.changes.Topic;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
@@ -16,9 +18,13 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,9 +37,10 @@ import javax.crypto.spec.SecretKeySpec;
  * input the same client's hashes on two days cannot be linked without it. A vote is an upsert on
  * (item, client hash, day), so a second vote the same UTC day replaces the first.
  *
- * <p>{@link #tally} never touches the database: the snapshot is loaded when the store opens,
- * updated after each committed vote, and {@link #reload() reloaded} periodically when several
- * processes share the database.
+ * <p>{@link #tally} never touches the database: the snapshot is loaded when the store opens and
+ * updated after each committed vote. Each vote is also a change on the store's {@link ChangeFeed},
+ * in the vote's transaction: other processes sharing the database {@link #refresh} the items they
+ * see there, and {@link #reload() reload} everything when they missed some.
  */
 public final class FeedbackStore implements FeedbackSignals, io.fixfinder.core.feedback.AllTallies {
   private static final String SECRET_NAME = "feedback-client-hmac";
@@ -82,7 +89,11 @@ public final class FeedbackStore implements FeedbackSignals, io.fixfinder.core.f
                   st.setLong(5, clock.millis());
                   st.executeUpdate();
                 }
-                return tallyOf(c, key);
+                Tally after = tallyOf(c, key);
+                // other API processes re-read this item's tally when they see the change; last,
+                // so the feed's counter lock is held only until the commit
+                ChangeFeed.append(c, Topic.VOTE, key, clock);
+                return after;
               });
       snapshot.put(key, tally);
       return new Vote(item, tally, answer);
@@ -133,6 +144,50 @@ public final class FeedbackStore implements FeedbackSignals, io.fixfinder.core.f
     } finally {
       for (ReentrantLock lock : stripes) lock.unlock();
     }
+  }
+
+  /**
+   * Reads the tallies of {@code items} again (votes other processes took, seen on the change feed);
+   * each item's votes in this process wait meanwhile, as in {@link #reload}.
+   */
+  public void refresh(Collection<String> items) {
+    List<String> keys = new ArrayList<>(new TreeSet<>(items));
+    if (keys.isEmpty()) return;
+    // the stripes in index order: two refreshes never wait on each other in a cycle
+    TreeSet<Integer> held = new TreeSet<>();
+    for (String key : keys) held.add(Math.floorMod(key.hashCode(), stripes.length));
+    for (int i : held) stripes[i].lock();
+    try {
+      for (int from = 0; from < keys.size(); from += REFRESH_BATCH) {
+        List<String> batch = keys.subList(from, Math.min(keys.size(), from + REFRESH_BATCH));
+        Map<String, Tally> read = db.read(c -> talliesOf(c, batch));
+        for (String key : batch) snapshot.put(key, read.getOrDefault(key, Tally.NONE));
+      }
+    } finally {
+      for (int i : held.descendingSet()) stripes[i].unlock();
+    }
+  }
+
+  /** Items per query of {@link #refresh}: well under every engine's limit on bound parameters. */
+  private static final int REFRESH_BATCH = 200;
+
+  private static Map<String, Tally> talliesOf(Connection c, List<String> items)
+      throws SQLException {
+    Map<String, long[]> counts = new HashMap<>();
+    String marks = String.join(", ", java.util.Collections.nCopies(items.size(), "?"));
+    try (PreparedStatement st =
+        c.prepareStatement(
+            "SELECT item, answer, COUNT(*) FROM feedback_vote WHERE item IN ("
+                + marks
+                + ") GROUP BY item, answer")) {
+      for (int i = 0; i < items.size(); i++) st.setString(i + 1, items.get(i));
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) add(counts, rs.getString(1), rs.getString(2), rs.getLong(3));
+      }
+    }
+    Map<String, Tally> out = new HashMap<>();
+    counts.forEach((k, v) -> out.put(k, new Tally(v[0], v[1], v[2])));
+    return out;
   }
 
   private static Map<String, Tally> allTallies(Connection c) throws SQLException {

@@ -1,0 +1,29 @@
+package io.fixfinder.store.changes;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** What a change in the feed is about; {@link #wire()} is what the {@code topic} column holds. */
+public enum Topic {
+  /** A "did this fix it?" vote; the subject is the item's key ({@code doc:…}, {@code issue:…}). */
+  VOTE("vote"),
+  /** Issue clusters published; the subject is the generation's number. */
+  CLUSTERS("clusters"),
+  /** A new index generation served on the cluster; the subject is its index name. */
+  INDEX("index");
+
+  private final String wire;
+
+  Topic(String wire) {
+    this.wire = wire;
+  }
+
+  public String wire() {
+    return wire;
+  }
+
+  /** The topic a stored row names; empty for one a newer version wrote (readers skip it). */
+  public static Optional<Topic> fromWire(String wire) {
+    return Arrays.stream(values()).filter(t -> t.wire.equals(wire)).findFirst();
+  }
+}
