@@ -146,7 +146,7 @@ final class LearnedFusion {
       wordRank[index.get(words.docs()[i].doc)] =
           Math.min(wordRank[index.get(words.docs()[i].doc)], i);
     }
-    double keyed = shape.keyed() || singlesOut(words) ? 1 : 0;
+    double keyed = shape.keyed() || singlesOut(words, shape) ? 1 : 0;
     double gap = gap(words.docs());
     double top = meaning.docs().length == 0 ? 0 : Math.max(0, meaning.docs()[0].score);
     double dgap = gap(meaning.docs());
@@ -174,14 +174,23 @@ final class LearnedFusion {
   }
 
   /**
-   * Whether the words single out a handful of records: the bm25 list holds every match, and there
-   * are at most {@value #FEW} of them. Such a query is a lookup whatever it looks like (a part's
-   * name, a rare word of one manual), and the words decide it as they decide a model number; a
-   * weighted sum fit on queries matching hundreds of records would let dense neighbours pass them.
+   * Whether a short query's words single out a handful of records: the query has at most {@value
+   * #SHORT} words, the bm25 list holds every match, and there are at most {@value #FEW} of them.
+   * Such a query is a lookup whatever it looks like (a part's name, a rare word of one manual), and
+   * the words decide it as they decide a model number; a weighted sum fit on queries matching
+   * hundreds of records would let dense neighbours pass them. A longer question matched by a few
+   * records through one of its words ("how to write a cover letter" within one brand: "cover") is
+   * not a lookup.
    */
-  static boolean singlesOut(RankedList words) {
-    return words.complete() && words.docs().length > 0 && words.docs().length <= FEW;
+  static boolean singlesOut(RankedList words, Shape shape) {
+    return shape.words() <= SHORT
+        && words.complete()
+        && words.docs().length > 0
+        && words.docs().length <= FEW;
   }
+
+  /** At most this many words make a query short enough to be a lookup ({@link #singlesOut}). */
+  static final int SHORT = 3;
 
   /** At most this many matches single the records out ({@link #singlesOut}). */
   static final int FEW = 3;

@@ -308,18 +308,23 @@ class LearnedFusionTest {
   @Test
   void wordsThatSingleOutAFewRecordsReadAsALookup() {
     int keyed = LearnedFusion.FEATURES.indexOf("zb*keyed");
+    LearnedFusion.Shape word = new LearnedFusion.Shape(false, 1, false);
     RankedList dense = RankedList.cut(list(7, 0.9f, 8, 0.8f, 9, 0.7f, 1, 0.2f));
     // every match of the words, and only three: the plain-shaped query is a lookup
     LearnedFusion.Candidates few =
-        LearnedFusion.features(RankedList.whole(list(1, 6f, 2, 5f, 3, 4f)), dense, PLAIN);
+        LearnedFusion.features(RankedList.whole(list(1, 6f, 2, 5f, 3, 4f)), dense, word);
     for (double[] x : few.x()) assertThat(x[keyed]).isEqualTo(x[0]);
     // four matches, or three of a list cut short: not singled out
     LearnedFusion.Candidates four =
-        LearnedFusion.features(RankedList.whole(list(1, 6f, 2, 5f, 3, 4f, 4, 3f)), dense, PLAIN);
+        LearnedFusion.features(RankedList.whole(list(1, 6f, 2, 5f, 3, 4f, 4, 3f)), dense, word);
     LearnedFusion.Candidates cut =
-        LearnedFusion.features(RankedList.cut(list(1, 6f, 2, 5f, 3, 4f)), dense, PLAIN);
+        LearnedFusion.features(RankedList.cut(list(1, 6f, 2, 5f, 3, 4f)), dense, word);
     for (double[] x : four.x()) assertThat(x[keyed]).isZero();
     for (double[] x : cut.x()) assertThat(x[keyed]).isZero();
+    // a longer question matched by as few records is not a lookup
+    LearnedFusion.Candidates question =
+        LearnedFusion.features(RankedList.whole(list(1, 6f, 2, 5f, 3, 4f)), dense, PLAIN);
+    for (double[] x : question.x()) assertThat(x[keyed]).isZero();
     // and the shipped weights put the few matches above every dense neighbour
     ScoreDoc[] fused = LearnedFusion.rank(few, LearnedFusion.WEIGHTS);
     assertThat(Arrays.stream(fused).limit(3).mapToInt(d -> d.doc))
