@@ -785,31 +785,16 @@ public final class OpenSearchBackend
     boolean filtered = ask.filtered();
     int scopeCount =
         check && scope.restrictedTo().isPresent()
-            ? batch.add(
-                false,
-                b ->
-                    b.query(
-                            typeCount(
-                                plan.scored(),
-                                ask.filters(),
-                                scope.restrictedTo().get(),
-                                ask.company()))
-                        .size(0)
-                        .trackTotalHits(t -> t.count(1)))
+            ? anyMatch(
+                batch,
+                typeCount(plan.scored(), ask.filters(), scope.restrictedTo().get(), ask.company()))
             : -1;
     int baseCount =
         check && filtered && base.restrictedTo().isPresent()
-            ? batch.add(
-                false,
-                b ->
-                    b.query(
-                            typeCount(
-                                plan.unfilteredScored(),
-                                List.of(),
-                                base.restrictedTo().get(),
-                                ask.company()))
-                        .size(0)
-                        .trackTotalHits(t -> t.count(1)))
+            ? anyMatch(
+                batch,
+                typeCount(
+                    plan.unfilteredScored(), List.of(), base.restrictedTo().get(), ask.company()))
             : -1;
     List<String> body = ask.questions().bodyTerms();
     Map<String, Query> evidence = bodyTerms(body);
@@ -1010,6 +995,13 @@ public final class OpenSearchBackend
                 new ExternalWindow.Retrieved(
                     ask.mode(), hits, neighbours, meaning, ranked, total, scope, base, fields),
                 asked)));
+  }
+
+  /**
+   * Adds to {@code batch} whether {@code query} matches anything (no hits, counting stops at one).
+   */
+  private static int anyMatch(Msearch batch, Query query) {
+    return batch.add(false, b -> b.query(query).size(0).trackTotalHits(t -> t.count(1)));
   }
 
   /**
