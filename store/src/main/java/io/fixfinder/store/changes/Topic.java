@@ -10,7 +10,17 @@ public enum Topic {
   /** Issue clusters published; the subject is the generation's number. */
   CLUSTERS("clusters"),
   /** A new index generation served on the cluster; the subject is its index name. */
-  INDEX("index");
+  INDEX("index"),
+  /**
+   * A change to who the helper directory offers: a helper suspended, unsuspended, deleted,
+   * verified, or their profile (skills, hours, place, pause) saved; the subject is the helper's id.
+   */
+  HELPER("helper"),
+  /**
+   * A tenant's keys or scope changed: created, keys rotated, revoked; the subject is the tenant's
+   * id. Servers drop the tenant's cached keys.
+   */
+  TENANT("tenant");
 
   private final String wire;
 
