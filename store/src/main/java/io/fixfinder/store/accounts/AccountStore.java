@@ -169,7 +169,7 @@ public final class AccountStore {
               now,
               id.get());
           // a verified helper is listable: every server's directory reads them at its next poll
-          ChangeFeed.append(c, Topic.HELPER, id.get(), clock);
+          ChangeFeed.append(c, Topic.HELPER, "", clock);
           return new TokenUse.Done(id.get());
         });
   }
@@ -232,7 +232,7 @@ public final class AccountStore {
               ACCOUNT,
               HelperSecrets.emailIndex(box, email));
           // the reset verified the account, which may make the helper listable
-          ChangeFeed.append(c, Topic.HELPER, id, clock);
+          ChangeFeed.append(c, Topic.HELPER, "", clock);
           return new TokenUse.Done(id);
         });
   }

@@ -13,7 +13,9 @@ public enum Topic {
   INDEX("index"),
   /**
    * A change to who the helper directory offers: a helper suspended, unsuspended, deleted,
-   * verified, or their profile (skills, hours, place, pause) saved; the subject is the helper's id.
+   * verified, or their profile (skills, hours, place, pause) saved. The subject is empty: servers
+   * read the directory whole, and the feed keeps no trace of whom (a deleted helper's id must not
+   * outlive their account in any row, even for the hour the feed keeps its rows).
    */
   HELPER("helper"),
   /**

@@ -56,7 +56,7 @@ public final class HelperAdmin {
         c -> {
           int n = Jdbc.update(c, "UPDATE helper SET suspended = ? WHERE id = ?", true, helperId);
           Jdbc.update(c, "DELETE FROM helper_session WHERE helper_id = ?", helperId);
-          if (n == 1) ChangeFeed.append(c, Topic.HELPER, helperId);
+          if (n == 1) ChangeFeed.append(c, Topic.HELPER, "");
           return n == 1;
         });
   }
@@ -66,7 +66,7 @@ public final class HelperAdmin {
     return db.transaction(
         c -> {
           int n = Jdbc.update(c, "UPDATE helper SET suspended = ? WHERE id = ?", false, helperId);
-          if (n == 1) ChangeFeed.append(c, Topic.HELPER, helperId);
+          if (n == 1) ChangeFeed.append(c, Topic.HELPER, "");
           return n == 1;
         });
   }

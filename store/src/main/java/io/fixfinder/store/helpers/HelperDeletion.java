@@ -50,7 +50,7 @@ public final class HelperDeletion {
       Jdbc.update(c, "DELETE FROM " + table + " WHERE helper_id = ?", id);
     }
     boolean deleted = Jdbc.update(c, "DELETE FROM helper WHERE id = ?", id) == 1;
-    if (deleted) ChangeFeed.append(c, Topic.HELPER, id);
+    if (deleted) ChangeFeed.append(c, Topic.HELPER, "");
     return deleted;
   }
 }

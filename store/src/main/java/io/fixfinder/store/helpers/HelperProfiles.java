@@ -120,7 +120,7 @@ public final class HelperProfiles {
           if (updated == 0) return gone();
           HelperRows.writeSkills(c, id, p.skills());
           // skills, place, hours and pause decide who searches offer: every server re-reads
-          ChangeFeed.append(c, Topic.HELPER, id, clock);
+          ChangeFeed.append(c, Topic.HELPER, "", clock);
           return new ProfileUpdate.Saved(p);
         });
   }
