@@ -365,7 +365,26 @@ final class Serving {
                 scope ->
                     Suggester.fromCounts(
                         Lexicon.builtIn(), scope, terms -> os.termCounts(terms, scope)),
-                new ClusterLeaderboardSource(os)));
+                new ClusterLeaderboardSource(os),
+                // /health's index: the generation the alias serves, not the local directory's
+                () -> {
+                  try {
+                    OpenSearchBackend.ServedGeneration g = os.servedGeneration();
+                    return Optional.of(
+                        new SearchEngine.Served(
+                            g.alias(),
+                            g.index(),
+                            g.indices().size(),
+                            g.generation(),
+                            g.documents(),
+                            g.bytes(),
+                            g.schemaVersion(),
+                            g.schemaVersion()
+                                == io.fixfinder.indexer.schema.SchemaVersion.CURRENT));
+                  } catch (java.io.IOException | RuntimeException e) {
+                    return Optional.empty();
+                  }
+                }));
   }
 
   private static void closeQuietly(Optional<OpenSearchBackend> cluster) {
