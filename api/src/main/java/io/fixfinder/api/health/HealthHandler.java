@@ -17,6 +17,11 @@ import java.util.function.LongSupplier;
  * degraded too when it has served another generation than {@code CURRENT} names for longer than
  * {@link IndexStore.GenerationState#STUCK_AFTER}.
  *
+ * <p>{@code index} describes the generation searches read: the local embedded index, or, when
+ * searches run on another engine ({@code index.backend: opensearch}), the generation that engine
+ * serves (its alias's index, records, size and schema), never the data directory's embedded index,
+ * which such a server does not search. {@code index.engine} says which.
+ *
  * <p>/health is not rate-limited (a load balancer polls it) and the database probe may write (on
  * SQLite it takes the write lock), so the probe's result is kept for {@link #PROBE_TTL}: any rate
  * of calls costs at most one probe per period. A closed database is seen at once.
@@ -30,6 +35,7 @@ public final class HealthHandler {
   private final ProbeCache<Database.Health> probe;
   private final Optional<String> engineKind;
   private final Optional<ProbeCache<SearchEngine.Health>> engine;
+  private final Optional<ProbeCache<Optional<SearchEngine.Served>>> served;
 
   public HealthHandler(IndexStore index, Database database) {
     this(index, database, Optional.empty(), System::nanoTime);
@@ -56,22 +62,12 @@ public final class HealthHandler {
     this.probe = new ProbeCache<>(database::health, PROBE_TTL, nanoClock);
     this.engineKind = engine.map(SearchEngine::kind);
     this.engine = engine.map(e -> new ProbeCache<>(e.health(), PROBE_TTL, nanoClock));
+    this.served = engine.map(e -> new ProbeCache<>(e.served(), PROBE_TTL, nanoClock));
   }
 
   public void health(Context ctx) {
     Map<String, Object> indexState = new LinkedHashMap<>();
-    boolean indexOk;
-    try {
-      indexState.put("documents", index.count());
-      indexState.put("bytes", index.sizeBytes());
-      IndexStore.GenerationState generation = index.generationState();
-      indexState.put("generation", generation.served());
-      indexState.put("current", generation.current());
-      indexState.put("behind", generation.behind());
-      indexOk = !generation.stuck(); // behind CURRENT for minutes: not a passing failure
-    } catch (RuntimeException e) {
-      indexOk = false;
-    }
+    boolean indexOk = served.isPresent() ? engineIndex(indexState) : localIndex(indexState);
     indexState.put("ok", indexOk);
     Database.Health db =
         database.isClosed() ? new Database.Health(false, database.kind()) : probe.get();
@@ -97,6 +93,47 @@ public final class HealthHandler {
     ctx.header("Cache-Control", "no-store");
     ProblemMapper.keepBody(ctx);
     ctx.status(ok ? 200 : 503).json(body);
+  }
+
+  /**
+   * The generation the engine serves, in the same fields as the local one's ({@code generation} and
+   * {@code current} are the index the alias names: the alias is the engine's pointer) and a few of
+   * its own. Not ok when the engine does not answer, the alias names no single index, or this
+   * version cannot serve its schema.
+   */
+  private boolean engineIndex(Map<String, Object> state) {
+    Optional<SearchEngine.Served> s = served.orElseThrow().get();
+    if (s.isEmpty()) {
+      state.put("engine", engineKind.orElseThrow());
+      return false;
+    }
+    SearchEngine.Served g = s.get();
+    state.put("documents", g.documents());
+    state.put("bytes", g.bytes());
+    state.put("generation", g.index());
+    state.put("current", g.index());
+    state.put("behind", false);
+    state.put("engine", engineKind.orElseThrow());
+    state.put("alias", g.alias());
+    state.put("generationNumber", g.generation());
+    state.put("schemaVersion", g.schemaVersion());
+    return g.aliased() == 1 && g.servable();
+  }
+
+  private boolean localIndex(Map<String, Object> indexState) {
+    try {
+      indexState.put("documents", index.count());
+      indexState.put("bytes", index.sizeBytes());
+      IndexStore.GenerationState generation = index.generationState();
+      indexState.put("generation", generation.served());
+      indexState.put("current", generation.current());
+      indexState.put("behind", generation.behind());
+      indexState.put("engine", "embedded");
+      return !generation.stuck(); // behind CURRENT for minutes: not a passing failure
+    } catch (RuntimeException e) {
+      indexState.put("engine", "embedded");
+      return false;
+    }
   }
 
   /** Database probes run so far. */

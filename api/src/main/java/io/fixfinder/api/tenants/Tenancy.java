@@ -2,6 +2,7 @@ package io.fixfinder.api.tenants;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.fixfinder.api.protect.RateLimiter;
 import io.fixfinder.core.model.ProductRef;
 import io.fixfinder.core.understand.KeyExtractor;
@@ -17,6 +18,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,9 +33,12 @@ import java.util.function.LongSupplier;
 
 /**
  * Tenants as the server sees them. A key is looked up in the store once per {@code cacheTime}
- * (found or not: a flood of made-up keys costs one query each per period, then nothing), so a
- * revoked tenant or a rotated-out key past its grace is refused at most {@code cacheTime} later.
- * The cache is keyed by a SHA-256 of the key, so the server's memory holds no key either.
+ * (found or not: a flood of made-up keys costs one query each per period, then nothing). A key
+ * rotated out is remembered no longer than its grace, so it is refused when the grace ends. A
+ * revocation or rotation anywhere reaches the server through the store's change feed, which calls
+ * {@link #forget} at its next poll (issue 17: about a second); {@code cacheTime} is only the bound
+ * when the feed cannot be read. The cache is keyed by a SHA-256 of the key, so the server's memory
+ * holds no key either.
  *
  * <p>Each tenant has one token bucket ({@code rateLimitPerMinute}, as many at once) and one count
  * per UTC day, shared by all its keys: rotating keys gains nothing. Both are per process: several
@@ -53,7 +58,11 @@ public final class Tenancy {
   private final Clock clock;
   private final LongSupplier nanos;
   private final Map<String, Scope.Product> products = new HashMap<>();
-  private final Cache<String, Optional<Keyed>> keys;
+
+  /** A key's lookup as cached: the tenant's view when valid, and until when a rotated key is. */
+  private record Cached(Optional<Keyed> keyed, Optional<Instant> until) {}
+
+  private final Cache<String, Cached> keys;
   private final Cache<String, Set<String>> origins;
   private final Cache<String, RateLimiter> limiters;
   private final Cache<String, AtomicLong> daily;
@@ -73,10 +82,29 @@ public final class Tenancy {
                         DocumentMapper.brandKey(b.name()), KeyExtractor.squash(model), id));
               });
     }
+    long cacheNanos = cacheTime.toNanos();
     this.keys =
         Caffeine.newBuilder()
             .maximumSize(20_000)
-            .expireAfterWrite(cacheTime)
+            .expireAfter(
+                new Expiry<String, Cached>() {
+                  @Override
+                  public long expireAfterCreate(String k, Cached v, long now) {
+                    if (v.until().isEmpty()) return cacheNanos;
+                    long left = Duration.between(clock.instant(), v.until().get()).toNanos();
+                    return Math.max(0, Math.min(cacheNanos, left));
+                  }
+
+                  @Override
+                  public long expireAfterUpdate(String k, Cached v, long now, long current) {
+                    return expireAfterCreate(k, v, now);
+                  }
+
+                  @Override
+                  public long expireAfterRead(String k, Cached v, long now, long current) {
+                    return current;
+                  }
+                })
             .ticker(nanoClock::getAsLong)
             .build();
     this.origins =
@@ -96,7 +124,32 @@ public final class Tenancy {
    * @throws StoreException when the database cannot say: the caller answers 503, never anonymous
    */
   public Optional<Keyed> resolve(String key) {
-    return keys.get(sha256(key), h -> store.resolve(key).map(this::keyed));
+    return keys.get(
+            sha256(key),
+            h -> {
+              Optional<KeyMatch> m = store.resolve(key);
+              return new Cached(m.map(this::keyed), m.flatMap(KeyMatch::expires));
+            })
+        .keyed();
+  }
+
+  /**
+   * Drops what is cached of these tenants (their keys; the origins of all, which a new or revoked
+   * tenant changes): their next request reads the store. Called for changes seen on the store's
+   * change feed. Unknown keys stay cached as unknown: no change to a tenant makes one valid.
+   */
+  public void forget(Set<String> tenantIds) {
+    if (tenantIds.isEmpty()) return;
+    keys.asMap()
+        .values()
+        .removeIf(c -> c.keyed().isPresent() && tenantIds.contains(c.keyed().get().tenantId()));
+    origins.invalidateAll();
+  }
+
+  /** Drops every cached key and the origins: the changes since the last poll are not known. */
+  public void forgetAll() {
+    keys.invalidateAll();
+    origins.invalidateAll();
   }
 
   /**

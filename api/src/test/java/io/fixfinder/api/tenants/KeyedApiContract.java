@@ -68,6 +68,10 @@ abstract class KeyedApiContract {
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   final HttpClient http = HttpClient.newHttpClient();
   final List<ApiServer> servers = new ArrayList<>();
+
+  /** The tenancy of the last server started (what the store's change feed tells to forget). */
+  Tenancy tenancy;
+
   Path accessLog;
 
   @BeforeEach
@@ -164,7 +168,7 @@ abstract class KeyedApiContract {
                         db,
                         feedback,
                         CrawlStats.fromFile(dir.resolve("crawl/last-run.json")))
-                    .withTenancy(new Tenancy(tenants, CACHE, clock, ticker)),
+                    .withTenancy(tenancy = new Tenancy(tenants, CACHE, clock, ticker)),
                 settings)
             .start("127.0.0.1", 0);
     servers.add(s);
@@ -431,6 +435,37 @@ abstract class KeyedApiContract {
     // ...then refused, the secret key too
     assertProblem(get(s, SEARCH, "X-Api-Key", keys.publishableKey()), 401, "unknown-api-key");
     assertProblem(get(s, SEARCH, "X-Api-Key", keys.secretKey()), 401, "unknown-api-key");
+  }
+
+  @Test
+  void aTenantForgottenOnTheChangeFeedsWordIsReadAgainAtOnceOthersStayCached() throws Exception {
+    ApiServer s = server();
+    IssuedKeys revoked = aqualine(600, 10_000);
+    IssuedKeys kept = aqualine(600, 10_000);
+    assertThat(get(s, SEARCH, "X-Api-Key", revoked.secretKey()).statusCode()).isEqualTo(200);
+    assertThat(get(s, SEARCH, "X-Api-Key", kept.publishableKey()).statusCode()).isEqualTo(200);
+    tenants.revoke(revoked.tenant().id());
+    tenants.revoke(kept.tenant().id());
+    // what a server's follower does when it reads the first revocation from the feed
+    tenancy.forget(java.util.Set.of(revoked.tenant().id()));
+    assertProblem(get(s, SEARCH, "X-Api-Key", revoked.secretKey()), 401, "unknown-api-key");
+    assertThat(get(s, SEARCH, "X-Api-Key", kept.publishableKey()).statusCode())
+        .as("another tenant's key stays cached until its own word, or the cache time")
+        .isEqualTo(200);
+    tenancy.forgetAll();
+    assertProblem(get(s, SEARCH, "X-Api-Key", kept.publishableKey()), 401, "unknown-api-key");
+  }
+
+  @Test
+  void aRotatedKeyIsRememberedNoLongerThanItsGrace() throws Exception {
+    ApiServer s = server();
+    IssuedKeys old = aqualine(600, 10_000);
+    tenants.rotate(old.tenant().id(), Duration.ofSeconds(2)).orElseThrow();
+    assertThat(get(s, SEARCH, "X-Api-Key", old.publishableKey()).statusCode()).isEqualTo(200);
+    // past the grace, within the cache time: refused all the same
+    clock.advance(Duration.ofSeconds(2).plusMillis(1));
+    ticker.advance(Duration.ofSeconds(2).plusMillis(1));
+    assertProblem(get(s, SEARCH, "X-Api-Key", old.publishableKey()), 401, "unknown-api-key");
   }
 
   @Test

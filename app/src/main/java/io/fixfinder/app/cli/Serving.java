@@ -2,6 +2,7 @@ package io.fixfinder.app.cli;
 
 import io.fixfinder.api.ApiServer;
 import io.fixfinder.api.analytics.Analytics;
+import io.fixfinder.api.helpers.HelperDirectory;
 import io.fixfinder.api.metrics.CrawlStats;
 import io.fixfinder.api.people.People;
 import io.fixfinder.api.search.SearchEngine;
@@ -188,6 +189,14 @@ final class Serving {
     People people = People.open(database, layout.root(), cfg, Clock.systemUTC());
     TenantStore tenants =
         new TenantStore(database, SecretKeys.load(layout.root()), Clock.systemUTC());
+    // companies' API keys (issue 16), looked up again every keyCacheSeconds, and dropped at once
+    // when the change feed says their tenant changed (issue 17)
+    Tenancy tenancy =
+        new Tenancy(
+            tenants,
+            java.time.Duration.ofSeconds(cfg.api().keyCacheSeconds()),
+            Clock.systemUTC(),
+            System::nanoTime);
     Analytics analytics = Analytics.open(database, tenants, cfg.dashboard(), Clock.systemUTC());
     ApiServer server;
     try {
@@ -207,13 +216,7 @@ final class Serving {
                       .withThumbnails(
                           new io.fixfinder.core.thumbs.ThumbnailStore(layout.thumbnails()))
                       .withPeople(people)
-                      // companies' API keys (issue 16), looked up again every keyCacheSeconds
-                      .withTenancy(
-                          new Tenancy(
-                              tenants,
-                              java.time.Duration.ofSeconds(cfg.api().keyCacheSeconds()),
-                              Clock.systemUTC(),
-                              System::nanoTime))
+                      .withTenancy(tenancy)
                       // the company dashboard (issue 16): keyed traffic counted per day
                       .withAnalytics(analytics)
                       // alerts on emerging issues (issue 16): a webhook and/or an email per tenant
@@ -239,8 +242,9 @@ final class Serving {
       throw new Main.UsageError(e.getMessage() + " (try --port)");
     }
     ApiServer started = server;
-    // Other processes' votes and published clusters (the store's change feed) and a new
-    // generation on the cluster reach this process's tallies, clusters and caches within a poll.
+    // Other processes' votes, published clusters, helper and tenant changes (the store's change
+    // feed) and a new generation on the cluster reach this process's tallies, clusters, helper
+    // directory, cached keys and caches within a poll.
     StoreFollower follower =
         new StoreFollower(
                 changes,
@@ -256,6 +260,22 @@ final class Serving {
                   @Override
                   public void indexChanged() {
                     started.indexChanged();
+                  }
+
+                  @Override
+                  public void helpersChanged() {
+                    // the directory empties the search cache itself when whom it offers changed
+                    started.helperDirectory().ifPresent(HelperDirectory::refresh);
+                  }
+
+                  @Override
+                  public void tenantsChanged(Set<String> tenantIds) {
+                    tenancy.forget(tenantIds);
+                  }
+
+                  @Override
+                  public void allTenantsChanged() {
+                    tenancy.forgetAll();
                   }
                 })
             .start(Duration.ofMillis(cfg.database().changePollMillis()));
@@ -345,7 +365,26 @@ final class Serving {
                 scope ->
                     Suggester.fromCounts(
                         Lexicon.builtIn(), scope, terms -> os.termCounts(terms, scope)),
-                new ClusterLeaderboardSource(os)));
+                new ClusterLeaderboardSource(os),
+                // /health's index: the generation the alias serves, not the local directory's
+                () -> {
+                  try {
+                    OpenSearchBackend.ServedGeneration g = os.servedGeneration();
+                    return Optional.of(
+                        new SearchEngine.Served(
+                            g.alias(),
+                            g.index(),
+                            g.indices().size(),
+                            g.generation(),
+                            g.documents(),
+                            g.bytes(),
+                            g.schemaVersion(),
+                            g.schemaVersion()
+                                == io.fixfinder.indexer.schema.SchemaVersion.CURRENT));
+                  } catch (java.io.IOException | RuntimeException e) {
+                    return Optional.empty();
+                  }
+                }));
   }
 
   private static void closeQuietly(Optional<OpenSearchBackend> cluster) {

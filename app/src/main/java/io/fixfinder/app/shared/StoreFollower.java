@@ -26,13 +26,18 @@ import org.slf4j.LoggerFactory;
  *   <li>published issue clusters: the newest generation is loaded and swapped in;
  *   <li>a new generation on the cluster (announced, or the alias seen on another index): the
  *       suggesters are rebuilt;
- *   <li>changes missed (the process was away longer than the feed keeps them): every tally and the
- *       clusters are read again.
+ *   <li>a helper suspended, unsuspended, deleted, verified or their profile saved: the helper
+ *       directory is read again (it empties the search cache itself when whom it offers changed);
+ *   <li>a tenant created, its keys rotated or revoked: its cached keys are dropped, so its next
+ *       request is checked against the store;
+ *   <li>changes missed (the process was away longer than the feed keeps them): every tally, the
+ *       clusters and the helper directory are read again and every cached key is dropped.
  * </ul>
  *
- * Each of these then empties the process's search cache, after the new state is in place, so a
+ * Votes and clusters then empty the process's search cache, after the new state is in place, so a
  * cached answer is never older than what a fresh search would see by more than one poll. A database
- * or cluster that does not answer is tried again at the next poll (logged once per outage).
+ * or cluster that does not answer is tried again at the next poll (logged once per outage); what a
+ * failed poll had read is applied by the next one.
  */
 public final class StoreFollower implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StoreFollower.class);
@@ -44,6 +49,18 @@ public final class StoreFollower implements AutoCloseable {
 
     /** The index generation changed: cached searches and suggesters are stale. */
     void indexChanged();
+
+    /**
+     * Who the helper directory offers may have changed: read it again now (and drop cached searches
+     * if it did). May throw when the store does not answer: the next poll asks again.
+     */
+    void helpersChanged();
+
+    /** These tenants' keys or origins changed: drop what is cached of them. Must not throw. */
+    void tenantsChanged(Set<String> tenantIds);
+
+    /** Tenant changes were missed: drop every cached key. Must not throw. */
+    void allTenantsChanged();
   }
 
   private final ChangeFeed.Cursor cursor;
@@ -59,6 +76,9 @@ public final class StoreFollower implements AutoCloseable {
 
   /** A poll could not load published clusters: the next one tries the newest again. */
   private boolean clustersBehind;
+
+  /** A poll could not read the helper directory again: the next one tries again. */
+  private boolean helpersBehind;
 
   private ScheduledExecutorService timer;
 
@@ -128,13 +148,18 @@ public final class StoreFollower implements AutoCloseable {
     ChangeFeed.Polled polled = cursor.poll();
     boolean reloadVotes = votesBehind;
     boolean reloadClusters = clustersBehind;
+    boolean helpers = helpersBehind;
     Set<String> voted = new LinkedHashSet<>();
+    Set<String> tenants = new LinkedHashSet<>();
+    boolean allTenants = false;
     boolean index = false;
     switch (polled) {
       case ChangeFeed.Polled.Missed missed -> {
         reloadVotes = true;
         reloadClusters = true;
         index = true;
+        helpers = true;
+        allTenants = true;
       }
       case ChangeFeed.Polled.Changes(var changes) -> {
         for (Change c : changes) {
@@ -142,10 +167,18 @@ public final class StoreFollower implements AutoCloseable {
             case VOTE -> voted.add(c.subject());
             case CLUSTERS -> reloadClusters = true;
             case INDEX -> index = true;
+            case HELPER -> helpers = true;
+            case TENANT -> tenants.add(c.subject());
           }
         }
       }
     }
+    // the cursor has moved past these changes: whatever fails below, the next poll must redo them
+    clustersBehind = reloadClusters;
+    helpersBehind = helpers;
+    // keys first: dropping them is local and cannot fail, and a revoked key must stop at once
+    if (allTenants) caches.allTenantsChanged();
+    else if (!tenants.isEmpty()) caches.tenantsChanged(Set.copyOf(tenants));
     boolean searches = false;
     votesBehind = true;
     if (reloadVotes) feedback.reload();
@@ -153,7 +186,6 @@ public final class StoreFollower implements AutoCloseable {
     searches |= reloadVotes || !voted.isEmpty();
     votesBehind = false;
     if (reloadClusters && issues.isPresent()) {
-      clustersBehind = true;
       // a failure here leaves the votes applied: their caches go below, the clusters next poll
       try {
         searches |= issues.get().refresh();
@@ -162,7 +194,12 @@ public final class StoreFollower implements AutoCloseable {
         dropCaches(index, searches);
       }
     } else {
+      clustersBehind = false;
       dropCaches(index, searches);
+    }
+    if (helpers) {
+      caches.helpersChanged();
+      helpersBehind = false;
     }
     if (servedIndices.isPresent()) {
       Set<String> now;

@@ -5,13 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fixfinder.app.Main;
 import io.fixfinder.app.pipeline.DataLayout;
+import io.fixfinder.app.pipeline.DemoHelperSeeding;
 import io.fixfinder.core.config.ConfigLoader;
 import io.fixfinder.core.config.FixFinderConfig;
 import io.fixfinder.core.json.Json;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.model.SourceKind;
 import io.fixfinder.core.records.RecordLog;
+import io.fixfinder.core.understand.Lexicon;
 import io.fixfinder.opensearch.backend.NodeProcess;
+import io.fixfinder.store.Database;
+import io.fixfinder.store.crypto.SecretKeys;
+import io.fixfinder.store.tenants.IssuedKeys;
+import io.fixfinder.store.tenants.TenantRules;
+import io.fixfinder.store.tenants.TenantSpec;
+import io.fixfinder.store.tenants.TenantStore;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,6 +32,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +53,9 @@ import org.junit.jupiter.api.io.TempDir;
  * --backend opensearch} runs from a third directory: the servers get their issue clusters from the
  * store, never from its files. A vote through one server changes the other's cached search within a
  * few seconds; a second index run (new records, a new generation on the cluster, new clusters
- * published) is served by both, cluster ids kept.
+ * published) is served by both, cluster ids kept. A helper suspended and a tenant revoked by the
+ * operator's commands leave both servers' helper panels and key caches within a poll, long before
+ * their own timers (30 s, and a key cache set to 300 s) would.
  */
 class SharedStoreIT {
   static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -127,8 +138,12 @@ class SharedStoreIT {
         null);
   }
 
-  @Test
-  void twoServersShareVotesClustersAndGenerationsThroughTheStore() throws Exception {
+  static String databaseUrl() {
+    return POSTGRES + (POSTGRES.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  /** The site file both servers and the commands read, with {@code more} YAML appended. */
+  Path siteConfig(String more) throws Exception {
     Path config = dir.resolve("site.yaml");
     Files.writeString(
         config,
@@ -136,12 +151,16 @@ class SharedStoreIT {
             + node.url()
             + "\"]\n"
             + "database:\n  url: \""
-            + POSTGRES
-            + (POSTGRES.contains("?") ? "&" : "?")
-            + "currentSchema="
-            + schema
+            + databaseUrl()
             + "\"\n"
-            + "server:\n  rateLimitPerMinute: 6000000\n  rateLimitBurst: 100000\n");
+            + "server:\n  rateLimitPerMinute: 6000000\n  rateLimitBurst: 100000\n"
+            + more);
+    return config;
+  }
+
+  @Test
+  void twoServersShareVotesClustersAndGenerationsThroughTheStore() throws Exception {
+    Path config = siteConfig("");
     Path indexing = dir.resolve("indexing");
     DataLayout layout = new DataLayout(indexing);
     try (RecordLog log = RecordLog.openForAppend(layout.records())) {
@@ -225,6 +244,124 @@ class SharedStoreIT {
           (System.nanoTime() - indexed) / 1_000_000);
       assertThat(issueIds(json(a, fridge))).isEqualTo(issueIds(json(b, fridge)));
     }
+  }
+
+  @Test
+  void aHelperSuspendedAndAKeyRevokedLeaveBothServersWithinAPoll() throws Exception {
+    // a key cache far longer than the feed's poll: only the feed can explain a quick refusal
+    Path config = siteConfig("api:\n  keyCacheSeconds: 300\n");
+    Path dirA = dir.resolve("server-a");
+    Path dirB = dir.resolve("server-b");
+    Files.createDirectories(dirA);
+    Files.createDirectories(dirB);
+    // one installation secret for both (as FIXFINDER_SECRET_KEY would be): keys hash alike
+    SecretKeys.load(dirA);
+    Files.copy(dirA.resolve(SecretKeys.FILE), dirB.resolve(SecretKeys.FILE));
+    IssuedKeys keys;
+    try (Database db = Database.open(databaseUrl())) {
+      DemoHelperSeeding.Outcome seeded =
+          DemoHelperSeeding.seed(db, dirA, Clock.systemUTC(), List::of);
+      assertThat(seeded.refused()).isEmpty();
+      keys =
+          new TenantStore(db, SecretKeys.load(dirA), Clock.systemUTC())
+              .create(
+                  new TenantRules(Lexicon.builtIn())
+                      .check(
+                          new TenantSpec(
+                              "Aqualine Support",
+                              List.of("aqualine"),
+                              List.of(),
+                              List.of("https://help.aqualine.example"),
+                              6000,
+                              1_000_000)));
+    }
+    FixFinderConfig base = ConfigLoader.load(Optional.of(config), Map.of()).withPort(0);
+    try (Serving.Running a = Serving.start(base.withDataDir(dirA));
+        Serving.Running b = Serving.start(base.withDataDir(dirB))) {
+      // /health describes the generation the cluster serves, not the empty local directories
+      for (Serving.Running s : List.of(a, b)) {
+        JsonNode index = json(s, "/health").path("index");
+        assertThat(index.path("engine").asText()).as(index.toString()).isEqualTo("opensearch");
+        assertThat(index.path("generation").asText()).startsWith("fixfinder-");
+        assertThat(index.path("generationNumber").asLong()).isPositive();
+        assertThat(index.path("schemaVersion").asInt()).isPositive();
+        assertThat(index.path("ok").asBoolean()).isTrue();
+      }
+
+      // the same helpers offered on both; B's answer cached
+      String washer = "/api/search?q=" + q("Aqualine washing machine will not drain");
+      JsonNode onB = json(b, washer);
+      List<String> offered = helperIds(onB);
+      assertThat(offered).as("helpers offered on B: " + onB.path("helpers")).isNotEmpty();
+      assertThat(helperIds(json(a, washer))).isEqualTo(offered);
+      String suspended = offered.get(0);
+
+      // the operator suspends the helper (a command of its own, as on a third machine)
+      long t0 = System.nanoTime();
+      String[] suspend = {
+        "helpers", "suspend", suspended, "--data", dirA.toString(), "--config", config.toString()
+      };
+      assertThat(Main.run(suspend)).as("helpers suspend").isZero();
+      long done = System.nanoTime();
+      await(b, washer, r -> !helperIds(r).contains(suspended));
+      long onBMs = (System.nanoTime() - done) / 1_000_000;
+      await(a, washer, r -> !helperIds(r).contains(suspended));
+      System.out.printf(
+          "SharedStoreIT: a helper suspended (command took %d ms) left B's cached helper panel"
+              + " in %d ms, A's by %d ms%n",
+          (done - t0) / 1_000_000, onBMs, (System.nanoTime() - done) / 1_000_000);
+
+      // a key used on both (cached for 300 s), then revoked by the operator
+      String keyed = "/api/search?q=" + q("E18");
+      for (Serving.Running s : List.of(a, b)) {
+        assertThat(keyed(s, keyed, keys.secretKey()).statusCode()).isEqualTo(200);
+      }
+      String[] revoke = {
+        "tenant",
+        "revoke",
+        keys.tenant().id(),
+        "--data",
+        dirA.toString(),
+        "--config",
+        config.toString()
+      };
+      assertThat(Main.run(revoke)).as("tenant revoke").isZero();
+      long revoked = System.nanoTime();
+      long refusedOnB = awaitRefused(b, keyed, keys.secretKey(), revoked);
+      long refusedOnA = awaitRefused(a, keyed, keys.secretKey(), revoked);
+      System.out.printf(
+          "SharedStoreIT: a key revoked was refused by B %d ms and by A %d ms after the command"
+              + " returned (key cache 300 s)%n",
+          refusedOnB, refusedOnA);
+    }
+  }
+
+  static List<String> helperIds(JsonNode response) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode h : response.path("helpers")) out.add(h.path("id").asText());
+    return out;
+  }
+
+  static HttpResponse<String> keyed(Serving.Running s, String path, String key) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.server().port() + path))
+            .header("X-Api-Key", key)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Asks every 50 ms until the key is refused (401); the ms since {@code since}. */
+  static long awaitRefused(Serving.Running s, String path, String key, long since)
+      throws Exception {
+    long deadline = System.nanoTime() + WITHIN.toNanos();
+    int status = keyed(s, path, key).statusCode();
+    while (status != 401 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      status = keyed(s, path, key).statusCode();
+    }
+    long ms = (System.nanoTime() - since) / 1_000_000;
+    assertThat(status).as("refused within " + WITHIN).isEqualTo(401);
+    return ms;
   }
 
   static String q(String s) {

@@ -611,6 +611,56 @@ public final class OpenSearchBackend
     return schemaOf(live.iterator().next());
   }
 
+  /**
+   * The generation the alias serves, as {@code /health} reports it: the index's name and number,
+   * its records, the size of its primaries and its schema version.
+   *
+   * @param indices what the alias names (one, except mid-way through a failed manual change; none
+   *     before the first generation): the first is described
+   * @param generation the number in the index's name ({@code fixfinder-7}: 7; 0 when it has none)
+   */
+  public record ServedGeneration(
+      String alias,
+      Set<String> indices,
+      String index,
+      long generation,
+      long documents,
+      long bytes,
+      int schemaVersion) {
+    public ServedGeneration {
+      indices = Set.copyOf(indices);
+    }
+  }
+
+  /** What the alias serves now (four small requests); throws when the cluster does not answer. */
+  public ServedGeneration servedGeneration() throws IOException {
+    Set<String> live = served();
+    if (live.isEmpty()) {
+      return new ServedGeneration(settings.alias(), live, "", 0, 0, 0, 0);
+    }
+    String index = live.iterator().next();
+    Matcher m = generationName.matcher(index);
+    long number = m.matches() ? Long.parseLong(m.group(1)) : 0;
+    long documents = client.count(c -> c.index(index)).count();
+    var stats =
+        client
+            .indices()
+            .stats(
+                s ->
+                    s.index(index)
+                        .metric(
+                            org.opensearch.client.opensearch.indices.stats.IndicesStatsMetric
+                                .Store))
+            .indices()
+            .get(index);
+    long bytes =
+        stats != null && stats.primaries() != null && stats.primaries().store() != null
+            ? stats.primaries().store().sizeInBytes()
+            : 0;
+    return new ServedGeneration(
+        settings.alias(), live, index, number, documents, bytes, schemaOf(index));
+  }
+
   // --- search ---
 
   /** The fields a ranked record brings back: what windows, filters, facets and evidence read. */

@@ -1,6 +1,8 @@
 package io.fixfinder.store.accounts;
 
 import io.fixfinder.store.Database;
+import io.fixfinder.store.changes.ChangeFeed;
+import io.fixfinder.store.changes.Topic;
 import io.fixfinder.store.crypto.SecretBox;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -166,6 +168,8 @@ public final class AccountStore {
               true,
               now,
               id.get());
+          // a verified helper is listable: every server's directory reads them at its next poll
+          ChangeFeed.append(c, Topic.HELPER, "", clock);
           return new TokenUse.Done(id.get());
         });
   }
@@ -227,6 +231,8 @@ public final class AccountStore {
               "DELETE FROM login_failure WHERE kind = ? AND subject = ?",
               ACCOUNT,
               HelperSecrets.emailIndex(box, email));
+          // the reset verified the account, which may make the helper listable
+          ChangeFeed.append(c, Topic.HELPER, "", clock);
           return new TokenUse.Done(id);
         });
   }

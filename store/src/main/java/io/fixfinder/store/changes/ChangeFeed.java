@@ -83,6 +83,14 @@ public final class ChangeFeed {
     return seq;
   }
 
+  /**
+   * {@link #append(Connection, Topic, String, Clock)} on the system clock, for writers without a
+   * clock of their own (the clock only dates the row for pruning).
+   */
+  public static long append(Connection c, Topic topic, String subject) throws SQLException {
+    return append(c, topic, subject, Clock.systemUTC());
+  }
+
   /** The number of the last committed change (0 before the first). */
   public long head() {
     return db.read(ChangeFeed::head);

@@ -10,7 +10,19 @@ public enum Topic {
   /** Issue clusters published; the subject is the generation's number. */
   CLUSTERS("clusters"),
   /** A new index generation served on the cluster; the subject is its index name. */
-  INDEX("index");
+  INDEX("index"),
+  /**
+   * A change to who the helper directory offers: a helper suspended, unsuspended, deleted,
+   * verified, or their profile (skills, hours, place, pause) saved. The subject is empty: servers
+   * read the directory whole, and the feed keeps no trace of whom (a deleted helper's id must not
+   * outlive their account in any row, even for the hour the feed keeps its rows).
+   */
+  HELPER("helper"),
+  /**
+   * A tenant's keys or scope changed: created, keys rotated, revoked; the subject is the tenant's
+   * id. Servers drop the tenant's cached keys.
+   */
+  TENANT("tenant");
 
   private final String wire;
 

@@ -2,12 +2,16 @@ package io.fixfinder.store.helpers;
 
 import io.fixfinder.store.Database;
 import io.fixfinder.store.accounts.Jdbc;
+import io.fixfinder.store.changes.ChangeFeed;
+import io.fixfinder.store.changes.Topic;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The operator's commands ({@code ./fixfinder helpers list|suspend|delete|reports}). They name a
- * helper by id and never show a contact detail.
+ * helper by id and never show a contact detail. A suspension, its lifting and a deletion go on the
+ * change feed ({@link Topic#HELPER}) in their own transaction, so every running server drops (or
+ * lists again) the helper at its next poll, not at its directory's next refresh.
  */
 public final class HelperAdmin {
   private final Database db;
@@ -52,6 +56,7 @@ public final class HelperAdmin {
         c -> {
           int n = Jdbc.update(c, "UPDATE helper SET suspended = ? WHERE id = ?", true, helperId);
           Jdbc.update(c, "DELETE FROM helper_session WHERE helper_id = ?", helperId);
+          if (n == 1) ChangeFeed.append(c, Topic.HELPER, "");
           return n == 1;
         });
   }
@@ -59,7 +64,11 @@ public final class HelperAdmin {
   /** Lifts a suspension; false when there is no such helper. */
   public boolean unsuspend(String helperId) {
     return db.transaction(
-        c -> Jdbc.update(c, "UPDATE helper SET suspended = ? WHERE id = ?", false, helperId) == 1);
+        c -> {
+          int n = Jdbc.update(c, "UPDATE helper SET suspended = ? WHERE id = ?", false, helperId);
+          if (n == 1) ChangeFeed.append(c, Topic.HELPER, "");
+          return n == 1;
+        });
   }
 
   /** Deletes a helper and all their personal data; false when there is no such helper. */

@@ -3,6 +3,8 @@ package io.fixfinder.store.helpers;
 import io.fixfinder.store.Database;
 import io.fixfinder.store.accounts.Jdbc;
 import io.fixfinder.store.accounts.Session;
+import io.fixfinder.store.changes.ChangeFeed;
+import io.fixfinder.store.changes.Topic;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -12,7 +14,9 @@ import java.util.Optional;
  * Deletes a helper's account and every row that holds their personal data, in one transaction: the
  * helper row (name, sealed email, password hash), skills, channels, link tokens, sessions, the
  * account's login failures, and whatever the registered {@link HelperDataOwner}s keep. Nothing is
- * kept "for later": what an export would show is gone when this returns.
+ * kept "for later": what an export would show is gone when this returns. The deletion goes on the
+ * change feed ({@link Topic#HELPER}) in the same transaction, so other servers unlist the helper at
+ * their next poll.
  */
 public final class HelperDeletion {
   private final Database db;
@@ -45,6 +49,8 @@ public final class HelperDeletion {
         List.of("helper_skill", "helper_channel", "helper_token", "helper_session")) {
       Jdbc.update(c, "DELETE FROM " + table + " WHERE helper_id = ?", id);
     }
-    return Jdbc.update(c, "DELETE FROM helper WHERE id = ?", id) == 1;
+    boolean deleted = Jdbc.update(c, "DELETE FROM helper WHERE id = ?", id) == 1;
+    if (deleted) ChangeFeed.append(c, Topic.HELPER, "");
+    return deleted;
   }
 }

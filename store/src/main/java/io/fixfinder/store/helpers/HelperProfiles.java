@@ -6,6 +6,8 @@ import io.fixfinder.store.accounts.FieldError;
 import io.fixfinder.store.accounts.HelperSecrets;
 import io.fixfinder.store.accounts.Jdbc;
 import io.fixfinder.store.accounts.Session;
+import io.fixfinder.store.changes.ChangeFeed;
+import io.fixfinder.store.changes.Topic;
 import io.fixfinder.store.crypto.SecretBox;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -117,6 +119,8 @@ public final class HelperProfiles {
                   id);
           if (updated == 0) return gone();
           HelperRows.writeSkills(c, id, p.skills());
+          // skills, place, hours and pause decide who searches offer: every server re-reads
+          ChangeFeed.append(c, Topic.HELPER, "", clock);
           return new ProfileUpdate.Saved(p);
         });
   }

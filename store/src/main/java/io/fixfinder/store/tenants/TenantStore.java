@@ -2,6 +2,8 @@ package io.fixfinder.store.tenants;
 
 import io.fixfinder.store.Database;
 import io.fixfinder.store.accounts.Jdbc;
+import io.fixfinder.store.changes.ChangeFeed;
+import io.fixfinder.store.changes.Topic;
 import io.fixfinder.store.crypto.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,6 +29,10 @@ import java.util.regex.Pattern;
  * secret key ({@link SecretBox#blindIndex}), so neither a copy of the database nor its backups give
  * a usable key, and a key is found by its hash and then compared in constant time. Keys are
  * returned once, by {@link #create} and {@link #rotate}, and never again.
+ *
+ * <p>Creating a tenant, rotating its keys and revoking it go on the change feed ({@link
+ * Topic#TENANT}) in the same transaction, so every running server drops what it cached of the
+ * tenant (its keys, the origins CORS allows) at its next poll, not when its cache expires.
  */
 public final class TenantStore {
   /** The HMAC's purpose: a hash of a key is good for nothing else. */
@@ -69,6 +75,8 @@ public final class TenantStore {
               now);
           insertKey(c, id, pk, KeyKind.PUBLISHABLE, now);
           insertKey(c, id, sk, KeyKind.SECRET, now);
+          // its origins join what CORS preflights may get
+          ChangeFeed.append(c, Topic.TENANT, id, clock);
           return null;
         });
     return new IssuedKeys(find(id).orElseThrow(), pk, sk);
@@ -149,6 +157,8 @@ public final class TenantStore {
                   grace.isZero() ? now : now - 1);
               insertKey(c, tenantId, pk, KeyKind.PUBLISHABLE, now);
               insertKey(c, tenantId, sk, KeyKind.SECRET, now);
+              // the old keys' cached "valid" must go: at once with no grace, else at its end
+              ChangeFeed.append(c, Topic.TENANT, tenantId, clock);
               return true;
             });
     return done
@@ -171,6 +181,7 @@ public final class TenantStore {
                   now,
                   tenantId);
           Jdbc.update(c, "DELETE FROM tenant_key WHERE tenant_id = ?", tenantId);
+          if (n == 1) ChangeFeed.append(c, Topic.TENANT, tenantId, clock);
           return n == 1;
         });
   }

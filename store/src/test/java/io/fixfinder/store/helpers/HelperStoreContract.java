@@ -11,6 +11,10 @@ import io.fixfinder.store.accounts.LoginResult;
 import io.fixfinder.store.accounts.NewSession;
 import io.fixfinder.store.accounts.Registration;
 import io.fixfinder.store.accounts.Session;
+import io.fixfinder.store.accounts.TokenUse;
+import io.fixfinder.store.changes.Change;
+import io.fixfinder.store.changes.ChangeFeed;
+import io.fixfinder.store.changes.Topic;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -466,5 +470,85 @@ abstract class HelperStoreContract extends AccountsTestBase {
     assertThat(profiles.own(ada)).isPresent();
     assertThat(admin.delete(ada.helperId())).isTrue();
     assertThat(count("SELECT COUNT(*) FROM helper")).isZero();
+  }
+
+  /**
+   * The helper changes another process (a second handle) reads from the feed, as their subjects:
+   * always empty, so no row of the feed names a helper.
+   */
+  static List<String> helperChanges(ChangeFeed.Cursor cursor) {
+    ChangeFeed.Polled polled = cursor.poll();
+    assertThat(polled).isInstanceOf(ChangeFeed.Polled.Changes.class);
+    return ((ChangeFeed.Polled.Changes) polled)
+        .changes().stream().filter(c -> c.topic() == Topic.HELPER).map(Change::subject).toList();
+  }
+
+  @Test
+  void everyChangeToWhoIsOfferedIsOnTheFeedOfAnotherProcess() {
+    try (io.fixfinder.store.Database elsewhere = io.fixfinder.store.Database.open(url)) {
+      ChangeFeed.Cursor cursor = new ChangeFeed(elsewhere).fromNow();
+      var created = (Registration.NewAccount) accounts.register(ADA_EMAIL, PASSWORD, "Ada");
+      String id = created.helperId();
+      assertThat(helperChanges(cursor)).as("unverified: not listable, nothing to say").isEmpty();
+      accounts.verifyEmail(created.verificationToken());
+      assertThat(helperChanges(cursor)).as("verified").containsExactly("");
+
+      Session ada = loggedIn(ADA_EMAIL).session();
+      profiles.update(ada, adaProfile());
+      assertThat(helperChanges(cursor)).as("profile saved").containsExactly("");
+      Profile bad = ProfileRulesTest.skills(List.of());
+      bad =
+          new Profile(
+              "",
+              bad.bio(),
+              bad.languages(),
+              bad.country(),
+              bad.city(),
+              bad.coordinates(),
+              bad.remote(),
+              bad.timeZone(),
+              bad.weeklyHours(),
+              bad.paused(),
+              bad.skills());
+      assertThat(profiles.update(ada, bad)).isInstanceOf(ProfileUpdate.Invalid.class);
+      profiles.setChannels(ada, channels(ADA_CHANNEL_EMAIL, null, null));
+      assertThat(helperChanges(cursor))
+          .as("a refused profile and the channels (never offered) change nothing offered")
+          .isEmpty();
+
+      assertThat(admin.suspend(id)).isTrue();
+      assertThat(admin.unsuspend(id)).isTrue();
+      assertThat(admin.suspend("h_nobody")).isFalse();
+      assertThat(helperChanges(cursor)).as("suspended, unsuspended").containsExactly("", "");
+
+      var reset = (LinkRequest.Issued) accounts.requestReset(ADA_EMAIL);
+      assertThat(accounts.completeReset(reset.token(), "a brand new passphrase"))
+          .isEqualTo(new TokenUse.Done(id));
+      assertThat(helperChanges(cursor)).as("a reset verifies the account").containsExactly("");
+
+      assertThat(admin.delete(id)).isTrue();
+      assertThat(admin.delete(id)).isFalse();
+      assertThat(helperChanges(cursor)).as("deleted, once").containsExactly("");
+    }
+  }
+
+  @Test
+  void aDeletionThatFailsLeavesNothingOnTheFeed() {
+    String id = ada().helperId();
+    try (io.fixfinder.store.Database elsewhere = io.fixfinder.store.Database.open(url)) {
+      ChangeFeed.Cursor cursor = new ChangeFeed(elsewhere).fromNow();
+      HelperAdmin failing =
+          new HelperAdmin(
+              db,
+              new HelperDeletion(
+                  db,
+                  List.of(
+                      (c, helper) -> {
+                        throw new java.sql.SQLException("the contact data cannot be deleted");
+                      })));
+      assertThatThrownBy(() -> failing.delete(id)).isInstanceOf(StoreException.class);
+      assertThat(admin.exists(id)).isTrue();
+      assertThat(helperChanges(cursor)).isEmpty();
+    }
   }
 }

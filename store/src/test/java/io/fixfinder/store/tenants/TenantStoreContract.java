@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.fixfinder.core.understand.Lexicon;
 import io.fixfinder.store.Database;
 import io.fixfinder.store.MutableClock;
+import io.fixfinder.store.changes.Change;
+import io.fixfinder.store.changes.ChangeFeed;
+import io.fixfinder.store.changes.Topic;
 import io.fixfinder.store.crypto.SecretBox;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -30,12 +33,14 @@ abstract class TenantStoreContract {
 
   final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
   final TenantRules rules = new TenantRules(Lexicon.builtIn());
+  String url;
   Database db;
   TenantStore store;
 
   @BeforeEach
   void open() throws Exception {
-    db = Database.open(freshUrl());
+    url = freshUrl();
+    db = Database.open(url);
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     store = new TenantStore(db, new SecretBox(key), clock);
@@ -243,5 +248,32 @@ abstract class TenantStoreContract {
 
   static TenantSpec spec(String name, List<String> brands, List<String> products, List<String> o) {
     return new TenantSpec(name, brands, products, o, 60, 1000);
+  }
+
+  /** The tenant changes another process (a second handle) reads from the feed, as subjects. */
+  static List<String> tenantChanges(ChangeFeed.Cursor cursor) {
+    ChangeFeed.Polled polled = cursor.poll();
+    assertThat(polled).isInstanceOf(ChangeFeed.Polled.Changes.class);
+    return ((ChangeFeed.Polled.Changes) polled)
+        .changes().stream().filter(c -> c.topic() == Topic.TENANT).map(Change::subject).toList();
+  }
+
+  @Test
+  void creationRotationAndRevocationAreOnTheFeedOfAnotherProcess() {
+    try (Database elsewhere = Database.open(url)) {
+      ChangeFeed.Cursor cursor = new ChangeFeed(elsewhere).fromNow();
+      String id = aqualine().tenant().id();
+      assertThat(tenantChanges(cursor)).as("created: its origins are new").containsExactly(id);
+      assertThat(store.rotate(id, Duration.ZERO)).isPresent();
+      assertThat(store.rotate(id, Duration.ofHours(1))).isPresent();
+      assertThat(tenantChanges(cursor)).as("two rotations").containsExactly(id, id);
+      assertThat(store.rotate("tn_000000000000", Duration.ZERO)).isEmpty();
+      assertThat(store.revoke("tn_000000000000")).isFalse();
+      assertThat(tenantChanges(cursor)).as("no such tenant: nothing changed").isEmpty();
+      assertThat(store.revoke(id)).isTrue();
+      assertThat(store.revoke(id)).isFalse();
+      assertThat(store.rotate(id, Duration.ZERO)).as("revoked: no new keys").isEmpty();
+      assertThat(tenantChanges(cursor)).as("revoked, once").containsExactly(id);
+    }
   }
 }
