@@ -152,17 +152,6 @@ class OpenSearchServeIT {
     return out;
   }
 
-  /** The same results in the same order up to near-ties ({@link RankedLists#headDiffers}). */
-  static void assertSameRanking(
-      String what, JsonNode embedded, JsonNode cluster, String idPointer) {
-    List<RankedLists.Entry> e = RankedLists.entries(embedded, idPointer);
-    List<RankedLists.Entry> c = RankedLists.entries(cluster, idPointer);
-    assertThat(c).as(what).hasSameSizeAs(e);
-    assertThat(RankedLists.headDiffers(e, c, e.size(), RankedLists.TIE_SHARE))
-        .as(what + ": " + e + " / " + c)
-        .isEmpty();
-  }
-
   /**
    * The first half in the same order up to near-ties ({@link RankedLists#headDiffers}), and at most
    * one result in five of the rest differing.
@@ -199,8 +188,9 @@ class OpenSearchServeIT {
         boolean offTopic = query.equals("how to write a cover letter");
         if (embedded.path("answered").asBoolean() && !offTopic) {
           // the whole page in the same order, up to near-ties
-          assertSameRanking(what, embedded.path("hits"), cluster.path("hits"), "/id");
-          assertSameRanking(what, embedded.path("issues"), cluster.path("issues"), "/issue/id");
+          RankedLists.assertSameRanking(what, embedded.path("hits"), cluster.path("hits"), "/id");
+          RankedLists.assertSameRanking(
+              what, embedded.path("issues"), cluster.path("issues"), "/issue/id");
         } else {
           // a question the index cannot answer is matched by the dense side's near-ties alone
           // (below): the head is the same, a record of the tail may differ (one of five issue

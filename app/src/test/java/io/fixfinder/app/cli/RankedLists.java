@@ -32,6 +32,19 @@ final class RankedLists {
     }
   }
 
+  /**
+   * Asserts that {@code actual} holds the results of {@code expected} in the same order up to
+   * near-ties ({@link #headDiffers} over the whole list, ties within {@link #TIE_SHARE}).
+   */
+  static void assertSameRanking(String what, JsonNode expected, JsonNode actual, String idPointer) {
+    List<Entry> e = entries(expected, idPointer);
+    List<Entry> a = entries(actual, idPointer);
+    org.assertj.core.api.Assertions.assertThat(a).as(what).hasSameSizeAs(e);
+    org.assertj.core.api.Assertions.assertThat(headDiffers(e, a, e.size(), TIE_SHARE))
+        .as(what + ": " + e + " / " + a)
+        .isEmpty();
+  }
+
   /** The entries of a JSON array of results: the id at {@code idPointer}, the score at "score". */
   static List<Entry> entries(JsonNode array, String idPointer) {
     List<Entry> out = new ArrayList<>();
