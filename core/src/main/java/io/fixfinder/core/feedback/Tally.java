@@ -39,6 +39,11 @@ public record Tally(long yes, long no, long partly) {
     return yes + partly / 2.0;
   }
 
+  /** The votes of both tallies together (an item's, and those cast on ids that now mean it). */
+  public Tally plus(Tally other) {
+    return new Tally(yes + other.yes, no + other.no, partly + other.partly);
+  }
+
   /** This tally with one more vote. */
   public Tally plus(Answer answer) {
     return switch (answer) {
