@@ -50,6 +50,8 @@ public record Fix(
    * @param seconds where the video moment starts, -1 when not a video moment
    * @param votes the answer's votes, 0 otherwise
    * @param text what this source says, quoted (shortened at a sentence end)
+   * @param siteName the site as people read it ("FixIt Forum"), the host without its port when the
+   *     site gave no name (added last: the JSON only gained a key)
    */
   public record Source(
       String docId,
@@ -62,7 +64,12 @@ public record Fix(
       int page,
       int seconds,
       int votes,
-      String text) {}
+      String text,
+      String siteName) {
+    public Source {
+      siteName = java.util.Objects.requireNonNullElse(siteName, "");
+    }
+  }
 
   /**
    * How well the fix is supported.

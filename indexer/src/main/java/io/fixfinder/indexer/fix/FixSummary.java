@@ -239,7 +239,8 @@ public final class FixSummary {
         r.page(),
         seconds,
         r.votes(),
-        text);
+        text,
+        r.doc().displaySite());
   }
 
   /** "manual p. 3, accepted answer with 45 votes, video at 2:13; 10 of 12 people ...". */

@@ -262,7 +262,7 @@ public final class GroupedSearch {
       int n = matched.get(e.getKey());
       // one matching record of a cluster of one or two is a hit, not an issue worth a group
       if (n < 2 && issue.get().size() < 3) continue;
-      double votes = feedback.tally(FeedbackItem.issue(e.getKey()).key()).score();
+      double votes = issues.votes(e.getKey(), feedback).score();
       candidates.add(
           new GroupCandidate(
               issue.get(), e.getValue() * (0.75 + 0.5 * votes), n, confidence.get(e.getKey())));

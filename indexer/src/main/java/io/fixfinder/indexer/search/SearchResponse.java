@@ -112,13 +112,35 @@ public record SearchResponse(
    * matching member (manual section, video, thread, review, repair report).
    *
    * @param matched how many of the query's top records belong to the cluster
+   * @param topFix the issue's best supported fix, for its card; empty when its sources state no
+   *     remedy or none was looked up (added last: the JSON only gained a key)
    */
   public record IssueGroup(
       io.fixfinder.core.model.IssueCluster issue,
       double score,
       int matched,
       Map<String, Hit> best,
-      double confidence) {
+      double confidence,
+      Optional<TopFix> topFix) {
+    public IssueGroup {
+      Objects.requireNonNull(topFix, "topFix");
+    }
+
+    /** A group whose top fix is not looked up yet. */
+    public IssueGroup(
+        io.fixfinder.core.model.IssueCluster issue,
+        double score,
+        int matched,
+        Map<String, Hit> best,
+        double confidence) {
+      this(issue, score, matched, best, confidence, Optional.empty());
+    }
+
+    /** The same group showing {@code fix} as its issue's best. */
+    public IssueGroup withTopFix(Optional<TopFix> fix) {
+      return new IssueGroup(issue, score, matched, best, confidence, fix);
+    }
+
     /** A group whose confidence is not known (0). */
     public IssueGroup(
         io.fixfinder.core.model.IssueCluster issue,
@@ -126,6 +148,30 @@ public record SearchResponse(
         int matched,
         Map<String, Hit> best) {
       this(issue, score, matched, best, 0);
+    }
+  }
+
+  /**
+   * An issue's best supported fix as a search card shows it: the first of its issue page's fixes,
+   * shortened to what fits one or two lines. Text is quoted from a source, plain (escape it).
+   *
+   * @param text the remedy as its most authoritative source words it
+   * @param cause the cause a manual row gives, empty when none does
+   * @param summary its support in words ("manual p. 3, accepted answer with 45 votes; ...")
+   * @param sources how many sources state it
+   * @param feedback "did this fix it?" votes on its records, summed
+   */
+  public record TopFix(
+      String text,
+      String cause,
+      String summary,
+      int sources,
+      io.fixfinder.core.feedback.Tally feedback) {
+    public TopFix {
+      Objects.requireNonNull(text, "text");
+      Objects.requireNonNull(cause, "cause");
+      Objects.requireNonNull(summary, "summary");
+      Objects.requireNonNull(feedback, "feedback");
     }
   }
 

@@ -1,5 +1,8 @@
 package io.fixfinder.indexer.view;
 
+import io.fixfinder.core.feedback.FeedbackItem;
+import io.fixfinder.core.feedback.FeedbackSignals;
+import io.fixfinder.core.feedback.Tally;
 import io.fixfinder.core.model.IssueCluster;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +16,26 @@ public interface IssueSource {
   List<String> members(String clusterId);
 
   List<IssueCluster> related(String clusterId, int n);
+
+  /**
+   * The ids of clusters merged into this live one (old links that resolve to it); none by default.
+   */
+  default List<String> aliasesOf(String clusterId) {
+    return List.of();
+  }
+
+  /**
+   * The "did this fix it?" votes on an issue: those cast on its id and on the ids merged into it
+   * (cast before the merge, or on an old link), so the kept cluster counts them all.
+   */
+  default Tally votes(String clusterId, FeedbackSignals feedback) {
+    String live = get(clusterId).map(IssueCluster::id).orElse(clusterId);
+    Tally t = feedback.tally(FeedbackItem.issue(live).key());
+    for (String alias : aliasesOf(live)) {
+      t = t.plus(feedback.tally(FeedbackItem.issue(alias).key()));
+    }
+    return t;
+  }
 
   /** The fault area an issue belongs to ("Power / battery" of smartphones); none by default. */
   default Optional<io.fixfinder.indexer.cluster.FaultArea> faultAreaOf(String clusterId) {
@@ -46,6 +69,11 @@ public interface IssueSource {
       @Override
       public List<String> members(String clusterId) {
         return get(clusterId).isPresent() ? all.members(clusterId) : List.of();
+      }
+
+      @Override
+      public List<String> aliasesOf(String clusterId) {
+        return get(clusterId).isPresent() ? all.aliasesOf(clusterId) : List.of();
       }
 
       @Override

@@ -81,7 +81,13 @@ public final class IssueView {
 
   public record KindRecords(int total, List<Member> shown) {}
 
-  /** A member record as shown on the issue page; text is plain (the client escapes it). */
+  /**
+   * A member record as shown on the issue page; text is plain (the client escapes it).
+   *
+   * @param site the host (and port) the record was crawled from
+   * @param siteName the site as people read it ("FixIt Forum"), the host without its port when the
+   *     site gave no name (added last: the JSON only gained a key)
+   */
   public record Member(
       String id,
       String url,
@@ -92,7 +98,8 @@ public final class IssueView {
       boolean fixReported,
       Instant published,
       Details details,
-      Tally feedback) {}
+      Tally feedback,
+      String siteName) {}
 
   /**
    * @param outcomes fix evidence counted from the member records
@@ -238,7 +245,8 @@ public final class IssueView {
                 d.fixReported(),
                 d.published(),
                 d.details(),
-                feedback.tally(FeedbackItem.doc(d.id()).key())));
+                feedback.tally(FeedbackItem.doc(d.id()).key()),
+                d.displaySite()));
       }
       shown.put(e.getKey(), new KindRecords(docs.size(), members));
       for (SourceDoc d : docs) {
@@ -257,7 +265,8 @@ public final class IssueView {
         }
       }
     }
-    Tally votes = feedback.tally(FeedbackItem.issue(issueId).key());
+    // votes on the ids merged into this issue count for it (an old link's, a merged cluster's)
+    Tally votes = issues.votes(issue.id(), feedback);
     Stats stats =
         new Stats(
             issue.outcomes(),

@@ -33,9 +33,13 @@ public final class ProductView {
   /**
    * What one site says about the product's quality: its own aggregate (from its product page, when
    * it publishes one) and the individual reviews found there, each on the site's scale.
+   *
+   * @param site the host (and port) the ratings were crawled from
+   * @param siteName the site as people read it ("FixIt Forum"), the host without its port when the
+   *     site gave no name (added last: the JSON only gained a key)
    */
   public record SourceRatings(
-      String site, Optional<Aggregate> aggregate, List<ReviewRating> reviews) {}
+      String site, Optional<Aggregate> aggregate, List<ReviewRating> reviews, String siteName) {}
 
   public record Aggregate(double ratingValue, int reviewCount, String url) {}
 
@@ -79,8 +83,12 @@ public final class ProductView {
     Map<String, List<ReviewRating>> reviews = new TreeMap<>();
     Map<String, Aggregate> aggregates = new TreeMap<>();
     Map<String, Integer> issueCounts = new LinkedHashMap<>();
+    Map<String, String> siteNames = new TreeMap<>();
     for (SourceDoc d : docs) {
       byKind.merge(d.kind().id(), 1, Integer::sum);
+      // a page that names its site wins over one that does not (the fallback is the host)
+      if (!d.siteName().isEmpty() || !siteNames.containsKey(d.site()))
+        siteNames.put(d.site(), d.displaySite());
       switch (d.details()) {
         case Details.Product p -> {
           if (!p.name().isBlank()) names.add(p.name());
@@ -110,7 +118,8 @@ public final class ProductView {
           new SourceRatings(
               site,
               Optional.ofNullable(aggregates.get(site)),
-              reviews.getOrDefault(site, List.of())));
+              reviews.getOrDefault(site, List.of()),
+              siteNames.getOrDefault(site, site)));
     }
     List<IssueSummary> topIssues =
         issueCounts.entrySet().stream()

@@ -39,6 +39,16 @@ public final class StoreIssues implements IssueSource {
   }
 
   @Override
+  public List<String> aliasesOf(String clusterId) {
+    // merged ids are few (duplicate labels), and this is asked per issue page or group
+    return store.aliases().entrySet().stream()
+        .filter(e -> e.getValue().equals(clusterId))
+        .map(java.util.Map.Entry::getKey)
+        .sorted()
+        .toList();
+  }
+
+  @Override
   public Optional<io.fixfinder.indexer.cluster.FaultArea> faultAreaOf(String clusterId) {
     return store.faultAreaOf(clusterId);
   }

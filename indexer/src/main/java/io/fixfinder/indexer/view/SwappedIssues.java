@@ -42,6 +42,11 @@ public abstract class SwappedIssues implements IssueSource {
   }
 
   @Override
+  public List<String> aliasesOf(String clusterId) {
+    return current.get().aliasesOf(clusterId);
+  }
+
+  @Override
   public Optional<FaultArea> faultAreaOf(String clusterId) {
     return current.get().faultAreaOf(clusterId);
   }

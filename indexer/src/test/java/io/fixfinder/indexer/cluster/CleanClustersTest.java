@@ -2,15 +2,19 @@ package io.fixfinder.indexer.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fixfinder.core.feedback.FeedbackSignals;
+import io.fixfinder.core.feedback.Tally;
 import io.fixfinder.core.model.Details;
 import io.fixfinder.core.model.IssueCluster;
 import io.fixfinder.core.model.ProductRef;
 import io.fixfinder.core.model.SourceDoc;
 import io.fixfinder.core.model.SourceKind;
+import io.fixfinder.indexer.view.StoreIssues;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,6 +147,19 @@ class CleanClustersTest {
       assertThat(reopened.get(founderOfB).orElseThrow().id()).isEqualTo(second);
       assertThat(reopened.get(first).orElseThrow().id()).isEqualTo(second);
       assertThat(reopened.members(founderOfB)).containsExactlyInAnyOrder(a.id(), b.id());
+
+      // votes cast on the merged-away id (before the merge, or on an old link) count for the
+      // kept cluster, whichever of its ids a page is opened by
+      StoreIssues issues = new StoreIssues(reopened);
+      assertThat(issues.aliasesOf(second)).containsExactly(founderOfB);
+      Map<String, Tally> votes =
+          Map.of(
+              "issue:" + founderOfB, new Tally(0, 1, 0),
+              "issue:" + second, new Tally(2, 0, 1));
+      FeedbackSignals signals = item -> votes.getOrDefault(item, Tally.NONE);
+      assertThat(issues.votes(second, signals))
+          .isEqualTo(issues.votes(founderOfB, signals))
+          .isEqualTo(new Tally(2, 1, 1));
     }
   }
 
