@@ -100,6 +100,11 @@ public final class Display {
     return hit.siteName().isEmpty() ? site(hit.site()) : hit.siteName();
   }
 
+  /** A site as people name it: its own {@code name} when it gave one, else its host. */
+  public static String site(String name, String host) {
+    return name == null || name.isBlank() ? site(host) : name;
+  }
+
   /** A site as people name it: its host without "www." and without a port. */
   public static String site(String site) {
     if (site == null) return "";
@@ -134,6 +139,19 @@ public final class Display {
       case "weak-match" -> "What we found is only loosely related.";
       default -> "";
     };
+  }
+
+  /**
+   * {@code text} cut to at most {@code max} characters at a word's end, with "…" when cut: a card
+   * has room for a line or two.
+   */
+  public static String clip(String text, int max) {
+    if (text == null) return "";
+    String t = text.strip();
+    if (t.length() <= max) return t;
+    int cut = t.lastIndexOf(' ', max - 1);
+    if (cut < max / 2) cut = max - 1;
+    return t.substring(0, cut).stripTrailing() + "…";
   }
 
   /** "1,234" in English. */

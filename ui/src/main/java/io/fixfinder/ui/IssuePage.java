@@ -38,6 +38,26 @@ public record IssuePage(IssueView.Page view, Map<String, Answer> yours, Optional
     return out;
   }
 
+  /** The feedback item a fix is voted on by: its most authoritative source's record. */
+  public static String fixItem(io.fixfinder.indexer.fix.Fix fix) {
+    return fix.sources().isEmpty() ? "" : "doc:" + fix.sources().get(0).docId();
+  }
+
+  /** Whether the visitor's "still broken" was on one of the fixes, not on the issue. */
+  public boolean votedOnFix() {
+    return voted.filter(v -> view.fixes().stream().anyMatch(f -> fixItem(f).equals(v))).isPresent();
+  }
+
+  /**
+   * The fixes to try next after "still broken": every fix of the page but the one voted on, with
+   * its place in the list (for its anchor), best first.
+   */
+  public java.util.List<Map.Entry<Integer, io.fixfinder.indexer.fix.Fix>> otherFixes() {
+    return numberedFixes().stream()
+        .filter(e -> voted.isEmpty() || !fixItem(e.getValue()).equals(voted.get()))
+        .toList();
+  }
+
   /** The feedback item of the issue itself. */
   public String issueItem() {
     return "issue:" + view.issue().id();

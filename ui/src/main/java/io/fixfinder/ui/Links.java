@@ -62,6 +62,16 @@ public final class Links {
     return "vote-" + item.replaceAll("[^A-Za-z0-9_-]", "-");
   }
 
+  /** The id of the {@code index}th fix (0: the best) on an issue page: {@code fix-1}, ... */
+  public static String fixAnchor(int index) {
+    return "fix-" + (index + 1);
+  }
+
+  /** The {@code index}th fix on an issue's page. */
+  public static String fix(String issueId, int index) {
+    return issue(issueId) + "#" + fixAnchor(index);
+  }
+
   /** A search for {@code query} exactly as spelled: no correction is applied. */
   public static String exact(String query, SearchPage.Filters filters) {
     return search(query, filters, 1) + "&exact=1";

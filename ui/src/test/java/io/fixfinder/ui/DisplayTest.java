@@ -47,5 +47,16 @@ class DisplayTest {
     assertThat(Display.site("www.fixitforum.example")).isEqualTo("fixitforum.example");
     assertThat(Display.site("127.0.0.1:45795")).isEqualTo("127.0.0.1");
     assertThat(Display.site("www.shop.example:8443")).isEqualTo("shop.example");
+    // the site's own name when it gave one, else its host without the port
+    assertThat(Display.site("FixIt Forum", "127.0.0.1:45795")).isEqualTo("FixIt Forum");
+    assertThat(Display.site("", "127.0.0.1:45795")).isEqualTo("127.0.0.1");
+  }
+
+  @Test
+  void clippedTextEndsAtAWord() {
+    assertThat(Display.clip("Clean the filter.", 40)).isEqualTo("Clean the filter.");
+    assertThat(Display.clip("Unscrew the drain pump filter and rinse it", 20))
+        .isEqualTo("Unscrew the drain…");
+    assertThat(Display.clip("x".repeat(30), 10)).isEqualTo("xxxxxxxxx…");
   }
 }

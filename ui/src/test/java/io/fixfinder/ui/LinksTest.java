@@ -22,6 +22,9 @@ class LinksTest {
     assertThat(Links.issue("iss-1a2b")).isEqualTo("/issue/iss-1a2b");
     assertThat(Links.product("aqualine-wm8420x")).isEqualTo("/product/aqualine-wm8420x");
     assertThat(Links.issue("a/b?c")).isEqualTo("/issue/a%2Fb%3Fc");
+    // fixes are numbered from 1 on the page, the best first
+    assertThat(Links.fix("iss-1a2b", 0)).isEqualTo("/issue/iss-1a2b#fix-1");
+    assertThat(Links.fixAnchor(2)).isEqualTo("fix-3");
   }
 
   @Test
