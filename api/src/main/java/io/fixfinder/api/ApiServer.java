@@ -44,6 +44,7 @@ import io.fixfinder.api.search.SearchCache;
 import io.fixfinder.api.search.SearchEngine;
 import io.fixfinder.api.search.SearchHandler;
 import io.fixfinder.api.search.SuggestHandler;
+import io.fixfinder.api.search.TopFixes;
 import io.fixfinder.api.tenants.KeyGate;
 import io.fixfinder.api.tenants.Tenancy;
 import io.fixfinder.api.thumbs.ThumbHandler;
@@ -452,8 +453,13 @@ public final class ApiServer implements AutoCloseable {
             engineTime.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
           }
         };
+    // each issue group's best fix, for its card (issue 14), kept per issue for up to a minute
+    TopFixes topFixes = new TopFixes(backends.issues(), TopFixes.TTL, metrics.registry());
+    SearchFunction withFixes = request -> topFixes.attach(request, timed.search(request));
     SearchFunction searchWithHelpers =
-        panels.isEmpty() ? timed : request -> panels.get().search(request, timed.search(request));
+        panels.isEmpty()
+            ? withFixes
+            : request -> panels.get().search(request, withFixes.search(request));
     ClientKey clients = new ClientKey(settings.trustedProxies());
     ObjectMapper json =
         Json.mapper().copy().registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module());
@@ -464,6 +470,8 @@ public final class ApiServer implements AutoCloseable {
             settings.searchCacheMb() * MB,
             settings.searchConcurrency(),
             new JsonBytes(json));
+    // what drops cached searches (a vote, a new index, new clusters) drops their top fixes too
+    search.onInvalidate(topFixes::invalidateAll);
     RateLimiter limiter =
         new RateLimiter(
             settings.rateLimitPerMinute(),
@@ -513,7 +521,16 @@ public final class ApiServer implements AutoCloseable {
               } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
               }
-            });
+            },
+            // a vote on a merged issue's id (an old link) is stored for the issue it is now
+            item ->
+                item.kind() == io.fixfinder.core.feedback.FeedbackItem.Kind.ISSUE
+                    ? backends
+                        .issues()
+                        .issue(item.id())
+                        .map(c -> io.fixfinder.core.feedback.FeedbackItem.issue(c.id()))
+                        .orElse(item)
+                    : item);
     // Mail (issue 15): each message's outcome counted, so a dead SMTP server shows in /metrics.
     Optional<People> mailing =
         backends

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,8 @@ public final class FeedbackHandler {
   /** Run after each stored vote: votes re-rank searches, so cached results are dropped. */
   private final Runnable afterVote;
 
+  private final UnaryOperator<FeedbackItem> live;
+
   /** Whether an item is in a key's scope (a record of its brands, an issue it admits). */
   private final java.util.function.BiPredicate<FeedbackItem, io.fixfinder.indexer.search.Scope>
       inScope;
@@ -75,11 +78,31 @@ public final class FeedbackHandler {
       ClientKey clients,
       Runnable afterVote,
       java.util.function.BiPredicate<FeedbackItem, io.fixfinder.indexer.search.Scope> inScope) {
+    this(store, items, clients, afterVote, inScope, UnaryOperator.identity());
+  }
+
+  /**
+   * @param live the item a vote is stored for: the issue a merged issue's id was merged into (an
+   *     old link's vote counts for the kept cluster), any other item itself
+   */
+  public FeedbackHandler(
+      FeedbackStore store,
+      ItemExists items,
+      ClientKey clients,
+      Runnable afterVote,
+      java.util.function.BiPredicate<FeedbackItem, io.fixfinder.indexer.search.Scope> inScope,
+      UnaryOperator<FeedbackItem> live) {
     this.store = store;
     this.items = items;
     this.clients = clients;
     this.afterVote = afterVote;
     this.inScope = inScope;
+    this.live = live;
+  }
+
+  /** The item a vote on {@code item} is stored for: a merged issue's live issue, else itself. */
+  public FeedbackItem live(FeedbackItem item) {
+    return live.apply(item);
   }
 
   public void post(Context ctx) throws IOException {
@@ -99,7 +122,7 @@ public final class FeedbackHandler {
     ctx.header("Cache-Control", "no-store");
     ctx.json(
         new Response(
-            item.key(),
+            live(item).key(),
             vote.tally().yes(),
             vote.tally().no(),
             vote.tally().partly(),
@@ -110,7 +133,8 @@ public final class FeedbackHandler {
    * Records {@code ctx}'s client's vote and drops cached searches: the one path of a vote, whether
    * it came as JSON or from a page's form.
    */
-  public FeedbackStore.Vote vote(Context ctx, FeedbackItem item, Answer answer) {
+  public FeedbackStore.Vote vote(Context ctx, FeedbackItem sent, Answer answer) {
+    FeedbackItem item = live(sent);
     io.fixfinder.indexer.search.Scope scope = io.fixfinder.api.tenants.Scopes.of(ctx);
     if (!items.exists(item) || (scope.limited() && !inScope.test(item, scope))) {
       throw new ApiException(

@@ -205,6 +205,7 @@ public final class PageHandler {
               .orElseThrow(
                   () -> ApiException.badRequest("invalid-answer", "Choose yes, partly or no."));
       feedback.vote(ctx, item, answer);
+      item = feedback.live(item); // the page shows the vote under the id it was counted for
       String separator = back.contains("?") ? "&" : "?";
       ctx.redirect(
           back

@@ -55,6 +55,7 @@ public final class SearchCache {
   private final Semaphore gate;
   private final Function<SearchResponse, byte[]> encoder;
   private final AtomicLong epoch = new AtomicLong();
+  private final List<Runnable> onInvalidate = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * @param maxBytes the most the cached responses may weigh (0: nothing is kept)
@@ -146,9 +147,19 @@ public final class SearchCache {
 
   /** Forgets every cached response: a vote re-ranks what the same search returns. */
   public void invalidateAll() {
-    // The epoch first: a search that checks it after this finds it moved and keeps nothing.
+    // What responses are built from first, then the epoch: a search that checks the epoch after
+    // this finds it moved and keeps nothing, and one that starts after reads fresh parts.
+    for (Runnable r : onInvalidate) r.run();
     epoch.incrementAndGet();
     cache.invalidateAll();
+  }
+
+  /**
+   * Runs {@code dropped} on every {@link #invalidateAll}: for caches of parts of a response (an
+   * issue's top fix) that must not outlive the responses built from them.
+   */
+  public void onInvalidate(Runnable dropped) {
+    onInvalidate.add(dropped);
   }
 
   public long hits() {
