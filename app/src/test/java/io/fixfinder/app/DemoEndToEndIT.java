@@ -246,6 +246,11 @@ class DemoEndToEndIT {
           cost.bytes(), cost.domContentLoadedMs(), cost.firstContentfulPaintMs());
       assertThat(cost.bytes()).isPositive().isLessThan(100 * 1024);
       browser.assertAccessible("a results page");
+      // The first issue's card says its best fix in a line or two, linked to it on the issue page.
+      WebElement topFix = d.findElement(By.cssSelector(".issue .top-fix"));
+      assertThat(topFix.getText()).startsWith("Fix: ").hasSizeGreaterThan(10);
+      assertThat(topFix.findElement(By.tagName("a")).getAttribute("href"))
+          .matches(".*/issue/iss-[0-9a-z-]+#fix-1");
       d.findElement(By.cssSelector(".issue h3 a")).click();
       wait.until(ExpectedConditions.urlContains("/issue/iss-"));
       assertThat(d.findElement(By.tagName("h1")).getText()).contains("E18");
@@ -269,6 +274,48 @@ class DemoEndToEndIT {
       d.get(issueUrl);
       assertThat(d.findElement(By.cssSelector(issueVote + " .yours")).getText())
           .isEqualTo("Your answer today: still broken.");
+
+      // A fix's own "did this fix it?": "still broken" lists the issue's other fixes (each a link
+      // to its place on the page) and the people who can help, or says nobody is registered; the
+      // fix's count and the visitor's answer are there after a reload.
+      WebElement fixForm = d.findElement(By.cssSelector("li.fix form.vote"));
+      String fixFormId = fixForm.getAttribute("id");
+      assertThat(fixFormId).startsWith("vote-doc-");
+      String votedFix =
+          d.findElement(By.xpath("//li[contains(@class,'fix')][.//form[@id='" + fixFormId + "']]"))
+              .findElement(By.cssSelector(".fix-text"))
+              .getText();
+      long before = voters(fixForm);
+      fixForm.findElement(By.cssSelector("button[value=no]")).click();
+      wait.until(ExpectedConditions.urlContains("voted=doc"));
+      WebElement notice = d.findElement(By.cssSelector(".notice.still-broken"));
+      List<WebElement> others = notice.findElements(By.cssSelector(".next-fixes a"));
+      assertThat(notice.getText()).contains("Sorry it is still broken.");
+      assertThat(others).as("the issue's other fixes").isNotEmpty();
+      assertThat(notice.getText()).contains("Other fixes to try:");
+      for (WebElement other : others) {
+        String anchor = other.getAttribute("href").replaceAll(".*#", "");
+        assertThat(anchor).matches("fix-\\d+");
+        WebElement target = d.findElement(By.id(anchor));
+        assertThat(target.findElements(By.id(fixFormId))).as("not the fix voted on").isEmpty();
+        assertThat(votedFix).doesNotStartWith(other.getText().replace("…", ""));
+      }
+      if (d.findElements(By.id("helpers-heading")).isEmpty()) {
+        assertThat(notice.getText())
+            .contains("Nobody who can help in person has registered for this fault yet");
+        assertThat(notice.findElement(By.linkText("Know how to fix it? Offer your help")))
+            .isNotNull();
+      } else {
+        assertThat(notice.findElement(By.cssSelector("a[href='#helpers-heading']")).getText())
+            .containsPattern("(person|people) who can help");
+      }
+      assertThat(notice.getText()).doesNotContain("coming to FixFinder soon");
+      browser.assertAccessible("an issue page after a vote on a fix");
+      d.get(issueUrl);
+      WebElement fixAgain = d.findElement(By.id(fixFormId));
+      assertThat(fixAgain.findElement(By.cssSelector(".yours")).getText())
+          .isEqualTo("Your answer today: still broken.");
+      assertThat(voters(fixAgain)).isEqualTo(before + 1);
 
       // A source filter is a link that keeps the query and shows only that kind, as many results
       // as its count said.
@@ -323,6 +370,17 @@ class DemoEndToEndIT {
       assertThat(d.findElement(By.tagName("h1")).getText()).endsWith("brands and models");
       browser.assertAccessible("a product type's leaderboard");
     }
+  }
+
+  /** People who voted on a form's item, from its "3 of 4 people who voted ..." (0 without). */
+  static long voters(WebElement form) {
+    List<WebElement> counts = form.findElements(By.cssSelector(".counts"));
+    if (counts.isEmpty()) return 0;
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("of ([\\d,]+) (person|people) who voted")
+            .matcher(counts.get(0).getText());
+    assertThat(m.find()).as(counts.get(0).getText()).isTrue();
+    return Long.parseLong(m.group(1).replace(",", ""));
   }
 
   /** With JavaScript off the same path still works: the pages are HTML from the server. */
@@ -801,6 +859,54 @@ class DemoEndToEndIT {
   /** Keys to whatever has the focus, as a person at a keyboard sends them. */
   static void type(WebDriver d, CharSequence keys) {
     new org.openqa.selenium.interactions.Actions(d).sendKeys(keys).perform();
+  }
+
+  /**
+   * What the search cards' top fixes cost (issue 14), from the server's own timer over every search
+   * so far: searches that built some issue's fixes, and those that found them all kept. Printed for
+   * docs/benchmarks.md, never asserted; only that both paths ran.
+   */
+  @Test
+  @Order(3)
+  void theTopFixesCostIsMeasured() throws Exception {
+    List<String> queries =
+        List.of(
+            "washing machine wont drain",
+            "coffee machine leaking",
+            "dryer not drying",
+            "dishwasher not cleaning",
+            "E18");
+    // a page size no test asked for, so the JSON cache misses; the second time the fixes are kept
+    for (String size : List.of("11", "12")) {
+      for (String q : queries) api("/api/search?size=" + size + "&q=" + enc(q));
+    }
+    String scrape = get("/metrics").body();
+    java.util.Map<String, Double> m = new java.util.HashMap<>();
+    java.util.regex.Matcher line =
+        java.util.regex.Pattern.compile(
+                "(?m)^fixfinder_(search_topfix|backend_search)_seconds_(count|sum|max)"
+                    + "\\{[^}]*?(?:cache=\"(hit|miss)\"[^}]*)?\\} ([0-9.eE+-]+)$")
+            .matcher(scrape);
+    while (line.find()) {
+      m.put(
+          line.group(1) + "." + line.group(3) + "." + line.group(2), Double.valueOf(line.group(4)));
+    }
+    double missed = m.getOrDefault("search_topfix.miss.count", 0.0);
+    double kept = m.getOrDefault("search_topfix.hit.count", 0.0);
+    assertThat(missed).as(scrape).isPositive();
+    assertThat(kept).as(scrape).isPositive();
+    double engine = m.getOrDefault("backend_search.null.count", 0.0);
+    System.out.printf(
+        "top fixes: %.0f searches built some (mean %.2f ms, max %.2f ms), %.0f had all kept (mean"
+            + " %.3f ms, max %.3f ms); the grouped search itself: %.0f, mean %.2f ms%n",
+        missed,
+        1000 * m.get("search_topfix.miss.sum") / missed,
+        1000 * m.getOrDefault("search_topfix.miss.max", 0.0),
+        kept,
+        1000 * m.get("search_topfix.hit.sum") / kept,
+        1000 * m.getOrDefault("search_topfix.hit.max", 0.0),
+        engine,
+        engine == 0 ? 0 : 1000 * m.get("backend_search.null.sum") / engine);
   }
 
   static JsonNode api(String pathAndQuery) throws Exception {
