@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -118,6 +119,25 @@ class DemoApiGoldenIT {
         }
       }
     }
+    // sites by name, for people: on every record and every fix's source (the host stays in site)
+    List<JsonNode> named = new ArrayList<>();
+    issue.path("records").forEach(k -> k.path("shown").forEach(named::add));
+    issue.path("fixes").forEach(f -> f.path("sources").forEach(named::add));
+    assertThat(named).isNotEmpty();
+    for (JsonNode r : named) {
+      assertThat(r.path("siteName").asText())
+          .as(r.path("url").asText())
+          .isNotBlank()
+          .doesNotContain("127.0.0.1");
+    }
+    // the search's card shows the issue's best fix: the page's first
+    JsonNode top = search.path("issues").path(0).path("topFix");
+    assertThat(top.path("text").asText())
+        .isNotBlank()
+        .isEqualTo(issue.at("/fixes/0/text").asText());
+    assertThat(top.path("summary").asText())
+        .isEqualTo(issue.at("/fixes/0/support/summary").asText());
+    assertThat(top.path("sources").asInt()).isEqualTo(issue.at("/fixes/0/sources").size());
     assertDrainHelpers(issue.path("helpers"));
     // the demo seeds the issues its helpers fixed and the record their customers left
     assertThat(issue.path("helpers").toString()).contains("knows this very issue");
@@ -139,6 +159,12 @@ class DemoApiGoldenIT {
         .containsPattern(
             jsonLd("reviewCount", shop.path("aggregate").path("reviewCount").asText()));
     assertThat(shop.path("reviews").size()).isPositive();
+    for (JsonNode site : product.path("ratings")) {
+      assertThat(site.path("siteName").asText())
+          .as(site.path("site").asText())
+          .isNotBlank()
+          .doesNotContain("127.0.0.1");
+    }
     for (JsonNode review : shop.path("reviews")) {
       assertThat(corpusText(review.path("url").asText()))
           .as("review page of %s", review.path("url").asText())
