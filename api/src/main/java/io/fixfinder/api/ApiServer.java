@@ -50,6 +50,7 @@ import io.fixfinder.api.tenants.Tenancy;
 import io.fixfinder.api.thumbs.ThumbHandler;
 import io.fixfinder.api.widget.WidgetHandler;
 import io.fixfinder.core.config.FixFinderConfig;
+import io.fixfinder.core.feedback.FeedbackItem;
 import io.fixfinder.core.feedback.ItemExists;
 import io.fixfinder.core.json.Json;
 import io.fixfinder.core.thumbs.ThumbnailStore;
@@ -524,11 +525,11 @@ public final class ApiServer implements AutoCloseable {
             },
             // a vote on a merged issue's id (an old link) is stored for the issue it is now
             item ->
-                item.kind() == io.fixfinder.core.feedback.FeedbackItem.Kind.ISSUE
+                item.kind() == FeedbackItem.Kind.ISSUE
                     ? backends
                         .issues()
                         .issue(item.id())
-                        .map(c -> io.fixfinder.core.feedback.FeedbackItem.issue(c.id()))
+                        .map(c -> FeedbackItem.issue(c.id()))
                         .orElse(item)
                     : item);
     // Mail (issue 15): each message's outcome counted, so a dead SMTP server shows in /metrics.

@@ -57,6 +57,7 @@ public final class FeedbackHandler {
   /** Run after each stored vote: votes re-rank searches, so cached results are dropped. */
   private final Runnable afterVote;
 
+  /** The item a vote is stored for: a merged issue's id resolved to its live issue. */
   private final UnaryOperator<FeedbackItem> live;
 
   /** Whether an item is in a key's scope (a record of its brands, an issue it admits). */

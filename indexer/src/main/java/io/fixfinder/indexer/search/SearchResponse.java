@@ -153,7 +153,8 @@ public record SearchResponse(
 
   /**
    * An issue's best supported fix as a search card shows it: the first of its issue page's fixes,
-   * shortened to what fits one or two lines. Text is quoted from a source, plain (escape it).
+   * without its steps and sources (the page has them). Text is quoted from a source, plain (escape
+   * it); the card shortens it to a line or two.
    *
    * @param text the remedy as its most authoritative source words it
    * @param cause the cause a manual row gives, empty when none does
