@@ -88,10 +88,11 @@ public final class Indexer {
    * written in runs of {@value #RUN}, each in order of prior, best first, and committed; a record
    * that cannot be mapped is counted, not fatal. With an embedder, records are embedded in batches
    * of {@value #BATCH}; a record whose embedded text is unchanged since the previous generation
-   * keeps its vector. The records must have distinct ids (a record-log snapshot has): they are
-   * added, not replaced by id. {@code before} writes what belongs beside the index into the new
-   * generation before it goes live. Throws {@link IndexStore.WriterBusy} while another writer holds
-   * {@code root}.
+   * keeps its vector. A helper thread makes each batch's documents (vectors and mapping) while this
+   * thread adds the previous batch's, in order (see {@link Preparing}). The records must have
+   * distinct ids (a record-log snapshot has): they are added, not replaced by id. {@code before}
+   * writes what belongs beside the index into the new generation before it goes live. Throws {@link
+   * IndexStore.WriterBusy} while another writer holds {@code root}.
    */
   public static Report rebuild(
       Path root,
