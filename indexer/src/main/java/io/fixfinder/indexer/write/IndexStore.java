@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -382,23 +383,71 @@ public final class IndexStore implements AutoCloseable {
 
   private void write(List<SourceDoc> docs, List<IndexSearcher> earlier, boolean replace)
       throws IOException {
-    IndexWriter writer = writing().writer();
+    writing();
     if (docs.isEmpty()) return;
+    Batch batch = prepare(docs, earlier);
+    add(batch, replace);
+    if (batch.failures() > 0) throw new BatchFailure(batch.failures(), batch.firstFailure().get());
+  }
+
+  /**
+   * Records turned into documents, with their vectors, and not yet written: {@link #prepare} makes
+   * one, {@link #addPrepared} writes it.
+   *
+   * @param ids the records' ids, one per document
+   * @param failures records that could not be mapped (left out of {@code documents})
+   */
+  record Batch(
+      List<String> ids,
+      List<Document> documents,
+      int failures,
+      Optional<IllegalArgumentException> firstFailure) {
+    /** The records the batch was made from, mapped or not. */
+    int size() {
+      return documents.size() + failures;
+    }
+  }
+
+  /**
+   * Maps {@code docs} to documents with their vectors (reused from this generation's last refreshed
+   * view or from {@code earlier}, or embedded as one batch), without writing them. Safe on another
+   * thread than the one adding documents: a rebuild prepares the next batch while the writer adds
+   * the current one. What it finds to reuse in this generation is what the last {@link #commit()}
+   * made visible, wherever it runs.
+   */
+  Batch prepare(List<SourceDoc> docs, List<IndexSearcher> earlier) throws IOException {
     List<Optional<DocVector>> vectors = vectors(docs, earlier);
+    List<String> ids = new ArrayList<>(docs.size());
+    List<Document> documents = new ArrayList<>(docs.size());
     IllegalArgumentException failure = null;
     int failures = 0;
     for (int i = 0; i < docs.size(); i++) {
-      SourceDoc doc = docs.get(i);
       try {
-        var document = DocumentMapper.toDocument(doc, vectors.get(i));
-        if (replace) writer.updateDocument(new Term(Fields.ID, doc.id()), document);
-        else writer.addDocument(document);
+        documents.add(DocumentMapper.toDocument(docs.get(i), vectors.get(i)));
+        ids.add(docs.get(i).id());
       } catch (IllegalArgumentException e) {
         failures++;
         if (failure == null) failure = e;
       }
     }
-    if (failure != null) throw new BatchFailure(failures, failure);
+    return new Batch(ids, documents, failures, Optional.ofNullable(failure));
+  }
+
+  /**
+   * Adds a prepared batch of records known to be new to this generation, in order, without first
+   * deleting by id (as {@link #addAll}); its unmappable records are the caller's to count.
+   */
+  void addPrepared(Batch batch) throws IOException {
+    add(batch, false);
+  }
+
+  private void add(Batch batch, boolean replace) throws IOException {
+    IndexWriter writer = writing().writer();
+    for (int i = 0; i < batch.documents().size(); i++) {
+      Document document = batch.documents().get(i);
+      if (replace) writer.updateDocument(new Term(Fields.ID, batch.ids().get(i)), document);
+      else writer.addDocument(document);
+    }
   }
 
   /** Some records of a batch could not be mapped; the rest were written. */

@@ -5,6 +5,7 @@ import io.fixfinder.core.progress.Progress;
 import io.fixfinder.indexer.embed.Embedder;
 import io.fixfinder.indexer.schema.DocumentMapper;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,10 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.search.IndexSearcher;
@@ -83,10 +88,11 @@ public final class Indexer {
    * written in runs of {@value #RUN}, each in order of prior, best first, and committed; a record
    * that cannot be mapped is counted, not fatal. With an embedder, records are embedded in batches
    * of {@value #BATCH}; a record whose embedded text is unchanged since the previous generation
-   * keeps its vector. The records must have distinct ids (a record-log snapshot has): they are
-   * added, not replaced by id. {@code before} writes what belongs beside the index into the new
-   * generation before it goes live. Throws {@link IndexStore.WriterBusy} while another writer holds
-   * {@code root}.
+   * keeps its vector. A helper thread makes each batch's documents (vectors and mapping) while this
+   * thread adds the previous batch's, in order (see {@link Preparing}). The records must have
+   * distinct ids (a record-log snapshot has): they are added, not replaced by id. {@code before}
+   * writes what belongs beside the index into the new generation before it goes live. Throws {@link
+   * IndexStore.WriterBusy} while another writer holds {@code root}.
    */
   public static Report rebuild(
       Path root,
@@ -95,6 +101,31 @@ public final class Indexer {
       Collection<SourceDoc> docs,
       PrintStream progressOut,
       BeforePromote before)
+      throws IOException {
+    return rebuild(root, ramBufferMb, embedder, docs, progressOut, before, Preparing.AHEAD);
+  }
+
+  /**
+   * Where a batch's documents are made (records mapped, vectors reused or embedded): on the
+   * writer's thread just before they are added, or {@link #AHEAD} on a helper thread while the
+   * writer adds the previous batch. Either way one thread adds every document, in the same order,
+   * so the index is the same (the segments, their documents' order and their vector graphs); ahead
+   * takes the mapping off the writer's thread, which Lucene's own work (analysis, postings, HNSW
+   * insertion) keeps busy.
+   */
+  enum Preparing {
+    INLINE,
+    AHEAD
+  }
+
+  static Report rebuild(
+      Path root,
+      int ramBufferMb,
+      Optional<Embedder> embedder,
+      Collection<SourceDoc> docs,
+      PrintStream progressOut,
+      BeforePromote before,
+      Preparing preparing)
       throws IOException {
     long start = System.nanoTime();
     AtomicLong done = new AtomicLong();
@@ -110,16 +141,17 @@ public final class Indexer {
                 done::get,
                 () -> docs.size() - done.get(),
                 progressOut,
-                Duration.ofSeconds(2))) {
+                Duration.ofSeconds(2));
+        Batches batches = new Batches(store, earlier, preparing)) {
       List<SourceDoc> run = new ArrayList<>(Math.min(RUN, Math.max(1, docs.size())));
       for (SourceDoc doc : docs) {
         run.add(doc);
         if (run.size() == RUN) {
-          failed += writeRun(store, run, earlier, done);
+          failed += writeRun(store, run, batches, done);
           run.clear();
         }
       }
-      failed += writeRun(store, run, earlier, done);
+      failed += writeRun(store, run, batches, done);
       before.write(store.path(), IndexStore.currentGeneration(root));
       store.promote();
       IndexStore.VectorCounts counts = store.vectorCounts();
@@ -134,7 +166,7 @@ public final class Indexer {
 
   /** Writes one run in order of prior, best first (ties keep their order), and commits it. */
   private static long writeRun(
-      IndexStore store, List<SourceDoc> run, Previous earlier, AtomicLong done) throws IOException {
+      IndexStore store, List<SourceDoc> run, Batches batches, AtomicLong done) throws IOException {
     float[] priors = new float[run.size()];
     Integer[] order = new Integer[run.size()];
     for (int i = 0; i < order.length; i++) {
@@ -142,30 +174,84 @@ public final class Indexer {
       priors[i] = DocumentMapper.prior(run.get(i));
     }
     Arrays.sort(order, (a, b) -> Float.compare(priors[b], priors[a]));
+    List<List<SourceDoc>> split = new ArrayList<>();
+    for (int from = 0; from < order.length; from += BATCH) {
+      List<SourceDoc> batch = new ArrayList<>(BATCH);
+      for (int k = from; k < Math.min(order.length, from + BATCH); k++)
+        batch.add(run.get(order[k]));
+      split.add(batch);
+    }
     long failed = 0;
-    List<SourceDoc> batch = new ArrayList<>(BATCH);
-    for (int i : order) {
-      batch.add(run.get(i));
-      if (batch.size() == BATCH) {
-        failed += write(store, batch, earlier);
+    if (!split.isEmpty()) {
+      Batches.Pending next = batches.prepare(split.getFirst());
+      for (int b = 0; b < split.size(); b++) {
+        IndexStore.Batch batch = next.get();
+        // the next batch is made while this one is added; not beyond the run, whose commit
+        // changes what this generation's view offers for reuse
+        if (b + 1 < split.size()) next = batches.prepare(split.get(b + 1));
+        store.addPrepared(batch);
+        failed += batch.failures();
         done.addAndGet(batch.size());
-        batch.clear();
       }
     }
-    failed += write(store, batch, earlier);
-    done.addAndGet(batch.size());
     store.commit();
     return failed;
   }
 
-  private static long write(IndexStore store, List<SourceDoc> batch, Previous earlier)
-      throws IOException {
-    if (batch.isEmpty()) return 0;
-    try {
-      store.addAll(batch, earlier.searchers()); // a fresh generation, one record per id
-      return 0;
-    } catch (IndexStore.BatchFailure e) {
-      return e.failed();
+  /** Makes batches of documents, inline or on a helper thread (see {@link Preparing}). */
+  private static final class Batches implements AutoCloseable {
+    private final IndexStore store;
+    private final Previous earlier;
+    private final Optional<ExecutorService> helper;
+
+    /** A batch being made, or made. */
+    interface Pending {
+      IndexStore.Batch get() throws IOException;
+    }
+
+    Batches(IndexStore store, Previous earlier, Preparing preparing) {
+      this.store = store;
+      this.earlier = earlier;
+      this.helper =
+          preparing == Preparing.AHEAD
+              ? Optional.of(
+                  Executors.newSingleThreadExecutor(
+                      r -> {
+                        Thread t = new Thread(r, "fixfinder-index-prepare");
+                        t.setDaemon(true);
+                        return t;
+                      }))
+              : Optional.empty();
+    }
+
+    Pending prepare(List<SourceDoc> batch) throws IOException {
+      if (helper.isEmpty()) {
+        IndexStore.Batch made = store.prepare(batch, earlier.searchers());
+        return () -> made;
+      }
+      Future<IndexStore.Batch> made =
+          helper.get().submit(() -> store.prepare(batch, earlier.searchers()));
+      return () -> {
+        try {
+          return made.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while a batch was prepared");
+        } catch (ExecutionException e) {
+          switch (e.getCause()) {
+            case IOException io -> throw io;
+            case RuntimeException r -> throw r;
+            case Error error -> throw error;
+            default -> throw new IOException(e.getCause());
+          }
+        }
+      };
+    }
+
+    /** Waits for a batch still being made (after a failure), then stops the helper. */
+    @Override
+    public void close() {
+      helper.ifPresent(ExecutorService::close);
     }
   }
 
