@@ -827,6 +827,7 @@ public final class ApiServer implements AutoCloseable {
         // helper directory (issue 15)
         new Route("get", "/api/helpers", ctx -> h.helpers().list(ctx)),
         new Route("get", "/api/helpers/{id}", ctx -> h.helpers().helper(ctx)),
+        new Route("get", "/helpers", ctx -> h.pages().helpers(ctx)),
         new Route("get", "/helper/{id}", ctx -> h.pages().helper(ctx)),
         // public brand and model leaderboards (issue 16)
         new Route("get", "/api/leaderboards", ctx -> h.leaderboards().api(ctx)),

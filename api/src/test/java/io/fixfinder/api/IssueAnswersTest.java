@@ -217,6 +217,8 @@ class IssueAnswersTest {
         .doesNotContain("Clean the drain pump filter")
         .contains("Nobody who can help in person has registered for this fault yet")
         .contains("href=\"/account/register\"")
+        // the directory of the issue's product type, in case someone there knows it too
+        .contains("<a href=\"/helpers?type=washing-machine\">Browse the helpers for washing")
         .doesNotContain("coming to FixFinder soon");
     String target = html.substring(html.indexOf("id=\"" + link.group(1) + "\""));
     assertThat(target.substring(0, target.indexOf("</p>")))

@@ -36,6 +36,11 @@ public final class Pages {
     return render("leaderboard.jte", page);
   }
 
+  /** The helper directory: filters, the helpers they find, or an honest "nobody yet". */
+  public String helpers(HelpersPage page) {
+    return render("directory.jte", page);
+  }
+
   /** A helper's public profile: no contact detail, a link to the contact form. */
   public String helper(io.fixfinder.core.helpers.match.HelperCard helper) {
     return helper(helper, "", "");

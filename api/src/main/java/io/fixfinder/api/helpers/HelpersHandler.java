@@ -120,8 +120,19 @@ public final class HelpersHandler {
   }
 
   private MatchQuery query(Context ctx) {
-    MatchQuery.Builder b =
-        MatchQuery.builder(clock.instant()).limit(Params.intParam(ctx, "limit", 20, 1, 100));
+    return query(ctx, clock.instant(), Params.intParam(ctx, "limit", 20, 1, 100), false);
+  }
+
+  /**
+   * The directory's filters from a request's parameters, checked as {@code GET /api/helpers} checks
+   * them: the JSON list and the {@code /helpers} page read one set of filters.
+   *
+   * @param fromForm the request comes from the page's form, which always sends its radius field: a
+   *     radius without {@code near} is then ignored rather than refused
+   * @throws ApiException 400 {@code invalid-parameter}, naming the parameter and the bad value
+   */
+  public static MatchQuery query(Context ctx, java.time.Instant now, int limit, boolean fromForm) {
+    MatchQuery.Builder b = MatchQuery.builder(now).limit(limit);
     Optional<String> issue = Params.keyword(ctx, "issue");
     if (issue.isPresent()) {
       if (!ISSUE_ID.matcher(issue.get()).matches()) {
@@ -150,7 +161,7 @@ public final class HelpersHandler {
       double radius =
           Params.intParam(ctx, "radius", (int) HelperFilter.DEFAULT_RADIUS_KM, 1, 20_000);
       b.place(new Place.At(point)).withinKm(radius);
-    } else if (ctx.queryParam("radius") != null) {
+    } else if (ctx.queryParam("radius") != null && !fromForm) {
       throw ApiException.badRequest(
           "invalid-parameter", "Parameter 'radius' needs 'near', e.g. near=52.37,4.90&radius=25");
     }

@@ -14,12 +14,14 @@ import io.fixfinder.api.search.SuggestHandler;
 import io.fixfinder.core.feedback.Answer;
 import io.fixfinder.core.feedback.FeedbackItem;
 import io.fixfinder.core.helpers.match.HelperCard;
+import io.fixfinder.core.helpers.match.MatchQuery;
 import io.fixfinder.core.understand.KeyExtractor;
 import io.fixfinder.indexer.search.SearchRequest;
 import io.fixfinder.indexer.search.SearchResponse;
 import io.fixfinder.indexer.view.IssueView;
 import io.fixfinder.indexer.view.ProductView;
 import io.fixfinder.ui.Chips;
+import io.fixfinder.ui.HelpersPage;
 import io.fixfinder.ui.IssuePage;
 import io.fixfinder.ui.Links;
 import io.fixfinder.ui.Pages;
@@ -28,10 +30,14 @@ import io.fixfinder.ui.SearchPage;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** {@code GET /}, {@code /issue/{id}}, {@code /product/{id}}: server-rendered pages. */
+/**
+ * {@code GET /}, {@code /issue/{id}}, {@code /product/{id}}, {@code /helpers}, {@code
+ * /helper/{id}}: server-rendered pages.
+ */
 public final class PageHandler {
   /** Results per page on the search page. */
   static final int PAGE_SIZE = 20;
@@ -266,6 +272,45 @@ public final class PageHandler {
         ctx,
         200,
         pages.helper(card.get(), about(ctx.queryParam("q")), issueParam(ctx), labels(card.get())));
+  }
+
+  /**
+   * {@code GET /helpers}: the helper directory as a page, read with {@code /api/helpers}' filters.
+   * The HTML site is the public one (keys reach only {@code /api/*}), so no tenant's scope narrows
+   * it. A filter that cannot be read is the same page saying what was wrong (400); unknown
+   * parameters are ignored, since a shared link may carry a tracker's.
+   */
+  public void helpers(Context ctx) {
+    HelpersPage.Filters filters =
+        new HelpersPage.Filters(
+            ctx.queryParam("type"),
+            ctx.queryParam("brand"),
+            ctx.queryParam("model"),
+            ctx.queryParam("lang"),
+            ctx.queryParam("near"),
+            ctx.queryParam("radius"),
+            "true".equals(ctx.queryParam("availableNow")),
+            ctx.queryParam("issue"));
+    try {
+      List<HelperCard> found = List.of();
+      if (helpers.isPresent()) {
+        // one more than shown, to say honestly that more matched
+        MatchQuery q =
+            HelpersHandler.query(ctx, helpers.get().clock().instant(), HelpersPage.SHOWN + 1, true);
+        found = helpers.get().directory().match(q);
+      }
+      boolean more = found.size() > HelpersPage.SHOWN;
+      HelpersPage page =
+          new HelpersPage(
+              filters, more ? found.subList(0, HelpersPage.SHOWN) : found, more, Optional.empty());
+      html(ctx, 200, pages.helpers(page));
+    } catch (ApiException e) {
+      if (!wantsHtml(ctx)) throw e;
+      html(
+          ctx,
+          e.status(),
+          pages.helpers(new HelpersPage(filters, List.of(), false, Optional.of(e.getMessage()))));
+    }
   }
 
   /** The labels of the issues and fault areas a helper names, by id, for their profile. */

@@ -41,6 +41,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -352,6 +353,32 @@ class HelperJourneyIT {
           .doesNotContain("fixed");
       customerBrowser.assertAccessible("the drain search with the helpers panel");
       noChannelOf(c, "the search page");
+      // The directory page finds them too, by its GET form (no script runs in this browser); the
+      // URL holds the filters, so Back from another filter brings them back.
+      c.get(base + "/helpers");
+      customerBrowser.assertAccessible("the helper directory");
+      new Select(c.findElement(By.id("h-type"))).selectByValue("washing-machine");
+      type(c, "h-brand", "Aqualine");
+      submit(c, "Show helpers");
+      cWait.until(ExpectedConditions.urlContains("type=washing-machine"));
+      assertThat(c.getCurrentUrl()).contains("brand=Aqualine");
+      assertThat(c.findElements(By.linkText(HELPER_NAME)))
+          .as("the new helper in the directory: " + text(c))
+          .hasSize(1);
+      customerBrowser.assertAccessible("the helper directory, filtered");
+      noChannelOf(c, "the helper directory");
+      c.get(base + "/helpers?type=printer");
+      assertThat(text(c)).contains("Nobody is registered for printer or scanner yet.");
+      assertThat(c.findElement(By.linkText("offer your help")).getAttribute("href"))
+          .endsWith("/account/register");
+      customerBrowser.assertAccessible("the helper directory with nobody for a filter");
+      c.navigate().back();
+      cWait.until(ExpectedConditions.urlContains("brand=Aqualine"));
+      assertThat(c.findElement(By.id("h-brand")).getAttribute("value")).isEqualTo("Aqualine");
+      assertThat(new Select(c.findElement(By.id("h-type"))).getFirstSelectedOption().getText())
+          .isEqualTo("Washing machine");
+      c.get(base + "/?q=" + enc(QUERY));
+      panel = c.findElement(By.xpath("//section[.//h2[.='People who can help']]"));
       Browser.clickAndLoad(c, panel.findElement(By.linkText(HELPER_NAME)));
       cWait.until(ExpectedConditions.urlContains("/helper/"));
       assertThat(c.findElement(By.tagName("h1")).getText()).isEqualTo(HELPER_NAME);
