@@ -23,11 +23,6 @@ public final class Links {
     return "/leaderboards/" + encode(type);
   }
 
-  /** The helper directory, filtered to one product type when it is known. */
-  public static String helpers(String type) {
-    return type == null || type.isEmpty() ? "/helpers" : "/helpers?type=" + encode(type);
-  }
-
   /** A search for {@code query} with the given filters, at {@code page} (1 is left out). */
   public static String search(String query, SearchPage.Filters filters, int page) {
     List<String> params = new ArrayList<>();

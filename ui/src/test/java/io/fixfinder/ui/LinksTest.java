@@ -18,13 +18,6 @@ class LinksTest {
   }
 
   @Test
-  void theDirectoryLinkNamesATypeOnlyWhenThereIsOne() {
-    assertThat(Links.helpers("washing-machine")).isEqualTo("/helpers?type=washing-machine");
-    assertThat(Links.helpers("a&b")).isEqualTo("/helpers?type=a%26b");
-    assertThat(Links.helpers("")).isEqualTo("/helpers");
-  }
-
-  @Test
   void idsAreEncodedIntoPaths() {
     assertThat(Links.issue("iss-1a2b")).isEqualTo("/issue/iss-1a2b");
     assertThat(Links.product("aqualine-wm8420x")).isEqualTo("/product/aqualine-wm8420x");
