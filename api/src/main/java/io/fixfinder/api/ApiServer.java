@@ -473,6 +473,7 @@ public final class ApiServer implements AutoCloseable {
             new JsonBytes(json));
     // what drops cached searches (a vote, a new index, new clusters) drops their top fixes too
     search.onInvalidate(topFixes::invalidateAll);
+    search.keepOnly(topFixes::complete);
     RateLimiter limiter =
         new RateLimiter(
             settings.rateLimitPerMinute(),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fixfinder.api.metrics.CrawlStats;
+import io.fixfinder.api.search.TopFixes;
 import io.fixfinder.core.config.FixFinderConfig.Fusion;
 import io.fixfinder.core.config.FixFinderConfig.Retrieval;
 import io.fixfinder.core.feedback.Answer;
@@ -93,6 +94,7 @@ class IssueAnswersTest {
   FeedbackStore feedback;
   ApiServer server;
   final HttpClient http = HttpClient.newHttpClient();
+  MergedIssues issues;
 
   @BeforeEach
   void start() throws Exception {
@@ -105,7 +107,7 @@ class IssueAnswersTest {
     index = IndexStore.open(dir.resolve("index"), 16);
     database = Database.open("jdbc:sqlite:" + dir.resolve("fixfinder.db"));
     feedback = new FeedbackStore(database, new MutableClock(Instant.parse("2026-03-01T12:00:00Z")));
-    MergedIssues issues = new MergedIssues();
+    issues = new MergedIssues();
     issues.add(cluster(LIVE, "Drain blocked (E18)", List.of("E18"), 3), MANUAL, THREAD);
     issues.add(cluster(NO_FIX, "Rattles on spin", List.of(), 3), REVIEW);
     issues.merged(MERGED, LIVE);
@@ -184,6 +186,27 @@ class IssueAnswersTest {
         .contains("<b>Fix:</b> Clean the drain pump filter.")
         .contains("href=\"/issue/" + LIVE + "#fix-1\"")
         .contains(fixes.at("/0/support/summary").asText());
+  }
+
+  @Test
+  void aLargeIssuesFixIsBuiltAfterTheSearchAndTheAnswerWithoutItIsNotKept() throws Exception {
+    // the same issue, said to hold more records than a search waits for
+    issues.add(
+        cluster(LIVE, "Drain blocked (E18)", List.of("E18"), TopFixes.INLINE_MEMBERS + 1),
+        MANUAL,
+        THREAD);
+    String q = "/api/search?q=aqualine+E18+drain";
+    JsonNode first = issueGroup(json(get(q)), LIVE);
+    assertThat(first.has("topFix")).isTrue();
+    // built on the background thread; the first answer was not cached, so a repeat shows it
+    JsonNode later = first;
+    for (int i = 0; i < 100 && later.path("topFix").isNull(); i++) {
+      Thread.sleep(50);
+      later = issueGroup(json(get(q)), LIVE);
+    }
+    assertThat(later.at("/topFix/text").asText()).isEqualTo("Clean the drain pump filter.");
+    assertThat(issueGroup(json(get(q)), LIVE).at("/topFix/text").asText())
+        .isEqualTo("Clean the drain pump filter.");
   }
 
   @Test

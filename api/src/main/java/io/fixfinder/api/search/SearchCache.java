@@ -35,7 +35,7 @@ public final class SearchCache {
   /** Heap of a cached entry beside its JSON: the key, the cache's node, the array's header. */
   static final int BYTES_PER_ENTRY = 300;
 
-  private record Encoded(byte[] json, int weight, Outcome outcome) {}
+  private record Encoded(byte[] json, int weight, Outcome outcome, boolean keep) {}
 
   /**
    * What a search found, beside its JSON: whether it had a good answer and the issue groups it
@@ -56,6 +56,8 @@ public final class SearchCache {
   private final Function<SearchResponse, byte[]> encoder;
   private final AtomicLong epoch = new AtomicLong();
   private final List<Runnable> onInvalidate = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private volatile java.util.function.BiPredicate<SearchRequest, SearchResponse> keepable =
+      (request, response) -> true;
 
   /**
    * @param maxBytes the most the cached responses may weigh (0: nothing is kept)
@@ -103,7 +105,7 @@ public final class SearchCache {
     if (cached != null) return new Answer(cached.json(), cached.outcome());
     long started = epoch.get();
     Encoded fresh = run(request);
-    if (epoch.get() == started) {
+    if (fresh.keep() && epoch.get() == started) {
       cache.put(request, fresh);
       // An invalidation between the check and the put: take the answer out again.
       if (epoch.get() != started) cache.asMap().remove(request, fresh);
@@ -134,7 +136,8 @@ public final class SearchCache {
             response.answered(), response.issues().stream().map(g -> g.issue().id()).toList());
     long weight =
         json.length + BYTES_PER_ENTRY + 2L * keyChars(request) + 80L * outcome.issueIds().size();
-    return new Encoded(json, (int) Math.min(Integer.MAX_VALUE, weight), outcome);
+    return new Encoded(
+        json, (int) Math.min(Integer.MAX_VALUE, weight), outcome, keepable.test(request, response));
   }
 
   private static int keyChars(SearchRequest r) {
@@ -152,6 +155,14 @@ public final class SearchCache {
     for (Runnable r : onInvalidate) r.run();
     epoch.incrementAndGet();
     cache.invalidateAll();
+  }
+
+  /**
+   * Keeps only answers that {@code complete} finds whole: one still waiting for a part built in the
+   * background (a large issue's top fix) is sent but not kept, so the next search sees the part.
+   */
+  public void keepOnly(java.util.function.BiPredicate<SearchRequest, SearchResponse> complete) {
+    this.keepable = complete;
   }
 
   /**
