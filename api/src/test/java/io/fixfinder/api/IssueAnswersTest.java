@@ -210,6 +210,34 @@ class IssueAnswersTest {
   }
 
   @Test
+  void aSearchThatLeftEveryTopFixToTheBackgroundIsTimedAsDeferredNotAsAHit() throws Exception {
+    // both issues the query finds are larger than a search waits for, so it builds none itself
+    issues.add(
+        cluster(LIVE, "Drain blocked (E18)", List.of("E18"), TopFixes.INLINE_MEMBERS + 1),
+        MANUAL,
+        THREAD);
+    issues.add(cluster(NO_FIX, "Rattles on spin", List.of(), TopFixes.INLINE_MEMBERS + 1), REVIEW);
+    JsonNode first = issueGroup(json(get("/api/search?q=aqualine+E18+drain")), LIVE);
+    assertThat(first.path("topFix").isNull()).isTrue();
+
+    String metrics = get("/metrics").body();
+    assertThat(topFixSearches(metrics, "deferred")).as(metrics).isEqualTo(1);
+    assertThat(topFixSearches(metrics, "miss")).isZero();
+    assertThat(topFixSearches(metrics, "hit")).isZero();
+  }
+
+  /** How many searches the top-fix timer counted under {@code cache}, from /metrics. */
+  private static long topFixSearches(String metrics, String cache) {
+    Matcher m =
+        Pattern.compile(
+                "(?m)^fixfinder_search_topfix_seconds_count\\{cache=\""
+                    + cache
+                    + "\"[^}]*} (\\S+)$")
+            .matcher(metrics);
+    return m.find() ? (long) Double.parseDouble(m.group(1)) : -1;
+  }
+
+  @Test
   void aVoteOnTheTopFixIsSeenByTheNextSearch() throws Exception {
     String q = "/api/search?q=aqualine+E18+drain";
     assertThat(issueGroup(json(get(q)), LIVE).at("/topFix/feedback/yes").asInt()).isZero();

@@ -101,11 +101,6 @@ public final class FeedbackHandler {
     this.live = live;
   }
 
-  /** The item a vote on {@code item} is stored for: a merged issue's live issue, else itself. */
-  public FeedbackItem live(FeedbackItem item) {
-    return live.apply(item);
-  }
-
   public void post(Context ctx) throws IOException {
     requireJson(ctx.contentType());
     JsonNode body = parse(LimitedBody.read(ctx, MAX_BODY_BYTES, "A feedback body"));
@@ -119,11 +114,12 @@ public final class FeedbackHandler {
                         "Field 'answer' must be one of yes, no, partly; got '"
                             + abbreviate(body.get("answer").asText())
                             + "'"));
-    FeedbackStore.Vote vote = vote(ctx, item, answer);
+    Counted counted = vote(ctx, item, answer);
+    FeedbackStore.Vote vote = counted.vote();
     ctx.header("Cache-Control", "no-store");
     ctx.json(
         new Response(
-            live(item).key(),
+            counted.item().key(),
             vote.tally().yes(),
             vote.tally().no(),
             vote.tally().partly(),
@@ -131,11 +127,17 @@ public final class FeedbackHandler {
   }
 
   /**
+   * A stored vote and the item it was counted for: a merged issue's live issue, which answers and
+   * pages name instead of the id that was sent.
+   */
+  public record Counted(FeedbackItem item, FeedbackStore.Vote vote) {}
+
+  /**
    * Records {@code ctx}'s client's vote and drops cached searches: the one path of a vote, whether
    * it came as JSON or from a page's form.
    */
-  public FeedbackStore.Vote vote(Context ctx, FeedbackItem sent, Answer answer) {
-    FeedbackItem item = live(sent);
+  public Counted vote(Context ctx, FeedbackItem sent, Answer answer) {
+    FeedbackItem item = live.apply(sent);
     io.fixfinder.indexer.search.Scope scope = io.fixfinder.api.tenants.Scopes.of(ctx);
     if (!items.exists(item) || (scope.limited() && !inScope.test(item, scope))) {
       throw new ApiException(
@@ -154,7 +156,7 @@ public final class FeedbackHandler {
     }
     afterVote.run();
     ctx.attribute(VOTED, new Voted(item, answer));
-    return vote;
+    return new Counted(item, vote);
   }
 
   /** What {@code ctx}'s client answered today, by item key (empty when the store cannot say). */

@@ -210,8 +210,8 @@ public final class PageHandler {
           Answer.fromWire(Optional.ofNullable(ctx.formParam("answer")).orElse(""))
               .orElseThrow(
                   () -> ApiException.badRequest("invalid-answer", "Choose yes, partly or no."));
-      feedback.vote(ctx, item, answer);
-      item = feedback.live(item); // the page shows the vote under the id it was counted for
+      // the page shows the vote under the id it was counted for
+      item = feedback.vote(ctx, item, answer).item();
       String separator = back.contains("?") ? "&" : "?";
       ctx.redirect(
           back

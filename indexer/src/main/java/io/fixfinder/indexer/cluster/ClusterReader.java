@@ -23,6 +23,9 @@ public interface ClusterReader {
   /** Merged ids and the live ids they resolve to. */
   Map<String, String> aliases();
 
+  /** The merged ids that resolve to the live {@code clusterId}, sorted; empty when none. */
+  List<String> aliasesOf(String clusterId);
+
   Optional<String> clusterOf(String docId);
 
   /** The member record ids of a cluster, in the order they joined; empty for an unknown id. */

@@ -35,7 +35,7 @@ public final class ClusterSnapshot implements ClusterReader {
   private final Map<String, List<PublishedClusters.View>> families;
   private final Map<String, FaultArea> areas;
   private final Map<String, String> areaOfCluster;
-  private final Map<String, String> aliases;
+  private final Aliases aliases;
 
   /** Every record id, UTF-8, in unsigned byte order; record {@code i} is at offsets i to i+1. */
   private final byte[] ids;
@@ -65,8 +65,8 @@ public final class ClusterSnapshot implements ClusterReader {
   }
 
   /** A copy of what {@code published} shows now; its writer must not publish meanwhile. */
-  ClusterSnapshot(PublishedClusters published, Map<String, String> aliases) {
-    this.aliases = Map.copyOf(aliases);
+  ClusterSnapshot(PublishedClusters published, Aliases aliases) {
+    this.aliases = aliases;
     this.areas = published.areaViews();
     this.areaOfCluster = published.areaOfCluster();
     List<PublishedClusters.View> viewList = new ArrayList<>();
@@ -159,13 +159,18 @@ public final class ClusterSnapshot implements ClusterReader {
   @Override
   public Optional<String> resolve(String clusterId) {
     if (clusterIndex.containsKey(clusterId)) return Optional.of(clusterId);
-    String to = aliases.get(clusterId);
+    String to = aliases.toLive().get(clusterId);
     return to != null && clusterIndex.containsKey(to) ? Optional.of(to) : Optional.empty();
   }
 
   @Override
   public Map<String, String> aliases() {
-    return aliases;
+    return aliases.toLive();
+  }
+
+  @Override
+  public List<String> aliasesOf(String clusterId) {
+    return aliases.mergedInto(clusterId);
   }
 
   @Override

@@ -64,7 +64,7 @@ public final class ClusterStore implements ClusterReader, AutoCloseable {
   /** A merged cluster's id to the live id it was merged into (see {@link #mergeDuplicates}). */
   private final Map<String, String> aliases = new TreeMap<>();
 
-  private volatile Map<String, String> publishedAliases = Map.of();
+  private volatile Aliases publishedAliases = Aliases.NONE;
 
   private final Labels labels;
   private final CandidateIndex candidates = new CandidateIndex();
@@ -170,7 +170,7 @@ public final class ClusterStore implements ClusterReader, AutoCloseable {
     generation = s.generation();
     retired.addAll(s.retired());
     aliases.putAll(s.aliases());
-    publishedAliases = Map.copyOf(aliases);
+    publishedAliases = Aliases.of(aliases);
     for (ClusterFile.AreaMeta a : s.areas()) areaMeta.put(a.id(), a);
     for (ClusterFile.ClusterMeta m : s.clusters()) {
       ClusterState c = new ClusterState(m.id(), m.family(), s.dimensions(), m.created(), areas);
@@ -381,14 +381,19 @@ public final class ClusterStore implements ClusterReader, AutoCloseable {
   @Override
   public Optional<String> resolve(String clusterId) {
     if (published.get(clusterId).isPresent()) return Optional.of(clusterId);
-    String to = publishedAliases.get(clusterId);
+    String to = publishedAliases.toLive().get(clusterId);
     return to != null && published.get(to).isPresent() ? Optional.of(to) : Optional.empty();
   }
 
   /** Merged ids and the live ids they resolve to (for the record; lookups follow them). */
   @Override
   public Map<String, String> aliases() {
-    return publishedAliases;
+    return publishedAliases.toLive();
+  }
+
+  @Override
+  public List<String> aliasesOf(String clusterId) {
+    return publishedAliases.mergedInto(clusterId);
   }
 
   @Override
@@ -650,7 +655,7 @@ public final class ClusterStore implements ClusterReader, AutoCloseable {
         dirty = true;
       }
     }
-    publishedAliases = Map.copyOf(aliases);
+    publishedAliases = Aliases.of(aliases);
   }
 
   private void drop(ClusterState c) {

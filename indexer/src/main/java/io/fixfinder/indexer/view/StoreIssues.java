@@ -40,12 +40,7 @@ public final class StoreIssues implements IssueSource {
 
   @Override
   public List<String> aliasesOf(String clusterId) {
-    // merged ids are few (duplicate labels), and this is asked per issue page or group
-    return store.aliases().entrySet().stream()
-        .filter(e -> e.getValue().equals(clusterId))
-        .map(java.util.Map.Entry::getKey)
-        .sorted()
-        .toList();
+    return store.aliasesOf(clusterId);
   }
 
   @Override

@@ -152,6 +152,8 @@ class CleanClustersTest {
       // kept cluster, whichever of its ids a page is opened by
       StoreIssues issues = new StoreIssues(reopened);
       assertThat(issues.aliasesOf(second)).containsExactly(founderOfB);
+      assertThat(reopened.snapshot().aliasesOf(second)).containsExactly(founderOfB);
+      assertThat(issues.aliasesOf(founderOfB)).isEmpty();
       Map<String, Tally> votes =
           Map.of(
               "issue:" + founderOfB, new Tally(0, 1, 0),
