@@ -27,9 +27,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Each issue group of a search gains its issue's best fix ({@link IssueView#topFix}, the fix
  * summary {@code /api/issues/{id}} shows first), for the search card. Building an issue's fixes
  * reads all its records and groups their remedies, far more than a search costs, so the answer is
- * kept per issue and scope (a key's scope leaves records out, and so can change the fixes) for at
- * most {@code ttl}, and dropped at once with the search cache (a vote re-orders fixes, a new index
- * changes them).
+ * kept per issue and scope (a key's scope leaves records out, and so can change the fixes) until it
+ * is dropped with the search cache (a vote re-orders fixes, a new index or new clusters change
+ * them), and for at most {@code ttl}.
  *
  * <p>A search does not wait for the fixes of an issue of more than {@link #INLINE_MEMBERS} records:
  * at a million records an issue holds about a thousand, and building their fixes took four times
@@ -41,8 +41,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TopFixes {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TopFixes.class);
 
-  /** How long an issue's top fix is kept at most. */
-  public static final Duration TTL = Duration.ofMinutes(1);
+  /**
+   * How long an issue's top fix is kept at most. Everything it is built from (the records, the
+   * clusters, the votes) drops it when it changes, so this is only a safety net: at a million
+   * records a minute meant rebuilding ~1,100 issues' fixes at ~120 ms each every minute, more than
+   * one of two cores (docs/benchmarks.md, run 7).
+   */
+  public static final Duration TTL = Duration.ofHours(1);
 
   /** Issues kept: a few thousand top fixes of a few hundred bytes each. */
   static final int MAX_ISSUES = 5_000;
