@@ -454,7 +454,8 @@ public final class ApiServer implements AutoCloseable {
             engineTime.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
           }
         };
-    // each issue group's best fix, for its card (issue 14), kept per issue for up to a minute
+    // each issue group's best fix, for its card (issue 14), kept per issue until a vote, a new
+    // index or new clusters drop it
     TopFixes topFixes = new TopFixes(backends.issues(), TopFixes.TTL, metrics.registry());
     SearchFunction withFixes = request -> topFixes.attach(request, timed.search(request));
     SearchFunction searchWithHelpers =
